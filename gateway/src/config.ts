@@ -1,0 +1,46 @@
+import { int, oneOf, optional, readCommonConfig, readConfig, str, url, type CommonConfig, type Env } from "@hub/kit";
+import { join } from "node:path";
+
+export interface GatewayConfig extends CommonConfig {
+  /** GATEWAY_PORT (default 4000). */
+  port: number;
+  /** SESSION_SECRET: signs session tokens; required in production (≥ 32 characters). */
+  sessionSecret: string;
+  /** Subgraph URLs by supergraph name (PROJECTS_URL, PEOPLE_TERRITORIES_URL, FUNDING_URL, REPORTING_URL). */
+  subgraphUrls: Record<string, string>;
+  /** WEB_DIST: the built web app served at / (default web/dist of this repository). */
+  webDist: string;
+  /** SUPERGRAPH_PATH: the composed supergraph (default: the committed schema/supergraph.graphql). */
+  supergraphPath: string | undefined;
+  /** HUB_APOLLO_TELEMETRY=enabled opts in to Apollo's anonymous telemetry; off by default. */
+  apolloTelemetry: "enabled" | "disabled";
+}
+
+export const DEV_SESSION_SECRET = "dev-only-session-secret-never-use-in-production";
+
+export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const common = readCommonConfig(env);
+  const config = {
+    ...common,
+    ...readConfig<Omit<GatewayConfig, keyof CommonConfig>>(
+      {
+        port: int("GATEWAY_PORT", 4000, 0, 65535),
+        sessionSecret: str("SESSION_SECRET", common.mode === "production" ? undefined : DEV_SESSION_SECRET),
+        subgraphUrls: (e, problems) => ({
+          projects: url("PROJECTS_URL", "http://127.0.0.1:4001/graphql")(e, problems),
+          "people-territories": url("PEOPLE_TERRITORIES_URL", "http://127.0.0.1:4002/graphql")(e, problems),
+          funding: url("FUNDING_URL", "http://127.0.0.1:4003/graphql")(e, problems),
+          reporting: url("REPORTING_URL", "http://127.0.0.1:4004/graphql")(e, problems),
+        }),
+        webDist: str("WEB_DIST", join(__dirname, "..", "..", "web", "dist")),
+        supergraphPath: optional("SUPERGRAPH_PATH"),
+        apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
+      },
+      env,
+    ),
+  };
+  if (config.mode === "production" && config.sessionSecret.length < 32) {
+    throw new Error("invalid configuration: SESSION_SECRET must be at least 32 characters in production");
+  }
+  return config;
+}

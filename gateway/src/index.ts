@@ -1,0 +1,3 @@
+export { readGatewayConfig, type GatewayConfig } from "./config";
+export { createGatewayServer } from "./server";
+export { signSession, SESSION_AUDIENCE } from "./auth/session";

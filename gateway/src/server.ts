@@ -1,0 +1,93 @@
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { createLogger, formatError, INTERNAL_TOKEN_HEADER, signInternalToken, type ServiceApp, type Viewer } from "@hub/kit";
+import express from "express";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { devTokenRouter } from "./auth/dev-token.route";
+import { viewerFromAuthorization } from "./auth/session";
+import type { GatewayConfig } from "./config";
+import { healthRouter } from "./health";
+import { attachWebSocket } from "./websocket";
+
+export interface GatewayContext {
+  viewer: Viewer;
+}
+
+/** Adds the internal token, signed for this request's viewer, to every subgraph call. */
+class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly secret: string) {
+    super({ url });
+  }
+
+  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const viewer = (context as Partial<GatewayContext>).viewer;
+    // Requests the gateway makes for itself (none with a static supergraph) carry no viewer.
+    if (viewer) request.http?.headers.set(INTERNAL_TOKEN_HEADER, signInternalToken(viewer, this.secret));
+  }
+}
+
+function readSupergraphSdl(config: GatewayConfig): string {
+  const path = config.supergraphPath ?? join(__dirname, "..", "..", "schema", "supergraph.graphql");
+  return readFileSync(path, "utf8");
+}
+
+/**
+ * The gateway app (does not listen): /graphql over HTTP (and WebSocket once attached),
+ * /health, /auth/dev/token in development, and the web app at /.
+ */
+export async function createGatewayServer(config: GatewayConfig, quiet = false): Promise<ServiceApp> {
+  // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
+  if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  const logger = createLogger("gateway", quiet);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readSupergraphSdl(config),
+    buildService: ({ name, url }) => new AuthenticatedDataSource(config.subgraphUrls[name] ?? url!, config.internalTokenSecret),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.mode !== "production",
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, logger.error),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(healthRouter(config.subgraphUrls));
+  app.use(
+    devTokenRouter({
+      enabled: config.mode === "development",
+      peopleTerritoriesUrl: config.subgraphUrls["people-territories"],
+      internalTokenSecret: config.internalTokenSecret,
+      sessionSecret: config.sessionSecret,
+    }),
+  );
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ viewer: viewerFromAuthorization(req.headers.authorization, config.sessionSecret) }),
+    }),
+  );
+  if (existsSync(join(config.webDist, "index.html"))) {
+    app.use(express.static(config.webDist, { index: "index.html" }));
+  } else {
+    logger.warn(`no web app at ${config.webDist}: run \`npm run build\``);
+  }
+
+  let closeWebSocket: () => Promise<void> = async () => {};
+  return {
+    app,
+    attach: (server) => {
+      closeWebSocket = attachWebSocket(server, apollo, gateway, config.sessionSecret);
+    },
+    close: async () => {
+      await closeWebSocket();
+      await apollo.stop();
+    },
+  };
+}

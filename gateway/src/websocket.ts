@@ -1,0 +1,58 @@
+import type { ApolloGateway } from "@apollo/gateway";
+import type { ApolloServer } from "@apollo/server";
+import { hubError, type Viewer } from "@hub/kit";
+import { GraphQLError, print, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { Server } from "node:http";
+import { WebSocketServer } from "ws";
+import { viewerFromAuthorization } from "./auth/session";
+import type { GatewayContext } from "./server";
+
+/**
+ * graphql-ws on /graphql, beside HTTP. The token travels in connection_init
+ * (`{"authorization": "Bearer ..."}`); a bad one closes the socket with 4403. Queries and
+ * mutations run through the same Apollo pipeline as HTTP.
+ */
+export function attachWebSocket(server: Server, apollo: ApolloServer<GatewayContext>, gateway: ApolloGateway, sessionSecret: string): () => Promise<void> {
+  let schema: GraphQLSchema | null = null;
+  const unsubscribe = gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    schema = apiSchema;
+  });
+  const wsServer = new WebSocketServer({ server, path: "/graphql" });
+  const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
+    {
+      schema: () => {
+        if (!schema) throw new Error("schema not loaded");
+        return schema;
+      },
+      onConnect: (ctx) => {
+        try {
+          ctx.extra.viewer = viewerFromAuthorization(ctx.connectionParams?.authorization, sessionSecret);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => ({ viewer: ctx.extra.viewer! }),
+      execute: async (args) => {
+        const response = await apollo.executeOperation(
+          { query: print(args.document), variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined },
+          { contextValue: args.contextValue as GatewayContext },
+        );
+        if (response.body.kind !== "single") throw new Error("incremental delivery is not supported");
+        return response.body.singleResult as ExecutionResult;
+      },
+      subscribe: async () => ({ errors: [toGraphQLError()] }),
+    },
+    wsServer,
+  );
+  return async () => {
+    unsubscribe();
+    await cleanup.dispose();
+    await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+  };
+}
+
+function toGraphQLError(): GraphQLError {
+  return hubError("BAD_USER_INPUT", "This graph has no subscription yet");
+}

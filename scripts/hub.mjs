@@ -1,0 +1,100 @@
+// Shared pieces of `npm start` (start.mjs) and `npm start -w <workspace>` (run-service.mjs):
+// building, the embedded PostgreSQL server and the Aides-Territoires stand-in.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+/** Compiles the TypeScript workspaces (incremental) and the web app when its sources changed. */
+export function build({ web = true } = {}) {
+  const started = Date.now();
+  const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-b"], { cwd: ROOT, stdio: "inherit" });
+  if (tsc.status !== 0) throw new Error("TypeScript build failed");
+  if (web && webIsStale()) {
+    const vite = spawnSync("npm", ["run", "build", "-w", "web", "--silent"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    if (vite.status !== 0) throw new Error("web build failed");
+  }
+  return Date.now() - started;
+}
+
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
+}
+
+function webIsStale() {
+  const built = join(ROOT, "web", "dist", "index.html");
+  if (!existsSync(built)) return true;
+  const sources = ["src", "index.html", "vite.config.ts", "package.json"].map((p) => join(ROOT, "web", p)).filter(existsSync);
+  return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
+}
+
+/** The kit, compiled: embedded PostgreSQL helpers and friends. */
+export function kit() {
+  return require(join(ROOT, "subgraphs", "kit", "dist", "index.js"));
+}
+
+/**
+ * A PostgreSQL server URL: DATABASE_URL when set; else the embedded server under `dataDir`,
+ * started here (and stopped by the returned function), or reused when already running.
+ */
+export async function database(dataDir) {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  const { startEmbeddedPostgres, isPortOpen, EMBEDDED_POSTGRES_PORT } = kit();
+  const port = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
+  if (await isPortOpen(port)) {
+    return { url: `postgres://postgres:hub-local@127.0.0.1:${port}/postgres`, embedded: true, reused: true, stop: async () => {} };
+  }
+  const server = await startEmbeddedPostgres(join(dataDir, "postgres"), port);
+  return { url: server.url, embedded: true, stop: () => server.stop() };
+}
+
+/** Starts the Aides-Territoires stand-in in this process, unless a real API is configured. */
+export async function aidesTerritoires() {
+  if (process.env.AIDES_TERRITOIRES_URL) {
+    return { url: process.env.AIDES_TERRITOIRES_URL, apiKey: process.env.AIDES_TERRITOIRES_API_KEY ?? "", stop: async () => {} };
+  }
+  const { createAidesTerritoiresStandIn } = require(join(ROOT, "subgraphs", "funding", "dist", "index.js"));
+  const { listen } = kit();
+  const apiKey = "dev-aides-territoires-key";
+  const { app } = createAidesTerritoiresStandIn({ apiKey });
+  const running = await listen({ app, close: async () => {} }, Number(process.env.AT_STAND_IN_PORT ?? 4010), "127.0.0.1", "/api/");
+  return { url: `http://127.0.0.1:${running.port}`, apiKey, stop: () => running.stop() };
+}
+
+/** Spawns `node <workspace>/dist/main.js`; resolves when it prints "ready at", rejects if it exits first. */
+export function spawnService(name, workspace, env, { prefix = true } = {}) {
+  const child = spawn(process.execPath, [join(ROOT, workspace, "dist", "main.js")], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let lastError = "";
+  const ready = new Promise((resolve, reject) => {
+    const onLine = (stream) => (chunk) => {
+      for (const line of chunk.toString().split("\n").filter(Boolean)) {
+        if (stream === "err") lastError = line;
+        if (prefix) (stream === "err" ? process.stderr : process.stdout).write(`[${name}] ${line}\n`);
+        if (line.includes("ready at")) resolve();
+      }
+    };
+    child.stdout.on("data", onLine("out"));
+    child.stderr.on("data", onLine("err"));
+    child.once("exit", (code) => reject(new Error(lastError || `${name} exited with code ${code}`)));
+  });
+  return { name, child, ready };
+}
+
+/** Sends SIGTERM and waits for the process to end (SIGKILL after `timeoutMs`). */
+export function stopProcess(child, timeoutMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

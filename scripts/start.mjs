@@ -1,0 +1,68 @@
+// `npm start`: the whole hub on one machine. Builds what is stale, starts the embedded
+// PostgreSQL server (unless DATABASE_URL is set) and the Aides-Territoires stand-in (unless
+// AIDES_TERRITOIRES_URL is set), then the four subgraphs and the gateway. Ctrl-C stops all.
+import { join } from "node:path";
+import { aidesTerritoires, build, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
+
+const started = Date.now();
+const dataDir = process.env.HUB_DATA_DIR ?? join(ROOT, ".data");
+const stops = [];
+const children = [];
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(children.map((service) => stopProcess(service.child)));
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+
+async function main() {
+  console.log(`build: ${build()} ms`);
+  const db = await database(dataDir);
+  stops.push(db.stop);
+  console.log(db.embedded ? `embedded PostgreSQL ${db.reused ? "reused" : "started"} (data in ${join(dataDir, "postgres")})` : "PostgreSQL from DATABASE_URL");
+  const at = await aidesTerritoires();
+  stops.push(at.stop);
+  const env = {
+    HUB_MODE: process.env.HUB_MODE ?? "development",
+    DATABASE_URL: db.url,
+    AIDES_TERRITOIRES_URL: at.url,
+    AIDES_TERRITOIRES_API_KEY: at.apiKey,
+  };
+  const subgraphs = [
+    spawnService("people-territories", "subgraphs/people-territories", env),
+    spawnService("projects", "subgraphs/projects", env),
+    spawnService("funding", "subgraphs/funding", env),
+    spawnService("reporting", "subgraphs/reporting", env),
+  ];
+  children.push(...subgraphs);
+  await Promise.all(subgraphs.map((s) => s.ready.catch((error) => Promise.reject(new Error(`${s.name}: ${error.message}`)))));
+  const gateway = spawnService("gateway", "gateway", env);
+  children.push(gateway);
+  await gateway.ready.catch((error) => Promise.reject(new Error(`gateway: ${error.message}`)));
+  for (const service of children) {
+    service.child.once("exit", (code) => {
+      if (stopping) return;
+      console.error(`hub: ${service.name} stopped unexpectedly (code ${code}); stopping everything`);
+      void shutdown(1);
+    });
+  }
+  const port = process.env.GATEWAY_PORT ?? 4000;
+  console.log(`
+The hub is running (started in ${Date.now() - started} ms):
+  web app       http://localhost:${port}/
+  GraphQL       http://localhost:${port}/graphql   (HTTP and WebSocket)
+  health        http://localhost:${port}/health
+  subgraphs     http://localhost:4001/graphql (projects), :4002 (people-territories), :4003 (funding), :4004 (reporting)
+  stand-in      ${at.url} (Aides-Territoires)
+Ctrl-C stops everything.`);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+main().catch((error) => {
+  console.error(`hub failed to start: ${error.message.split("\n")[0]}`);
+  void shutdown(1);
+});

@@ -1,0 +1,38 @@
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
+import { Perimeter } from "../entities/perimeter.entity";
+import type { AidesTerritoiresClient, AtAidResult, AtPage } from "../services/aides-territoires.client";
+import { SEARCH_PAGE_SIZE } from "../services/funding.service";
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Per-request loaders: a territory's Aides-Territoires perimeter (one SQL statement per batch,
+ * one API call for the communes not cached yet), aid search pages and aids (one call each, deduplicated).
+ */
+export function createLoaders(dataSource: DataSource, client: AidesTerritoiresClient) {
+  return {
+    perimeter: new DataLoader<string, number | null>(async (territoryIds) => {
+      const repository = dataSource.getRepository(Perimeter);
+      const cached = new Map((await repository.findBy({ territoryId: In([...territoryIds]) })).map((p) => [p.territoryId, p.perimeterId]));
+      const missing = territoryIds.filter((id) => !cached.has(id) && id.startsWith("COMMUNE:"));
+      if (missing.length > 0) {
+        const found = await client.communePerimeters(missing.map((id) => id.slice("COMMUNE:".length)));
+        const rows = missing.map((territoryId) => ({ territoryId, perimeterId: found.get(territoryId.slice("COMMUNE:".length)) ?? null }));
+        await repository.upsert(rows, ["territoryId"]);
+        for (const row of rows) cached.set(row.territoryId, row.perimeterId);
+      }
+      return territoryIds.map((id) => cached.get(id) ?? null);
+    }),
+    aidSearch: new DataLoader<string, AtPage<AtAidResult>>(
+      (keys) =>
+        Promise.all(
+          keys.map((key) => {
+            const { perimeterId, categorySlugs, page } = JSON.parse(key) as { perimeterId: number; categorySlugs: string[]; page: number };
+            return client.searchAids({ perimeterId, categorySlugs, page, itemsPerPage: SEARCH_PAGE_SIZE });
+          }),
+        ),
+    ),
+    aid: new DataLoader<number, AtAidResult | null>((ids) => Promise.all(ids.map((id) => client.aid(id)))),
+  };
+}

@@ -1,0 +1,25 @@
+import { buildFederatedSchema, requireAuthenticated } from "@hub/kit";
+import type { Context } from "./context";
+import { FundedProject, FundingOpportunity } from "./entities/funding.types";
+import { FundingOpportunityResolver, ProjectFundingResolver } from "./resolvers/funding.resolver";
+import { toOpportunity } from "./services/funding.service";
+
+/** The funding subgraph schema (no I/O). */
+export function buildFundingSchema() {
+  return buildFederatedSchema<Context>({
+    resolvers: [FundingOpportunityResolver, ProjectFundingResolver],
+    orphanedTypes: [FundedProject],
+    references: {
+      // The representation carries the @requires fields: nothing to load.
+      Project: (ref) => ref,
+      FundingOpportunity: async (ref, context) => {
+        requireAuthenticated(context.viewer);
+        const match = /^AT:(\d{1,9})$/.exec(String(ref.id));
+        const aid = match ? await context.loaders.aid.load(Number(match[1])) : null;
+        return aid ? toOpportunity(aid, context.aidesTerritoires) : null;
+      },
+    },
+  });
+}
+
+export { FundingOpportunity };

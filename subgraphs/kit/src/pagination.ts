@@ -1,0 +1,113 @@
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { badInput } from "./errors";
+
+/** Relay page information, identical in every subgraph (hence shareable). */
+@ObjectType({ description: "Relay page information." })
+@Directive("@shareable")
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** `first` / `after` arguments of every connection. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: "Page size, 1 to the connection's maximum (default 20)." })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last edge already read." })
+  after?: string;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+/** Builds the `<Name>Edge` and `<Name>Connection` object types for a node type. */
+export function connectionType<T extends object>(name: string, nodeType: ClassType<T>): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection).` })
+  class ConnectionClass {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface Page<K> {
+  /** How many rows to read: the page size plus one, to learn whether a next page exists. */
+  limit: number;
+  size: number;
+  /** The decoded keyset of `after`, or null for the first page. */
+  after: K | null;
+}
+
+/** Validates `first`/`after`; the cursor is an opaque base64url JSON keyset. */
+export function readPage<K>(args: PageArgs, max: number, isKey: (value: unknown) => value is K): Page<K> {
+  const size = args.first ?? Math.min(DEFAULT_PAGE_SIZE, max);
+  if (!Number.isInteger(size) || size < 1 || size > max) {
+    throw badInput(`first must be between 1 and ${max}`, "first");
+  }
+  let after: K | null = null;
+  if (args.after !== undefined && args.after !== null) {
+    after = decodeCursor(args.after, isKey);
+  }
+  return { limit: size + 1, size, after };
+}
+
+export function encodeCursor(key: unknown): string {
+  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+}
+
+export function decodeCursor<K>(cursor: string, isKey: (value: unknown) => value is K): K {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (isKey(value)) return value;
+  } catch {
+    // fall through: a cursor that is not ours
+  }
+  throw badInput("after is not a valid cursor", "after");
+}
+
+/** Turns `limit` = size + 1 rows into a connection. */
+export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) => unknown): Connection<T> {
+  const nodes = rows.slice(0, page.size);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > page.size,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/** Type guards for common keysets. */
+export const isStringKey = (value: unknown): value is string => typeof value === "string";
+export const isStringPair = (value: unknown): value is [string, string] =>
+  Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");

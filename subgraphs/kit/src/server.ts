@@ -1,0 +1,112 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { HubMode } from "./config";
+import type { Database } from "./database";
+import { formatError } from "./errors";
+import type { Logger } from "./logger";
+import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
+
+export interface SubgraphServerOptions<C> {
+  name: string;
+  schema: GraphQLSchema;
+  database: Database;
+  mode: HubMode;
+  internalTokenSecret: string;
+  logger: Logger;
+  /** The per-request context (DataLoaders are created here, never shared between requests). */
+  createContext: (viewer: Viewer) => C;
+  /** Extra routes mounted before /graphql (for example an internal stand-in). */
+  extend?: (app: express.Express) => void;
+}
+
+/** A service ready to listen: its express app and what to release when it stops. */
+export interface ServiceApp {
+  app: express.Express;
+  /** Releases everything but the listening socket (Apollo, database pools, timers). */
+  close(): Promise<void>;
+  /** Called once the HTTP server exists, e.g. to accept WebSocket upgrades on it. */
+  attach?(server: Server): void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A subgraph's HTTP app (it does not listen): POST /graphql, which refuses any call without
+ * a valid internal token signed by the gateway, and GET /health.
+ */
+export async function createSubgraphApp<C extends object>(options: SubgraphServerOptions<C>): Promise<ServiceApp> {
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    introspection: options.mode !== "production",
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, options.logger.error),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/health", async (_request, response) => {
+    try {
+      await options.database.dataSource.query("SELECT 1");
+      response.json({ status: "ok", service: options.name });
+    } catch {
+      response.status(503).json({ status: "down", service: options.name, reason: "database unreachable" });
+    }
+  });
+  options.extend?.(app);
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const token = req.headers[INTERNAL_TOKEN_HEADER];
+        const viewer = typeof token === "string" ? verifyViewer(token, options.internalTokenSecret, INTERNAL_AUDIENCE) : null;
+        if (!viewer) {
+          throw new GraphQLError("A valid internal token from the gateway is required", {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+          });
+        }
+        return options.createContext(viewer);
+      },
+    }),
+  );
+
+  return {
+    app,
+    close: async () => {
+      await apollo.stop();
+      await options.database.dataSource.destroy();
+    },
+  };
+}
+
+/** Listens on `port` (0 = any free port); `stop` closes connections, then the service. */
+export async function listen(service: ServiceApp, port: number, host = "127.0.0.1", path = "/graphql"): Promise<RunningServer> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = service.app.listen(port, host, () => resolve(listening));
+    listening.once("error", reject);
+  });
+  service.attach?.(server);
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${actualPort}${path}`,
+    port: actualPort,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await service.close();
+    },
+  };
+}

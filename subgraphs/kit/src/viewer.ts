@@ -1,0 +1,66 @@
+import { signJwt, verifyJwt } from "./jwt";
+import { unauthenticated } from "./errors";
+
+/** What a person or program may be, as carried by the gateway's tokens. */
+export const ROLES = ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "ANALYST", "SERVICE"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as the gateway vouches for it. */
+export interface Viewer {
+  /** Person id (people-territories), null for a program or the gateway itself. */
+  personId: string | null;
+  organizationId: string | null;
+  roles: Role[];
+  /** Territorial scope: département codes (State agents) and commune INSEE codes (collectivités). */
+  departements: string[];
+  communes: string[];
+}
+
+export const ANONYMOUS: Viewer = { personId: null, organizationId: null, roles: [], departements: [], communes: [] };
+export const SERVICE_VIEWER: Viewer = { personId: null, organizationId: null, roles: ["SERVICE"], departements: [], communes: [] };
+
+export const INTERNAL_AUDIENCE = "hub-internal";
+/** Internal tokens live one minute: long enough for one federated request. */
+export const INTERNAL_TOKEN_TTL_SECONDS = 60;
+/** The header carrying the internal token from the gateway to a subgraph. */
+export const INTERNAL_TOKEN_HEADER = "x-hub-internal-token";
+
+export function isAuthenticated(viewer: Viewer): boolean {
+  return viewer.roles.length > 0;
+}
+
+export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
+  return viewer.roles.some((role) => roles.includes(role));
+}
+
+export function signViewer(viewer: Viewer, secret: string, audience: string, ttlSeconds: number): string {
+  return signJwt(
+    { sub: viewer.personId, org: viewer.organizationId, roles: viewer.roles, dep: viewer.departements, com: viewer.communes },
+    secret,
+    audience,
+    ttlSeconds,
+  );
+}
+
+/** The viewer a token vouches for, or null when it is not a valid token for `audience`. */
+export function verifyViewer(token: string, secret: string, audience: string): Viewer | null {
+  const claims = verifyJwt(token, secret, audience);
+  if (!claims) return null;
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+  return {
+    personId: typeof claims.sub === "string" ? claims.sub : null,
+    organizationId: typeof claims.org === "string" ? claims.org : null,
+    roles: strings(claims.roles).filter((role): role is Role => (ROLES as readonly string[]).includes(role)),
+    departements: strings(claims.dep),
+    communes: strings(claims.com),
+  };
+}
+
+export function signInternalToken(viewer: Viewer, secret: string): string {
+  return signViewer(viewer, secret, INTERNAL_AUDIENCE, INTERNAL_TOKEN_TTL_SECONDS);
+}
+
+/** Throws UNAUTHENTICATED unless the viewer is signed in (a person, a program or a service). */
+export function requireAuthenticated(viewer: Viewer): void {
+  if (!isAuthenticated(viewer)) throw unauthenticated();
+}

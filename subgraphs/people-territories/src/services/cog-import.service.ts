@@ -1,0 +1,161 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { loadCog, syncTable, type BulkResult, type Queryable } from "@hub/kit";
+import type { DataSource } from "typeorm";
+import { normalizeName, ofDepartement } from "./names";
+
+type Row = Record<string, unknown>;
+
+export interface ImportReport {
+  milliseconds: number;
+  territories: BulkResult & { total: number };
+  links: BulkResult & { total: number };
+  organizations: BulkResult & { total: number };
+  /** Rows per territory kind. */
+  byKind: Record<string, number>;
+}
+
+const TERRITORY_COLUMNS = {
+  id: "text",
+  kind: "text",
+  code: "text",
+  name: "text",
+  population: "integer",
+  siren: "text",
+  postal_codes: "text[]",
+  departement_code: "text",
+  region_code: "text",
+  search_name: "text",
+};
+const LINK_COLUMNS = { parent_id: "text", child_id: "text" };
+const ORGANIZATION_COLUMNS = { id: "text", kind: "text", name: "text", siret: "text", territory_id: "text" };
+
+/** Builds every territory, membership and territorial organisation from the reference data. */
+export function buildMap(): { territories: Row[]; links: Row[]; organizations: Row[] } {
+  const cog = loadCog();
+  const territories: Row[] = [];
+  const links: Row[] = [];
+  const organizations: Row[] = [];
+  const territory = (kind: string, code: string, name: string, extra: Row = {}) => {
+    const row = { id: `${kind}:${code}`, kind, code, name, population: null, siren: null, postal_codes: [], departement_code: null, region_code: null, search_name: normalizeName(name), ...extra };
+    territories.push(row);
+    return row.id;
+  };
+
+  const communes = cog.communes.filter((c) => c.type === "commune-actuelle");
+  const regionPopulation = new Map<string, number>();
+  const departementPopulation = new Map<string, number>();
+  for (const c of communes) {
+    if (c.region) regionPopulation.set(c.region, (regionPopulation.get(c.region) ?? 0) + (c.population ?? 0));
+    if (c.departement) departementPopulation.set(c.departement, (departementPopulation.get(c.departement) ?? 0) + (c.population ?? 0));
+  }
+  for (const r of cog.regions) territory("REGION", r.code, r.nom, { population: regionPopulation.get(r.code) ?? null, region_code: r.code });
+  const departements = new Set<string>();
+  for (const d of cog.departements) {
+    const id = territory("DEPARTEMENT", d.code, d.nom, { population: departementPopulation.get(d.code) ?? null, departement_code: d.code, region_code: d.region ?? null });
+    departements.add(d.code);
+    if (d.region) links.push({ parent_id: `REGION:${d.region}`, child_id: id });
+    const of = ofDepartement(d.nom, (d as { typeLiaison?: number }).typeLiaison);
+    organizations.push({ id: `PREFECTURE:${d.code}`, kind: "PREFECTURE", name: `Préfecture ${of}`, siret: null, territory_id: id });
+    organizations.push({ id: `DDT:${d.code}`, kind: "DDT", name: `Direction départementale des territoires ${of}`, siret: null, territory_id: id });
+  }
+  const communeIds = new Set<string>();
+  const communeBySiren = new Map<string, string>();
+  for (const c of communes) {
+    const id = territory("COMMUNE", c.code, c.nom, {
+      population: c.population ?? null,
+      siren: c.siren ?? null,
+      postal_codes: c.codesPostaux ?? [],
+      departement_code: c.departement ?? null,
+      region_code: c.region ?? null,
+    });
+    communeIds.add(id);
+    if (c.siren) {
+      communeBySiren.set(c.siren, id);
+      organizations.push({ id: `COLLECTIVITE:${c.siren}`, kind: "COLLECTIVITE", name: `Commune de ${c.nom}`, siret: null, territory_id: id });
+    }
+    if (c.departement && departements.has(c.departement)) links.push({ parent_id: `DEPARTEMENT:${c.departement}`, child_id: id });
+  }
+  const epciIds = new Set<string>();
+  for (const e of cog.epcis) {
+    const id = territory("EPCI", e.code, e.nom, { population: e.populationMunicipale ?? null, siren: e.code });
+    epciIds.add(id);
+    organizations.push({ id: `COLLECTIVITE:${e.code}`, kind: "COLLECTIVITE", name: e.nom, siret: null, territory_id: id });
+    for (const m of e.membres) {
+      const child = `COMMUNE:${m.code}`;
+      if (communeIds.has(child)) links.push({ parent_id: id, child_id: child });
+    }
+  }
+  const crtes = new Map<string, { name: string; region: string; departement: string }>();
+  for (const member of cog.crteMembers) {
+    if (!crtes.has(member.id)) crtes.set(member.id, member);
+    const child = epciIds.has(`EPCI:${member.groupementSiren}`) ? `EPCI:${member.groupementSiren}` : communeBySiren.get(member.groupementSiren);
+    if (child) links.push({ parent_id: `CRTE:${member.id}`, child_id: child });
+  }
+  for (const [code, crte] of crtes) {
+    territory("CRTE", code, crte.name, { departement_code: crte.departement, region_code: crte.region });
+  }
+  organizations.push({ id: "ANCT:NATIONAL", kind: "ANCT", name: "Agence nationale de la cohésion des territoires", siret: "13002603200016", territory_id: null });
+  return { territories, links: dedupe(links), organizations };
+}
+
+function dedupe(links: Row[]): Row[] {
+  const seen = new Set<string>();
+  return links.filter((link) => {
+    const key = `${link.parent_id}>${link.child_id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Imports the map in one transaction, in bulk. Idempotent: a second run reports
+ * zero inserted, updated and deleted rows.
+ */
+export async function importMap(dataSource: DataSource): Promise<ImportReport> {
+  const started = Date.now();
+  const map = buildMap();
+  return dataSource.transaction(async (manager) => {
+    const db: Queryable = manager;
+    // Links reference territories: delete stale links first, insert new ones last.
+    const territories = await syncTable(db, "territory", TERRITORY_COLUMNS, ["id"], map.territories);
+    const links = await syncTable(db, "territory_link", LINK_COLUMNS, ["parent_id", "child_id"], map.links);
+    const organizations = await syncTable(db, "organization", ORGANIZATION_COLUMNS, ["id"], map.organizations);
+    const byKind: Record<string, number> = {};
+    for (const row of map.territories) byKind[row.kind as string] = (byKind[row.kind as string] ?? 0) + 1;
+    return {
+      milliseconds: Date.now() - started,
+      territories: { ...territories, total: map.territories.length },
+      links: { ...links, total: map.links.length },
+      organizations: { ...organizations, total: map.organizations.length },
+      byKind,
+    };
+  });
+}
+
+export function describeImport(report: ImportReport): string {
+  const kinds = Object.entries(report.byKind).map(([kind, count]) => `${count} ${kind}`).join(", ");
+  const change = (r: BulkResult) => `+${r.inserted} ~${r.updated} -${r.deleted}`;
+  return `map import in ${report.milliseconds} ms: ${report.territories.total} territories (${kinds}; ${change(report.territories)}), ${report.links.total} memberships (${change(report.links)}), ${report.organizations.total} organisations (${change(report.organizations)})`;
+}
+
+/** Identifies the reference data: the package version and the CRTE file. */
+export function mapFingerprint(): string {
+  const { version } = JSON.parse(readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8")) as { version: string };
+  const crte = createHash("sha256").update(loadCog().crteMembers.map((m) => `${m.id}:${m.groupementSiren}`).join(",")).digest("hex").slice(0, 16);
+  return `decoupage-administratif@${version}+crte:${crte}+importer:1`;
+}
+
+/** Imports the map unless the same reference data was already imported; returns a log line. */
+export async function ensureMap(dataSource: DataSource): Promise<string> {
+  const fingerprint = mapFingerprint();
+  const [current] = (await dataSource.query(`SELECT fingerprint FROM reference_import WHERE name = 'map'`)) as { fingerprint: string }[];
+  if (current?.fingerprint === fingerprint) return `map up to date (${fingerprint})`;
+  const report = await importMap(dataSource);
+  await dataSource.query(
+    `INSERT INTO reference_import (name, fingerprint) VALUES ('map', $1) ON CONFLICT (name) DO UPDATE SET fingerprint = $1, imported_at = now()`,
+    [fingerprint],
+  );
+  return describeImport(report);
+}

@@ -1,0 +1,22 @@
+import type { Role } from "@hub/kit";
+import type { DataSource } from "typeorm";
+
+/** The demo accounts of development mode (listed in the README). `.demo` is not a real domain. */
+export const DEMO_ACCOUNTS: { email: string; givenName: string; usualName: string; organizationId: string; role: Role; label: string }[] = [
+  { email: "camille.martin@clermont-ferrand.demo", givenName: "Camille", usualName: "Martin", organizationId: "COLLECTIVITE:216301135", role: "COLLECTIVITE_AGENT", label: "Agente de la commune de Clermont-Ferrand" },
+  { email: "julien.bernard@ddt63.demo", givenName: "Julien", usualName: "Bernard", organizationId: "DDT:63", role: "STATE_AGENT", label: "Agent de la DDT du Puy-de-Dôme" },
+  { email: "sophie.durand@pref63.demo", givenName: "Sophie", usualName: "Durand", organizationId: "PREFECTURE:63", role: "STATE_AGENT", label: "Agente de la préfecture du Puy-de-Dôme" },
+  { email: "nadia.petit@anct.demo", givenName: "Nadia", usualName: "Petit", organizationId: "ANCT:NATIONAL", role: "ANCT_NATIONAL", label: "Agente nationale de l'ANCT" },
+];
+
+/** Creates the demo accounts that do not exist yet. */
+export async function seedDemoAccounts(dataSource: DataSource): Promise<number> {
+  const rows: unknown[] = await dataSource.query(
+    `INSERT INTO person (email, given_name, usual_name, organization_id, role)
+     SELECT email, "givenName", "usualName", "organizationId", role FROM jsonb_to_recordset($1::jsonb)
+       AS r(email text, "givenName" text, "usualName" text, "organizationId" text, role text)
+     ON CONFLICT (email) DO NOTHING RETURNING id`,
+    [JSON.stringify(DEMO_ACCOUNTS)],
+  );
+  return rows.length;
+}

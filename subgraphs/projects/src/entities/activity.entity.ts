@@ -1,0 +1,38 @@
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+
+export enum ActivityKind {
+  PROJECT_CREATED = "PROJECT_CREATED",
+  STATUS_CHANGED = "STATUS_CHANGED",
+}
+registerEnumType(ActivityKind, { name: "ActivityKind" });
+
+/** One immutable entry of the journal. Its id is an increasing cursor. */
+@Entity("activity")
+@ObjectType({ description: "An immutable event of a project's life, in the order of the journal." })
+export class Activity {
+  @PrimaryGeneratedColumn({ type: "bigint" })
+  @Field(() => ID, { description: "Increasing cursor of the journal." })
+  id!: string;
+
+  @Column("timestamptz", { default: () => "now()" })
+  @Field()
+  at!: Date;
+
+  @Column("text")
+  @Field(() => ActivityKind)
+  kind!: ActivityKind;
+
+  @Column("uuid", { name: "project_id" })
+  projectId!: string;
+
+  @Column("uuid", { name: "actor_id", nullable: true })
+  actorId!: string | null;
+
+  @Column("text")
+  @Field({ description: "What happened, in French, for people." })
+  summary!: string;
+
+  @Column("jsonb")
+  payload!: Record<string, unknown>;
+}

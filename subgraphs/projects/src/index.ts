@@ -1,0 +1,4 @@
+export { readProjectsConfig, type ProjectsConfig } from "./config";
+export { buildProjectsSchema } from "./schema";
+export { createProjectsServer, ENTITIES, MIGRATIONS } from "./server";
+export { seedDemoProjects } from "./services/demo-projects";

@@ -1,0 +1,5 @@
+import type { SubgraphContext } from "@hub/kit";
+import type { Loaders } from "./loaders";
+import type { JournalConsumer } from "./services/journal-consumer.service";
+
+export type Context = SubgraphContext<Loaders> & { journal: JournalConsumer };

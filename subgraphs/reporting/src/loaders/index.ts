@@ -1,0 +1,29 @@
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import type { TerritoryStats } from "../entities/stats.types";
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Per-request loaders: the stats of many territories in one SQL statement. */
+export function createLoaders(dataSource: DataSource) {
+  return {
+    stats: new DataLoader<string, TerritoryStats>(async (territoryIds) => {
+      const rows = (await dataSource.query(
+        `SELECT t.id, f.status, count(f.project_id)::int AS count
+           FROM unnest($1::text[]) AS t(id)
+           LEFT JOIN project_fact f ON f.territory_ids @> ARRAY[t.id]
+          GROUP BY t.id, f.status`,
+        [territoryIds],
+      )) as { id: string; status: string | null; count: number }[];
+      const byTerritory = new Map<string, TerritoryStats>(territoryIds.map((id) => [id, { projectCount: 0, byStatus: [] }]));
+      for (const row of rows) {
+        if (row.status === null) continue;
+        const stats = byTerritory.get(row.id)!;
+        stats.projectCount += row.count;
+        stats.byStatus.push({ status: row.status, count: row.count });
+      }
+      for (const stats of byTerritory.values()) stats.byStatus.sort((a, b) => b.count - a.count || a.status.localeCompare(b.status));
+      return territoryIds.map((id) => byTerritory.get(id)!);
+    }),
+  };
+}

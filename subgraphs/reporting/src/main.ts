@@ -1,0 +1,11 @@
+import "reflect-metadata";
+import { listen, runService } from "@hub/kit";
+import { readReportingConfig } from "./config";
+import { createReportingServer } from "./server";
+
+runService("reporting", async () => {
+  const config = readReportingConfig();
+  const running = await listen(await createReportingServer(config), config.port);
+  console.log(`reporting ready at ${running.url}`);
+  return running;
+});

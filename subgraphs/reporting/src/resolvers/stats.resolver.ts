@@ -1,0 +1,27 @@
+import { badInput, requireAuthenticated } from "@hub/kit";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context";
+import { TerritoryStats, TerritoryWithStats } from "../entities/stats.types";
+
+const TERRITORY_ID = /^(REGION|DEPARTEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/;
+
+/** Brings the projections up to date, then reads one territory's stats through the loader. */
+async function statsOf(context: Context, territoryId: string): Promise<TerritoryStats> {
+  requireAuthenticated(context.viewer);
+  await context.journal.catchUpQuietly();
+  return context.loaders.stats.load(territoryId);
+}
+
+@Resolver(() => TerritoryWithStats)
+export class TerritoryStatsResolver {
+  @FieldResolver(() => TerritoryStats, { description: "Project counts of this territory (reporting)." })
+  stats(@Root() territory: TerritoryWithStats, @Ctx() context: Context): Promise<TerritoryStats> {
+    return statsOf(context, territory.id);
+  }
+
+  @Query(() => TerritoryStats, { description: "Portfolio counts of a territory (a commune or any level above)." })
+  portfolio(@Arg("territoryId", () => ID) territoryId: string, @Ctx() context: Context): Promise<TerritoryStats> {
+    if (!TERRITORY_ID.test(territoryId)) throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id`, "territoryId");
+    return statsOf(context, territoryId);
+  }
+}

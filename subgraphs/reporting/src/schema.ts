@@ -1,0 +1,16 @@
+import { buildFederatedSchema } from "@hub/kit";
+import type { Context } from "./context";
+import { TerritoryWithStats } from "./entities/stats.types";
+import { TerritoryStatsResolver } from "./resolvers/stats.resolver";
+
+/** The reporting subgraph schema (no I/O). */
+export function buildReportingSchema() {
+  return buildFederatedSchema<Context>({
+    resolvers: [TerritoryStatsResolver],
+    orphanedTypes: [TerritoryWithStats],
+    references: {
+      // Stats are computed from the id alone.
+      Territory: (ref) => ({ id: String(ref.id) }),
+    },
+  });
+}

@@ -1,0 +1,101 @@
+import { callSubgraph, communeAncestry, SERVICE_VIEWER, type Logger } from "@hub/kit";
+import type { DataSource } from "typeorm";
+
+const JOURNAL_QUERY = `query Journal($after: String, $first: Int) {
+  activities(after: $after, first: $first) {
+    edges { node { id project { id status themes territory { id } } } }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+interface JournalPage {
+  activities: {
+    edges: { node: { id: string; project: { id: string; status: string; themes: string[]; territory: { id: string } } } }[];
+    pageInfo: { hasNextPage: boolean };
+  };
+}
+
+export const CONSUMER_NAME = "projects-journal";
+
+/**
+ * Projects the projects subgraph's activity journal into `project_fact`, page by page; each
+ * page's projections and the new offset are written in one transaction, so a crash replays
+ * at most the page it was writing and nothing is counted twice (projections are upserts).
+ */
+export class JournalConsumer {
+  private running: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projectsUrl: string,
+    private readonly secret: string,
+    private readonly logger: Logger,
+    private readonly pageSize = 500,
+  ) {}
+
+  /**
+   * Resolves once a catch-up that started after this call has finished, so a reader sees every
+   * activity committed before it asked. Concurrent callers share runs.
+   */
+  catchUp(): Promise<void> {
+    if (!this.running) {
+      this.running = this.run().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null;
+        return this.catchUp();
+      });
+    return this.next;
+  }
+
+  /** Catches up, logging instead of failing: readers then get the last projection. */
+  async catchUpQuietly(): Promise<void> {
+    try {
+      await this.catchUp();
+    } catch (error) {
+      this.logger.warn(`journal catch-up failed, serving the last projection: ${(error as Error).message}`);
+    }
+  }
+
+  private async run(): Promise<void> {
+    for (;;) {
+      const [offset] = (await this.dataSource.query(`SELECT last_id FROM journal_offset WHERE name = $1`, [CONSUMER_NAME])) as { last_id: string }[];
+      const after = offset?.last_id ?? "0";
+      const page = await callSubgraph<JournalPage>(this.projectsUrl, this.secret, SERVICE_VIEWER, JOURNAL_QUERY, { after, first: this.pageSize });
+      const edges = page.activities.edges;
+      if (edges.length === 0) return;
+      const latest = new Map<string, Record<string, unknown>>();
+      for (const { node } of edges) {
+        const commune = node.project.territory.id.replace(/^COMMUNE:/, "");
+        latest.set(node.project.id, {
+          project_id: node.project.id,
+          territory_ids: communeAncestry(commune) ?? [node.project.territory.id],
+          status: node.project.status,
+          themes: node.project.themes,
+          last_activity_id: node.id,
+        });
+      }
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO project_fact (project_id, territory_ids, status, themes, last_activity_id)
+           SELECT project_id, territory_ids, status, themes, last_activity_id
+             FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, territory_ids text[], status text, themes text[], last_activity_id bigint)
+           ON CONFLICT (project_id) DO UPDATE SET territory_ids = EXCLUDED.territory_ids, status = EXCLUDED.status,
+             themes = EXCLUDED.themes, last_activity_id = EXCLUDED.last_activity_id`,
+          [JSON.stringify([...latest.values()])],
+        );
+        await manager.query(
+          `INSERT INTO journal_offset (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = EXCLUDED.last_id`,
+          [CONSUMER_NAME, edges[edges.length - 1].node.id],
+        );
+      });
+      if (!page.activities.pageInfo.hasNextPage) return;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+interface SessionBarProps {
+  email: string;
+  onSignOut: () => void;
+}
+
+export function SessionBar({ email, onSignOut }: SessionBarProps) {
+  return (
+    <div className="card session-bar">
+      <span>{`Connecté·e : ${email}`}</span>
+      <button type="button" className="secondary" onClick={onSignOut}>
+        Se déconnecter
+      </button>
+    </div>
+  );
+}

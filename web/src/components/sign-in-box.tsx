@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import { DEMO_ACCOUNTS, requestDemoToken, type Session } from '../auth';
+
+interface SignInBoxProps {
+  onSignedIn: (session: Session) => void;
+}
+
+export function SignInBox({ onSignedIn }: SignInBoxProps) {
+  const [email, setEmail] = useState(DEMO_ACCOUNTS[0].email);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      onSignedIn({ email, token: await requestDemoToken(email) });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setPending(false);
+    }
+  }
+
+  return (
+    <form className="card sign-in-box" onSubmit={handleSubmit}>
+      <h2>Compte de démonstration</h2>
+      <label htmlFor="demo-account">Choisissez un compte</label>
+      <div className="row">
+        <select id="demo-account" value={email} onChange={(e) => setEmail(e.target.value)} disabled={pending}>
+          {DEMO_ACCOUNTS.map((account) => (
+            <option key={account.email} value={account.email}>
+              {`${account.email} (${account.label})`}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={pending}>
+          Se connecter
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
