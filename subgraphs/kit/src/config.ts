@@ -91,8 +91,12 @@ export const DEV_INTERNAL_SECRET = "dev-only-internal-secret-never-use-in-produc
 
 /** Settings every service shares: its mode and the secret of the gateway's internal tokens. */
 export interface CommonConfig {
+  /** HUB_MODE: development (default; demo data, dev sign-in), test, or production. */
   mode: HubMode;
+  /** INTERNAL_TOKEN_SECRET: signs gateway → subgraph tokens; required in production (≥ 32 characters). */
   internalTokenSecret: string;
+  /** HOST: the interface to listen on (default 127.0.0.1; 0.0.0.0 in containers). */
+  host: string;
 }
 
 export function readCommonConfig(env: Env = process.env): CommonConfig {
@@ -101,6 +105,7 @@ export function readCommonConfig(env: Env = process.env): CommonConfig {
     {
       mode: oneOf("HUB_MODE", HUB_MODES, "development"),
       internalTokenSecret: str("INTERNAL_TOKEN_SECRET", mode === "production" ? undefined : DEV_INTERNAL_SECRET),
+      host: str("HOST", "127.0.0.1"),
     },
     env,
   );

@@ -31,6 +31,8 @@ export interface ServiceApp {
   close(): Promise<void>;
   /** Called once the HTTP server exists, e.g. to accept WebSocket upgrades on it. */
   attach?(server: Server): void;
+  /** The service's database, for tests and benchmarks (SQL assertions, statement counts). */
+  database?: Database;
 }
 
 export interface RunningServer {
@@ -83,6 +85,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
 
   return {
     app,
+    database: options.database,
     close: async () => {
       await apollo.stop();
       await options.database.dataSource.destroy();

@@ -2,4 +2,5 @@ export { readPeopleTerritoriesConfig, type PeopleTerritoriesConfig } from "./con
 export { buildPeopleTerritoriesSchema } from "./schema";
 export { createPeopleTerritoriesServer, ENTITIES, MIGRATIONS } from "./server";
 export { DEMO_ACCOUNTS } from "./services/demo-accounts";
-export { importMap, buildMap, describeImport } from "./services/cog-import.service";
+export { buildMap, describeImport, ensureMap, importMap } from "./services/cog-import.service";
+export { seedDemoAccounts } from "./services/demo-accounts";

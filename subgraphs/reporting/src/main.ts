@@ -5,7 +5,7 @@ import { createReportingServer } from "./server";
 
 runService("reporting", async () => {
   const config = readReportingConfig();
-  const running = await listen(await createReportingServer(config), config.port);
+  const running = await listen(await createReportingServer(config), config.port, config.host);
   console.log(`reporting ready at ${running.url}`);
   return running;
 });

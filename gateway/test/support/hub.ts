@@ -1,0 +1,167 @@
+/**
+ * A whole hub for end-to-end tests, in this process, on free ports: the four subgraphs (each
+ * on its own fresh database copied from the templates), the Aides-Territoires stand-in and
+ * the gateway. Everything started is stopped by `stop()`, in reverse order.
+ */
+import { createAidesTerritoiresStandIn, createFundingServer } from "@hub/funding";
+import { createGatewayServer } from "@hub/gateway";
+import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
+import { createPeopleTerritoriesServer } from "@hub/people-territories";
+import { createProjectsServer } from "@hub/projects";
+import { createReportingServer } from "@hub/reporting";
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { TEMPLATES } from "./templates";
+
+export type SubgraphName = "projects" | "people-territories" | "funding" | "reporting";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Hub {
+  gatewayUrl: string;
+  /** Base URL of the gateway (no path). */
+  origin: string;
+  subgraphs: Record<SubgraphName, RunningServer & { database: Database }>;
+  standIn: RunningServer;
+  /** A session token for a demo account, through POST /auth/dev/token. */
+  token(email: string): Promise<string>;
+  /** POST /graphql on the gateway. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Runs SQL on a subgraph's own database. */
+  sql<T = Record<string, unknown>>(subgraph: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export const CAMILLE = "camille.martin@clermont-ferrand.demo";
+export const JULIEN = "julien.bernard@ddt63.demo";
+export const SOPHIE = "sophie.durand@pref63.demo";
+export const NADIA = "nadia.petit@anct.demo";
+export const STAND_IN_API_KEY = "test-aides-territoires-key";
+
+function serverUrl(): string {
+  const url = process.env.HUB_TEST_DATABASE_URL;
+  if (!url) throw new Error("HUB_TEST_DATABASE_URL is not set: run the tests through jest's global setup");
+  return url;
+}
+
+/** Copies the template databases into fresh ones named after a random suffix. */
+async function createDatabases(suffix: string): Promise<Record<SubgraphName, string>> {
+  const admin = new Client({ connectionString: withDatabase(serverUrl(), "postgres") });
+  await admin.connect();
+  try {
+    const urls = {} as Record<SubgraphName, string>;
+    for (const template of TEMPLATES) {
+      const name = `hub_t_${suffix}_${template.subgraph.replace("-", "_")}`;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template.database}"`);
+          break;
+        } catch (error) {
+          // Another worker is copying the same template at this instant.
+          if ((error as { code?: string }).code !== "55006" || attempt > 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      urls[template.subgraph] = withDatabase(serverUrl(), name);
+    }
+    return urls;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropDatabases(urls: string[]): Promise<void> {
+  const admin = new Client({ connectionString: withDatabase(serverUrl(), "postgres") });
+  await admin.connect();
+  try {
+    for (const url of urls) await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface HubOptions {
+  /** Gateway mode (default development, for the dev sign-in). */
+  gatewayMode?: "development" | "production";
+}
+
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  const suffix = randomBytes(4).toString("hex");
+  const databases = await createDatabases(suffix);
+  const stops: (() => Promise<void>)[] = [() => dropDatabases(Object.values(databases))];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn();
+  };
+  try {
+    const common = { mode: "test" as const, internalTokenSecret: DEV_INTERNAL_SECRET, host: "127.0.0.1", port: 0 };
+    const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
+    const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
+    stops.push(standIn.stop);
+    const started = async (name: SubgraphName, app: Awaited<ReturnType<typeof createProjectsServer>>) => {
+      const running = await listen(app, 0);
+      stops.push(running.stop);
+      return { ...running, database: app.database! };
+    };
+    const projects = await started("projects", await createProjectsServer({ ...common, databaseUrl: databases.projects }, true));
+    const peopleTerritories = await started("people-territories", await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
+    const funding = await started(
+      "funding",
+      await createFundingServer({ ...common, databaseUrl: databases.funding, aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`, aidesTerritoiresApiKey: STAND_IN_API_KEY }, true),
+    );
+    const reporting = await started("reporting", await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
+    const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
+    const gateway = await listen(
+      await createGatewayServer(
+        {
+          ...common,
+          mode: options.gatewayMode ?? "development",
+          sessionSecret: "test-session-secret-0123456789abcdef0123",
+          subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+          webDist: `${__dirname}/../../../web/dist`,
+          supergraphPath: undefined,
+          apolloTelemetry: "disabled",
+        },
+        true,
+      ),
+      0,
+    );
+    stops.push(gateway.stop);
+    const origin = `http://127.0.0.1:${gateway.port}`;
+    const hub: Hub = {
+      gatewayUrl: gateway.url,
+      origin,
+      subgraphs,
+      standIn,
+      token: async (email) => {
+        const response = await fetch(`${origin}/auth/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
+        const body = (await response.json()) as { token?: string; error?: string };
+        if (!body.token) throw new Error(`no token for ${email}: ${response.status} ${body.error}`);
+        return body.token;
+      },
+      query: async (query, variables, token) => {
+        const response = await fetch(gateway.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, ...((await response.json()) as object) };
+      },
+      sql: (subgraph, text, params) => subgraphs[subgraph].database.dataSource.query(text, params),
+      stop,
+    };
+    return hub;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The codes of a response's errors. */
+export function codes(response: GraphQLResponse): unknown[] {
+  return (response.errors ?? []).map((e) => e.extensions?.code);
+}
