@@ -2,13 +2,15 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createLogger, formatError, INTERNAL_TOKEN_HEADER, signInternalToken, type ServiceApp, type Viewer } from "@hub/kit";
+import { createLogger, INTERNAL_TOKEN_HEADER, signInternalToken, type ServiceApp, type Viewer } from "@hub/kit";
 import express from "express";
+import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { devTokenRouter } from "./auth/dev-token.route";
 import { viewerFromAuthorization } from "./auth/session";
 import type { GatewayConfig } from "./config";
+import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { attachWebSocket } from "./websocket";
 
@@ -50,8 +52,12 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     gateway,
     introspection: config.mode !== "production",
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, logger.error),
+    formatError: gatewayFormatError(config.subgraphUrls, logger.warn),
     plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  let apiSchema: GraphQLSchema | null = null;
+  const stopWatchingSchema = gateway.onSchemaLoadOrUpdate((update) => {
+    apiSchema = update.apiSchema;
   });
   await apollo.start();
 
@@ -83,10 +89,11 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   return {
     app,
     attach: (server) => {
-      closeWebSocket = attachWebSocket(server, apollo, gateway, config.sessionSecret);
+      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, config.sessionSecret);
     },
     close: async () => {
       await closeWebSocket();
+      stopWatchingSchema();
       await apollo.stop();
     },
   };

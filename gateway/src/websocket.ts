@@ -1,4 +1,3 @@
-import type { ApolloGateway } from "@apollo/gateway";
 import type { ApolloServer } from "@apollo/server";
 import { hubError, type Viewer } from "@hub/kit";
 import { GraphQLError, print, type ExecutionResult, type GraphQLSchema } from "graphql";
@@ -13,15 +12,12 @@ import type { GatewayContext } from "./server";
  * (`{"authorization": "Bearer ..."}`); a bad one closes the socket with 4403. Queries and
  * mutations run through the same Apollo pipeline as HTTP.
  */
-export function attachWebSocket(server: Server, apollo: ApolloServer<GatewayContext>, gateway: ApolloGateway, sessionSecret: string): () => Promise<void> {
-  let schema: GraphQLSchema | null = null;
-  const unsubscribe = gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
-    schema = apiSchema;
-  });
+export function attachWebSocket(server: Server, apollo: ApolloServer<GatewayContext>, currentSchema: () => GraphQLSchema | null, sessionSecret: string): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
   const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
     {
       schema: () => {
+        const schema = currentSchema();
         if (!schema) throw new Error("schema not loaded");
         return schema;
       },
@@ -47,7 +43,6 @@ export function attachWebSocket(server: Server, apollo: ApolloServer<GatewayCont
     wsServer,
   );
   return async () => {
-    unsubscribe();
     await cleanup.dispose();
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));
   };

@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   const kit = require("@hub/kit") as typeof import("@hub/kit");
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await kit.startEmbeddedPostgres(mkdtempSync(join(tmpdir(), "hub-test-pg-")), kit.EMBEDDED_POSTGRES_PORT + 1, false);
+    const embedded = await kit.startEmbeddedPostgres(mkdtempSync(join(tmpdir(), "hub-test-pg-")), await kit.freePort(), false);
     (globalThis as { hubTestPostgres?: { stop(): Promise<void> } }).hubTestPostgres = embedded;
     serverUrl = embedded.url;
   }

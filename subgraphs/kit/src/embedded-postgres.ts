@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer, type AddressInfo } from "node:net";
 
 /** The port of the embedded PostgreSQL server of `npm start` and of the tests. */
 export const EMBEDDED_POSTGRES_PORT = 54329;
@@ -48,5 +48,17 @@ export function isPortOpen(port: number, host = "127.0.0.1"): Promise<boolean> {
       resolve(true);
     });
     socket.once("error", () => resolve(false));
+  });
+}
+
+/** A TCP port free on 127.0.0.1 right now (for servers that cannot listen on port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
 }

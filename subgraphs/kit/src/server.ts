@@ -100,16 +100,19 @@ export async function listen(service: ServiceApp, port: number, host = "127.0.0.
     listening.once("error", reject);
   });
   service.attach?.(server);
+  let stopped: Promise<void> | undefined;
   const actualPort = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${actualPort}${path}`,
     port: actualPort,
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await service.close();
-    },
+    // Idempotent: stopping twice (a test, then its teardown) is harmless.
+    stop: () =>
+      (stopped ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await service.close();
+      })()),
   };
 }

@@ -1,0 +1,19 @@
+import { formatError } from "@hub/kit";
+import type { GraphQLFormattedError } from "graphql";
+
+/**
+ * The gateway's formatError: a subgraph that cannot be reached becomes UPSTREAM_UNAVAILABLE
+ * naming the subgraph (not its address); everything else goes through the kit's formatter.
+ */
+export function gatewayFormatError(subgraphUrls: Record<string, string>, log: (message: string) => void) {
+  const names = Object.entries(subgraphUrls);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const failed = /^request to (\S+) failed/.exec(formatted.message);
+    if (failed) {
+      const name = names.find(([, url]) => url === failed[1])?.[0] ?? "a subgraph";
+      log(`upstream unavailable: ${formatted.message}`);
+      return { message: `Service ${name} is unavailable`, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "UPSTREAM_UNAVAILABLE", serviceName: name } };
+    }
+    return formatError(formatted, error, log);
+  };
+}
