@@ -20,6 +20,7 @@ module.exports = {
   globalSetup: "<rootDir>/gateway/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/gateway/test/support/global-teardown.ts",
   maxWorkers: 2,
+  testTimeout: 120_000,
   projects: workspaces.map((workspace) => ({
     displayName: workspace.split("/").pop(),
     rootDir: `<rootDir>/${workspace}`,
@@ -32,6 +33,5 @@ module.exports = {
       "^@hub/gateway$": "<rootDir>/../" + (workspace.startsWith("subgraphs/") ? "../" : "") + "gateway/src",
     },
     setupFiles: ["reflect-metadata"],
-    testTimeout: 120_000,
   })),
 };

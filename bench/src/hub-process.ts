@@ -1,0 +1,153 @@
+// Starting and stopping the hub for the benchmark: `node scripts/start.mjs` as a child process
+// (in its own process group), healthy once the gateway's GET /health answers 200.
+import { EMBEDDED_POSTGRES_PORT, isPortOpen } from "@hub/kit";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+/** Gateway, the four subgraphs and the Aides-Territoires stand-in. */
+export const HUB_PORTS = [4000, 4001, 4002, 4003, 4004, 4010];
+
+export interface HubProcess {
+  /** Resolves once /health answers 200; rejects if the hub exits first or the time is up. */
+  waitUntilHealthy(timeoutMs: number): Promise<number>;
+  /** SIGINT, then waits for the hub to exit (SIGKILL to its process group as a last resort). */
+  stop(): Promise<void>;
+  /** The last lines the hub printed, for error messages. */
+  tail(): string;
+}
+
+export interface SpawnHubOptions {
+  root: string;
+  dataDir: string;
+  gatewayUrl: string;
+  /** Where the hub's output goes. */
+  logPath: string;
+  pollIntervalMs?: number;
+  /** How long `stop` waits after SIGINT before killing the process group. */
+  stopTimeoutMs?: number;
+}
+
+/** The ports of `ports` that something already listens on (127.0.0.1). */
+export async function busyPorts(ports: number[]): Promise<number[]> {
+  const open = await Promise.all(ports.map((port) => isPortOpen(port)));
+  return ports.filter((_, i) => open[i]);
+}
+
+/** Whether the embedded PostgreSQL port is taken: start.mjs then reuses that server. */
+export async function embeddedPostgresInUse(): Promise<number | null> {
+  const port = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
+  return (await isPortOpen(port)) ? port : null;
+}
+
+export function spawnHub(options: SpawnHubOptions): HubProcess {
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const stopTimeoutMs = options.stopTimeoutMs ?? 60_000;
+  mkdirSync(dirname(options.logPath), { recursive: true });
+  const log = createWriteStream(options.logPath);
+  const lines: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, [join(options.root, "scripts", "start.mjs")], {
+    cwd: options.root,
+    env: { ...process.env, HUB_DATA_DIR: options.dataDir, HUB_MODE: "development" },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Own process group: a terminal Ctrl-C reaches the bench only, which stops the hub in order.
+    detached: true,
+  });
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    for (const line of chunk.toString().split("\n")) {
+      if (line.trim() === "") continue;
+      lines.push(line);
+      if (lines.length > 30) lines.shift();
+    }
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exit = { code, signal };
+      resolve();
+    });
+    child.once("error", (error) => {
+      lines.push(`spawn failed: ${error.message}`);
+      exit = { code: null, signal: null };
+      resolve();
+    });
+  });
+  const tail = () => lines.map((line) => `  | ${line}`).join("\n");
+
+  async function waitUntilHealthy(timeoutMs: number): Promise<number> {
+    const started = performance.now();
+    const outcome = await pollHealth(options.gatewayUrl, timeoutMs, pollIntervalMs, exited);
+    if (outcome === "healthy") return performance.now() - started;
+    if (exit) throw new Error(`the hub exited during start-up (code ${exit.code}, signal ${exit.signal}); its last lines:\n${tail()}`);
+    throw new Error(`the hub was not healthy after ${Math.round(timeoutMs / 1000)} s (last /health: ${outcome}); its last lines:\n${tail()}`);
+  }
+
+  let stopping: Promise<void> | null = null;
+  function stop(): Promise<void> {
+    stopping ??= (async () => {
+      if (!exit && child.pid !== undefined) {
+        child.kill("SIGINT");
+        await within(exited, stopTimeoutMs);
+        if (!exit) {
+          console.error(`bench: the hub did not stop within ${stopTimeoutMs / 1000} s of SIGINT; killing its process group ${child.pid}`);
+          try {
+            process.kill(-child.pid, "SIGKILL");
+          } catch {
+            // Already gone.
+          }
+          await within(exited, 5000);
+        }
+      }
+      await new Promise<void>((resolve) => log.end(resolve));
+    })();
+    return stopping;
+  }
+
+  return { waitUntilHealthy, stop, tail };
+}
+
+/** Waits for a hub that someone else runs (BENCH_HUB_URL) to answer /health with 200. */
+export async function waitForExternalHub(gatewayUrl: string, timeoutMs: number, pollIntervalMs = 250): Promise<void> {
+  const outcome = await pollHealth(gatewayUrl, timeoutMs, pollIntervalMs, new Promise<void>(() => {}));
+  if (outcome !== "healthy") throw new Error(`the hub at ${gatewayUrl} is not healthy (last /health: ${outcome})`);
+}
+
+/**
+ * Polls GET /health until it answers 200 ("healthy"), `giveUp` settles or the time is up;
+ * otherwise returns what the last probe got. Each probe is bounded by the deadline too.
+ */
+async function pollHealth(gatewayUrl: string, timeoutMs: number, pollIntervalMs: number, giveUp: Promise<void>): Promise<string> {
+  const deadline = performance.now() + timeoutMs;
+  const healthUrl = new URL("/health", gatewayUrl);
+  let last = "no answer yet";
+  let gaveUp = false;
+  void giveUp.then(() => (gaveUp = true));
+  while (!gaveUp && performance.now() < deadline) {
+    try {
+      const response = await fetch(healthUrl, { signal: AbortSignal.timeout(Math.ceil(Math.max(1, Math.min(5000, deadline - performance.now())))) });
+      const body = await response.text();
+      if (response.status === 200) return "healthy";
+      last = `HTTP ${response.status} ${body.slice(0, 200)}`;
+    } catch (error) {
+      last = describeError(error);
+    }
+    await within(giveUp, pollIntervalMs);
+  }
+  return last;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return `${error.message}${cause ? ` (${cause.code ?? cause.message})` : ""}`;
+}
+
+/** Resolves when `promise` does or after `ms`, whichever comes first (the timer is cleared). */
+function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}

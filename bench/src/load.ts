@@ -1,0 +1,130 @@
+// The load generator: a closed loop of C workers, each sending one request, waiting for the
+// whole response, then sending the next. Bounded by a deadline and by a request count; each
+// request is bounded by its own timeout, so a phase never outlives deadline + timeout.
+import { performance } from "node:perf_hooks";
+
+/** One kind of request, sent over and over. */
+export interface RequestSpec {
+  url: string;
+  body: string;
+  /** Headers of the next request (called once per request; may return a cached object). */
+  headers: () => Record<string, string>;
+  /** Why a response is a failure (status and raw body), or null when it is a success. */
+  check: (status: number, body: string) => string | null;
+}
+
+export interface PhaseOptions {
+  concurrency: number;
+  durationMs: number;
+  maxRequests: number;
+  /** Per-request timeout (an aborted request counts as an error). */
+  timeoutMs: number;
+}
+
+export interface PhaseResult {
+  /** Requests completed (successes + errors). */
+  requests: number;
+  errors: number;
+  /** From the phase start until the last worker finished (in-flight requests included). */
+  elapsedMs: number;
+  /** Latencies of successful requests, in ms, in completion order. */
+  latencies: Float64Array;
+  /** The first few error descriptions with their count, for the report. */
+  errorSamples: Record<string, number>;
+}
+
+const MAX_DISTINCT_ERRORS = 10;
+
+/** Runs one phase of the closed loop. */
+export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promise<PhaseResult> {
+  const latencies = new Float64Array(options.maxRequests);
+  const errorSamples: Record<string, number> = {};
+  let issued = 0;
+  let ok = 0;
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+
+  const recordError = (description: string) => {
+    errors++;
+    const key = description.slice(0, 300);
+    if (key in errorSamples) errorSamples[key]++;
+    else if (Object.keys(errorSamples).length < MAX_DISTINCT_ERRORS) errorSamples[key] = 1;
+  };
+
+  const worker = async () => {
+    while (issued < options.maxRequests && performance.now() < deadline) {
+      issued++;
+      const t0 = performance.now();
+      let failure: string | null;
+      try {
+        const response = await fetch(spec.url, {
+          method: "POST",
+          headers: spec.headers(),
+          body: spec.body,
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+        const text = await response.text();
+        failure = spec.check(response.status, text);
+      } catch (error) {
+        failure = describeFetchError(error);
+      }
+      const latency = performance.now() - t0;
+      if (failure === null) latencies[ok++] = latency;
+      else recordError(failure);
+    }
+  };
+
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return { requests: ok + errors, errors, elapsedMs: performance.now() - started, latencies: latencies.slice(0, ok), errorSamples };
+}
+
+function describeFetchError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === "TimeoutError") return "request timed out";
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return `${error.message}${cause ? ` (${cause.code ?? cause.message})` : ""}`;
+  }
+  return String(error);
+}
+
+/** The figures of a measured phase. Latencies in ms; percentiles over successful requests. */
+export interface PhaseSummary {
+  requests: number;
+  errors: number;
+  elapsedMs: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  min: number;
+  mean: number;
+  max: number;
+}
+
+export function summarize(result: PhaseResult): PhaseSummary {
+  const sorted = Float64Array.from(result.latencies).sort();
+  const n = sorted.length;
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  return {
+    requests: result.requests,
+    errors: result.errors,
+    elapsedMs: result.elapsedMs,
+    rps: result.elapsedMs > 0 ? (result.requests * 1000) / result.elapsedMs : 0,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    min: n ? sorted[0] : NaN,
+    mean: n ? sum / n : NaN,
+    max: n ? sorted[n - 1] : NaN,
+  };
+}
+
+/** Nearest-rank percentile of ascending values (NaN when there are none). */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const rank = Math.ceil((p / 100) * n);
+  return sorted[Math.min(n, Math.max(1, rank)) - 1];
+}

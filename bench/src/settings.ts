@@ -1,0 +1,60 @@
+// The benchmark's knobs, read once from the environment; any invalid value stops it at once.
+import { join, resolve } from "node:path";
+
+export interface Settings {
+  /** BENCH_CONCURRENCY: closed-loop workers (default 8). */
+  concurrency: number;
+  /** BENCH_SECONDS: measured phase per scenario (default 10). */
+  seconds: number;
+  /** BENCH_WARMUP_SECONDS: unmeasured warm-up per scenario (default 3; 0 skips it). */
+  warmupSeconds: number;
+  /** BENCH_MAX_REQUESTS: cap per phase (default 200,000). */
+  maxRequests: number;
+  /** BENCH_TIMEOUT_MS: per-request timeout; a timed-out request is an error (default 10,000). */
+  timeoutMs: number;
+  /** BENCH_HUB_URL: a running hub's gateway (loopback only); unset, the bench starts its own. */
+  hubUrl: string | undefined;
+  /** HUB_DATA_DIR given to the hub the bench starts: <repo>/.data/bench. */
+  dataDir: string;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "..", "..")): Settings {
+  const problems: string[] = [];
+  const number = (name: string, fallback: number, min: number, max: number, integer: boolean) => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+      problems.push(`${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const settings: Settings = {
+    concurrency: number("BENCH_CONCURRENCY", 8, 1, 256, true),
+    seconds: number("BENCH_SECONDS", 10, 0.5, 600, false),
+    warmupSeconds: number("BENCH_WARMUP_SECONDS", 3, 0, 120, false),
+    maxRequests: number("BENCH_MAX_REQUESTS", 200_000, 1, 2_000_000, true),
+    timeoutMs: number("BENCH_TIMEOUT_MS", 10_000, 100, 120_000, true),
+    hubUrl: loopbackUrl(env.BENCH_HUB_URL, problems),
+    dataDir: join(root, ".data", "bench"),
+  };
+  if (problems.length > 0) throw new Error(`invalid settings: ${problems.join("; ")}`);
+  return settings;
+}
+
+/** BENCH_HUB_URL as an http://127.0.0.1:<port> origin; the bench talks to this machine only. */
+function loopbackUrl(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== "http:" || !["127.0.0.1", "localhost"].includes(url.hostname)) {
+      problems.push(`BENCH_HUB_URL must be http://127.0.0.1:<port> or http://localhost:<port> (got "${raw}")`);
+      return undefined;
+    }
+    return `http://127.0.0.1:${url.port || "80"}`;
+  } catch {
+    problems.push(`BENCH_HUB_URL must be a URL (got "${raw}")`);
+    return undefined;
+  }
+}
