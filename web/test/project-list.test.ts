@@ -1,0 +1,58 @@
+import { chromium, type Browser } from "playwright-core";
+import { CAMILLE, startHub, type Hub } from "../../gateway/test/support/hub";
+
+/**
+ * The built web app (npm run build), served by the gateway, in a real headless Chromium
+ * (Debian's package at /usr/bin/chromium): sign in with a demo account, see the projects.
+ */
+describe("web app in Chromium", () => {
+  let hub: Hub;
+  let browser: Browser;
+  beforeAll(async () => {
+    hub = await startHub();
+    const token = await hub.token(CAMILLE);
+    for (const title of ["Réhabilitation du lavoir", "Création d'une halle"]) {
+      const created = await hub.query(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"] } }, token);
+      expect(created.errors).toBeUndefined();
+    }
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it("signs in as a demo account and lists the projects through the gateway", async () => {
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(hub.origin) && !request.url().startsWith("data:")) outside.push(request.url());
+    });
+    await page.goto(hub.origin);
+    await page.getByRole("combobox").selectOption(CAMILLE);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText(`Connecté·e : ${CAMILLE}`).waitFor();
+    const rows = page.getByTestId("project-row");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    const text = await rows.allInnerTexts();
+    expect(text.join("\n")).toContain("Création d'une halle");
+    expect(text.join("\n")).toContain("Clermont-Ferrand");
+    expect(text.join("\n")).toContain("Brouillon");
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the French error of a refused sign-in", async () => {
+    const page = await browser.newPage();
+    await page.goto(hub.origin);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.route("**/auth/dev/token", (route) => route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: "Aucun compte actif pour cette adresse" }) }));
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText("Connexion impossible : Aucun compte actif pour cette adresse").waitFor();
+    await page.close();
+  });
+});
