@@ -21,8 +21,15 @@ export interface StandInStats {
   dataRequests: number;
 }
 
-export function createAidesTerritoiresStandIn(options: StandInOptions): { app: express.Express; stats: StandInStats } {
-  const secret = randomBytes(32).toString("hex");
+export interface StandIn {
+  app: express.Express;
+  stats: StandInStats;
+  /** Invalidates every JWT issued so far, as their expiry would. */
+  revokeTokens(): void;
+}
+
+export function createAidesTerritoiresStandIn(options: StandInOptions): StandIn {
+  let secret = randomBytes(32).toString("hex");
   const perimeters = loadPerimeters();
   const perimeterById = new Map(perimeters.map((p) => [perimeterNumber(p), p]));
   const containers = containment(perimeters);
@@ -103,7 +110,13 @@ export function createAidesTerritoiresStandIn(options: StandInOptions): { app: e
     response.json(publicAid(aid));
   });
 
-  return { app, stats };
+  return {
+    app,
+    stats,
+    revokeTokens: () => {
+      secret = randomBytes(32).toString("hex");
+    },
+  };
 }
 
 const SCALES: Record<string, string> = { commune: "Commune", epci: "EPCI", department: "Département", region: "Région", country: "Pays", continent: "Continent" };
