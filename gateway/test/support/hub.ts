@@ -102,18 +102,17 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
     const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(standIn.stop);
-    const started = async (name: SubgraphName, app: Awaited<ReturnType<typeof createProjectsServer>>) => {
+    const started = async (app: Awaited<ReturnType<typeof createProjectsServer>>) => {
       const running = await listen(app, 0);
       stops.push(running.stop);
       return { ...running, database: app.database! };
     };
-    const projects = await started("projects", await createProjectsServer({ ...common, databaseUrl: databases.projects }, true));
-    const peopleTerritories = await started("people-territories", await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
+    const projects = await started(await createProjectsServer({ ...common, databaseUrl: databases.projects }, true));
+    const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
     const funding = await started(
-      "funding",
       await createFundingServer({ ...common, databaseUrl: databases.funding, aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`, aidesTerritoiresApiKey: STAND_IN_API_KEY }, true),
     );
-    const reporting = await started("reporting", await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
+    const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
     const gateway = await listen(
       await createGatewayServer(
