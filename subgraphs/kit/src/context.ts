@@ -7,8 +7,3 @@ export interface SubgraphContext<L> {
   loaders: L;
   dataSource: DataSource;
 }
-
-/** A context factory: loaders are created per request, never shared between two requests. */
-export function contextFactory<L>(dataSource: DataSource, createLoaders: (dataSource: DataSource) => L) {
-  return (viewer: Viewer): SubgraphContext<L> => ({ viewer, loaders: createLoaders(dataSource), dataSource });
-}

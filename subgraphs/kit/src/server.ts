@@ -5,10 +5,10 @@ import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { HubMode } from "./config";
-import type { Database } from "./database";
+import type { HubMode, SubgraphConfig } from "./config";
+import { openDatabase, type Database, type DatabaseOptions } from "./database";
 import { formatError } from "./errors";
-import type { Logger } from "./logger";
+import { createLogger, type Logger } from "./logger";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
 
 export interface SubgraphServerOptions<C> {
@@ -115,4 +115,37 @@ export async function listen(service: ServiceApp, port: number, host = "127.0.0.
         await service.close();
       })()),
   };
+}
+
+/** What makes one subgraph: its tables, its schema, its start-up work and its request context. */
+export interface SubgraphDefinition<C> {
+  name: string;
+  entities: DatabaseOptions["entities"];
+  migrations: DatabaseOptions["migrations"];
+  schema: GraphQLSchema;
+  /** Start-up work after migrations (reference data, demo data), logged through `logger`. */
+  prepare?: (database: Database, logger: Logger) => Promise<void>;
+  /** The per-request context: DataLoaders are created here, never shared between requests. */
+  createContext: (database: Database, viewer: Viewer) => C;
+}
+
+/** Opens the subgraph's database (migrations), runs its start-up work and builds its app. Does not listen. */
+export async function createSubgraph<C extends object>(config: SubgraphConfig, definition: SubgraphDefinition<C>, quiet = false): Promise<ServiceApp> {
+  const logger = createLogger(definition.name, quiet);
+  const database = await openDatabase({ url: config.databaseUrl, entities: definition.entities, migrations: definition.migrations });
+  try {
+    await definition.prepare?.(database, logger);
+  } catch (error) {
+    await database.dataSource.destroy();
+    throw error;
+  }
+  return createSubgraphApp({
+    name: definition.name,
+    schema: definition.schema,
+    database,
+    mode: config.mode,
+    internalTokenSecret: config.internalTokenSecret,
+    logger,
+    createContext: (viewer) => definition.createContext(database, viewer),
+  });
 }

@@ -1,4 +1,4 @@
-import { contextFactory, createLogger, createSubgraphApp, openDatabase, type ServiceApp } from "@hub/kit";
+import { createSubgraph, type ServiceApp } from "@hub/kit";
 import type { ProjectsConfig } from "./config";
 import { Activity } from "./entities/activity.entity";
 import { Project } from "./entities/project.entity";
@@ -11,21 +11,21 @@ export const ENTITIES = [Project, Activity];
 export const MIGRATIONS = [Initial1764331200000];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
-export async function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {
-  const logger = createLogger("projects", quiet);
-  const database = await openDatabase({ url: config.databaseUrl, entities: ENTITIES, migrations: MIGRATIONS });
-  if (config.mode === "development") {
-    const created = await seedDemoProjects(database.dataSource);
-    if (created > 0) logger.info(`${created} demo projects created`);
-  }
-  const { schema } = buildProjectsSchema();
-  return createSubgraphApp({
-    name: "projects",
-    schema,
-    database,
-    mode: config.mode,
-    internalTokenSecret: config.internalTokenSecret,
-    logger,
-    createContext: contextFactory(database.dataSource, createLoaders),
-  });
+export function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {
+  return createSubgraph(
+    config,
+    {
+      name: "projects",
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      schema: buildProjectsSchema().schema,
+      prepare: async ({ dataSource }, logger) => {
+        if (config.mode !== "development") return;
+        const created = await seedDemoProjects(dataSource);
+        if (created > 0) logger.info(`${created} demo projects created`);
+      },
+      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource) }),
+    },
+    quiet,
+  );
 }

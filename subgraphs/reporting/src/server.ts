@@ -1,5 +1,6 @@
-import { createLogger, createSubgraphApp, openDatabase, type ServiceApp } from "@hub/kit";
+import { createSubgraph, type ServiceApp } from "@hub/kit";
 import type { ReportingConfig } from "./config";
+import type { Context } from "./context";
 import { JournalOffset, ProjectFact } from "./entities/project-fact.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
@@ -10,18 +11,20 @@ export const ENTITIES = [ProjectFact, JournalOffset];
 export const MIGRATIONS = [Initial1764331200000];
 
 /** Opens the database (migrations) and builds the app; projections catch up on read. */
-export async function createReportingServer(config: ReportingConfig, quiet = false): Promise<ServiceApp> {
-  const logger = createLogger("reporting", quiet);
-  const database = await openDatabase({ url: config.databaseUrl, entities: ENTITIES, migrations: MIGRATIONS });
-  const journal = new JournalConsumer(database.dataSource, config.projectsUrl, config.internalTokenSecret, logger);
-  const { schema } = buildReportingSchema();
-  return createSubgraphApp({
-    name: "reporting",
-    schema,
-    database,
-    mode: config.mode,
-    internalTokenSecret: config.internalTokenSecret,
-    logger,
-    createContext: (viewer) => ({ viewer, dataSource: database.dataSource, loaders: createLoaders(database.dataSource), journal }),
-  });
+export function createReportingServer(config: ReportingConfig, quiet = false): Promise<ServiceApp> {
+  let journal: JournalConsumer | null = null;
+  return createSubgraph<Context>(
+    config,
+    {
+      name: "reporting",
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      schema: buildReportingSchema().schema,
+      prepare: async ({ dataSource }, logger) => {
+        journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger);
+      },
+      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource), journal: journal! }),
+    },
+    quiet,
+  );
 }
