@@ -1,4 +1,4 @@
-/** A one-line logger: `<time> <service> <level> <message>`, to stdout/stderr. */
+/** A one-line logger: `<time> <service> <level> <message>`, to stdout/stderr; `quiet` keeps only errors. */
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
@@ -11,7 +11,9 @@ export function createLogger(service: string, quiet = false): Logger {
     info: (message) => {
       if (!quiet) console.log(line("info", message));
     },
-    warn: (message) => console.warn(line("warn", message)),
+    warn: (message) => {
+      if (!quiet) console.warn(line("warn", message));
+    },
     error: (message) => console.error(line("error", message)),
   };
 }
