@@ -69,7 +69,14 @@ export async function aidesTerritoires() {
 
 /** Spawns `node <workspace>/dist/main.js`; resolves when it prints "ready at", rejects if it exits first. */
 export function spawnService(name, workspace, env, { prefix = true } = {}) {
-  const child = spawn(process.execPath, [join(ROOT, workspace, "dist", "main.js")], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: Ctrl-C reaches only this script, which stops services in order.
+  // The IPC channel closes if this script dies, and the service then stops itself.
+  const child = spawn(process.execPath, [join(ROOT, workspace, "dist", "main.js")], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    detached: true,
+  });
   let lastError = "";
   const ready = new Promise((resolve, reject) => {
     const onLine = (stream) => (chunk) => {

@@ -1,6 +1,6 @@
 /**
  * Runs a service's start function: on failure prints one line and exits 1; on SIGINT/SIGTERM
- * stops it cleanly and exits 0.
+ * (or when the `npm start` that spawned it disappears) stops it cleanly and exits 0.
  */
 export function runService(name: string, start: () => Promise<{ stop(): Promise<void> }>): void {
   start().then(
@@ -19,6 +19,8 @@ export function runService(name: string, start: () => Promise<{ stop(): Promise<
       };
       process.on("SIGINT", () => stop("SIGINT"));
       process.on("SIGTERM", () => stop("SIGTERM"));
+      // Started by `npm start` (an IPC channel): stop when it goes away.
+      if (process.connected) process.on("disconnect", () => stop("disconnect"));
     },
     (error: unknown) => {
       console.error(`${name} failed to start: ${oneLine(error)}`);
