@@ -15,6 +15,7 @@ async function shutdown(code) {
   stopping = true;
   await Promise.all(children.map((service) => stopProcess(service.child)));
   for (const stop of stops.reverse()) await stop().catch(() => {});
+  if (code === 0) console.log("hub stopped");
   process.exit(code);
 }
 
