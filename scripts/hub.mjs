@@ -41,17 +41,32 @@ export function kit() {
 
 /**
  * A PostgreSQL server URL: DATABASE_URL when set; else the embedded server under `dataDir`,
- * started here (and stopped by the returned function), or reused when already running.
+ * started in its own process (stopped by the returned function), or reused when already running.
  */
 export async function database(dataDir) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
-  const { startEmbeddedPostgres, isPortOpen, EMBEDDED_POSTGRES_PORT } = kit();
+  const { isPortOpen, EMBEDDED_POSTGRES_PORT } = kit();
   const port = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
   if (await isPortOpen(port)) {
     return { url: `postgres://postgres:hub-local@127.0.0.1:${port}/postgres`, embedded: true, reused: true, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres(join(dataDir, "postgres"), port);
-  return { url: server.url, embedded: true, stop: () => server.stop() };
+  // A process of its own (and its own process group): Ctrl-C reaches only the script that
+  // started it, which stops it last, after the services.
+  const child = spawn(process.execPath, [join(ROOT, "scripts", "postgres.mjs"), join(dataDir, "postgres"), String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    detached: true,
+  });
+  const url = await new Promise((resolve, reject) => {
+    let lastError = "";
+    child.stderr.on("data", (chunk) => (lastError = chunk.toString().trim().split("\n").pop()));
+    child.stdout.on("data", (chunk) => {
+      const ready = /postgres ready (\S+)/.exec(chunk.toString());
+      if (ready) resolve(ready[1]);
+    });
+    child.once("exit", (code) => reject(new Error(lastError || `embedded PostgreSQL exited with code ${code}`)));
+  });
+  return { url, embedded: true, stop: () => stopProcess(child, 20_000) };
 }
 
 /** Starts the Aides-Territoires stand-in in this process, unless a real API is configured. */

@@ -102,7 +102,7 @@ export async function demoViewer(peopleTerritoriesUrl: string, secret: string, e
   };
   if (!data.identity) throw new Error(`people-territories knows no active account for ${email}`);
   const { personId, organizationId, roles, departements, communes } = data.identity;
-  return { personId, organizationId, roles, departements, communes };
+  return { personId, organizationId, roles, departements, communes, scopes: [] };
 }
 
 /**

@@ -7,6 +7,7 @@ import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ApiKeyAuthenticator } from "./auth/api-keys";
 import { devTokenRouter } from "./auth/dev-token.route";
 import { viewerFromAuthorization } from "./auth/session";
 import type { GatewayConfig } from "./config";
@@ -61,6 +62,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   });
   await apollo.start();
 
+  const apiKeys = new ApiKeyAuthenticator({ peopleTerritoriesUrl: config.subgraphUrls["people-territories"], internalTokenSecret: config.internalTokenSecret });
   const app = express();
   app.disable("x-powered-by");
   app.use(healthRouter(config.subgraphUrls));
@@ -76,7 +78,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ viewer: viewerFromAuthorization(req.headers.authorization, config.sessionSecret) }),
+      context: async ({ req }) => ({ viewer: await viewerFromAuthorization(req.headers.authorization, config.sessionSecret, apiKeys) }),
     }),
   );
   if (existsSync(join(config.webDist, "index.html"))) {
@@ -89,7 +91,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   return {
     app,
     attach: (server) => {
-      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, config.sessionSecret);
+      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, (header) => viewerFromAuthorization(header, config.sessionSecret, apiKeys));
     },
     close: async () => {
       await closeWebSocket();

@@ -4,7 +4,6 @@ import { GraphQLError, print, type ExecutionResult, type GraphQLSchema } from "g
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
-import { viewerFromAuthorization } from "./auth/session";
 import type { GatewayContext } from "./server";
 
 /**
@@ -12,7 +11,12 @@ import type { GatewayContext } from "./server";
  * (`{"authorization": "Bearer ..."}`); a bad one closes the socket with 4403. Queries and
  * mutations run through the same Apollo pipeline as HTTP.
  */
-export function attachWebSocket(server: Server, apollo: ApolloServer<GatewayContext>, currentSchema: () => GraphQLSchema | null, sessionSecret: string): () => Promise<void> {
+export function attachWebSocket(
+  server: Server,
+  apollo: ApolloServer<GatewayContext>,
+  currentSchema: () => GraphQLSchema | null,
+  authenticate: (authorization: unknown) => Promise<Viewer>,
+): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
   const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
     {
@@ -21,9 +25,9 @@ export function attachWebSocket(server: Server, apollo: ApolloServer<GatewayCont
         if (!schema) throw new Error("schema not loaded");
         return schema;
       },
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         try {
-          ctx.extra.viewer = viewerFromAuthorization(ctx.connectionParams?.authorization, sessionSecret);
+          ctx.extra.viewer = await authenticate(ctx.connectionParams?.authorization);
           return true;
         } catch {
           return false;

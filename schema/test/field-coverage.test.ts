@@ -1,22 +1,24 @@
 import { Supergraph } from "@apollo/federation-internals";
 import { isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLSchema } from "graphql";
-import { CAMILLE, startHub, type Hub } from "../../gateway/test/support/hub";
+import { CAMILLE, NADIA, startHub, type Hub } from "../../gateway/test/support/hub";
 import { readSupergraph } from "../src";
 
 /**
  * Every field of the composed API is selected by one of these operations, and each runs
  * through the real gateway without error: a field that composes but cannot be resolved fails.
  */
-const TOUR: { name: string; query: string; variables?: (ctx: { projectId: string; cursor: string }) => Record<string, unknown> }[] = [
+type Step = { name: string; as?: "camille" | "nadia"; query: string; variables?: (ctx: { projectId: string; personId: string }) => Record<string, unknown> };
+
+const TOUR: Step[] = [
   {
     name: "project fiche",
     query: `query Tour($id: ID!) {
       project(id: $id) {
         id title description status themes createdAt updatedAt version
-        territory { id kind code name population siren postalCodes departement { id } region { id } epcis { id }
-          stats { projectCount byStatus { status count } } }
+        territory { id kind code name population siren postalCodes departement { id } region { id } arrondissement { id } epcis { id }
+          crtes { id } commune { id } stats { projectCount byStatus { status count } } }
         owner { id kind name siret territory { id } }
-        createdBy { id email givenName usualName status name organization { id } }
+        createdBy { id email givenName usualName status name organization { id } memberships { role createdAt organization { id } } }
         fundingOpportunities(first: 2) {
           edges { cursor node { id name url kind financers aidTypes categories perimeter submissionDeadline subventionRateUpperBound } }
           pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -33,12 +35,27 @@ const TOUR: { name: string; query: string; variables?: (ctx: { projectId: string
       activities(first: 5, after: $after) { edges { node { id } } }
       territories(search: "clermont", kind: COMMUNE, first: 3) { edges { cursor node { id members(first: 2) { edges { node { id } } } } } pageInfo { hasNextPage } }
       territory(id: "EPCI:246300701") { name members(first: 3) { edges { node { name } } pageInfo { hasNextPage } } }
-      organization(id: "DDT:63") { id name kind }
+      organization(id: "COLLECTIVITE:216301135") { id name kind members(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }
       me { id }
       fundingOpportunity(id: "AT:150000") { id name }
       portfolio(territoryId: "REGION:84") { projectCount byStatus { status count } }
     }`,
     variables: () => ({ after: "0" }),
+  },
+  {
+    name: "people and API keys (ANCT national)",
+    as: "nadia",
+    query: `mutation People($personId: ID!) {
+      invitePerson(input: { email: "nouvelle.recrue@clermont-ferrand.demo", givenName: "Inès", usualName: "Lambert", organizationId: "COLLECTIVITE:216301135" }) { id status }
+      createApiKey(input: { name: "Programme CRTE", scopes: ["projects:read"] }) { key apiKey { id name prefix scopes createdAt revokedAt } }
+      suspendPerson(id: $personId) { id status }
+    }`,
+    variables: ({ personId }) => ({ personId }),
+  },
+  {
+    name: "API keys list and revocation (ANCT national)",
+    as: "nadia",
+    query: `query Keys { apiKeys(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }`,
   },
 ];
 
@@ -71,10 +88,15 @@ function selectedFields(schema: GraphQLSchema, query: string): string[] {
 describe("every composed field resolves through the gateway", () => {
   let hub: Hub;
   let token: string;
+  let nadia: string;
   let projectId: string;
+  let personId: string;
   beforeAll(async () => {
     hub = await startHub();
     token = await hub.token(CAMILLE);
+    nadia = await hub.token(NADIA);
+    const [julien] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = 'julien.bernard@ddt63.demo'");
+    personId = julien.id;
     const created = await hub.query<{ createProject: { id: string } }>(
       `mutation { createProject(input: { title: "Tour du graphe", territoryId: "COMMUNE:63113", themes: ["eau"], description: "Couverture" }) { id } }`,
       {},
@@ -87,13 +109,22 @@ describe("every composed field resolves through the gateway", () => {
 
   it("the tour selects every field of the API schema", () => {
     const schema = apiSchema();
-    const covered = new Set([...TOUR.flatMap((op) => selectedFields(schema, op.query)), "Mutation.createProject"]);
+    const covered = new Set([...TOUR.flatMap((op) => selectedFields(schema, op.query)), "Mutation.createProject", "Query.person", "Mutation.revokeApiKey"]);
     expect(allFields(schema).filter((field) => !covered.has(field))).toEqual([]);
   });
 
   it.each(TOUR.map((op) => [op.name, op] as const))("%s runs without errors", async (_name, op) => {
-    const response = await hub.query(op.query, op.variables?.({ projectId, cursor: "" }) ?? {}, token);
+    const response = await hub.query(op.query, op.variables?.({ projectId, personId }) ?? {}, op.as === "nadia" ? nadia : token);
     expect(response.errors).toBeUndefined();
     expect(response.data).toBeTruthy();
+  });
+
+  it("resolves Query.person and Mutation.revokeApiKey", async () => {
+    const person = await hub.query<{ person: { id: string } }>(`query($id: ID!) { person(id: $id) { id } }`, { id: personId }, nadia);
+    expect(person.data).toEqual({ person: { id: personId } });
+    const created = await hub.query<{ createApiKey: { apiKey: { id: string } } }>(`mutation { createApiKey(input: { name: "Temporaire", scopes: ["stats:read"] }) { apiKey { id } } }`, {}, nadia);
+    const revoked = await hub.query<{ revokeApiKey: { revokedAt: string | null } }>(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: created.data!.createApiKey.apiKey.id }, nadia);
+    expect(revoked.errors).toBeUndefined();
+    expect(revoked.data!.revokeApiKey.revokedAt).toEqual(expect.any(String));
   });
 });

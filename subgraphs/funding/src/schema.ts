@@ -1,4 +1,4 @@
-import { buildFederatedSchema, requireAuthenticated } from "@hub/kit";
+import { authorize, buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
 import { FundedProject, FundingOpportunity } from "./entities/funding.types";
 import { FundingOpportunityResolver, ProjectFundingResolver } from "./resolvers/funding.resolver";
@@ -13,7 +13,7 @@ export function buildFundingSchema() {
       // The representation carries the @requires fields: nothing to load.
       Project: (ref) => ref,
       FundingOpportunity: async (ref, context) => {
-        requireAuthenticated(context.viewer);
+        authorize(context.viewer, "funding:read");
         const match = /^AT:(\d{1,9})$/.exec(String(ref.id));
         const aid = match ? await context.loaders.aid.load(Number(match[1])) : null;
         return aid ? toOpportunity(aid, context.aidesTerritoires) : null;

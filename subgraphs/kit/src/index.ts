@@ -10,6 +10,7 @@ export * from "./jwt";
 export * from "./loaders";
 export * from "./logger";
 export * from "./pagination";
+export * from "./policy";
 export * from "./schema";
 export * from "./server";
 export * from "./service";

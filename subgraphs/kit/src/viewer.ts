@@ -1,8 +1,7 @@
 import { signJwt, verifyJwt } from "./jwt";
-import { unauthenticated } from "./errors";
 
 /** What a person or program may be, as carried by the gateway's tokens. */
-export const ROLES = ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "ANALYST", "SERVICE"] as const;
+export const ROLES = ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, as the gateway vouches for it. */
@@ -14,10 +13,12 @@ export interface Viewer {
   /** Territorial scope: département codes (State agents) and commune INSEE codes (collectivités). */
   departements: string[];
   communes: string[];
+  /** What an API key may do (programmes only), e.g. "projects:read". */
+  scopes: string[];
 }
 
-export const ANONYMOUS: Viewer = { personId: null, organizationId: null, roles: [], departements: [], communes: [] };
-export const SERVICE_VIEWER: Viewer = { personId: null, organizationId: null, roles: ["SERVICE"], departements: [], communes: [] };
+export const ANONYMOUS: Viewer = { personId: null, organizationId: null, roles: [], departements: [], communes: [], scopes: [] };
+export const SERVICE_VIEWER: Viewer = { ...ANONYMOUS, roles: ["SERVICE"] };
 
 export const INTERNAL_AUDIENCE = "hub-internal";
 /** Internal tokens live one minute: long enough for one federated request. */
@@ -35,7 +36,7 @@ export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
 
 export function signViewer(viewer: Viewer, secret: string, audience: string, ttlSeconds: number): string {
   return signJwt(
-    { sub: viewer.personId, org: viewer.organizationId, roles: viewer.roles, dep: viewer.departements, com: viewer.communes },
+    { sub: viewer.personId, org: viewer.organizationId, roles: viewer.roles, dep: viewer.departements, com: viewer.communes, scp: viewer.scopes },
     secret,
     audience,
     ttlSeconds,
@@ -53,6 +54,7 @@ export function verifyViewer(token: string, secret: string, audience: string): V
     roles: strings(claims.roles).filter((role): role is Role => (ROLES as readonly string[]).includes(role)),
     departements: strings(claims.dep),
     communes: strings(claims.com),
+    scopes: strings(claims.scp),
   };
 }
 
@@ -60,7 +62,3 @@ export function signInternalToken(viewer: Viewer, secret: string): string {
   return signViewer(viewer, secret, INTERNAL_AUDIENCE, INTERNAL_TOKEN_TTL_SECONDS);
 }
 
-/** Throws UNAUTHENTICATED unless the viewer is signed in (a person, a program or a service). */
-export function requireAuthenticated(viewer: Viewer): void {
-  if (!isAuthenticated(viewer)) throw unauthenticated();
-}

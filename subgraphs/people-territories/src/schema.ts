@@ -1,17 +1,20 @@
 import { buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
+import { ApiKeyResolver } from "./resolvers/api-key.resolver";
 import { OrganizationResolver } from "./resolvers/organization.resolver";
-import { PersonResolver } from "./resolvers/person.resolver";
+import { MembershipResolver, PersonResolver } from "./resolvers/person.resolver";
 import { TerritoryResolver } from "./resolvers/territory.resolver";
+import { visiblePerson } from "./services/person.service";
 
 /** The people-territories subgraph schema (no I/O). */
 export function buildPeopleTerritoriesSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [TerritoryResolver, OrganizationResolver, PersonResolver],
+    resolvers: [TerritoryResolver, OrganizationResolver, PersonResolver, MembershipResolver, ApiKeyResolver],
     references: {
       Territory: (ref, { loaders }) => loaders.territory.load(String(ref.id)),
       Organization: (ref, { loaders }) => loaders.organization.load(String(ref.id)),
-      Person: (ref, { loaders }) => loaders.person.load(String(ref.id)),
+      // A person the viewer may not see resolves to null, like one that does not exist.
+      Person: (ref, { loaders, viewer }) => visiblePerson(loaders, viewer, String(ref.id)),
     },
   });
 }

@@ -1,16 +1,19 @@
 import { createSubgraph, type ServiceApp } from "@hub/kit";
 import type { PeopleTerritoriesConfig } from "./config";
+import { ApiKey } from "./entities/api-key.entity";
+import { Membership } from "./entities/membership.entity";
 import { Organization } from "./entities/organization.entity";
 import { Person } from "./entities/person.entity";
 import { Territory, TerritoryLink } from "./entities/territory.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
+import { CompleteMapAndPeople1764345600000 } from "./migrations/1764345600000-complete-map-and-people";
 import { buildPeopleTerritoriesSchema } from "./schema";
 import { ensureMap } from "./services/cog-import.service";
 import { seedDemoAccounts } from "./services/demo-accounts";
 
-export const ENTITIES = [Territory, TerritoryLink, Organization, Person];
-export const MIGRATIONS = [Initial1764331200000];
+export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey];
+export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000];
 
 /**
  * Opens the database (migrations), imports the map when the reference data changed, creates

@@ -24,12 +24,30 @@ describe("map import", () => {
     const expected = {
       REGION: cog.regions.length,
       DEPARTEMENT: cog.departements.length,
+      ARRONDISSEMENT: cog.arrondissements.length,
       COMMUNE: cog.communes.filter((c) => c.type === "commune-actuelle").length,
+      COMMUNE_DELEGUEE: cog.communes.filter((c) => c.type === "commune-deleguee" || c.type === "commune-associee").length,
       EPCI: cog.epcis.length,
       CRTE: new Set(cog.crteMembers.map((m) => m.id)).size,
     };
     expect(first.byKind).toEqual(expected);
     expect(expected.CRTE).toBe(854);
+    const [orgs] = (await database.dataSource.query(
+      `SELECT count(*) FILTER (WHERE kind = 'PREFECTURE')::int AS prefectures, count(*) FILTER (WHERE kind = 'SOUS_PREFECTURE')::int AS sous,
+              count(*) FILTER (WHERE kind = 'DDT')::int AS ddt, count(*) FILTER (WHERE name LIKE 'Direction départementale des territoires et de la mer%')::int AS ddtm,
+              count(*) FILTER (WHERE kind = 'OPERATOR')::int AS operators, count(*) FILTER (WHERE kind = 'COLLECTIVITE')::int AS collectivites
+         FROM organization`,
+    )) as Record<string, number>[];
+    expect(orgs).toEqual({
+      prefectures: cog.departements.length,
+      sous: expect.any(Number),
+      ddt: cog.departements.length,
+      ddtm: 26,
+      operators: 5,
+      collectivites: cog.communes.filter((c) => c.type === "commune-actuelle" && c.siren).length + cog.epcis.length,
+    });
+    expect(orgs.sous).toBeGreaterThan(200);
+    expect(orgs.sous).toBeLessThan(cog.arrondissements.length);
     const rows = (await database.dataSource.query(`SELECT kind, count(*)::int AS n FROM territory GROUP BY kind`)) as { kind: string; n: number }[];
     expect(Object.fromEntries(rows.map((r) => [r.kind, r.n]))).toEqual(expected);
     expect(first.territories.inserted).toBe(first.territories.total);

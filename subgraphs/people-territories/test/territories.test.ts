@@ -44,11 +44,21 @@ describe("territories through the gateway", () => {
   });
 
   it.each([
-    ["clermont", "COMMUNE:63113"],
+    ["st affrique", "COMMUNE:12208"],
+    ["Saint-Affrique", "COMMUNE:12208"],
+    ["12400", "COMMUNE:12208"],
+    ["Évry", "COMMUNE:89162"],
+    ["evry courcouronnes", "COMMUNE:91228"],
+    ["EVRY-COURCOURONNES", "COMMUNE:91228"],
+    ["clermont ferrand", "COMMUNE:63113"],
+    ["clermont-fer", "COMMUNE:63113"],
+    ["clermond ferrand", "COMMUNE:63113"],
     ["63000", "COMMUNE:63113"],
     ["63113", "COMMUNE:63113"],
     ["216301135", "COMMUNE:63113"],
-    ["Évry", "COMMUNE:91228"],
+    ["l'hay les roses", "COMMUNE:94038"],
+    ["ste foy les lyon", "COMMUNE:69202"],
+    ["courcouronnes", "COMMUNE:91228"],
   ])("finds %s → %s first", async (search, id) => {
     const response = await hub.query<{ territories: { edges: { node: { id: string } }[] } }>(
       `query($s: String) { territories(search: $s, kind: COMMUNE, first: 3) { edges { node { id } } } }`,

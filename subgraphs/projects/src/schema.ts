@@ -1,4 +1,4 @@
-import { buildFederatedSchema, requireAuthenticated } from "@hub/kit";
+import { authorize, buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { ProjectResolver } from "./resolvers/project.resolver";
@@ -9,7 +9,7 @@ export function buildProjectsSchema() {
     resolvers: [ProjectResolver, ActivityResolver],
     references: {
       Project: (ref, { loaders, viewer }) => {
-        requireAuthenticated(viewer);
+        authorize(viewer, "project:read");
         return loaders.project.load(String(ref.id));
       },
     },

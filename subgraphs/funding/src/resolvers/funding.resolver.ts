@@ -1,4 +1,4 @@
-import { badInput, connectionType, notFound, PageArgs, requireAuthenticated, type Connection } from "@hub/kit";
+import { authorize, badInput, connectionType, notFound, PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { FundedProject, FundingOpportunity } from "../entities/funding.types";
@@ -10,7 +10,7 @@ export const FundingOpportunityConnection = connectionType("FundingOpportunity",
 export class FundingOpportunityResolver {
   @Query(() => FundingOpportunity, { description: 'One aid by id ("AT:<id>").' })
   async fundingOpportunity(@Arg("id", () => ID) id: string, @Ctx() context: Context): Promise<FundingOpportunity> {
-    requireAuthenticated(context.viewer);
+    authorize(context.viewer, "funding:read");
     const match = /^AT:(\d{1,9})$/.exec(id);
     if (!match) throw badInput(`"${id.slice(0, 60)}" is not a funding opportunity id (expected AT:<number>)`, "id");
     const aid = await context.loaders.aid.load(Number(match[1]));
@@ -26,7 +26,7 @@ export class ProjectFundingResolver {
   })
   @Directive('@requires(fields: "themes territory { id }")')
   async fundingOpportunities(@Root() project: FundedProject, @Args() args: PageArgs, @Ctx() context: Context): Promise<Connection<FundingOpportunity>> {
-    requireAuthenticated(context.viewer);
+    authorize(context.viewer, "funding:read");
     const page = readOpportunityPage(args.first, args.after);
     const perimeterId = await context.loaders.perimeter.load(project.territory.id);
     const categorySlugs = categoriesOfThemes(project.themes);

@@ -1,6 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
-import type { Role } from "@hub/kit";
 
 export enum AccountStatus {
   PENDING = "PENDING",
@@ -19,22 +18,23 @@ export class Person {
   id!: string;
 
   @Column("text", { unique: true })
-  @Field()
+  @Field(() => String, { nullable: true, description: "Null for viewers who may not see personal data (analysts)." })
   email!: string;
 
   @Column("text", { name: "given_name" })
-  @Field()
+  @Field(() => String, { nullable: true, description: "Null for viewers who may not see personal data." })
   givenName!: string;
 
   @Column("text", { name: "usual_name" })
-  @Field()
+  @Field(() => String, { nullable: true, description: "Null for viewers who may not see personal data." })
   usualName!: string;
 
-  @Column("text", { name: "organization_id" })
-  organizationId!: string;
+  /** ProConnect subject (unique per identity provider and service), once they signed in. */
+  @Column("text", { nullable: true, unique: true })
+  sub!: string | null;
 
-  @Column("text")
-  role!: Role;
+  @Column("uuid", { name: "invited_by", nullable: true })
+  invitedBy!: string | null;
 
   @Column("text", { default: AccountStatus.ACTIVE })
   @Field(() => AccountStatus)

@@ -4,8 +4,11 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 export enum TerritoryKind {
   REGION = "REGION",
   DEPARTEMENT = "DEPARTEMENT",
+  ARRONDISSEMENT = "ARRONDISSEMENT",
   EPCI = "EPCI",
   COMMUNE = "COMMUNE",
+  /** A commune déléguée or associée, part of a commune nouvelle (its `commune`). */
+  COMMUNE_DELEGUEE = "COMMUNE_DELEGUEE",
   CRTE = "CRTE",
 }
 registerEnumType(TerritoryKind, { name: "TerritoryKind", description: "Level of the French territorial map." });
@@ -48,6 +51,9 @@ export class Territory {
 
   @Column("text", { nullable: true, name: "region_code" })
   regionCode!: string | null;
+
+  @Column("text", { nullable: true, name: "arrondissement_code" })
+  arrondissementCode!: string | null;
 
   /** Normalised name (lower case, no accents, no punctuation) for prefix search. */
   @Index()

@@ -1,32 +1,63 @@
-import { groupLoader, isUuid, rowLoader } from "@hub/kit";
+import { groupLoader, isUuid, rowLoader, type PersonPlacement } from "@hub/kit";
 import { In, type DataSource } from "typeorm";
+import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { Territory } from "../entities/territory.entity";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+const TERRITORY_COLUMNS = `t.id, t.kind, t.code, t.name, t.population, t.siren, t.postal_codes AS "postalCodes",
+  t.departement_code AS "departementCode", t.region_code AS "regionCode", t.arrondissement_code AS "arrondissementCode"`;
+
 /** The per-request DataLoaders of this subgraph: one SQL statement per batch. */
 export function createLoaders(dataSource: DataSource) {
   return {
     territory: rowLoader<string, Territory>((ids) => dataSource.getRepository(Territory).findBy({ id: In([...ids]) }), (t) => t.id),
-    /** The parents of a territory of one kind (a commune's EPCI, a groupement's CRTE). */
+    /** Direct parents of one kind ("COMMUNE:63113|EPCI": a commune's EPCI). */
     parentsOfKind: groupLoader<string, Territory & { childId: string }>(
-      async (keys) => {
-        const pairs = keys.map((key) => key.split("|"));
-        return dataSource.query(
-          `SELECT t.id, t.kind, t.code, t.name, t.population, t.siren, t.postal_codes AS "postalCodes",
-                  t.departement_code AS "departementCode", t.region_code AS "regionCode", l.child_id AS "childId"
+      (keys) =>
+        dataSource.query(
+          `SELECT ${TERRITORY_COLUMNS}, l.child_id AS "childId"
              FROM territory_link l JOIN territory t ON t.id = l.parent_id
             WHERE l.child_id = ANY($1) AND t.kind = ANY($2::text[])
             ORDER BY t.name`,
-          [pairs.map((p) => p[0]), [...new Set(pairs.map((p) => p[1]))]],
-        ).then((rows: (Territory & { childId: string })[]) => rows);
-      },
-      // Key is "childId|KIND"; rows carry their kind.
+          [keys.map((key) => key.split("|")[0]), [...new Set(keys.map((key) => key.split("|")[1]))]],
+        ),
       (row) => `${row.childId}|${row.kind}`,
+    ),
+    /** The CRTE of a commune: directly (a commune signing alone) or through its groupements. */
+    crtes: groupLoader<string, Territory & { childId: string }>(
+      (ids) =>
+        dataSource.query(
+          `SELECT DISTINCT ${TERRITORY_COLUMNS}, c.id AS "childId"
+             FROM unnest($1::text[]) AS c(id)
+             JOIN territory_link l1 ON l1.child_id = c.id
+             LEFT JOIN territory_link l2 ON l2.child_id = l1.parent_id
+             JOIN territory t ON t.kind = 'CRTE' AND t.id IN (l1.parent_id, l2.parent_id)
+            ORDER BY t.name`,
+          [ids],
+        ),
+      (row) => row.childId,
     ),
     organization: rowLoader<string, Organization>((ids) => dataSource.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
     person: rowLoader<string, Person>((ids) => dataSource.getRepository(Person).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id),
+    memberships: groupLoader<string, Membership>((ids) => dataSource.getRepository(Membership).find({ where: { personId: In([...ids]) }, order: { createdAt: "ASC" } }), (m) => m.personId),
+    /** Where a person works: what the policy decides their visibility on. */
+    placement: rowLoader<string, PersonPlacement>(async (ids) => {
+      const rows = (await dataSource.query(
+        `SELECT m.person_id, m.organization_id, t.departement_code
+           FROM membership m JOIN organization o ON o.id = m.organization_id LEFT JOIN territory t ON t.id = o.territory_id
+          WHERE m.person_id = ANY($1::uuid[])`,
+        [ids.filter(isUuid)],
+      )) as { person_id: string; organization_id: string; departement_code: string | null }[];
+      const placements = new Map<string, PersonPlacement>();
+      for (const row of rows) {
+        const placement = placements.get(row.person_id) ?? { personId: row.person_id, memberships: [] };
+        placement.memberships.push({ organizationId: row.organization_id, departement: row.departement_code });
+        placements.set(row.person_id, placement);
+      }
+      return [...placements.values()];
+    }, (p) => p.personId),
   };
 }

@@ -1,9 +1,11 @@
-import { hasRole, requireAuthenticated, unauthenticated, forbidden } from "@hub/kit";
-import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root, Directive } from "type-graphql";
+import { authorize, canSeePersonalData, notFound, unauthenticated } from "@hub/kit";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
+import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { identityOf } from "../services/identity.service";
+import { invitePerson, suspendPerson, visiblePerson } from "../services/person.service";
 
 /** What the gateway needs to sign a session: not part of the public API. */
 @ObjectType()
@@ -25,6 +27,26 @@ export class Identity {
   communes!: string[];
 }
 
+@InputType({ description: "A colleague to invite into an organisation." })
+export class InvitePersonInput {
+  @Field()
+  email!: string;
+
+  @Field()
+  givenName!: string;
+
+  @Field()
+  usualName!: string;
+
+  @Field(() => ID, { description: "The organisation: your own (ANCT national agents: any)." })
+  organizationId!: string;
+}
+
+/** Personal fields are null for viewers without access to personal data, except about themselves. */
+function personal<T>(person: Person, context: Context, value: T): T | null {
+  return context.viewer.personId === person.id || canSeePersonalData(context.viewer) ? value : null;
+}
+
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { description: "The signed-in person." })
@@ -34,22 +56,68 @@ export class PersonResolver {
     return person;
   }
 
+  @Query(() => Person, { description: "A person you may see: yourself, your colleagues, people of your département (State agents)." })
+  async person(@Arg("id", () => ID) id: string, @Ctx() { viewer, loaders }: Context): Promise<Person> {
+    authorize(viewer, "person:read");
+    const person = await visiblePerson(loaders, viewer, id);
+    if (!person) throw notFound(`No person ${id.slice(0, 60)}`);
+    return person;
+  }
+
   @Query(() => Identity, { nullable: true, description: "Internal: the identity behind an email, for the gateway only." })
   @Directive("@inaccessible")
   async identity(@Arg("email") email: string, @Ctx() { viewer, dataSource }: Context): Promise<Identity | null> {
-    if (!hasRole(viewer, "SERVICE")) throw forbidden();
+    authorize(viewer, "identity:resolve");
     const identity = await identityOf(dataSource, email);
     return identity && identity.personId && identity.organizationId ? { ...identity, personId: identity.personId, organizationId: identity.organizationId } : null;
   }
 
-  @FieldResolver(() => String, { description: "Full name." })
-  name(@Root() person: Person): string {
-    return `${person.givenName} ${person.usualName}`;
+  @Mutation(() => Person, { description: "Invites a colleague (a pending account until their first sign-in)." })
+  invitePerson(@Arg("input", () => InvitePersonInput) input: InvitePersonInput, @Ctx() { viewer, dataSource }: Context): Promise<Person> {
+    return invitePerson(dataSource, viewer, input);
   }
 
+  @Mutation(() => Person, { description: "Suspends an account (ANCT national agents)." })
+  suspendPerson(@Arg("id", () => ID) id: string, @Ctx() { viewer, dataSource, loaders }: Context): Promise<Person> {
+    return suspendPerson(dataSource, loaders, viewer, id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Full name; null for viewers who may not see personal data." })
+  name(@Root() person: Person, @Ctx() context: Context): string | null {
+    return personal(person, context, `${person.givenName} ${person.usualName}`);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  email(@Root() person: Person, @Ctx() context: Context): string | null {
+    return personal(person, context, person.email);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  givenName(@Root() person: Person, @Ctx() context: Context): string | null {
+    return personal(person, context, person.givenName);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  usualName(@Root() person: Person, @Ctx() context: Context): string | null {
+    return personal(person, context, person.usualName);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "Their first organisation." })
+  async organization(@Root() person: Person, @Ctx() { loaders }: Context): Promise<Organization | null> {
+    const [first] = await loaders.memberships.load(person.id);
+    return first ? loaders.organization.load(first.organizationId) : null;
+  }
+
+  @FieldResolver(() => [Membership], { description: "Their organisations, with their role in each." })
+  memberships(@Root() person: Person, @Ctx() { loaders }: Context): Promise<Membership[]> {
+    return loaders.memberships.load(person.id);
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
   @FieldResolver(() => Organization)
-  async organization(@Root() person: Person, @Ctx() { loaders, viewer }: Context): Promise<Organization> {
-    requireAuthenticated(viewer);
-    return (await loaders.organization.load(person.organizationId))!;
+  async organization(@Root() membership: Membership, @Ctx() { loaders }: Context): Promise<Organization> {
+    return (await loaders.organization.load(membership.organizationId))!;
   }
 }

@@ -33,12 +33,31 @@ export class TerritoryResolver {
     return territory.regionCode ? loaders.territory.load(`REGION:${territory.regionCode}`) : null;
   }
 
+  @FieldResolver(() => Territory, { nullable: true, description: "The arrondissement of a commune." })
+  arrondissement(@Root() territory: Territory, @Ctx() { loaders }: Context): Promise<Territory | null> | null {
+    return territory.arrondissementCode && territory.kind !== TerritoryKind.ARRONDISSEMENT ? loaders.territory.load(`ARRONDISSEMENT:${territory.arrondissementCode}`) : null;
+  }
+
+  @FieldResolver(() => Territory, { nullable: true, description: "For a commune déléguée or associée: the commune it is part of." })
+  async commune(@Root() territory: Territory, @Ctx() { loaders }: Context): Promise<Territory | null> {
+    if (territory.kind !== TerritoryKind.COMMUNE_DELEGUEE) return null;
+    const [parent] = await loaders.parentsOfKind.load(`${territory.id}|COMMUNE`);
+    return parent ?? null;
+  }
+
+  @FieldResolver(() => [Territory], { description: "The CRTE contracts covering a commune (through its groupement) or a groupement." })
+  crtes(@Root() territory: Territory, @Ctx() { loaders }: Context): Promise<Territory[]> {
+    return loaders.crtes.load(territory.id);
+  }
+
   @FieldResolver(() => [Territory], { description: "The EPCI (or EPT) a commune is a member of." })
   epcis(@Root() territory: Territory, @Ctx() { loaders }: Context): Promise<Territory[]> {
     return loaders.parentsOfKind.load(`${territory.id}|EPCI`);
   }
 
-  @FieldResolver(() => TerritoryConnection, { description: "Direct members: départements of a région, communes of a département or EPCI, groupements of a CRTE." })
+  @FieldResolver(() => TerritoryConnection, {
+    description: "Direct members: départements of a région, arrondissements and communes of a département, communes of an arrondissement or EPCI, groupements of a CRTE, communes déléguées of a commune.",
+  })
   members(@Root() territory: Territory, @Args() page: PageArgs, @Ctx() { dataSource }: Context): Promise<Connection<Territory>> {
     return territoryMembers(dataSource, territory.id, page);
   }

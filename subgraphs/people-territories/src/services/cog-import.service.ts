@@ -25,8 +25,21 @@ const TERRITORY_COLUMNS = {
   postal_codes: "text[]",
   departement_code: "text",
   region_code: "text",
+  arrondissement_code: "text",
   search_name: "text",
 };
+
+/** Départements whose DDT is a DDTM (direction départementale des territoires et de la mer). */
+const COASTAL = new Set(["06", "11", "13", "14", "17", "22", "27", "29", "2A", "2B", "30", "33", "34", "35", "40", "44", "50", "56", "59", "62", "64", "66", "76", "80", "83", "85"]);
+
+/** National operators that can be associated with projects. */
+const OPERATORS: [string, string][] = [
+  ["ADEME", "Agence de la transition écologique (ADEME)"],
+  ["ANRU", "Agence nationale pour la rénovation urbaine (ANRU)"],
+  ["ANAH", "Agence nationale de l'habitat (Anah)"],
+  ["CEREMA", "Cerema"],
+  ["BANQUE_DES_TERRITOIRES", "Banque des Territoires"],
+];
 const LINK_COLUMNS = { parent_id: "text", child_id: "text" };
 const ORGANIZATION_COLUMNS = { id: "text", kind: "text", name: "text", siret: "text", territory_id: "text" };
 
@@ -37,9 +50,12 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
   const links: Row[] = [];
   const organizations: Row[] = [];
   const territory = (kind: string, code: string, name: string, extra: Row = {}) => {
-    const row = { id: `${kind}:${code}`, kind, code, name, population: null, siren: null, postal_codes: [], departement_code: null, region_code: null, search_name: normalizeName(name), ...extra };
+    const row = { id: `${kind}:${code}`, kind, code, name, population: null, siren: null, postal_codes: [], departement_code: null, region_code: null, arrondissement_code: null, search_name: normalizeName(name), ...extra };
     territories.push(row);
     return row.id;
+  };
+  const organization = (id: string, kind: string, name: string, territoryId: string | null, siret: string | null = null) => {
+    organizations.push({ id, kind, name, siret, territory_id: territoryId });
   };
 
   const communes = cog.communes.filter((c) => c.type === "commune-actuelle");
@@ -50,17 +66,34 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
     if (c.departement) departementPopulation.set(c.departement, (departementPopulation.get(c.departement) ?? 0) + (c.population ?? 0));
   }
   for (const r of cog.regions) territory("REGION", r.code, r.nom, { population: regionPopulation.get(r.code) ?? null, region_code: r.code });
-  const departements = new Set<string>();
+  const departements = new Map<string, { chefLieu?: string }>();
   for (const d of cog.departements) {
     const id = territory("DEPARTEMENT", d.code, d.nom, { population: departementPopulation.get(d.code) ?? null, departement_code: d.code, region_code: d.region ?? null });
-    departements.add(d.code);
+    departements.set(d.code, d as { chefLieu?: string });
     if (d.region) links.push({ parent_id: `REGION:${d.region}`, child_id: id });
     const of = ofDepartement(d.nom, (d as { typeLiaison?: number }).typeLiaison);
-    organizations.push({ id: `PREFECTURE:${d.code}`, kind: "PREFECTURE", name: `Préfecture ${of}`, siret: null, territory_id: id });
-    organizations.push({ id: `DDT:${d.code}`, kind: "DDT", name: `Direction départementale des territoires ${of}`, siret: null, territory_id: id });
+    organization(`PREFECTURE:${d.code}`, "PREFECTURE", `Préfecture ${of}`, id);
+    organization(
+      `DDT:${d.code}`,
+      "DDT",
+      COASTAL.has(d.code) ? `Direction départementale des territoires et de la mer ${of}` : `Direction départementale des territoires ${of}`,
+      id,
+    );
+    organization(`ANCT:${d.code}`, "ANCT", `ANCT — délégation territoriale ${of}`, id);
+  }
+  const arrondissements = new Set<string>();
+  for (const a of cog.arrondissements) {
+    const id = territory("ARRONDISSEMENT", a.code, a.nom, { departement_code: a.departement, region_code: a.region, arrondissement_code: a.code });
+    arrondissements.add(a.code);
+    if (departements.has(a.departement)) links.push({ parent_id: `DEPARTEMENT:${a.departement}`, child_id: id });
+    // The arrondissement of the département's chef-lieu is served by the préfecture itself.
+    if ((a as { chefLieu?: string }).chefLieu !== departements.get(a.departement)?.chefLieu) {
+      organization(`SOUS_PREFECTURE:${a.code}`, "SOUS_PREFECTURE", `Sous-préfecture de ${a.nom}`, id);
+    }
   }
   const communeIds = new Set<string>();
   const communeBySiren = new Map<string, string>();
+  const departementOf = new Map<string, string>();
   for (const c of communes) {
     const id = territory("COMMUNE", c.code, c.nom, {
       population: c.population ?? null,
@@ -68,19 +101,35 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
       postal_codes: c.codesPostaux ?? [],
       departement_code: c.departement ?? null,
       region_code: c.region ?? null,
+      arrondissement_code: c.arrondissement ?? null,
     });
     communeIds.add(id);
+    if (c.departement) departementOf.set(c.code, c.departement);
     if (c.siren) {
       communeBySiren.set(c.siren, id);
-      organizations.push({ id: `COLLECTIVITE:${c.siren}`, kind: "COLLECTIVITE", name: `Commune de ${c.nom}`, siret: null, territory_id: id });
+      organization(`COLLECTIVITE:${c.siren}`, "COLLECTIVITE", `Commune de ${c.nom}`, id);
     }
     if (c.departement && departements.has(c.departement)) links.push({ parent_id: `DEPARTEMENT:${c.departement}`, child_id: id });
+    if (c.arrondissement && arrondissements.has(c.arrondissement)) links.push({ parent_id: `ARRONDISSEMENT:${c.arrondissement}`, child_id: id });
+  }
+  for (const c of cog.communes) {
+    if (c.type !== "commune-deleguee" && c.type !== "commune-associee") continue;
+    const id = territory("COMMUNE_DELEGUEE", c.code, c.nom, { departement_code: c.departement ?? null, region_code: c.region ?? null, arrondissement_code: c.arrondissement ?? null });
+    if (c.chefLieu && communeIds.has(`COMMUNE:${c.chefLieu}`)) links.push({ parent_id: `COMMUNE:${c.chefLieu}`, child_id: id });
   }
   const epciIds = new Set<string>();
   for (const e of cog.epcis) {
-    const id = territory("EPCI", e.code, e.nom, { population: e.populationMunicipale ?? null, siren: e.code });
+    // An EPCI's département: the one most of its member communes are in.
+    const counts = new Map<string, number>();
+    for (const m of e.membres) {
+      const dep = departementOf.get(m.code);
+      if (dep) counts.set(dep, (counts.get(dep) ?? 0) + 1);
+    }
+    const departement = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    const region = departement ? (cog.departements.find((d) => d.code === departement)?.region ?? null) : null;
+    const id = territory("EPCI", e.code, e.nom, { population: e.populationMunicipale ?? null, siren: e.code, departement_code: departement, region_code: region });
     epciIds.add(id);
-    organizations.push({ id: `COLLECTIVITE:${e.code}`, kind: "COLLECTIVITE", name: e.nom, siret: null, territory_id: id });
+    organization(`COLLECTIVITE:${e.code}`, "COLLECTIVITE", e.nom, id);
     for (const m of e.membres) {
       const child = `COMMUNE:${m.code}`;
       if (communeIds.has(child)) links.push({ parent_id: id, child_id: child });
@@ -95,7 +144,8 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
   for (const [code, crte] of crtes) {
     territory("CRTE", code, crte.name, { departement_code: crte.departement, region_code: crte.region });
   }
-  organizations.push({ id: "ANCT:NATIONAL", kind: "ANCT", name: "Agence nationale de la cohésion des territoires", siret: "13002603200016", territory_id: null });
+  organization("ANCT:NATIONAL", "ANCT", "Agence nationale de la cohésion des territoires", null, "13002603200016");
+  for (const [code, name] of OPERATORS) organization(`OPERATOR:${code}`, "OPERATOR", name, null);
   return { territories, links: dedupe(links), organizations };
 }
 
@@ -144,7 +194,7 @@ export function describeImport(report: ImportReport): string {
 export function mapFingerprint(): string {
   const { version } = JSON.parse(readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8")) as { version: string };
   const crte = createHash("sha256").update(loadCog().crteMembers.map((m) => `${m.id}:${m.groupementSiren}`).join(",")).digest("hex").slice(0, 16);
-  return `decoupage-administratif@${version}+crte:${crte}+importer:1`;
+  return `decoupage-administratif@${version}+crte:${crte}+importer:2`;
 }
 
 /** Imports the map unless the same reference data was already imported; returns a log line. */

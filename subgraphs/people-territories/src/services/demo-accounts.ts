@@ -7,16 +7,26 @@ export const DEMO_ACCOUNTS: { email: string; givenName: string; usualName: strin
   { email: "julien.bernard@ddt63.demo", givenName: "Julien", usualName: "Bernard", organizationId: "DDT:63", role: "STATE_AGENT", label: "Agent de la DDT du Puy-de-Dôme" },
   { email: "sophie.durand@pref63.demo", givenName: "Sophie", usualName: "Durand", organizationId: "PREFECTURE:63", role: "STATE_AGENT", label: "Agente de la préfecture du Puy-de-Dôme" },
   { email: "nadia.petit@anct.demo", givenName: "Nadia", usualName: "Petit", organizationId: "ANCT:NATIONAL", role: "ANCT_NATIONAL", label: "Agente nationale de l'ANCT" },
+  { email: "lea.roux@cerema.demo", givenName: "Léa", usualName: "Roux", organizationId: "OPERATOR:CEREMA", role: "EXPERT", label: "Experte du Cerema" },
+  { email: "louis.moreau@anct.demo", givenName: "Louis", usualName: "Moreau", organizationId: "ANCT:NATIONAL", role: "ANALYST", label: "Analyste national (sans données personnelles)" },
 ];
 
-/** Creates the demo accounts that do not exist yet. */
+/** Creates the demo accounts (active) and their memberships, where missing. */
 export async function seedDemoAccounts(dataSource: DataSource): Promise<number> {
-  const rows: unknown[] = await dataSource.query(
-    `INSERT INTO person (email, given_name, usual_name, organization_id, role)
-     SELECT email, "givenName", "usualName", "organizationId", role FROM jsonb_to_recordset($1::jsonb)
-       AS r(email text, "givenName" text, "usualName" text, "organizationId" text, role text)
-     ON CONFLICT (email) DO NOTHING RETURNING id`,
-    [JSON.stringify(DEMO_ACCOUNTS)],
-  );
-  return rows.length;
+  return dataSource.transaction(async (manager) => {
+    const created: unknown[] = await manager.query(
+      `INSERT INTO person (email, given_name, usual_name)
+       SELECT email, "givenName", "usualName" FROM jsonb_to_recordset($1::jsonb) AS r(email text, "givenName" text, "usualName" text)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [JSON.stringify(DEMO_ACCOUNTS)],
+    );
+    await manager.query(
+      `INSERT INTO membership (person_id, organization_id, role)
+       SELECT p.id, r."organizationId", r.role FROM jsonb_to_recordset($1::jsonb) AS r(email text, "organizationId" text, role text)
+         JOIN person p ON p.email = r.email
+       ON CONFLICT (person_id, organization_id) DO NOTHING`,
+      [JSON.stringify(DEMO_ACCOUNTS)],
+    );
+    return created.length;
+  });
 }

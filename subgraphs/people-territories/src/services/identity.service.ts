@@ -1,26 +1,49 @@
-import type { Viewer } from "@hub/kit";
+import { ANONYMOUS, type Role, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
+import { Membership } from "../entities/membership.entity";
 import { Organization, OrganizationKind } from "../entities/organization.entity";
 import { AccountStatus, Person } from "../entities/person.entity";
 
 /**
- * What the gateway puts in a person's tokens: their organisation, role and territorial scope
- * (communes of a collectivité, départements of a State service). Null for an unknown or
- * inactive account.
+ * What the gateway puts in a person's tokens: their (first) organisation, role and territorial
+ * scope (communes of a collectivité, départements of a State service). Null for an unknown or
+ * inactive account, or one without organisation.
  */
 export async function identityOf(dataSource: DataSource, email: string): Promise<Viewer | null> {
   const person = await dataSource.getRepository(Person).findOneBy({ email: email.trim().toLowerCase() });
   if (!person || person.status !== AccountStatus.ACTIVE) return null;
-  const organization = await dataSource.getRepository(Organization).findOneByOrFail({ id: person.organizationId });
-  const scope = { departements: [] as string[], communes: [] as string[] };
+  const [membership] = await dataSource.getRepository(Membership).find({ where: { personId: person.id }, order: { createdAt: "ASC" }, take: 1 });
+  if (!membership) return null;
+  const organization = await dataSource.getRepository(Organization).findOneByOrFail({ id: membership.organizationId });
+  return { ...ANONYMOUS, personId: person.id, organizationId: organization.id, roles: [membership.role], ...(await scopeOf(dataSource, organization)) };
+}
+
+/** The territorial scope of an organisation's members. */
+async function scopeOf(dataSource: DataSource, organization: Organization): Promise<{ departements: string[]; communes: string[] }> {
   const territory = organization.territoryId;
-  if (territory && organization.kind === OrganizationKind.COLLECTIVITE) {
+  if (!territory) return { departements: [], communes: [] };
+  if (organization.kind === OrganizationKind.COLLECTIVITE) {
     const rows: { code: string }[] = territory.startsWith("COMMUNE:")
       ? [{ code: territory.slice("COMMUNE:".length) }]
       : await dataSource.query(`SELECT t.code FROM territory_link l JOIN territory t ON t.id = l.child_id WHERE l.parent_id = $1 AND t.kind = 'COMMUNE'`, [territory]);
-    scope.communes = rows.map((row) => row.code);
-  } else if (territory?.startsWith("DEPARTEMENT:")) {
-    scope.departements = [territory.slice("DEPARTEMENT:".length)];
+    return { departements: [], communes: rows.map((row) => row.code) };
   }
-  return { personId: person.id, organizationId: organization.id, roles: [person.role], ...scope };
+  const [row] = (await dataSource.query(`SELECT departement_code FROM territory WHERE id = $1`, [territory])) as { departement_code: string | null }[];
+  return { departements: row?.departement_code ? [row.departement_code] : [], communes: [] };
+}
+
+/** The role a new member of an organisation gets (an ANCT délégation is State, scoped to its département). */
+export function roleFor(organization: Pick<Organization, "kind" | "territoryId">): Role {
+  switch (organization.kind) {
+    case OrganizationKind.COLLECTIVITE:
+      return "COLLECTIVITE_AGENT";
+    case OrganizationKind.PREFECTURE:
+    case OrganizationKind.SOUS_PREFECTURE:
+    case OrganizationKind.DDT:
+      return "STATE_AGENT";
+    case OrganizationKind.ANCT:
+      return organization.territoryId ? "STATE_AGENT" : "ANCT_NATIONAL";
+    case OrganizationKind.OPERATOR:
+      return "EXPERT";
+  }
 }

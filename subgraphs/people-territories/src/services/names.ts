@@ -1,6 +1,7 @@
 /**
  * Normal form of a place name for search: lower case, no accents, ligatures spelled out,
- * hyphens and apostrophes as spaces, single spaces. "L'Haÿ-les-Roses" → "l hay les roses".
+ * hyphens and apostrophes as spaces, single spaces, Saint/Sainte as St/Ste.
+ * "L'Haÿ-les-Roses" → "l hay les roses", "Sainte-Foy" → "ste foy".
  */
 export function normalizeName(name: string): string {
   return name
@@ -11,7 +12,9 @@ export function normalizeName(name: string): string {
     .replace(/æ/g, "ae")
     .replace(/[-'’‘`_.,/()]/g, " ")
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    // "Saint-Affrique", "St Affrique" and "st-affrique" all become "st affrique".
+    .replace(/\b(saint|sainte|saints|saintes)\b/g, (word) => ({ saint: "st", sainte: "ste", saints: "sts", saintes: "stes" })[word]!);
 }
 
 /** "de ", "du ", "de la "... before a département name, from its INSEE type de liaison. */

@@ -3,8 +3,9 @@ import type { DataSource } from "typeorm";
 import { Territory, TerritoryKind } from "../entities/territory.entity";
 import { normalizeName } from "./names";
 
-const ID_PATTERN = /^(REGION|DEPARTEMENT|EPCI|COMMUNE|CRTE):([A-Za-z0-9-]{1,40})$/;
+const ID_PATTERN = /^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|COMMUNE_DELEGUEE|CRTE):([A-Za-z0-9-]{1,40})$/;
 export const MAX_TERRITORY_PAGE = 100;
+export const MAX_SEARCH_LENGTH = 100;
 
 /** Checks the shape of a kind-qualified territory id; BAD_USER_INPUT when malformed. */
 export function parseTerritoryId(id: string, field = "id"): { kind: TerritoryKind; code: string } {
@@ -20,42 +21,63 @@ export async function getTerritory(load: (id: string) => Promise<Territory | nul
   return territory;
 }
 
-type Key = [number, string];
-const isKey = (value: unknown): value is Key => Array.isArray(value) && value.length === 2 && typeof value[0] === "number" && typeof value[1] === "string";
-const keyOf = (t: Territory): Key => [t.population ?? -1, t.id];
+/** The territory columns as entity properties, optionally from an aliased table. */
+const columns = (alias = "") =>
+  [
+    ["id", "id"],
+    ["kind", "kind"],
+    ["code", "code"],
+    ["name", "name"],
+    ["population", "population"],
+    ["siren", "siren"],
+    ["postal_codes", "postalCodes"],
+    ["departement_code", "departementCode"],
+    ["region_code", "regionCode"],
+    ["arrondissement_code", "arrondissementCode"],
+  ]
+    .map(([column, property]) => `${alias}${column} AS "${property}"`)
+    .join(", ");
 
-const SELECT = `SELECT id, kind, code, name, population, siren, postal_codes AS "postalCodes",
-  departement_code AS "departementCode", region_code AS "regionCode" FROM territory`;
+/** Search results are ordered by rank (0 exact, 1 prefix, 2 a word of the name, 3 similar), then population. */
+type SearchKey = [number, number, string];
+const isSearchKey = (value: unknown): value is SearchKey =>
+  Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "string";
 
 /**
- * Territories by name prefix (accent- and case-insensitive), INSEE code, SIREN or postcode,
- * largest population first.
+ * Territories by name (case-, accent-, hyphen- and apostrophe-insensitive, "St" for "Saint"),
+ * name prefix, a word of the name, a similar name (pg_trgm), INSEE code, SIREN or postcode:
+ * exact matches first, then by population. Without `search`: all, by population.
  */
 export async function searchTerritories(dataSource: DataSource, args: PageArgs & { search?: string; kind?: TerritoryKind }): Promise<Connection<Territory>> {
-  const page = readPage(args, MAX_TERRITORY_PAGE, isKey);
-  const where: string[] = [];
+  const page = readPage(args, MAX_TERRITORY_PAGE, isSearchKey);
   const params: unknown[] = [];
-  if (args.kind) {
-    params.push(args.kind);
-    where.push(`kind = $${params.length}`);
-  }
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (args.kind) where.push(`kind = ${param(args.kind)}`);
+  let rank = "0";
   if (args.search !== undefined) {
-    if (args.search.length > 100) throw badInput("search must be at most 100 characters", "search");
+    if (args.search.length > MAX_SEARCH_LENGTH) throw badInput(`search must be at most ${MAX_SEARCH_LENGTH} characters`, "search");
     const text = normalizeName(args.search);
     if (text === "") throw badInput("search must contain a letter or a digit", "search");
-    params.push(`${text}%`, args.search.trim());
-    where.push(`(search_name LIKE $${params.length - 1} OR code = $${params.length} OR siren = $${params.length} OR $${params.length} = ANY (postal_codes))`);
+    const q = param(text);
+    const raw = param(args.search.trim().toUpperCase());
+    const like = param(`${text.replace(/[%_\\]/g, "\\$&")}%`);
+    const word = param(`% ${text.replace(/[%_\\]/g, "\\$&")}%`);
+    rank = `CASE WHEN search_name = ${q} OR code = ${raw} OR siren = ${raw} OR ${raw} = ANY (postal_codes) THEN 0
+                 WHEN search_name LIKE ${like} THEN 1 WHEN search_name LIKE ${word} THEN 2 ELSE 3 END`;
+    where.push(`(search_name LIKE ${like} OR search_name LIKE ${word} OR search_name % ${q}
+                 OR code = ${raw} OR siren = ${raw} OR ${raw} = ANY (postal_codes))`);
   }
-  if (page.after) {
-    params.push(page.after[0], page.after[1]);
-    where.push(`(COALESCE(population, -1) < $${params.length - 1} OR (COALESCE(population, -1) = $${params.length - 1} AND id > $${params.length}))`);
-  }
-  params.push(page.limit);
-  const rows: Territory[] = await dataSource.query(
-    `${SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY COALESCE(population, -1) DESC, id LIMIT $${params.length}`,
+  const ranked = `SELECT ${columns()}, ${rank} AS rank FROM territory ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
+  const after = page.after ? `WHERE (rank, -COALESCE(population, -1), id) > (${param(page.after[0])}, ${param(-page.after[1])}, ${param(page.after[2])})` : "";
+  const rows = (await dataSource.query(
+    `SELECT * FROM (${ranked}) AS r ${after} ORDER BY rank, COALESCE(population, -1) DESC, id LIMIT ${param(page.limit)}`,
     params,
-  );
-  return toConnection(rows, page, keyOf);
+  )) as (Territory & { rank: number })[];
+  return toConnection(rows, page, (t): SearchKey => [t.rank, t.population ?? -1, t.id]);
 }
 
 type MemberKey = [string, string];
@@ -72,8 +94,7 @@ export async function territoryMembers(dataSource: DataSource, parentId: string,
   }
   params.push(page.limit);
   const rows: Territory[] = await dataSource.query(
-    `SELECT t.id, t.kind, t.code, t.name, t.population, t.siren, t.postal_codes AS "postalCodes",
-            t.departement_code AS "departementCode", t.region_code AS "regionCode"
+    `SELECT ${columns("t.")}
        FROM territory_link l JOIN territory t ON t.id = l.child_id
       WHERE l.parent_id = $1 ${after}
       ORDER BY t.name, t.id LIMIT $${params.length}`,

@@ -1,4 +1,4 @@
-import { badInput, connectionType, isUuid, notFound, PageArgs, requireAuthenticated, type Connection } from "@hub/kit";
+import { authorize, badInput, connectionType, isUuid, notFound, PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
@@ -15,7 +15,7 @@ export const ActivityConnection = connectionType("Activity", Activity);
 export class ProjectResolver {
   @Query(() => Project, { description: "One project by id." })
   async project(@Arg("id", () => ID) id: string, @Ctx() { loaders, viewer }: Context): Promise<Project> {
-    requireAuthenticated(viewer);
+    authorize(viewer, "project:read");
     if (!isUuid(id)) throw badInput(`"${id.slice(0, 60)}" is not a project id`, "id");
     const project = await loaders.project.load(id);
     if (!project) throw notFound(`No project ${id}`);

@@ -1,4 +1,4 @@
-import { badInput, requireAuthenticated, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Activity } from "../entities/activity.entity";
 
@@ -15,7 +15,7 @@ function readJournalPage(args: PageArgs): { size: number; after: string } {
 
 /** The journal in order, after a cursor: all projects, or one project's. */
 export async function readJournal(dataSource: DataSource, viewer: Viewer, args: PageArgs, projectId?: string): Promise<Connection<Activity>> {
-  requireAuthenticated(viewer);
+  authorize(viewer, "project:read");
   const { size, after } = readJournalPage(args);
   const query = dataSource.getRepository(Activity).createQueryBuilder("a").where("a.id > :after", { after });
   if (projectId) query.andWhere("a.project_id = :projectId", { projectId });

@@ -1,4 +1,4 @@
-import { badInput, communeAncestry, forbidden, hasRole, loadThemes, notFound, readPage, requireAuthenticated, toConnection, unauthenticated, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, communeAncestry, forbidden, loadThemes, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Project, ProjectStatus } from "../entities/project.entity";
@@ -57,13 +57,13 @@ function validateText(value: string, field: string, max: number, required: boole
  * in one transaction. Validates everything before writing anything.
  */
 export async function createProject(dataSource: DataSource, viewer: Viewer, input: CreateProjectData): Promise<Project> {
-  requireAuthenticated(viewer);
+  authorize(viewer, "project:create");
   const title = validateText(input.title, "title", TITLE_MAX, true);
   const description = validateText(input.description ?? "", "description", DESCRIPTION_MAX, false);
   const themes = validateThemes(input.themes ?? []);
   const territoryIds = territoryAncestry(input.territoryId);
   const commune = input.territoryId.slice("COMMUNE:".length);
-  if (!hasRole(viewer, "COLLECTIVITE_AGENT") || !viewer.organizationId || !viewer.communes.includes(commune)) {
+  if (!viewer.organizationId || !viewer.communes.includes(commune)) {
     throw forbidden("Only an agent of a collectivité covering this commune may create a project on it");
   }
   return dataSource.transaction(async (manager) => {
@@ -96,7 +96,7 @@ const isKey = (value: unknown): value is Key =>
 
 /** Projects the viewer may read, newest first, with keyset pagination. */
 export async function listProjects(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
-  if (!viewer.roles.length) throw unauthenticated("Sign in to see projects");
+  authorize(viewer, "project:read");
   const page = readPage(args, MAX_PROJECT_PAGE, isKey);
   const query = dataSource.getRepository(Project).createQueryBuilder("p");
   if (filter.territoryId) {

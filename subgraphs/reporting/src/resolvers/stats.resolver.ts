@@ -1,4 +1,4 @@
-import { badInput, requireAuthenticated } from "@hub/kit";
+import { authorize, badInput } from "@hub/kit";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { TerritoryStats, TerritoryWithStats } from "../entities/stats.types";
@@ -7,7 +7,7 @@ const TERRITORY_ID = /^(REGION|DEPARTEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}
 
 /** Brings the projections up to date, then reads one territory's stats through the loader. */
 async function statsOf(context: Context, territoryId: string): Promise<TerritoryStats> {
-  requireAuthenticated(context.viewer);
+  authorize(context.viewer, "stats:read");
   await context.journal.catchUpQuietly();
   return context.loaders.stats.load(territoryId);
 }

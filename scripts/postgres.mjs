@@ -1,0 +1,32 @@
+// Runs the embedded PostgreSQL server in its own process, for start.mjs and run-service.mjs:
+// `node scripts/postgres.mjs <data folder> <port>` prints "postgres ready <url>", then stops
+// the server and exits on SIGTERM or SIGINT, or when the process that started it goes away.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const { startEmbeddedPostgres } = require(join(dirname(fileURLToPath(import.meta.url)), "..", "subgraphs", "kit", "dist", "index.js"));
+
+const [dataDir, port] = process.argv.slice(2);
+let server = null;
+let stopping = false;
+
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await server?.stop().catch(() => {});
+  process.exit(0);
+}
+
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+if (process.connected) process.on("disconnect", () => void stop());
+
+try {
+  server = await startEmbeddedPostgres(dataDir, Number(port));
+  console.log(`postgres ready ${server.url}`);
+} catch (error) {
+  console.error(error.message.split("\n")[0]);
+  process.exit(1);
+}

@@ -1,0 +1,38 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+
+/** A programme's API key. Only a hash of its secret is stored; the key is shown once. */
+@Entity("api_key")
+@ObjectType({ description: "An API key of an external programme (its secret is never shown again)." })
+export class ApiKey {
+  @PrimaryGeneratedColumn("uuid")
+  @Field(() => ID)
+  id!: string;
+
+  @Column("text")
+  @Field()
+  name!: string;
+
+  /** Public part of the key, used to find it (`hubk_<prefix>_<secret>`). */
+  @Column("text", { unique: true })
+  @Field({ description: "The key's public prefix, to recognise it." })
+  prefix!: string;
+
+  @Column("text", { name: "secret_hash" })
+  secretHash!: string;
+
+  @Column("text", { array: true })
+  @Field(() => [String], { description: 'What it may do, e.g. "projects:read", "programme:crte:read".' })
+  scopes!: string[];
+
+  @Column("uuid", { name: "created_by", nullable: true })
+  createdBy!: string | null;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @Field()
+  createdAt!: Date;
+
+  @Column("timestamptz", { name: "revoked_at", nullable: true })
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+}

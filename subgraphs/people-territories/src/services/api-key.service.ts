@@ -1,0 +1,46 @@
+import { API_SCOPES, authorize, badInput, notFound, type Viewer } from "@hub/kit";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { ApiKey } from "../entities/api-key.entity";
+
+/** Keys read `hubk_<prefix>_<secret>`: the prefix finds the row, the secret is checked against its hash. */
+const KEY = /^hubk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+
+const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+/** Creates a programme's key; the returned `key` is shown once and never stored. */
+export async function createApiKey(dataSource: DataSource, viewer: Viewer, input: { name: string; scopes: string[] }): Promise<{ apiKey: ApiKey; key: string }> {
+  authorize(viewer, "apikey:manage");
+  const name = input.name.trim();
+  if (name === "" || name.length > 100) throw badInput("name must be 1 to 100 characters", "name");
+  const scopes = [...new Set(input.scopes)];
+  if (scopes.length === 0) throw badInput("at least one scope is required", "scopes");
+  for (const scope of scopes) {
+    if (!API_SCOPES[scope]) throw badInput(`Unknown scope "${scope.slice(0, 40)}" (known: ${Object.keys(API_SCOPES).join(", ")})`, "scopes");
+  }
+  const prefix = randomBytes(6).toString("hex");
+  const secret = randomBytes(32).toString("base64url");
+  const repository = dataSource.getRepository(ApiKey);
+  const apiKey = await repository.save(repository.create({ name, prefix, secretHash: hash(secret), scopes, createdBy: viewer.personId }));
+  return { apiKey, key: `hubk_${prefix}_${secret}` };
+}
+
+export async function revokeApiKey(dataSource: DataSource, viewer: Viewer, id: string): Promise<ApiKey> {
+  authorize(viewer, "apikey:manage");
+  const repository = dataSource.getRepository(ApiKey);
+  const apiKey = /^[0-9a-f-]{36}$/i.test(id) ? await repository.findOneBy({ id }) : null;
+  if (!apiKey) throw notFound(`No API key ${id.slice(0, 60)}`);
+  apiKey.revokedAt ??= new Date();
+  return repository.save(apiKey);
+}
+
+/** The live key matching `key`, or null (unknown, wrong secret, revoked, malformed). */
+export async function verifyApiKey(dataSource: DataSource, key: string): Promise<ApiKey | null> {
+  const match = KEY.exec(key);
+  if (!match) return null;
+  const apiKey = await dataSource.getRepository(ApiKey).findOneBy({ prefix: match[1] });
+  if (!apiKey || apiKey.revokedAt) return null;
+  const expected = Buffer.from(apiKey.secretHash, "hex");
+  const given = Buffer.from(hash(match[2]), "hex");
+  return expected.length === given.length && timingSafeEqual(expected, given) ? apiKey : null;
+}
