@@ -12,6 +12,8 @@ export interface GatewayConfig extends CommonConfig {
   webDist: string;
   /** SUPERGRAPH_PATH: the composed supergraph (default: the committed schema/supergraph.graphql). */
   supergraphPath: string | undefined;
+  /** API_KEY_CACHE_SECONDS (default 30): how long an API key check is reused; a revoked key works at most that long. */
+  apiKeyCacheSeconds: number;
   /** HUB_APOLLO_TELEMETRY=enabled opts in to Apollo's anonymous telemetry; off by default. */
   apolloTelemetry: "enabled" | "disabled";
 }
@@ -34,6 +36,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         }),
         webDist: str("WEB_DIST", join(__dirname, "..", "..", "web", "dist")),
         supergraphPath: optional("SUPERGRAPH_PATH"),
+        apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
         apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
       },
       env,

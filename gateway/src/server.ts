@@ -62,7 +62,11 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   });
   await apollo.start();
 
-  const apiKeys = new ApiKeyAuthenticator({ peopleTerritoriesUrl: config.subgraphUrls["people-territories"], internalTokenSecret: config.internalTokenSecret });
+  const apiKeys = new ApiKeyAuthenticator({
+    peopleTerritoriesUrl: config.subgraphUrls["people-territories"],
+    internalTokenSecret: config.internalTokenSecret,
+    cacheMs: config.apiKeyCacheSeconds * 1000,
+  });
   const app = express();
   app.disable("x-powered-by");
   app.use(healthRouter(config.subgraphUrls));

@@ -124,6 +124,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           webDist: `${__dirname}/../../../web/dist`,
           supergraphPath: undefined,
           apolloTelemetry: "disabled",
+          // Revocation takes effect at once in tests.
+          apiKeyCacheSeconds: 0,
         },
         true,
       ),

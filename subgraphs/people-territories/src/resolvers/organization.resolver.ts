@@ -1,4 +1,4 @@
-import { connectionType, forbidden, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
+import { authorize, connectionType, forbidden, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Organization } from "../entities/organization.entity";
@@ -26,6 +26,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => PersonConnection, { description: "Its members, by name: for its own members, national roles and the State agents of its département." })
   async members(@Root() organization: Organization, @Args() args: PageArgs, @Ctx() { viewer, loaders, dataSource }: Context): Promise<Connection<Person>> {
+    authorize(viewer, "person:read");
     const territory = organization.territoryId ? await loaders.territory.load(organization.territoryId) : null;
     if (!canListMembers(viewer, organization.id, territory?.departementCode ?? null)) throw forbidden("Only its members and the State of its département see who works there");
     const page = readPage(args, 100, isKey);

@@ -1,4 +1,4 @@
-import { authorize, canSeePersonalData, notFound, unauthenticated } from "@hub/kit";
+import { authorize, canSeePersonalData, forbidden, isAuthenticated, notFound, unauthenticated } from "@hub/kit";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Membership } from "../entities/membership.entity";
@@ -51,8 +51,9 @@ function personal<T>(person: Person, context: Context, value: T): T | null {
 export class PersonResolver {
   @Query(() => Person, { description: "The signed-in person." })
   async me(@Ctx() { viewer, loaders }: Context): Promise<Person> {
+    if (!isAuthenticated(viewer)) throw unauthenticated("Sign in to see your account");
     const person = viewer.personId ? await loaders.person.load(viewer.personId) : null;
-    if (!person) throw unauthenticated("Sign in to see your account");
+    if (!person) throw forbidden("Only people have an account (not API keys)");
     return person;
   }
 

@@ -1,0 +1,162 @@
+import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, type Hub } from "../../../gateway/test/support/hub";
+
+/**
+ * Every role against every query and mutation of people-territories, through the gateway:
+ * allowed (data, no error) or denied with the expected code, and denied reads leak nothing.
+ */
+const LEA = "lea.roux@cerema.demo";
+const LOUIS = "louis.moreau@anct.demo";
+type Who = "anonymous" | "camille" | "julien" | "sophie" | "nadia" | "lea" | "louis" | "programme";
+const EVERYONE: Who[] = ["anonymous", "camille", "julien", "sophie", "nadia", "lea", "louis", "programme"];
+type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
+
+/** Outcome per role; roles not listed get `otherwise`. */
+function expectations(allowed: Partial<Record<Who, Outcome>>, otherwise: Outcome): Record<Who, Outcome> {
+  return Object.fromEntries(EVERYONE.map((who) => [who, allowed[who] ?? (who === "anonymous" ? "UNAUTHENTICATED" : otherwise)])) as Record<Who, Outcome>;
+}
+
+let counter = 0;
+const uniqueEmail = () => `invite.${process.pid}.${++counter}@exemple.demo`;
+
+interface Operation {
+  name: string;
+  query: string;
+  variables: (ids: Ids) => Record<string, unknown>;
+  outcomes: Record<Who, Outcome>;
+}
+interface Ids {
+  camille: string;
+  parisAgent: string;
+  /** A key of its own for the revocation row, so the programme's key stays valid. */
+  revocableKeyId: string;
+}
+
+const OPERATIONS: Operation[] = [
+  { name: "territory", query: `{ territory(id: "COMMUNE:63113") { name } }`, variables: () => ({}), outcomes: expectations({ anonymous: "ok" }, "ok") },
+  { name: "territories", query: `{ territories(search: "clermont", first: 2) { edges { node { id } } } }`, variables: () => ({}), outcomes: expectations({ anonymous: "ok" }, "ok") },
+  { name: "organization", query: `{ organization(id: "DDT:63") { name } }`, variables: () => ({}), outcomes: expectations({ anonymous: "ok" }, "ok") },
+  { name: "me", query: `{ me { id } }`, variables: () => ({}), outcomes: expectations({ camille: "ok", julien: "ok", sophie: "ok", nadia: "ok", lea: "ok", louis: "ok" }, "FORBIDDEN") },
+  {
+    name: "person (a Clermont-Ferrand agent)",
+    query: `query($id: ID!) { person(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.camille }),
+    outcomes: expectations({ camille: "ok", julien: "ok", sophie: "ok", nadia: "ok", louis: "ok", lea: "NOT_FOUND" }, "FORBIDDEN"),
+  },
+  {
+    name: "person (a Paris agent)",
+    query: `query($id: ID!) { person(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.parisAgent }),
+    outcomes: expectations({ nadia: "ok", louis: "ok", camille: "NOT_FOUND", julien: "NOT_FOUND", sophie: "NOT_FOUND", lea: "NOT_FOUND" }, "FORBIDDEN"),
+  },
+  {
+    name: "members of Clermont-Ferrand",
+    query: `{ organization(id: "COLLECTIVITE:216301135") { members { edges { node { id } } } } }`,
+    variables: () => ({}),
+    outcomes: expectations({ camille: "ok", julien: "ok", sophie: "ok", nadia: "ok", louis: "ok" }, "FORBIDDEN"),
+  },
+  { name: "apiKeys", query: `{ apiKeys { edges { node { id } } } }`, variables: () => ({}), outcomes: expectations({ nadia: "ok" }, "FORBIDDEN") },
+  {
+    name: "invitePerson into Clermont-Ferrand",
+    query: `mutation($email: String!) { invitePerson(input: { email: $email, givenName: "Alex", usualName: "Test", organizationId: "COLLECTIVITE:216301135" }) { id } }`,
+    variables: () => ({ email: uniqueEmail() }),
+    outcomes: expectations({ camille: "ok", nadia: "ok" }, "FORBIDDEN"),
+  },
+  {
+    name: "invitePerson into the DDT 63",
+    query: `mutation($email: String!) { invitePerson(input: { email: $email, givenName: "Alex", usualName: "Test", organizationId: "DDT:63" }) { id } }`,
+    variables: () => ({ email: uniqueEmail() }),
+    outcomes: expectations({ julien: "ok", nadia: "ok" }, "FORBIDDEN"),
+  },
+  {
+    name: "suspendPerson",
+    query: `mutation($id: ID!) { suspendPerson(id: $id) { status } }`,
+    variables: (ids) => ({ id: ids.parisAgent }),
+    outcomes: expectations({ nadia: "ok" }, "FORBIDDEN"),
+  },
+  {
+    name: "createApiKey",
+    query: `mutation { createApiKey(input: { name: "Programme", scopes: ["stats:read"] }) { key } }`,
+    variables: () => ({}),
+    outcomes: expectations({ nadia: "ok" }, "FORBIDDEN"),
+  },
+  {
+    name: "revokeApiKey",
+    query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+    variables: (ids) => ({ id: ids.revocableKeyId }),
+    outcomes: expectations({ nadia: "ok" }, "FORBIDDEN"),
+  },
+];
+
+describe("people-territories permissions, role by role", () => {
+  let hub: Hub;
+  const tokens: Partial<Record<Who, string>> = {};
+  const ids = {} as Ids;
+  beforeAll(async () => {
+    hub = await startHub();
+    for (const [who, email] of [["camille", CAMILLE], ["julien", JULIEN], ["sophie", SOPHIE], ["nadia", NADIA], ["lea", LEA], ["louis", LOUIS]] as const) {
+      tokens[who] = await hub.token(email);
+    }
+    const key = await hub.query<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+      `mutation { createApiKey(input: { name: "Programme CRTE", scopes: ["projects:read", "stats:read"] }) { key apiKey { id } } }`,
+      {},
+      tokens.nadia,
+    );
+    tokens.programme = key.data!.createApiKey.key;
+    const revocable = await hub.query<{ createApiKey: { apiKey: { id: string } } }>(`mutation { createApiKey(input: { name: "À révoquer", scopes: ["stats:read"] }) { apiKey { id } } }`, {}, tokens.nadia);
+    ids.revocableKeyId = revocable.data!.createApiKey.apiKey.id;
+    const paris = await hub.query<{ invitePerson: { id: string } }>(
+      `mutation { invitePerson(input: { email: "agent.paris@paris.demo", givenName: "Paul", usualName: "Lefèvre", organizationId: "COLLECTIVITE:217500016" }) { id } }`,
+      {},
+      tokens.nadia,
+    );
+    expect(paris.errors).toBeUndefined();
+    ids.parisAgent = paris.data!.invitePerson.id;
+    const [camille] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = $1", [CAMILLE]);
+    ids.camille = camille.id;
+  });
+  afterAll(() => hub.stop());
+
+  const cases = OPERATIONS.flatMap((op) => EVERYONE.map((who) => [op.name, who, op.outcomes[who], op] as const));
+
+  it.each(cases)("%s as %s → %s", async (_name, who, outcome, op) => {
+    const response = await hub.query(op.query, op.variables(ids), tokens[who]);
+    if (outcome === "ok") {
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toBeTruthy();
+    } else {
+      expect(codes(response)).toEqual([outcome]);
+      expect(response.data ?? null).toBeNull();
+    }
+  });
+
+  it("answers an invisible person exactly as an unknown one", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const hidden = await hub.query(`query($id: ID!) { person(id: $id) { id } }`, { id: ids.parisAgent }, tokens.julien);
+    const missing = await hub.query(`query($id: ID!) { person(id: $id) { id } }`, { id: unknown }, tokens.julien);
+    expect(JSON.stringify(hidden).replace(ids.parisAgent, "ID")).toEqual(JSON.stringify(missing).replace(unknown, "ID"));
+  });
+
+  it("hides names and emails from analysts, not from State agents", async () => {
+    const query = `query($id: ID!) { person(id: $id) { name email givenName usualName status } }`;
+    const analyst = await hub.query(query, { id: ids.camille }, tokens.louis);
+    expect(analyst.data).toEqual({ person: { name: null, email: null, givenName: null, usualName: null, status: "ACTIVE" } });
+    const state = await hub.query(query, { id: ids.camille }, tokens.julien);
+    expect(state.data).toEqual({ person: { name: "Camille Martin", email: CAMILLE, givenName: "Camille", usualName: "Martin", status: "ACTIVE" } });
+  });
+
+  it("stops accepting an API key once revoked", async () => {
+    const key = await hub.query<{ createApiKey: { key: string; apiKey: { id: string } } }>(`mutation { createApiKey(input: { name: "Éphémère", scopes: ["stats:read"] }) { key apiKey { id } } }`, {}, tokens.nadia);
+    const { key: secret, apiKey } = key.data!.createApiKey;
+    const before = await hub.query(`{ portfolio(territoryId: "REGION:84") { projectCount } }`, {}, secret);
+    expect(before.errors).toBeUndefined();
+    // Scopes hold: a stats key does not read projects.
+    expect(codes(await hub.query(`{ projects { edges { node { id } } } }`, {}, secret))).toEqual(["FORBIDDEN"]);
+    await hub.query(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: apiKey.id }, tokens.nadia);
+    const [row] = await hub.sql<{ revoked: boolean; stored: string }>("people-territories", "SELECT revoked_at IS NOT NULL AS revoked, secret_hash AS stored FROM api_key WHERE id = $1", [apiKey.id]);
+    expect(row.revoked).toBe(true);
+    expect(row.stored).not.toContain(secret.split("_")[2]);
+    const after = await hub.query(`{ portfolio(territoryId: "REGION:84") { projectCount } }`, {}, secret);
+    expect(after.status).toBe(401);
+    expect(codes(after)).toEqual(["UNAUTHENTICATED"]);
+  });
+});
