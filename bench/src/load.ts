@@ -7,6 +7,8 @@ import { performance } from "node:perf_hooks";
 export interface RequestSpec {
   url: string;
   body: string;
+  /** When set, request i of a phase sends bodies[i % bodies.length] instead of `body`. */
+  bodies?: readonly string[];
   /** Headers of the next request (called once per request; may return a cached object). */
   headers: () => Record<string, string>;
   /** Why a response is a failure (status and raw body), or null when it is a success. */
@@ -54,6 +56,7 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
 
   const worker = async () => {
     while (issued < options.maxRequests && performance.now() < deadline) {
+      const body = spec.bodies && spec.bodies.length > 0 ? spec.bodies[issued % spec.bodies.length] : spec.body;
       issued++;
       const t0 = performance.now();
       let failure: string | null;
@@ -61,7 +64,7 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
         const response = await fetch(spec.url, {
           method: "POST",
           headers: spec.headers(),
-          body: spec.body,
+          body,
           signal: AbortSignal.timeout(options.timeoutMs),
         });
         const text = await response.text();

@@ -19,8 +19,20 @@ export interface Ratio {
   rps: number;
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "-");
-const times = (value: number) => (Number.isFinite(value) ? `${value >= 10 ? value.toFixed(1) : value.toFixed(2)}×` : "-");
+/** What one benchmark hands back: its figures for latest.json, and why it failed, if it did. */
+export interface BenchOutcome {
+  /** Failures found while measuring (the bench exits non-zero); empty when all is well. */
+  failures: string[];
+  /** The figures, stored under the benchmark's name in latest.json. */
+  result: Record<string, unknown>;
+}
+
+/** Milliseconds with 2 decimals ("-" when not a number). */
+export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "-");
+/** A ratio as "10.7×" or "0.52×" ("-" when not a number). */
+export const times = (value: number) => (Number.isFinite(value) ? `${value >= 10 ? value.toFixed(1) : value.toFixed(2)}×` : "-");
+/** A share as a percentage with one decimal. */
+export const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : "-");
 
 /** A plain-text table: first column left-aligned, the others right-aligned. */
 export function table(header: string[], rows: string[][]): string {

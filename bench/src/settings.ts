@@ -1,7 +1,17 @@
 // The benchmark's knobs, read once from the environment; any invalid value stops it at once.
 import { join, resolve } from "node:path";
 
+/** The benchmarks, in the order they run (whatever the order in BENCH_ONLY). */
+export const BENCHMARKS = ["import", "statements", "federated", "search"] as const;
+export type BenchmarkName = (typeof BENCHMARKS)[number];
+/** The benchmarks that need the hub (started by the bench unless BENCH_HUB_URL is set). */
+export const HUB_BENCHMARKS: readonly BenchmarkName[] = ["federated", "search"];
+/** The benchmarks that run the people-territories code in the bench process, on their own database. */
+export const DATABASE_BENCHMARKS: readonly BenchmarkName[] = ["import", "statements"];
+
 export interface Settings {
+  /** BENCH_ONLY: comma-separated benchmarks to run (default: all). */
+  only: BenchmarkName[];
   /** BENCH_CONCURRENCY: closed-loop workers (default 8). */
   concurrency: number;
   /** BENCH_SECONDS: measured phase per scenario (default 10). */
@@ -12,8 +22,12 @@ export interface Settings {
   maxRequests: number;
   /** BENCH_TIMEOUT_MS: per-request timeout; a timed-out request is an error (default 10,000). */
   timeoutMs: number;
+  /** BENCH_SEARCH_QUERIES: searches (and as many lookups) of the search benchmark (default 1,000). */
+  searchQueries: number;
   /** BENCH_HUB_URL: a running hub's gateway (loopback only); unset, the bench starts its own. */
   hubUrl: string | undefined;
+  /** DATABASE_URL: the PostgreSQL server of the import and statements benchmarks; unset, an embedded one. */
+  databaseUrl: string | undefined;
   /** HUB_DATA_DIR given to the hub the bench starts: <repo>/.data/bench. */
   dataDir: string;
 }
@@ -31,16 +45,31 @@ export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "
     return value;
   };
   const settings: Settings = {
+    only: benchmarkList(env.BENCH_ONLY, problems),
     concurrency: number("BENCH_CONCURRENCY", 8, 1, 256, true),
     seconds: number("BENCH_SECONDS", 10, 0.5, 600, false),
     warmupSeconds: number("BENCH_WARMUP_SECONDS", 3, 0, 120, false),
     maxRequests: number("BENCH_MAX_REQUESTS", 200_000, 1, 2_000_000, true),
     timeoutMs: number("BENCH_TIMEOUT_MS", 10_000, 100, 120_000, true),
+    searchQueries: number("BENCH_SEARCH_QUERIES", 1000, 10, 20_000, true),
     hubUrl: loopbackUrl(env.BENCH_HUB_URL, problems),
+    databaseUrl: postgresUrl(env.DATABASE_URL, problems),
     dataDir: join(root, ".data", "bench"),
   };
   if (problems.length > 0) throw new Error(`invalid settings: ${problems.join("; ")}`);
   return settings;
+}
+
+/** BENCH_ONLY as a list of benchmarks in running order; unset or empty means all of them. */
+function benchmarkList(raw: string | undefined, problems: string[]): BenchmarkName[] {
+  if (raw === undefined || raw.trim() === "") return [...BENCHMARKS];
+  const names = raw.split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const unknown = names.filter((name) => !(BENCHMARKS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    problems.push(`BENCH_ONLY must list some of ${BENCHMARKS.join(", ")}, separated by commas (got "${raw}")`);
+    return [];
+  }
+  return BENCHMARKS.filter((name) => names.includes(name));
 }
 
 /** BENCH_HUB_URL as an http://127.0.0.1:<port> origin; the bench talks to this machine only. */
@@ -57,4 +86,17 @@ function loopbackUrl(raw: string | undefined, problems: string[]): string | unde
     problems.push(`BENCH_HUB_URL must be a URL (got "${raw}")`);
     return undefined;
   }
+}
+
+/** DATABASE_URL, when set, must be a postgres:// URL (any database: the bench uses its own on that server). */
+function postgresUrl(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "postgres:" || url.protocol === "postgresql:") return raw;
+  } catch {
+    // Reported below.
+  }
+  problems.push("DATABASE_URL must be a postgres:// URL");
+  return undefined;
 }

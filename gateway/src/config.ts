@@ -1,5 +1,6 @@
 import { int, oneOf, optional, readCommonConfig, readConfig, str, url, type CommonConfig, type Env } from "@hub/kit";
 import { join } from "node:path";
+import type { ProConnectOptions } from "./auth/proconnect.route";
 
 export interface GatewayConfig extends CommonConfig {
   /** GATEWAY_PORT (default 4000). */
@@ -12,6 +13,12 @@ export interface GatewayConfig extends CommonConfig {
   webDist: string;
   /** SUPERGRAPH_PATH: the composed supergraph (default: the committed schema/supergraph.graphql). */
   supergraphPath: string | undefined;
+  /**
+   * ProConnect sign-in, enabled when PROCONNECT_ISSUER is set (e.g. https://auth.agentconnect.gouv.fr/api/v2):
+   * PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET, PROCONNECT_REDIRECT_URI (…/auth/proconnect/callback),
+   * PROCONNECT_SCOPES (default "openid email given_name usual_name siret organizational_unit").
+   */
+  proconnect: ProConnectOptions | null;
   /** API_KEY_CACHE_SECONDS (default 30): how long an API key check is reused; a revoked key works at most that long. */
   apiKeyCacheSeconds: number;
   /** HUB_APOLLO_TELEMETRY=enabled opts in to Apollo's anonymous telemetry; off by default. */
@@ -36,6 +43,17 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         }),
         webDist: str("WEB_DIST", join(__dirname, "..", "..", "web", "dist")),
         supergraphPath: optional("SUPERGRAPH_PATH"),
+        proconnect: (e, problems) => {
+          const issuer = optional("PROCONNECT_ISSUER")(e, problems);
+          if (!issuer) return null;
+          return {
+            issuer: url("PROCONNECT_ISSUER")(e, problems),
+            clientId: str("PROCONNECT_CLIENT_ID")(e, problems),
+            clientSecret: str("PROCONNECT_CLIENT_SECRET")(e, problems),
+            redirectUri: url("PROCONNECT_REDIRECT_URI")(e, problems),
+            scopes: str("PROCONNECT_SCOPES", "openid email given_name usual_name siret organizational_unit")(e, problems),
+          };
+        },
         apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
         apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
       },

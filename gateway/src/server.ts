@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ApiKeyAuthenticator } from "./auth/api-keys";
 import { devTokenRouter } from "./auth/dev-token.route";
+import { proConnectRouter } from "./auth/proconnect.route";
 import { viewerFromAuthorization } from "./auth/session";
 import type { GatewayConfig } from "./config";
 import { gatewayFormatError } from "./errors";
@@ -78,6 +79,12 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       sessionSecret: config.sessionSecret,
     }),
   );
+  app.get("/auth/methods", (_request, response) => {
+    response.json({ dev: config.mode === "development", proconnect: config.proconnect !== null });
+  });
+  if (config.proconnect) {
+    app.use(proConnectRouter(config.proconnect, config.subgraphUrls["people-territories"], config.internalTokenSecret, config.sessionSecret));
+  }
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

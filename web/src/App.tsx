@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Provider } from 'urql';
-import { clearSession, loadSession, saveSession, type Session } from './auth';
+import { clearSession, loadSession, saveSession, takeTokenFromFragment, type Session } from './auth';
 import { createGraphqlClient } from './graphql-client';
 import { ProjectList } from './components/project-list';
 import { SessionBar } from './components/session-bar';
@@ -8,7 +8,11 @@ import { SignInBox } from './components/sign-in-box';
 import { SiteHeader } from './components/site-header';
 
 export function App() {
-  const [session, setSession] = useState<Session | null>(loadSession);
+  const [session, setSession] = useState<Session | null>(() => {
+    const fromProConnect = takeTokenFromFragment();
+    if (fromProConnect) saveSession(fromProConnect);
+    return fromProConnect ?? loadSession();
+  });
   const client = useMemo(() => (session ? createGraphqlClient(session.token) : null), [session]);
 
   function handleSignedIn(next: Session) {

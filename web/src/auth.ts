@@ -8,7 +8,32 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'julien.bernard@ddt63.demo', label: 'Agent de la DDT du Puy-de-Dôme' },
   { email: 'sophie.durand@pref63.demo', label: 'Agente de la préfecture du Puy-de-Dôme' },
   { email: 'nadia.petit@anct.demo', label: "Agente nationale de l'ANCT" },
+  { email: 'lea.roux@cerema.demo', label: 'Experte du Cerema' },
+  { email: 'louis.moreau@anct.demo', label: 'Analyste national (sans données personnelles)' },
 ];
+
+/** How one may sign in here (GET /auth/methods). */
+export interface SignInMethods {
+  dev: boolean;
+  proconnect: boolean;
+}
+
+export async function loadSignInMethods(): Promise<SignInMethods> {
+  const response = await fetch('/auth/methods').catch(() => null);
+  const body = response?.ok ? ((await response.json()) as Partial<SignInMethods>) : {};
+  return { dev: body.dev === true, proconnect: body.proconnect === true };
+}
+
+/**
+ * After ProConnect, the gateway sends the browser back to `/#token=...` (a fragment never
+ * reaches a server): keep the token and clean the address bar.
+ */
+export function takeTokenFromFragment(): Session | null {
+  const match = /^#token=([^&]+)$/.exec(window.location.hash);
+  if (!match) return null;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  return { token: decodeURIComponent(match[1]), email: '' };
+}
 
 export interface Session {
   token: string;

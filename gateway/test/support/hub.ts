@@ -5,6 +5,7 @@
  */
 import { createAidesTerritoiresStandIn, createFundingServer } from "@hub/funding";
 import { createGatewayServer } from "@hub/gateway";
+import type { ProConnectOptions } from "../../src/auth/proconnect.route";
 import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
 import { createProjectsServer } from "@hub/projects";
@@ -87,6 +88,10 @@ async function dropDatabases(urls: string[]): Promise<void> {
 export interface HubOptions {
   /** Gateway mode (default development, for the dev sign-in). */
   gatewayMode?: "development" | "production";
+  /** Gateway port (default: any free port). */
+  gatewayPort?: number;
+  /** ProConnect sign-in settings (default: disabled). */
+  proconnect?: ProConnectOptions;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -126,10 +131,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           apolloTelemetry: "disabled",
           // Revocation takes effect at once in tests.
           apiKeyCacheSeconds: 0,
+          proconnect: options.proconnect ?? null,
         },
         true,
       ),
-      0,
+      options.gatewayPort ?? 0,
     );
     stops.push(gateway.stop);
     const origin = `http://127.0.0.1:${gateway.port}`;

@@ -6,7 +6,7 @@ interface SessionBarProps {
 export function SessionBar({ email, onSignOut }: SessionBarProps) {
   return (
     <div className="card session-bar">
-      <span>{`Connecté·e : ${email}`}</span>
+      <span>{email ? `Connecté·e : ${email}` : 'Connecté·e avec ProConnect'}</span>
       <button type="button" className="secondary" onClick={onSignOut}>
         Se déconnecter
       </button>

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { DEMO_ACCOUNTS, requestDemoToken, type Session } from '../auth';
+import { useEffect, useState, type FormEvent } from 'react';
+import { DEMO_ACCOUNTS, loadSignInMethods, requestDemoToken, type Session, type SignInMethods } from '../auth';
 
 interface SignInBoxProps {
   onSignedIn: (session: Session) => void;
@@ -9,6 +9,11 @@ export function SignInBox({ onSignedIn }: SignInBoxProps) {
   const [email, setEmail] = useState(DEMO_ACCOUNTS[0].email);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [methods, setMethods] = useState<SignInMethods>({ dev: true, proconnect: false });
+
+  useEffect(() => {
+    void loadSignInMethods().then(setMethods);
+  }, []);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,26 +28,38 @@ export function SignInBox({ onSignedIn }: SignInBoxProps) {
   }
 
   return (
-    <form className="card sign-in-box" onSubmit={handleSubmit}>
-      <h2>Compte de démonstration</h2>
-      <label htmlFor="demo-account">Choisissez un compte</label>
-      <div className="row">
-        <select id="demo-account" value={email} onChange={(e) => setEmail(e.target.value)} disabled={pending}>
-          {DEMO_ACCOUNTS.map((account) => (
-            <option key={account.email} value={account.email}>
-              {`${account.email} (${account.label})`}
-            </option>
-          ))}
-        </select>
-        <button type="submit" disabled={pending}>
-          Se connecter
-        </button>
-      </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
+    <>
+      {methods.proconnect && (
+        <div className="card sign-in-box">
+          <h2>Agents publics</h2>
+          <a className="button" href="/auth/proconnect/login">
+            S'identifier avec ProConnect
+          </a>
+        </div>
       )}
-    </form>
+      {methods.dev && (
+        <form className="card sign-in-box" onSubmit={handleSubmit}>
+          <h2>Compte de démonstration</h2>
+          <label htmlFor="demo-account">Choisissez un compte</label>
+          <div className="row">
+            <select id="demo-account" value={email} onChange={(e) => setEmail(e.target.value)} disabled={pending}>
+              {DEMO_ACCOUNTS.map((account) => (
+                <option key={account.email} value={account.email}>
+                  {`${account.email} (${account.label})`}
+                </option>
+              ))}
+            </select>
+            <button type="submit" disabled={pending}>
+              Se connecter
+            </button>
+          </div>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </>
   );
 }

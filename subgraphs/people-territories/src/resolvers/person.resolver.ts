@@ -6,6 +6,7 @@ import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { identityOf } from "../services/identity.service";
 import { invitePerson, suspendPerson, visiblePerson } from "../services/person.service";
+import { signInWithProConnect } from "../services/proconnect.service";
 
 /** What the gateway needs to sign a session: not part of the public API. */
 @ObjectType()
@@ -42,6 +43,35 @@ export class InvitePersonInput {
   organizationId!: string;
 }
 
+@InputType()
+@Directive("@inaccessible")
+export class ProConnectClaimsInput {
+  @Field()
+  sub!: string;
+
+  @Field()
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  givenName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  usualName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  siret!: string | null;
+}
+
+@ObjectType()
+@Directive("@inaccessible")
+export class SignInResult {
+  @Field(() => Identity, { nullable: true })
+  identity!: Identity | null;
+
+  @Field(() => String, { nullable: true, description: "SUSPENDED or NO_ORGANIZATION when refused." })
+  refusal!: string | null;
+}
+
 /** Personal fields are null for viewers without access to personal data, except about themselves. */
 function personal<T>(person: Person, context: Context, value: T): T | null {
   return context.viewer.personId === person.id || canSeePersonalData(context.viewer) ? value : null;
@@ -71,6 +101,16 @@ export class PersonResolver {
     authorize(viewer, "identity:resolve");
     const identity = await identityOf(dataSource, email);
     return identity && identity.personId && identity.organizationId ? { ...identity, personId: identity.personId, organizationId: identity.organizationId } : null;
+  }
+
+  @Mutation(() => SignInResult, { description: "Internal: a ProConnect sign-in, for the gateway only." })
+  @Directive("@inaccessible")
+  async signInWithProConnect(@Arg("claims", () => ProConnectClaimsInput) claims: ProConnectClaimsInput, @Ctx() { viewer, dataSource }: Context): Promise<SignInResult> {
+    authorize(viewer, "identity:resolve");
+    const outcome = await signInWithProConnect(dataSource, claims);
+    if (!outcome.identity) return { identity: null, refusal: outcome.refusal };
+    const { personId, organizationId } = outcome.identity;
+    return { identity: { ...outcome.identity, personId: personId!, organizationId: organizationId! }, refusal: null };
   }
 
   @Mutation(() => Person, { description: "Invites a colleague (a pending account until their first sign-in)." })

@@ -10,7 +10,10 @@ import { AccountStatus, Person } from "../entities/person.entity";
  * inactive account, or one without organisation.
  */
 export async function identityOf(dataSource: DataSource, email: string): Promise<Viewer | null> {
-  const person = await dataSource.getRepository(Person).findOneBy({ email: email.trim().toLowerCase() });
+  return identityOfPerson(dataSource, await dataSource.getRepository(Person).findOneBy({ email: email.trim().toLowerCase() }));
+}
+
+export async function identityOfPerson(dataSource: DataSource, person: Person | null): Promise<Viewer | null> {
   if (!person || person.status !== AccountStatus.ACTIVE) return null;
   const [membership] = await dataSource.getRepository(Membership).find({ where: { personId: person.id }, order: { createdAt: "ASC" }, take: 1 });
   if (!membership) return null;

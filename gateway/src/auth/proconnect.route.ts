@@ -1,0 +1,99 @@
+import { callSubgraph, SERVICE_VIEWER, signJwt, verifyJwt, type Viewer } from "@hub/kit";
+import express from "express";
+import { randomBytes } from "node:crypto";
+import { OidcClient, OidcError, type OidcIdentity } from "./oidc/oidc-client";
+import { signSession } from "./session";
+
+export interface ProConnectOptions {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scopes: string;
+}
+
+const COOKIE = "hub_oidc";
+const COOKIE_AUDIENCE = "hub-oidc";
+/** Time allowed between leaving for ProConnect and coming back. */
+const FLOW_SECONDS = 600;
+
+const SIGN_IN = `mutation SignIn($claims: ProConnectClaimsInput!) {
+  signInWithProConnect(claims: $claims) { identity { personId organizationId roles departements communes } refusal }
+}`;
+
+const REFUSALS: Record<string, string> = {
+  SUSPENDED: "Votre compte est suspendu. Contactez l'équipe du service.",
+  NO_ORGANIZATION: "Votre organisation n'est pas encore connue du service : demandez à un collègue de vous inviter.",
+};
+
+function page(response: express.Response, status: number, message: string): void {
+  response
+    .status(status)
+    .type("html")
+    .send(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Connexion</title><body><main><h1>Connexion impossible</h1><p>${message}</p><p><a href="/">Retour à l'accueil</a></p></main></body></html>`);
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return value.join("=");
+  }
+  return null;
+}
+
+/**
+ * Sign-in with ProConnect (authorization-code flow): GET /auth/proconnect/login sends the
+ * browser to ProConnect with a fresh state and nonce (kept in a signed, HttpOnly cookie);
+ * GET /auth/proconnect/callback checks them, signs the person in through people-territories
+ * (match by sub, then email; organisation by SIRET), and hands the web app a session token
+ * in the URL fragment (never sent to a server).
+ */
+export function proConnectRouter(options: ProConnectOptions, peopleTerritoriesUrl: string, internalTokenSecret: string, sessionSecret: string): express.Router {
+  const client = new OidcClient(options);
+  const secure = options.redirectUri.startsWith("https:");
+  const router = express.Router();
+
+  router.get("/auth/proconnect/login", async (_request, response) => {
+    const state = randomBytes(32).toString("base64url");
+    const nonce = randomBytes(32).toString("base64url");
+    try {
+      const url = await client.authorizationUrl(state, nonce);
+      const flow = signJwt({ state, nonce }, sessionSecret, COOKIE_AUDIENCE, FLOW_SECONDS);
+      response.cookie(COOKIE, flow, { httpOnly: true, sameSite: "lax", secure, path: "/auth/proconnect", maxAge: FLOW_SECONDS * 1000 });
+      response.redirect(302, url);
+    } catch {
+      page(response, 502, "ProConnect est injoignable pour le moment. Réessayez dans quelques instants.");
+    }
+  });
+
+  router.get("/auth/proconnect/callback", async (request, response) => {
+    response.clearCookie(COOKIE, { path: "/auth/proconnect" });
+    const flow = verifyJwt(readCookie(request.headers.cookie, COOKIE) ?? "", sessionSecret, COOKIE_AUDIENCE);
+    const { code, state, error } = request.query;
+    if (typeof error === "string") return page(response, 401, "La connexion a été annulée ou refusée par ProConnect.");
+    if (!flow || typeof state !== "string" || state !== flow.state || typeof code !== "string" || code.length > 2048) {
+      return page(response, 400, "Cette demande de connexion a expiré ou n'est pas valide. Recommencez depuis l'accueil.");
+    }
+    let identity: OidcIdentity;
+    try {
+      identity = await client.signIn(code, String(flow.nonce));
+    } catch (failure) {
+      return page(response, failure instanceof OidcError ? 401 : 502, "ProConnect n'a pas pu confirmer votre identité. Recommencez depuis l'accueil.");
+    }
+    try {
+      const { signInWithProConnect: result } = await callSubgraph<{ signInWithProConnect: { identity: Omit<Viewer, "scopes"> | null; refusal: string | null } }>(
+        peopleTerritoriesUrl,
+        internalTokenSecret,
+        SERVICE_VIEWER,
+        SIGN_IN,
+        { claims: { sub: identity.sub, email: identity.email, givenName: identity.givenName, usualName: identity.usualName, siret: identity.siret } },
+      );
+      if (!result.identity) return page(response, 403, REFUSALS[result.refusal ?? ""] ?? "Connexion refusée.");
+      const token = signSession({ ...result.identity, scopes: [] }, sessionSecret);
+      response.redirect(302, `/#token=${encodeURIComponent(token)}`);
+    } catch {
+      page(response, 503, "Le service des comptes est indisponible. Réessayez dans quelques instants.");
+    }
+  });
+  return router;
+}
