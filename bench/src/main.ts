@@ -1,171 +1,152 @@
-// `npm run bench`: the "federated query" benchmark. Starts the hub (unless BENCH_HUB_URL names
-// a running one), checks each query once, then loads each subgraph alone and the gateway with a
-// closed loop of C workers, prints the figures and writes them to bench/results/latest.json.
-// Exits non-zero when anything failed, including a single error response.
-import { DEV_INTERNAL_SECRET } from "@hub/kit";
+// `npm run bench`: the hub's benchmarks, all of them or those named in BENCH_ONLY, in this
+// order: import and statements (people-territories in this process, on a PostgreSQL server of
+// their own), then federated and search (through the hub, which the bench starts unless
+// BENCH_HUB_URL names a running one). Prints the figures, writes bench/results/latest.json, and
+// exits non-zero when anything failed, including a single error response.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { busyPorts, embeddedPostgresInUse, HUB_PORTS, spawnHub, waitForExternalHub, type HubProcess } from "./hub-process";
-import { runPhase, summarize } from "./load";
-import { ratioLines, ratios, resultsTable, type ScenarioResult } from "./report";
-import { buildScenarios, DEMO_EMAIL, demoViewer, describeFederatedAnswer, devSessionToken, endpoints, graphqlOnce, internalHeaders } from "./scenarios";
-import { readSettings } from "./settings";
+import { performance } from "node:perf_hooks";
+import { benchDatabaseName, dropDatabase, openBenchServer } from "./bench-database";
+import { createCleanups } from "./cleanup";
+import { runFederatedBench } from "./federated-bench";
+import { openHub } from "./hub-session";
+import { runImportBench } from "./import-bench";
+import { machine, printHeader } from "./machine";
+import type { BenchOutcome } from "./report";
+import { runSearchBench } from "./search-bench";
+import { DATABASE_BENCHMARKS, HUB_BENCHMARKS, readSettings, type BenchmarkName } from "./settings";
+import { runStatementsBench } from "./statements-bench";
 
 const ROOT = resolve(__dirname, "..", "..");
 const RESULTS_DIR = join(ROOT, "bench", "results");
-const HUB_START_TIMEOUT_MS = 180_000;
-const EXTERNAL_HUB_TIMEOUT_MS = 15_000;
+const cleanups = createCleanups();
 
-let hub: HubProcess | undefined;
+let interrupted = false;
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** After Ctrl-C nothing new starts: the signal handler is releasing what exists. */
+const checkpoint = () => {
+  if (interrupted) throw new Error("interrupted");
+};
 
 async function main(): Promise<number> {
   const settings = readSettings(process.env);
-  printHeader();
-  const gatewayUrl = settings.hubUrl ?? "http://127.0.0.1:4000";
-  let hubStartMs: number | null = null;
+  printHeader(settings.only);
+  const benchmarks: Partial<Record<BenchmarkName, Record<string, unknown>>> = {};
+  const failures: string[] = [];
 
-  if (settings.hubUrl) {
-    console.log(`using the running hub at ${gatewayUrl} (BENCH_HUB_URL)`);
-    await waitForExternalHub(gatewayUrl, EXTERNAL_HUB_TIMEOUT_MS);
-  } else {
-    const busy = await busyPorts(HUB_PORTS);
-    if (busy.length > 0) {
-      throw new Error(`port(s) ${busy.join(", ")} already in use on 127.0.0.1: is a hub already running? Stop it, or benchmark it with BENCH_HUB_URL=http://127.0.0.1:4000`);
-    }
-    const postgresPort = await embeddedPostgresInUse();
-    if (postgresPort !== null) console.log(`note: port ${postgresPort} is taken, so the hub reuses that PostgreSQL server instead of starting one in ${relative(ROOT, settings.dataDir)}`);
-    const logPath = join(RESULTS_DIR, "hub.log");
-    console.log(`starting the hub: node scripts/start.mjs, HUB_DATA_DIR=${relative(ROOT, settings.dataDir)}, output in ${relative(ROOT, logPath)} ...`);
-    hub = spawnHub({ root: ROOT, dataDir: settings.dataDir, gatewayUrl, logPath });
-    hubStartMs = await hub.waitUntilHealthy(HUB_START_TIMEOUT_MS);
-    console.log(`hub healthy after ${(hubStartMs / 1000).toFixed(1)} s`);
-  }
-
-  const urls = endpoints(gatewayUrl);
-  const secret = process.env.INTERNAL_TOKEN_SECRET || DEV_INTERNAL_SECRET;
-  const sessionToken = await devSessionToken(gatewayUrl, DEMO_EMAIL);
-  const viewer = await demoViewer(urls.peopleTerritories, secret, DEMO_EMAIL);
-  console.log(`signed in as ${DEMO_EMAIL} (${viewer.roles.join(", ")}; organization ${viewer.organizationId})`);
-  const scenarios = buildScenarios(urls, sessionToken, internalHeaders(viewer, secret));
-
-  console.log("\nchecking each query once:");
-  for (const scenario of scenarios) {
-    const { url, body } = scenario.request;
-    const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
-    let data: unknown;
+  /** Runs one benchmark; its failures (or the error that stopped it) are recorded, the others still run. */
+  const run = async (name: BenchmarkName, bench: () => Promise<BenchOutcome>) => {
+    if (interrupted) return;
+    console.log(`\n== ${name} ${"=".repeat(Math.max(0, 70 - name.length))}`);
+    const started = performance.now();
     try {
-      data = await graphqlOnce(url, scenario.request.headers(), query, variables);
+      const { failures: found, result } = await bench();
+      benchmarks[name] = { ok: found.length === 0, failures: found, elapsedMs: performance.now() - started, ...result };
+      failures.push(...found.map((failure) => `${name}: ${failure}`));
     } catch (error) {
-      throw new Error(`${scenario.name}: the query failed before measuring: ${(error as Error).message}`);
+      benchmarks[name] = { ok: false, error: describe(error), elapsedMs: performance.now() - started };
+      failures.push(`${name}: ${describe(error)}`);
+      if (!interrupted) console.error(`\n${name} failed: ${describe(error)}`);
     }
-    const problem = scenario.inspect(data);
-    if (problem) throw new Error(`${scenario.name}: unexpected answer before measuring: ${problem}: ${JSON.stringify(data).slice(0, 300)}`);
-    console.log(`  ok  ${scenario.name.padEnd(18)} ${scenario.name === "federated" ? describeFederatedAnswer(data) : JSON.stringify(data).slice(0, 90)}`);
+  };
+  /** Sets up what `names` share; a set-up (or clean-up) error fails those not run yet. */
+  const group = async (names: BenchmarkName[], body: () => Promise<void>) => {
+    try {
+      checkpoint();
+      await body();
+    } catch (error) {
+      const notRun = names.filter((name) => !(name in benchmarks));
+      for (const name of notRun) benchmarks[name] = { ok: false, error: describe(error) };
+      failures.push(`${notRun.length > 0 ? notRun.join(", ") : names.join(", ")}: ${describe(error)}`);
+      if (!interrupted) console.error(`\n${names.join(", ")}: ${describe(error)}`);
+    }
+  };
+
+  let database: { server: string; name: string } | null = null;
+  const databaseBenches = settings.only.filter((name) => DATABASE_BENCHMARKS.includes(name));
+  if (databaseBenches.length > 0) {
+    await group(databaseBenches, async () => {
+      console.log(`\n${settings.databaseUrl ? "PostgreSQL from DATABASE_URL" : "starting an embedded PostgreSQL server for the import and statements benchmarks"} ...`);
+      const server = await openBenchServer(settings.databaseUrl);
+      const stopServer = cleanups.add("stop the bench's PostgreSQL server", server.stop);
+      const name = benchDatabaseName();
+      const drop = cleanups.add(`drop database ${name}`, () => dropDatabase(server.url, name));
+      checkpoint();
+      const where = new URL(server.url);
+      database = { server: server.embedded ? `embedded, ${where.host}, temporary` : `DATABASE_URL, ${where.host}`, name };
+      console.log(`PostgreSQL: ${database.server}; database ${name}`);
+      try {
+        if (databaseBenches.includes("import")) await run("import", () => runImportBench(server.url, name));
+        if (databaseBenches.includes("statements")) await run("statements", () => runStatementsBench(server.url, name, settings.timeoutMs));
+      } finally {
+        await drop();
+        console.log(`\ndatabase ${name} dropped`);
+        await stopServer();
+      }
+    });
   }
 
-  console.log(`\nload: ${settings.concurrency} concurrent workers, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured per scenario`);
-  const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) {
-    const phase = { concurrency: settings.concurrency, maxRequests: settings.maxRequests, timeoutMs: settings.timeoutMs };
-    const warmup = settings.warmupSeconds > 0 ? await runPhase(scenario.request, { ...phase, durationMs: settings.warmupSeconds * 1000 }) : null;
-    const measured = await runPhase(scenario.request, { ...phase, durationMs: settings.seconds * 1000 });
-    const errorSamples: Record<string, number> = { ...warmup?.errorSamples };
-    for (const [message, count] of Object.entries(measured.errorSamples)) errorSamples[message] = (errorSamples[message] ?? 0) + count;
-    const result: ScenarioResult = {
-      name: scenario.name,
-      description: scenario.description,
-      url: scenario.request.url,
-      warmup: { requests: warmup?.requests ?? 0, errors: warmup?.errors ?? 0, elapsedMs: warmup?.elapsedMs ?? 0 },
-      measured: summarize(measured),
-      errorSamples,
-    };
-    results.push(result);
-    const m = result.measured;
-    console.log(`  ${scenario.name.padEnd(18)} ${m.requests} requests, ${m.rps.toFixed(1)} rps, p50 ${m.p50.toFixed(2)} ms, ${m.errors + result.warmup.errors} errors`);
+  let hub: { gatewayUrl: string; startedByBench: boolean; startMs: number | null } | null = null;
+  const hubBenches = settings.only.filter((name) => HUB_BENCHMARKS.includes(name));
+  if (hubBenches.length > 0) {
+    await group(hubBenches, async () => {
+      console.log("");
+      let stopHub = async () => {};
+      try {
+        const session = await openHub(settings, ROOT, join(RESULTS_DIR, "hub.log"), (stop) => (stopHub = cleanups.add("stop the hub", stop)));
+        hub = { gatewayUrl: session.gatewayUrl, startedByBench: session.startedByBench, startMs: session.startMs };
+        if (hubBenches.includes("federated")) await run("federated", () => runFederatedBench(session.gatewayUrl, settings));
+        if (hubBenches.includes("search")) await run("search", () => runSearchBench(session.gatewayUrl, settings));
+      } finally {
+        await stopHub();
+      }
+    });
   }
 
-  const federated = results.find((r) => r.name === "federated")!;
-  const baselines = results.filter((r) => r.name !== "federated");
-  const totalErrors = results.reduce((sum, r) => sum + r.measured.errors + r.warmup.errors, 0);
-
-  console.log(`\nresults (${settings.seconds} s measured, C=${settings.concurrency}; latencies of successful requests, nearest-rank percentiles):\n`);
-  console.log(resultsTable(results));
-  console.log("\nfederated query through the gateway vs each subgraph queried alone:");
-  for (const line of ratioLines(federated, baselines)) console.log(`  ${line}`);
-
+  // Interrupted: the signal handler is releasing everything and exits; the last results stay.
+  if (interrupted) return 130;
   const file = join(RESULTS_DIR, "latest.json");
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(
-    file,
-    `${JSON.stringify(
-      {
-        benchmark: "federated-query",
-        finishedAt: new Date().toISOString(),
-        ok: totalErrors === 0,
-        totalErrors,
-        settings: { ...settings, dataDir: relative(ROOT, settings.dataDir) },
-        machine: machine(),
-        hub: { gatewayUrl, startedByBench: !settings.hubUrl, startMs: hubStartMs },
-        scenarios: results,
-        ratios: ratios(federated, baselines),
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`\nraw results: ${relative(ROOT, file)}`);
+  const { databaseUrl: _secret, ...shown } = settings;
+  const record = {
+    finishedAt: new Date().toISOString(),
+    ok: failures.length === 0,
+    only: settings.only,
+    failures,
+    settings: { ...shown, dataDir: relative(ROOT, settings.dataDir) },
+    machine: machine(),
+    hub,
+    database,
+    benchmarks,
+  };
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`\n${settings.only.map((name) => `${name}: ${benchmarks[name]?.ok ? "ok" : "FAILED"}`).join(", ")}; raw results: ${relative(ROOT, file)}`);
 
-  if (totalErrors > 0) {
-    console.error(`\nFAILED: ${totalErrors} error response(s):`);
-    for (const r of results) for (const [message, count] of Object.entries(r.errorSamples)) console.error(`  ${r.name}: ${count}× ${message}`);
+  if (failures.length > 0) {
+    console.error(`\nFAILED:`);
+    for (const failure of failures) console.error(`  ${failure}`);
     return 1;
   }
   return 0;
 }
 
-function printHeader(): void {
-  const m = machine();
-  console.log(`federated-query benchmark: node ${m.node}, ${m.platform}, ${m.cpuCount} CPU(s) (${m.cpuModel}), ${m.totalMemoryGiB} GiB, load average ${m.loadAverage.join(" ")}`);
-  if (m.cpuCount < 4) console.log(`note: ${m.cpuCount} CPU(s) shared by the load generator, the hub's Node processes and PostgreSQL: compare ratios, not absolute figures`);
-}
-
-function machine() {
-  const cpuList = cpus();
-  return {
-    node: process.version,
-    platform: `${platform()} ${release()}`,
-    cpuCount: cpuList.length,
-    cpuModel: cpuList[0]?.model.trim() ?? "unknown",
-    totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
-  };
-}
-
-async function stopHub(): Promise<void> {
-  if (!hub) return;
-  console.log("stopping the hub ...");
-  await hub.stop();
-  console.log("hub stopped");
-}
-
-let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (interrupted) return;
     interrupted = true;
     console.error(`\nbench: ${signal}, stopping`);
-    void stopHub().finally(() => process.exit(130));
+    void cleanups.runAll().finally(() => process.exit(130));
   });
 }
 
 main()
   .catch((error: unknown) => {
-    if (!interrupted) console.error(`\nbench failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!interrupted) console.error(`\nbench failed: ${describe(error)}`);
     return 1;
   })
   .then(async (code) => {
     if (interrupted) return;
-    await stopHub().catch((error: unknown) => console.error(`bench: could not stop the hub: ${(error as Error).message}`));
+    await cleanups.runAll();
     process.exit(code);
   });

@@ -1,20 +1,52 @@
 import { Supergraph } from "@apollo/federation-internals";
 import { isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLSchema } from "graphql";
-import { CAMILLE, NADIA, startHub, type Hub } from "../../gateway/test/support/hub";
+import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "../../gateway/test/support/hub";
 import { readSupergraph } from "../src";
 
 /**
  * Every field of the composed API is selected by one of these operations, and each runs
  * through the real gateway without error: a field that composes but cannot be resolved fails.
  */
-type Step = { name: string; as?: "camille" | "nadia"; query: string; variables?: (ctx: { projectId: string; personId: string }) => Record<string, unknown> };
+type Step = { name: string; as?: "camille" | "nadia" | "julien"; query: string; variables?: (ctx: { projectId: string; personId: string }) => Record<string, unknown> };
 
 const TOUR: Step[] = [
+  {
+    name: "the collectivité completes and submits its project",
+    query: `mutation Complete($id: ID!) {
+      updateProject(id: $id, version: 1, input: { phase: ETUDE, programmes: ["CRTE"], budgetEuros: 250000, startDate: "2027-01-01", endDate: "2028-06-30" }) { version }
+      updateDiagnostic(id: $id, version: 2, input: { needs: "Eau potable", blockers: "Foncier", partners: ["Agence de l'eau"], financingPlan: [{ source: "Commune", amountEuros: 50000, secured: true }], calendar: "2027", maturity: PROGRAMMED }) { version }
+      changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { status }
+      addComment(projectId: $id, body: "Dossier complet.") { id }
+    }`,
+    variables: ({ projectId }) => ({ id: projectId }),
+  },
+  {
+    name: "the DDT qualifies, assigns, blocks and associates",
+    as: "julien",
+    query: `mutation Qualify($id: ID!, $me: ID!) {
+      q: changeProjectStatus(input: { projectId: $id, transition: QUALIFY, priority: HIGH }) { status }
+      a: changeProjectStatus(input: { projectId: $id, transition: ASSIGN, assignees: [{ personId: $me, theme: "eau" }] }) { status }
+      blockProject(id: $id, reason: "Attente du foncier") { blockedReason }
+      unblockProject(id: $id) { blockedReason }
+      associateOrganization(projectId: $id, organizationId: "OPERATOR:CEREMA") { id }
+      addComment(projectId: $id, body: "Priorité départementale.", internal: true) { internal }
+    }`,
+    variables: ({ projectId, personId }) => ({ id: projectId, me: personId }),
+  },
+  {
+    name: "the DDT's inbox",
+    as: "julien",
+    query: `query Inbox { inbox(first: 5, filter: { theme: "eau" }) { edges { cursor node { id priority } } pageInfo { hasNextPage } } }`,
+  },
   {
     name: "project fiche",
     query: `query Tour($id: ID!) {
       project(id: $id) {
-        id title description status themes createdAt updatedAt version
+        id title description status themes createdAt updatedAt version phase programmes budgetEuros startDate endDate priority blockedReason statusReason submittedAt
+        diagnostic { needs blockers partners financingPlan { source amountEuros secured } calendar maturity }
+        assignees { theme assignedAt person { id } }
+        actors { id }
+        comments(first: 10) { edges { cursor node { id body internal createdAt author { id } } } pageInfo { hasNextPage } }
         territory { id kind code name population siren postalCodes departement { id } region { id } arrondissement { id } epcis { id }
           crtes { id } commune { id } stats { projectCount byStatus { status count } } }
         owner { id kind name siret territory { id } }
@@ -89,14 +121,16 @@ describe("every composed field resolves through the gateway", () => {
   let hub: Hub;
   let token: string;
   let nadia: string;
+  let julien: string;
   let projectId: string;
   let personId: string;
   beforeAll(async () => {
     hub = await startHub();
     token = await hub.token(CAMILLE);
     nadia = await hub.token(NADIA);
-    const [julien] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = 'julien.bernard@ddt63.demo'");
-    personId = julien.id;
+    julien = await hub.token(JULIEN);
+    const [julienRow] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = 'julien.bernard@ddt63.demo'");
+    personId = julienRow.id;
     const created = await hub.query<{ createProject: { id: string } }>(
       `mutation { createProject(input: { title: "Tour du graphe", territoryId: "COMMUNE:63113", themes: ["eau"], description: "Couverture" }) { id } }`,
       {},
@@ -114,7 +148,7 @@ describe("every composed field resolves through the gateway", () => {
   });
 
   it.each(TOUR.map((op) => [op.name, op] as const))("%s runs without errors", async (_name, op) => {
-    const response = await hub.query(op.query, op.variables?.({ projectId, personId }) ?? {}, op.as === "nadia" ? nadia : token);
+    const response = await hub.query(op.query, op.variables?.({ projectId, personId }) ?? {}, op.as === "nadia" ? nadia : op.as === "julien" ? julien : token);
     expect(response.errors).toBeUndefined();
     expect(response.data).toBeTruthy();
   });

@@ -21,7 +21,7 @@ export class PageInfo {
 /** `first` / `after` arguments of every connection. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: "Page size, 1 to the connection's maximum (default 20)." })
+  @Field(() => Int, { nullable: true, description: "Page size, from 1 to the connection's maximum (see its description for the default)." })
   first?: number;
 
   @Field(() => String, { nullable: true, description: "Cursor of the last edge already read." })

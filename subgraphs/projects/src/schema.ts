@@ -1,16 +1,18 @@
 import { authorize, buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
+import { visibleProject } from "./services/project-access";
 import { ActivityResolver } from "./resolvers/activity.resolver";
-import { ProjectResolver } from "./resolvers/project.resolver";
+import { AssigneeResolver, CommentResolver, ProjectResolver } from "./resolvers/project.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [ProjectResolver, ActivityResolver],
+    resolvers: [ProjectResolver, ActivityResolver, CommentResolver, AssigneeResolver],
     references: {
+      // A project the viewer may not see resolves to null, like one that does not exist.
       Project: (ref, { loaders, viewer }) => {
         authorize(viewer, "project:read");
-        return loaders.project.load(String(ref.id));
+        return visibleProject(loaders, viewer, String(ref.id));
       },
     },
   });

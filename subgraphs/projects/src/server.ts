@@ -1,14 +1,17 @@
 import { createSubgraph, type ServiceApp } from "@hub/kit";
 import type { ProjectsConfig } from "./config";
 import { Activity } from "./entities/activity.entity";
+import { Comment } from "./entities/comment.entity";
+import { ProjectActor, ProjectAssignee } from "./entities/participants.entity";
 import { Project } from "./entities/project.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
+import { LifecycleAndFiche1764349200000 } from "./migrations/1764349200000-lifecycle-and-fiche";
 import { buildProjectsSchema } from "./schema";
 import { seedDemoProjects } from "./services/demo-projects";
 
-export const ENTITIES = [Project, Activity];
-export const MIGRATIONS = [Initial1764331200000];
+export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor];
+export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
 export function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {

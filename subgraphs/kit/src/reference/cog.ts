@@ -84,6 +84,7 @@ export interface CommunePlace {
   nom: string;
   departement: string;
   region: string;
+  arrondissement: string | null;
   epcis: string[];
   crtes: string[];
 }
@@ -97,7 +98,7 @@ export function communePlaces(): Map<string, CommunePlace> {
   const index = new Map<string, CommunePlace>();
   for (const commune of cog.communes) {
     if (commune.type !== "commune-actuelle" || !commune.departement || !commune.region) continue;
-    index.set(commune.code, { code: commune.code, nom: commune.nom, departement: commune.departement, region: commune.region, epcis: [], crtes: [] });
+    index.set(commune.code, { code: commune.code, nom: commune.nom, departement: commune.departement, region: commune.region, arrondissement: commune.arrondissement ?? null, epcis: [], crtes: [] });
   }
   const epciMembers = new Map<string, string[]>();
   for (const epci of cog.epcis) {
@@ -135,6 +136,7 @@ export function communeAncestry(inseeCode: string): string[] | null {
     `COMMUNE:${place.code}`,
     `DEPARTEMENT:${place.departement}`,
     `REGION:${place.region}`,
+    ...(place.arrondissement ? [`ARRONDISSEMENT:${place.arrondissement}`] : []),
     ...place.epcis.map((code) => `EPCI:${code}`),
     ...place.crtes.map((code) => `CRTE:${code}`),
   ];

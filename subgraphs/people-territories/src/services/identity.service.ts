@@ -26,10 +26,12 @@ async function scopeOf(dataSource: DataSource, organization: Organization): Prom
   const territory = organization.territoryId;
   if (!territory) return { departements: [], communes: [] };
   if (organization.kind === OrganizationKind.COLLECTIVITE) {
-    const rows: { code: string }[] = territory.startsWith("COMMUNE:")
-      ? [{ code: territory.slice("COMMUNE:".length) }]
-      : await dataSource.query(`SELECT t.code FROM territory_link l JOIN territory t ON t.id = l.child_id WHERE l.parent_id = $1 AND t.kind = 'COMMUNE'`, [territory]);
-    return { departements: [], communes: rows.map((row) => row.code) };
+    const rows: { code: string; departement_code: string | null }[] = territory.startsWith("COMMUNE:")
+      ? await dataSource.query(`SELECT code, departement_code FROM territory WHERE id = $1`, [territory])
+      : await dataSource.query(`SELECT t.code, t.departement_code FROM territory_link l JOIN territory t ON t.id = l.child_id WHERE l.parent_id = $1 AND t.kind = 'COMMUNE'`, [territory]);
+    // Its départements: where the State agents who follow its projects work.
+    const departements = [...new Set(rows.map((row) => row.departement_code).filter((d): d is string => d !== null))];
+    return { departements, communes: rows.map((row) => row.code) };
   }
   const [row] = (await dataSource.query(`SELECT departement_code FROM territory WHERE id = $1`, [territory])) as { departement_code: string | null }[];
   return { departements: row?.departement_code ? [row.departement_code] : [], communes: [] };

@@ -3,7 +3,17 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 export enum ActivityKind {
   PROJECT_CREATED = "PROJECT_CREATED",
+  PROJECT_UPDATED = "PROJECT_UPDATED",
+  DIAGNOSTIC_UPDATED = "DIAGNOSTIC_UPDATED",
   STATUS_CHANGED = "STATUS_CHANGED",
+  PRIORITY_SET = "PRIORITY_SET",
+  ASSIGNED = "ASSIGNED",
+  BLOCKED = "BLOCKED",
+  UNBLOCKED = "UNBLOCKED",
+  ACTOR_ADDED = "ACTOR_ADDED",
+  COMMENT_ADDED = "COMMENT_ADDED",
+  /** Recorded by another subgraph (funding: an application prepared or decided...). */
+  EXTERNAL = "EXTERNAL",
 }
 registerEnumType(ActivityKind, { name: "ActivityKind" });
 
@@ -35,4 +45,12 @@ export class Activity {
 
   @Column("jsonb")
   payload!: Record<string, unknown>;
+
+  /** About an internal note: shown to State agents only. */
+  @Column("boolean", { default: false })
+  internal!: boolean;
+
+  /** Set by other subgraphs: the same key twice records one activity. */
+  @Column("text", { name: "idempotency_key", nullable: true, unique: true })
+  idempotencyKey!: string | null;
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 
 export enum ProjectStatus {
@@ -11,6 +11,61 @@ export enum ProjectStatus {
   ABANDONED = "ABANDONED",
 }
 registerEnumType(ProjectStatus, { name: "ProjectStatus", description: "Where a project stands in its lifecycle." });
+
+export enum ProjectPhase {
+  IDEE = "IDEE",
+  ETUDE = "ETUDE",
+  OPERATION = "OPERATION",
+}
+registerEnumType(ProjectPhase, { name: "ProjectPhase", description: "Idée, Étude or Opération." });
+
+export enum ProjectPriority {
+  LOW = "LOW",
+  NORMAL = "NORMAL",
+  HIGH = "HIGH",
+}
+registerEnumType(ProjectPriority, { name: "ProjectPriority", description: "Set by the State when it qualifies the project." });
+
+export enum Maturity {
+  INTENTION = "INTENTION",
+  PROGRAMMED = "PROGRAMMED",
+  READY = "READY",
+}
+registerEnumType(Maturity, { name: "Maturity", description: "How far the project is from works: an intention, programmed, ready to start." });
+
+@ObjectType({ description: "One line of a financing plan." })
+export class FinancingLine {
+  @Field({ description: "Who pays (the collectivité, the State, the région, Europe...)." })
+  source!: string;
+
+  @Field(() => Float, { description: "Amount in euros." })
+  amountEuros!: number;
+
+  @Field({ description: "Whether it is acquired." })
+  secured!: boolean;
+}
+
+/** The état des lieux: what the collectivité knows of its project, in a fixed structure. */
+@ObjectType({ description: "The état des lieux of a project." })
+export class Diagnostic {
+  @Field(() => String, { nullable: true, description: "The needs the project answers." })
+  needs?: string | null;
+
+  @Field(() => String, { nullable: true, description: "What blocks it today." })
+  blockers?: string | null;
+
+  @Field(() => [String], { description: "Partners already involved." })
+  partners!: string[];
+
+  @Field(() => [FinancingLine])
+  financingPlan!: FinancingLine[];
+
+  @Field(() => String, { nullable: true, description: "Calendar, in words." })
+  calendar?: string | null;
+
+  @Field(() => Maturity, { nullable: true })
+  maturity?: Maturity | null;
+}
 
 @Entity("project")
 @ObjectType({ description: "A territorial project carried by a collectivité." })
@@ -50,6 +105,45 @@ export class Project {
   @Column("uuid", { name: "created_by_id", nullable: true })
   createdById!: string | null;
 
+  @Column("text", { default: ProjectPhase.IDEE })
+  @Field(() => ProjectPhase)
+  phase!: ProjectPhase;
+
+  @Column("text", { array: true, default: () => "'{}'" })
+  @Field(() => [String], { description: 'Programmes the project belongs to (e.g. "CRTE", "Villages d\'avenir").' })
+  programmes!: string[];
+
+  @Column("bigint", { name: "budget_euros", nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Field(() => Float, { nullable: true, description: "Estimated budget in euros." })
+  budgetEuros!: number | null;
+
+  @Column("date", { name: "start_date", nullable: true })
+  @Field(() => String, { nullable: true, description: "Planned start (YYYY-MM-DD)." })
+  startDate!: string | null;
+
+  @Column("date", { name: "end_date", nullable: true })
+  @Field(() => String, { nullable: true, description: "Planned end (YYYY-MM-DD)." })
+  endDate!: string | null;
+
+  @Column("text", { nullable: true })
+  @Field(() => ProjectPriority, { nullable: true })
+  priority!: ProjectPriority | null;
+
+  @Column("text", { name: "blocked_reason", nullable: true })
+  @Field(() => String, { nullable: true, description: "Why the project is blocked; null when it is not." })
+  blockedReason!: string | null;
+
+  @Column("text", { name: "status_reason", nullable: true })
+  @Field(() => String, { nullable: true, description: "Why it was last sent back, declined or abandoned." })
+  statusReason!: string | null;
+
+  @Column("timestamptz", { name: "submitted_at", nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was last submitted." })
+  submittedAt!: Date | null;
+
+  @Column("jsonb", { name: "diagnostic", default: () => "'{}'" })
+  diagnosticData!: Partial<Diagnostic>;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   @Field()
   createdAt!: Date;
@@ -59,6 +153,6 @@ export class Project {
   updatedAt!: Date;
 
   @VersionColumn()
-  @Field(() => Number, { description: "Optimistic version, incremented by every change." })
+  @Field(() => Int, { description: "Optimistic version, incremented by every change: send it back with your edits." })
   version!: number;
 }

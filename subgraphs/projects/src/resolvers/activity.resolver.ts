@@ -1,17 +1,39 @@
-import { PageArgs, type Connection } from "@hub/kit";
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { authorize, badInput, isUuid, PageArgs, type Connection } from "@hub/kit";
+import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
 import { Project } from "../entities/project.entity";
 import { PersonRef } from "../entities/refs";
 import { readJournal } from "../services/activity-query.service";
+import { recordExternalActivity } from "../services/activity.service";
+import { ActivityFilter, RecordActivityInput } from "./project.inputs";
 import { ActivityConnection } from "./project.resolver";
 
 @Resolver(() => Activity)
 export class ActivityResolver {
-  @Query(() => ActivityConnection, { description: "The journal of every project, in order; `after` is the last activity id read." })
-  activities(@Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context): Promise<Connection<Activity>> {
-    return readJournal(dataSource, viewer, page);
+  @Query(() => ActivityConnection, { description: "The journal of the projects you may see, in order; `after` is the last activity id read." })
+  activities(@Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ActivityFilter, { nullable: true }) filter?: ActivityFilter): Promise<Connection<Activity>> {
+    return readJournal(dataSource, viewer, page, filter ?? {});
+  }
+
+  @Mutation(() => Activity, { description: "Internal: another subgraph records an event; the same idempotency key twice records one activity." })
+  @Directive("@inaccessible")
+  async recordActivity(@Arg("input", () => RecordActivityInput) input: RecordActivityInput, @Ctx() { dataSource, viewer, loaders }: Context): Promise<Activity> {
+    authorize(viewer, "journal:record");
+    if (!isUuid(input.projectId) || !(await loaders.project.load(input.projectId))) throw badInput("Unknown project", "projectId");
+    const summary = input.summary.trim();
+    if (summary === "" || summary.length > 500) throw badInput("summary must be 1 to 500 characters", "summary");
+    if (!/^[\w.:-]{1,200}$/.test(input.idempotencyKey)) throw badInput("idempotencyKey must be 1 to 200 letters, digits, '.', ':', '-' or '_'", "idempotencyKey");
+    let payload: Record<string, unknown> = {};
+    if (input.payload) {
+      try {
+        payload = JSON.parse(input.payload) as Record<string, unknown>;
+      } catch {
+        throw badInput("payload must be a JSON object", "payload");
+      }
+      if (typeof payload !== "object" || payload === null || Array.isArray(payload)) throw badInput("payload must be a JSON object", "payload");
+    }
+    return recordExternalActivity(dataSource, { projectId: input.projectId, summary, idempotencyKey: input.idempotencyKey, payload });
   }
 
   @FieldResolver(() => PersonRef, { nullable: true, description: "Who did it (null for the system)." })

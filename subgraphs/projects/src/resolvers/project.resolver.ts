@@ -1,39 +1,97 @@
-import { authorize, badInput, connectionType, isUuid, notFound, PageArgs, type Connection } from "@hub/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { authorize, badInput, canSeeInternalNotes, connectionType, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
-import { Project } from "../entities/project.entity";
+import { Comment } from "../entities/comment.entity";
+import { ProjectAssignee } from "../entities/participants.entity";
+import { Diagnostic, Project } from "../entities/project.entity";
 import { OrganizationRef, PersonRef, TerritoryRef } from "../entities/refs";
 import { readJournal } from "../services/activity-query.service";
-import { createProject, listProjects } from "../services/project.service";
-import { CreateProjectInput, ProjectFilter } from "./project.inputs";
+import { visibleProject } from "../services/project-access";
+import { createProject, inbox, listProjects, updateDiagnostic, updateProject } from "../services/project.service";
+import { addComment, applyTransition, associateOrganization, blockProject, unblockProject } from "../services/project-workflow.service";
+import { CreateProjectInput, DiagnosticInput, ProjectFieldsInput, ProjectFilter, TransitionInput } from "./project.inputs";
 
 export const ProjectConnection = connectionType("Project", Project);
 export const ActivityConnection = connectionType("Activity", Activity);
+export const CommentConnection = connectionType("Comment", Comment);
+
+const isCommentKey = (value: unknown): value is [string, string] => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => Project, { description: "One project by id." })
+  @Query(() => Project, { description: "One project by id (NOT_FOUND when it does not exist or is not yours to see)." })
   async project(@Arg("id", () => ID) id: string, @Ctx() { loaders, viewer }: Context): Promise<Project> {
     authorize(viewer, "project:read");
-    if (!isUuid(id)) throw badInput(`"${id.slice(0, 60)}" is not a project id`, "id");
-    const project = await loaders.project.load(id);
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw badInput(`"${id.slice(0, 60)}" is not a project id`, "id");
+    const project = await visibleProject(loaders, viewer, id);
     if (!project) throw notFound(`No project ${id}`);
     return project;
   }
 
-  @Query(() => ProjectConnection, { description: "Projects, newest first." })
-  projects(
-    @Args() page: PageArgs,
-    @Ctx() { dataSource, viewer }: Context,
-    @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
-  ): Promise<Connection<Project>> {
+  @Query(() => ProjectConnection, { description: "Projects you may see, newest first." })
+  projects(@Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
     return listProjects(dataSource, viewer, page, filter ?? {});
+  }
+
+  @Query(() => ProjectConnection, { description: "The State's inbox: submitted and qualified projects of your départements, by priority then age." })
+  inbox(@Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+    return inbox(dataSource, viewer, page, filter ?? {});
   }
 
   @Mutation(() => Project, { description: "Creates a draft project on a commune of the caller's collectivité." })
   createProject(@Arg("input", () => CreateProjectInput) input: CreateProjectInput, @Ctx() { dataSource, viewer }: Context): Promise<Project> {
     return createProject(dataSource, viewer, input);
+  }
+
+  @Mutation(() => Project, { description: "Edits the fiche; `version` is the one you read (CONFLICT if someone changed it since)." })
+  updateProject(
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int) version: number,
+    @Arg("input", () => ProjectFieldsInput) input: ProjectFieldsInput,
+    @Ctx() { dataSource, viewer }: Context,
+  ): Promise<Project> {
+    return updateProject(dataSource, viewer, id, version, input);
+  }
+
+  @Mutation(() => Project, { description: "Replaces the état des lieux; `version` as for updateProject." })
+  updateDiagnostic(
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int) version: number,
+    @Arg("input", () => DiagnosticInput) input: DiagnosticInput,
+    @Ctx() { dataSource, viewer }: Context,
+  ): Promise<Project> {
+    return updateDiagnostic(dataSource, viewer, id, version, input);
+  }
+
+  @Mutation(() => Project, { description: "A lifecycle step: submit, send back, qualify, assign, start, complete, decline, abandon." })
+  changeProjectStatus(@Arg("input", () => TransitionInput) input: TransitionInput, @Ctx() { dataSource, viewer }: Context): Promise<Project> {
+    return applyTransition(dataSource, viewer, input);
+  }
+
+  @Mutation(() => Project, { description: "Flags the project as blocked, with the reason." })
+  blockProject(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() { dataSource, viewer }: Context): Promise<Project> {
+    return blockProject(dataSource, viewer, id, reason);
+  }
+
+  @Mutation(() => Project)
+  unblockProject(@Arg("id", () => ID) id: string, @Ctx() { dataSource, viewer }: Context): Promise<Project> {
+    return unblockProject(dataSource, viewer, id);
+  }
+
+  @Mutation(() => Project, { description: "Associates an organisation (expert, operator) with the project." })
+  associateOrganization(@Arg("projectId", () => ID) projectId: string, @Arg("organizationId", () => ID) organizationId: string, @Ctx() { dataSource, viewer }: Context): Promise<Project> {
+    return associateOrganization(dataSource, viewer, projectId, organizationId);
+  }
+
+  @Mutation(() => Comment, { description: "A message in the project's conversation; `internal` notes are for State agents only." })
+  addComment(
+    @Arg("projectId", () => ID) projectId: string,
+    @Arg("body") body: string,
+    @Ctx() { dataSource, viewer }: Context,
+    @Arg("internal", () => Boolean, { nullable: true }) internal?: boolean,
+  ): Promise<Comment> {
+    return addComment(dataSource, viewer, { projectId, body, internal });
   }
 
   @FieldResolver(() => TerritoryRef, { description: "The commune concerned." })
@@ -46,13 +104,55 @@ export class ProjectResolver {
     return { id: project.ownerId };
   }
 
-  @FieldResolver(() => PersonRef, { nullable: true, description: "Who created it (null for imported projects)." })
+  @FieldResolver(() => PersonRef, { nullable: true, description: "Who created it (null for imported projects, or a person you may not see)." })
   createdBy(@Root() project: Project): PersonRef | null {
     return project.createdById ? { id: project.createdById } : null;
   }
 
+  @FieldResolver(() => Diagnostic, { description: "The état des lieux." })
+  diagnostic(@Root() project: Project): Diagnostic {
+    const data = project.diagnosticData ?? {};
+    return { needs: data.needs ?? null, blockers: data.blockers ?? null, partners: data.partners ?? [], financingPlan: data.financingPlan ?? [], calendar: data.calendar ?? null, maturity: data.maturity ?? null };
+  }
+
+  @FieldResolver(() => [ProjectAssignee], { description: "The agents it is assigned to." })
+  assignees(@Root() project: Project, @Ctx() { loaders }: Context): Promise<ProjectAssignee[]> {
+    return loaders.assignees.load(project.id);
+  }
+
+  @FieldResolver(() => [OrganizationRef], { description: "Organisations associated with it (experts, operators)." })
+  async actors(@Root() project: Project, @Ctx() { loaders }: Context): Promise<OrganizationRef[]> {
+    return (await loaders.actors.load(project.id)).map((a) => ({ id: a.organizationId }));
+  }
+
+  @FieldResolver(() => CommentConnection, { description: "The conversation, oldest first; internal notes only for State agents." })
+  async comments(@Root() project: Project, @Args() args: PageArgs, @Ctx() { dataSource, viewer }: Context): Promise<Connection<Comment>> {
+    const page = readPage(args, 100, isCommentKey);
+    const query = dataSource.getRepository(Comment).createQueryBuilder("c").where("c.project_id = :id", { id: project.id });
+    if (!canSeeInternalNotes(viewer)) query.andWhere("NOT c.internal");
+    if (page.after) query.andWhere("(c.created_at, c.id) > (:at::timestamptz, :cid::uuid)", { at: page.after[0], cid: page.after[1] });
+    const rows = await query.orderBy("c.created_at", "ASC").addOrderBy("c.id", "ASC").limit(page.limit).getMany();
+    return toConnection(rows, page, (c) => [c.createdAt.toISOString(), c.id]);
+  }
+
   @FieldResolver(() => ActivityConnection, { description: "This project's journal, oldest first; `after` is an activity id." })
   activity(@Root() project: Project, @Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context): Promise<Connection<Activity>> {
-    return readJournal(dataSource, viewer, page, project.id);
+    return readJournal(dataSource, viewer, page, { projectId: project.id });
+  }
+}
+
+@Resolver(() => Comment)
+export class CommentResolver {
+  @FieldResolver(() => PersonRef, { nullable: true })
+  author(@Root() comment: Comment): PersonRef | null {
+    return comment.authorId ? { id: comment.authorId } : null;
+  }
+}
+
+@Resolver(() => ProjectAssignee)
+export class AssigneeResolver {
+  @FieldResolver(() => PersonRef, { nullable: true, description: "Null when you may not see this person." })
+  person(@Root() assignee: ProjectAssignee): PersonRef {
+    return { id: assignee.personId };
   }
 }

@@ -1,25 +1,59 @@
 import { authorize, badInput, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
-import { Activity } from "../entities/activity.entity";
+import { Activity, type ActivityKind } from "../entities/activity.entity";
+import { internalCondition, visibilityCondition } from "./project-access";
 
 export const MAX_ACTIVITY_PAGE = 500;
 
-/** `after` of the journal is an activity id (its cursor), not an opaque string. */
-function readJournalPage(args: PageArgs): { size: number; after: string } {
-  const size = args.first ?? 100;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_ACTIVITY_PAGE) throw badInput(`first must be between 1 and ${MAX_ACTIVITY_PAGE}`, "first");
-  const after = args.after ?? "0";
-  if (!/^\d{1,18}$/.test(after)) throw badInput("after must be an activity id", "after");
-  return { size, after };
+export interface JournalFilter {
+  projectId?: string | null;
+  territoryId?: string | null;
+  kinds?: ActivityKind[] | null;
 }
 
-/** The journal in order, after a cursor: all projects, or one project's. */
-export async function readJournal(dataSource: DataSource, viewer: Viewer, args: PageArgs, projectId?: string): Promise<Connection<Activity>> {
+/** `after` of the journal is an activity id (its cursor), not an opaque string. */
+export function readJournalCursor(after: string | null | undefined, field = "after"): string {
+  const cursor = after ?? "0";
+  if (!/^\d{1,18}$/.test(cursor)) throw badInput(`${field} must be an activity id`, field);
+  return cursor;
+}
+
+const COLUMNS = `a.id::text AS id, a.at, a.kind, a.project_id AS "projectId", a.actor_id AS "actorId", a.summary, a.payload, a.internal, a.idempotency_key AS "idempotencyKey"`;
+
+/**
+ * Journal entries after a cursor, in order, that the viewer may see (projects it sees, internal
+ * notes for the State only), narrowed by `filter`. One SQL statement.
+ */
+export async function journalAfter(dataSource: DataSource, viewer: Viewer, after: string, limit: number, filter: JournalFilter = {}): Promise<Activity[]> {
+  const params: unknown[] = [after];
+  const where = ["a.id > $1::bigint", visibilityCondition(viewer, params), internalCondition(viewer)];
+  if (filter.projectId) {
+    params.push(filter.projectId);
+    where.push(`a.project_id = $${params.length}::uuid`);
+  }
+  if (filter.territoryId) {
+    params.push(filter.territoryId);
+    where.push(`p.territory_ids @> ARRAY[$${params.length}]::text[]`);
+  }
+  if (filter.kinds?.length) {
+    params.push(filter.kinds);
+    where.push(`a.kind = ANY($${params.length}::text[])`);
+  }
+  params.push(limit);
+  return dataSource.query(
+    `SELECT ${COLUMNS} FROM activity a JOIN project p ON p.id = a.project_id WHERE ${where.join(" AND ")} ORDER BY a.id LIMIT $${params.length}`,
+    params,
+  );
+}
+
+/** The journal as a connection: all projects, or one project's. */
+export async function readJournal(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: JournalFilter = {}): Promise<Connection<Activity>> {
   authorize(viewer, "project:read");
-  const { size, after } = readJournalPage(args);
-  const query = dataSource.getRepository(Activity).createQueryBuilder("a").where("a.id > :after", { after });
-  if (projectId) query.andWhere("a.project_id = :projectId", { projectId });
-  const rows = await query.orderBy("a.id", "ASC").limit(size + 1).getMany();
+  const size = args.first ?? 100;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_ACTIVITY_PAGE) throw badInput(`first must be between 1 and ${MAX_ACTIVITY_PAGE}`, "first");
+  const after = readJournalCursor(args.after);
+  if (filter.projectId && !/^[0-9a-f-]{36}$/i.test(filter.projectId)) throw badInput("projectId is not a project id", "filter.projectId");
+  const rows = await journalAfter(dataSource, viewer, after, size + 1, filter);
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: String(node.id), node }));
   return {

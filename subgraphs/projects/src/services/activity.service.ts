@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { Activity, ActivityKind } from "../entities/activity.entity";
 
 /** Any constant: the key of the advisory lock that orders journal appends. */
@@ -10,6 +10,8 @@ export interface NewActivity {
   actorId: string | null;
   summary: string;
   payload: Record<string, unknown>;
+  /** About an internal note: State agents only. */
+  internal?: boolean;
 }
 
 /**
@@ -20,4 +22,26 @@ export interface NewActivity {
 export async function appendActivity(manager: EntityManager, activity: NewActivity): Promise<Activity> {
   await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
   return manager.getRepository(Activity).save(manager.getRepository(Activity).create(activity));
+}
+
+/**
+ * Records another subgraph's event (funding: an application prepared...). Idempotent: the same
+ * key twice records one activity, and the second call returns the first one.
+ */
+export async function recordExternalActivity(
+  dataSource: DataSource,
+  input: { projectId: string; summary: string; idempotencyKey: string; payload: Record<string, unknown> },
+): Promise<Activity> {
+  return dataSource.transaction(async (manager) => {
+    const existing = await manager.getRepository(Activity).findOneBy({ idempotencyKey: input.idempotencyKey });
+    if (existing) return existing;
+    await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
+    // Another transaction may have recorded the same key while we waited for the lock.
+    const [row] = (await manager.query(
+      `INSERT INTO activity (kind, project_id, actor_id, summary, payload, idempotency_key)
+       VALUES ($1, $2, NULL, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [ActivityKind.EXTERNAL, input.projectId, input.summary, input.payload, input.idempotencyKey],
+    )) as { id: string }[];
+    return (await manager.getRepository(Activity).findOneBy(row ? { id: row.id } : { idempotencyKey: input.idempotencyKey }))!;
+  });
 }

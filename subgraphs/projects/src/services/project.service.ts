@@ -1,32 +1,76 @@
-import { authorize, badInput, communeAncestry, forbidden, loadThemes, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
-import type { DataSource } from "typeorm";
+import { authorize, badInput, communeAncestry, forbidden, hasRole, loadThemes, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
-import { Project, ProjectStatus } from "../entities/project.entity";
+import { Maturity, Project, ProjectPhase, ProjectStatus } from "../entities/project.entity";
+import { visibilityCondition } from "./project-access";
+import { changeProject } from "./project-workflow.service";
 import { appendActivity } from "./activity.service";
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5000;
 export const MAX_PROJECT_PAGE = 100;
 
-export interface CreateProjectData {
-  title: string;
+export interface ProjectFieldsData {
+  title?: string | null;
   description?: string | null;
-  territoryId: string;
   themes?: string[] | null;
+  programmes?: string[] | null;
+  phase?: ProjectPhase | null;
+  budgetEuros?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+export interface CreateProjectData extends ProjectFieldsData {
+  title: string;
+  territoryId: string;
 }
 
 export interface ProjectFilterData {
   territoryId?: string | null;
   status?: ProjectStatus | null;
   theme?: string | null;
+  programme?: string | null;
   search?: string | null;
+  /** Submitted before this instant (the age of an intention in an inbox). */
+  submittedBefore?: Date | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const PROGRAMME_MAX = 20;
+
+/** Validates the editable fields that are given; returns them normalised. */
+export function validateFields(input: ProjectFieldsData): Partial<Project> {
+  const fields: Partial<Project> = {};
+  if (input.title !== undefined && input.title !== null) fields.title = validateText(input.title, "title", TITLE_MAX, true);
+  if (input.description !== undefined && input.description !== null) fields.description = validateText(input.description, "description", DESCRIPTION_MAX, false);
+  if (input.themes) fields.themes = validateThemes(input.themes);
+  if (input.programmes) {
+    const programmes = [...new Set(input.programmes.map((p) => p.trim()).filter(Boolean))];
+    if (programmes.length > PROGRAMME_MAX || programmes.some((p) => p.length > 80)) throw badInput(`At most ${PROGRAMME_MAX} programmes of 80 characters`, "programmes");
+    fields.programmes = programmes;
+  }
+  if (input.phase) fields.phase = input.phase;
+  if (input.budgetEuros !== undefined && input.budgetEuros !== null) {
+    if (!Number.isFinite(input.budgetEuros) || input.budgetEuros < 0 || input.budgetEuros > 1e12) throw badInput("budgetEuros must be between 0 and 10^12", "budgetEuros");
+    fields.budgetEuros = Math.round(input.budgetEuros);
+  }
+  for (const key of ["startDate", "endDate"] as const) {
+    const value = input[key];
+    if (value !== undefined && value !== null) {
+      if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw badInput(`${key} must be a date (YYYY-MM-DD)`, key);
+      fields[key] = value;
+    }
+  }
+  if (fields.startDate && fields.endDate && fields.endDate < fields.startDate) throw badInput("endDate is before startDate", "endDate");
+  return fields;
 }
 
 /** The territory and every level above it, from the reference map: what filters match on. */
 export function territoryAncestry(territoryId: string): string[] {
   const match = /^COMMUNE:([0-9AB]{5})$/.exec(territoryId);
   if (!match) {
-    if (/^(REGION|DEPARTEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/.test(territoryId)) {
+    if (/^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|COMMUNE_DELEGUEE|CRTE):[A-Za-z0-9-]{1,40}$/.test(territoryId)) {
       throw badInput("A project is created on a commune (COMMUNE:<INSEE code>)", "territoryId");
     }
     throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id (expected COMMUNE:<INSEE code>)`, "territoryId");
@@ -58,9 +102,10 @@ function validateText(value: string, field: string, max: number, required: boole
  */
 export async function createProject(dataSource: DataSource, viewer: Viewer, input: CreateProjectData): Promise<Project> {
   authorize(viewer, "project:create");
-  const title = validateText(input.title, "title", TITLE_MAX, true);
-  const description = validateText(input.description ?? "", "description", DESCRIPTION_MAX, false);
-  const themes = validateThemes(input.themes ?? []);
+  const fields = validateFields(input);
+  const title = fields.title!;
+  const description = fields.description ?? "";
+  const themes = fields.themes ?? [];
   const territoryIds = territoryAncestry(input.territoryId);
   const commune = input.territoryId.slice("COMMUNE:".length);
   if (!viewer.organizationId || !viewer.communes.includes(commune)) {
@@ -69,6 +114,7 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
   return dataSource.transaction(async (manager) => {
     const project = await manager.getRepository(Project).save(
       manager.getRepository(Project).create({
+        ...fields,
         title,
         description,
         themes,
@@ -94,26 +140,111 @@ type Key = [string, string];
 const isKey = (value: unknown): value is Key =>
   Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && !Number.isNaN(Date.parse(value[0] as string));
 
-/** Projects the viewer may read, newest first, with keyset pagination. */
-export async function listProjects(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
-  authorize(viewer, "project:read");
-  const page = readPage(args, MAX_PROJECT_PAGE, isKey);
-  const query = dataSource.getRepository(Project).createQueryBuilder("p");
+/** Applies a filter to a query on `project p`. */
+function applyFilter(query: SelectQueryBuilder<Project>, filter: ProjectFilterData): void {
   if (filter.territoryId) {
-    if (!/^(REGION|DEPARTEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/.test(filter.territoryId)) {
+    if (!/^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/.test(filter.territoryId)) {
       throw badInput(`"${filter.territoryId.slice(0, 60)}" is not a territory id`, "filter.territoryId");
     }
     query.andWhere("p.territory_ids @> ARRAY[:territoryId]::text[]", { territoryId: filter.territoryId });
   }
   if (filter.status) query.andWhere("p.status = :status", { status: filter.status });
   if (filter.theme) query.andWhere("p.themes @> ARRAY[:theme]::text[]", { theme: validateThemes([filter.theme])[0] });
+  if (filter.programme) query.andWhere("p.programmes @> ARRAY[:programme]::text[]", { programme: validateText(filter.programme, "filter.programme", 80, true) });
   if (filter.search) {
     const search = validateText(filter.search, "filter.search", 100, false);
     if (search) query.andWhere("p.title ILIKE :search", { search: `%${search.replace(/[%_\\]/g, "\\$&")}%` });
   }
+  if (filter.submittedBefore) query.andWhere("p.submitted_at < :submittedBefore", { submittedBefore: filter.submittedBefore });
+}
+
+/** Adds the viewer's visibility (the kit's policy, as SQL) to a query on `project p`. */
+function applyVisibility(query: SelectQueryBuilder<Project>, viewer: Viewer): void {
+  const params: unknown[] = [];
+  const condition = visibilityCondition(viewer, params);
+  // Rename $n placeholders to named parameters for the query builder.
+  query.andWhere(
+    condition.replace(/\$(\d+)/g, (_m, n: string) => `:visibility${n}`),
+    Object.fromEntries(params.map((value, i) => [`visibility${i + 1}`, value])),
+  );
+}
+
+/** Projects the viewer may read, newest first, with keyset pagination. */
+export async function listProjects(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
+  authorize(viewer, "project:read");
+  const page = readPage(args, MAX_PROJECT_PAGE, isKey);
+  const query = dataSource.getRepository(Project).createQueryBuilder("p");
+  applyFilter(query, filter);
+  applyVisibility(query, viewer);
   if (page.after) {
     query.andWhere("(p.created_at, p.id) < (:afterAt::timestamptz, :afterId::uuid)", { afterAt: page.after[0], afterId: page.after[1] });
   }
   const rows = await query.orderBy("p.created_at", "DESC").addOrderBy("p.id", "DESC").limit(page.limit).getMany();
   return toConnection(rows, page, (p): Key => [p.createdAt.toISOString(), p.id]);
+}
+
+type InboxKey = [number, string, string];
+const PRIORITY_RANK = "CASE p.priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END";
+const isInboxKey = (value: unknown): value is InboxKey =>
+  Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "string" && typeof value[2] === "string";
+
+/**
+ * The State's inbox: submitted and qualified projects of the viewer's départements (all of
+ * them for national agents), highest priority first, then the oldest intentions first.
+ */
+export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
+  authorize(viewer, "project:write");
+  if (!hasRole(viewer, "STATE_AGENT", "ANCT_NATIONAL")) throw forbidden("The inbox is the State's");
+  const page = readPage(args, MAX_PROJECT_PAGE, isInboxKey);
+  const query = dataSource.getRepository(Project).createQueryBuilder("p").where("p.status IN ('SUBMITTED', 'QUALIFIED')");
+  applyFilter(query, { ...filter, status: null });
+  if (filter.status) {
+    if (filter.status !== ProjectStatus.SUBMITTED && filter.status !== ProjectStatus.QUALIFIED) throw badInput("The inbox holds SUBMITTED and QUALIFIED projects", "filter.status");
+    query.andWhere("p.status = :status", { status: filter.status });
+  }
+  applyVisibility(query, viewer);
+  query.addSelect(PRIORITY_RANK, "rank");
+  if (page.after) {
+    query.andWhere(`(${PRIORITY_RANK}, p.submitted_at, p.id) > (:rank, :at::timestamptz, :id::uuid)`, { rank: page.after[0], at: page.after[1], id: page.after[2] });
+  }
+  const rows = await query.orderBy("rank", "ASC").addOrderBy("p.submitted_at", "ASC").addOrderBy("p.id", "ASC").limit(page.limit).getMany();
+  const ranks: Record<string, number> = { HIGH: 0, NORMAL: 1, LOW: 2 };
+  const rank = (p: Project) => ranks[p.priority ?? ""] ?? 3;
+  return toConnection(rows, page, (p): InboxKey => [rank(p), (p.submittedAt ?? p.createdAt).toISOString(), p.id]);
+}
+
+/** Edits the fiche (owner or State), checking the version the editor read. */
+export function updateProject(dataSource: DataSource, viewer: Viewer, id: string, version: number, input: ProjectFieldsData): Promise<Project> {
+  const fields = validateFields(input);
+  const changed = Object.keys(fields);
+  if (changed.length === 0) throw badInput("Nothing to change", "input");
+  return changeProject(dataSource, viewer, id, version, async (project) => {
+    Object.assign(project, fields);
+    return { kind: ActivityKind.PROJECT_UPDATED, summary: `Projet « ${project.title} » modifié (${changed.join(", ")})`, payload: { fields: changed } };
+  });
+}
+
+export interface DiagnosticData {
+  needs?: string | null;
+  blockers?: string | null;
+  partners?: string[] | null;
+  financingPlan?: { source: string; amountEuros: number; secured: boolean }[] | null;
+  calendar?: string | null;
+  maturity?: Maturity | null;
+}
+
+/** Replaces the état des lieux (owner or State), checking the version the editor read. */
+export function updateDiagnostic(dataSource: DataSource, viewer: Viewer, id: string, version: number, input: DiagnosticData): Promise<Project> {
+  const text = (value: string | null | undefined, field: string) => (value === undefined || value === null ? null : validateText(value, field, DESCRIPTION_MAX, false) || null);
+  const partners = (input.partners ?? []).map((p) => validateText(p, "partners", 200, true));
+  const financingPlan = (input.financingPlan ?? []).map((line) => {
+    if (!Number.isFinite(line.amountEuros) || line.amountEuros < 0 || line.amountEuros > 1e12) throw badInput("amountEuros must be between 0 and 10^12", "financingPlan");
+    return { source: validateText(line.source, "financingPlan.source", 200, true), amountEuros: line.amountEuros, secured: line.secured };
+  });
+  if (partners.length > 50 || financingPlan.length > 50) throw badInput("At most 50 partners and 50 financing lines", "diagnostic");
+  const diagnostic = { needs: text(input.needs, "needs"), blockers: text(input.blockers, "blockers"), partners, financingPlan, calendar: text(input.calendar, "calendar"), maturity: input.maturity ?? null };
+  return changeProject(dataSource, viewer, id, version, async (project) => {
+    project.diagnosticData = diagnostic;
+    return { kind: ActivityKind.DIAGNOSTIC_UPDATED, summary: `État des lieux de « ${project.title} » mis à jour`, payload: {} };
+  });
 }

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql
 import type { Context } from "../context";
 import { TerritoryStats, TerritoryWithStats } from "../entities/stats.types";
 
-const TERRITORY_ID = /^(REGION|DEPARTEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/;
+const TERRITORY_ID = /^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/;
 
 /** Brings the projections up to date, then reads one territory's stats through the loader. */
 async function statsOf(context: Context, territoryId: string): Promise<TerritoryStats> {

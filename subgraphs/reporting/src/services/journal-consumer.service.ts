@@ -87,11 +87,13 @@ export class JournalConsumer {
            SELECT project_id, territory_ids, status, themes, last_activity_id
              FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, territory_ids text[], status text, themes text[], last_activity_id bigint)
            ON CONFLICT (project_id) DO UPDATE SET territory_ids = EXCLUDED.territory_ids, status = EXCLUDED.status,
-             themes = EXCLUDED.themes, last_activity_id = EXCLUDED.last_activity_id`,
+             themes = EXCLUDED.themes, last_activity_id = EXCLUDED.last_activity_id
+           WHERE project_fact.last_activity_id < EXCLUDED.last_activity_id`,
           [JSON.stringify([...latest.values()])],
         );
         await manager.query(
-          `INSERT INTO journal_offset (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = EXCLUDED.last_id`,
+          // Another replica may have gone further meanwhile: the offset never goes back.
+          `INSERT INTO journal_offset (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = GREATEST(journal_offset.last_id, EXCLUDED.last_id)`,
           [CONSUMER_NAME, edges[edges.length - 1].node.id],
         );
       });
