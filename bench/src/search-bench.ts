@@ -7,7 +7,9 @@ import { performance } from "node:perf_hooks";
 import { percentile, runPhase, summarize, type RequestSpec } from "./load";
 import { ms, percent, resultsTable, table, times, type BenchOutcome, type ScenarioResult } from "./report";
 import { graphqlFailure, graphqlOnce } from "./scenarios";
-import { buildSearchCases, CATEGORIES, CODE_CATEGORIES, EXACT_NAME_CATEGORIES, firstIsAcceptable, territoryFacts, type Category, type SearchCase } from "./search-queries";
+import type { Sample } from "./search-ranking";
+import { buildSearchCases, CATEGORIES, territoryFacts, type SearchCase } from "./search-queries";
+import { rankingOf } from "./search-ranking";
 import type { Settings } from "./settings";
 
 export const SEARCH_QUERY = `query($s: String!) { territories(search: $s, first: 10) { edges { node { id name } } } }`;
@@ -18,11 +20,6 @@ const WARMUP_PAIRS = 50;
 const MAX_LISTED_MISSES = 50;
 
 type Node = { id: string; name: string };
-interface Sample {
-  ms: number;
-  failure: string | null;
-  data: unknown;
-}
 
 export async function runSearchBench(gatewayUrl: string, settings: Settings): Promise<BenchOutcome> {
   const cog = loadCog();
@@ -148,51 +145,4 @@ export async function runSearchBench(gatewayUrl: string, settings: Settings): Pr
       sampleQueries: cases.slice(0, 30),
     },
   };
-}
-
-interface RankingRow {
-  category: string;
-  queries: number;
-  /** Searches answered without error (the shares below are of these). */
-  answered: number;
-  hit1: number;
-  /** null where ties make no sense (prefixes, typos). */
-  hit1Ties: number | null;
-  top10: number;
-  empty: number;
-}
-
-function rankingOf(cases: SearchCase[], searches: Sample[], facts: ReturnType<typeof territoryFacts>) {
-  const misses: { category: Category; search: string; expected: string; first: string | null }[] = [];
-  const judged = cases.map((c, i) => {
-    const edges = (searches[i].data as { territories?: { edges?: { node: Node }[] } } | null)?.territories?.edges;
-    if (!Array.isArray(edges)) return { c, answered: false, hit1: false, ties: false, top10: false, empty: false };
-    const nodes = edges.map((e) => e.node);
-    const ties = firstIsAcceptable(c, nodes[0], facts);
-    if (!ties && (EXACT_NAME_CATEGORIES.includes(c.category) || CODE_CATEGORIES.includes(c.category))) {
-      misses.push({ category: c.category, search: c.search, expected: `${c.expectedId} ${c.expectedName}`, first: nodes[0] ? `${nodes[0].id} ${nodes[0].name}` : null });
-    }
-    return { c, answered: true, hit1: nodes[0]?.id === c.expectedId, ties, top10: nodes.some((n) => n.id === c.expectedId), empty: nodes.length === 0 };
-  });
-  const row = (category: string, members: typeof judged, withTies: boolean): RankingRow => {
-    const answered = members.filter((j) => j.answered);
-    return {
-      category,
-      queries: members.length,
-      answered: answered.length,
-      hit1: answered.filter((j) => j.hit1).length,
-      hit1Ties: withTies ? answered.filter((j) => j.ties).length : null,
-      top10: answered.filter((j) => j.top10).length,
-      empty: answered.filter((j) => j.empty).length,
-    };
-  };
-  const of = (categories: readonly Category[]) => judged.filter((j) => categories.includes(j.c.category));
-  const exact = row("exact names (all)", of(EXACT_NAME_CATEGORIES), true);
-  const codes = row("codes (all)", of(CODE_CATEGORIES), true);
-  const rows = [
-    ...CATEGORIES.map((category) => row(category, of([category]), EXACT_NAME_CATEGORIES.includes(category) || CODE_CATEGORIES.includes(category))),
-    exact,
-    codes,
-  ];
-  return { rows, aggregates: { exactNames: exact, codes }, misses };
 }

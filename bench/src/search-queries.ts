@@ -1,9 +1,6 @@
 // The 1,000 varied territory searches of the "search" benchmark, built deterministically (seeded
-// PRNG) from the reference data, each with the territory it was made from; and how to judge
-// whether an answer ranked that territory first.
+// PRNG) from the reference data, each with the territory it was made from.
 import type { Cog } from "@hub/kit";
-// The subgraph's own normal form of names (what its exact-name match compares).
-import { normalizeName } from "@hub/people-territories/dist/services/names";
 
 export const CATEGORIES = ["name", "lower-no-accents", "hyphens-as-spaces", "st-for-saint", "prefix", "postcode", "insee-code", "siren", "typo"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -166,23 +163,4 @@ function swappable(name: string): number[] {
     if (/\p{L}/u.test(name[i]) && /\p{L}/u.test(name[i + 1]) && name[i].toLowerCase() !== name[i + 1].toLowerCase()) positions.push(i);
   }
   return positions;
-}
-
-/**
- * Whether the first answer is right, ties allowed: the expected territory, or one that matches
- * just as exactly (the same normalised name, or the searched code) and is at least as populated,
- * since the subgraph orders exact matches by population. Only for exact-name and code categories.
- */
-export function firstIsAcceptable(c: SearchCase, first: { id: string; name: string } | undefined, facts: Map<string, TerritoryFacts>): boolean {
-  if (!first) return false;
-  if (first.id === c.expectedId) return true;
-  const got = facts.get(first.id);
-  const expected = facts.get(c.expectedId);
-  if (!got || !expected || got.population < expected.population) return false;
-  if (EXACT_NAME_CATEGORIES.includes(c.category)) return normalizeName(first.name) === normalizeName(c.search);
-  if (CODE_CATEGORIES.includes(c.category)) {
-    const raw = c.search.trim().toUpperCase();
-    return got.code === raw || got.siren === raw || got.postcodes.includes(raw);
-  }
-  return false;
 }
