@@ -14,6 +14,7 @@ import { viewerFromAuthorization } from "./auth/session";
 import type { GatewayConfig } from "./config";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
+import { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 import { attachWebSocket } from "./websocket";
 
 export interface GatewayContext {
@@ -46,8 +47,9 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const logger = createLogger("gateway", quiet);
+  const supergraphSdl = readSupergraphSdl(config);
   const gateway = new ApolloGateway({
-    supergraphSdl: readSupergraphSdl(config),
+    supergraphSdl,
     buildService: ({ name, url }) => new AuthenticatedDataSource(config.subgraphUrls[name] ?? url!, config.internalTokenSecret),
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -56,6 +58,13 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     includeStacktraceInErrorResponses: false,
     formatError: gatewayFormatError(config.subgraphUrls, logger.warn),
     plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  const subscriptions = new FederatedSubscriptions({
+    supergraphSdl,
+    dataSources: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, new AuthenticatedDataSource(url, config.internalTokenSecret)])),
+    subgraphUrls: config.subgraphUrls,
+    internalTokenSecret: config.internalTokenSecret,
+    logger,
   });
   let apiSchema: GraphQLSchema | null = null;
   const stopWatchingSchema = gateway.onSchemaLoadOrUpdate((update) => {
@@ -102,10 +111,11 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   return {
     app,
     attach: (server) => {
-      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, (header) => viewerFromAuthorization(header, config.sessionSecret, apiKeys));
+      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, (header) => viewerFromAuthorization(header, config.sessionSecret, apiKeys), subscriptions);
     },
     close: async () => {
       await closeWebSocket();
+      await subscriptions.stop();
       stopWatchingSchema();
       await apollo.stop();
     },

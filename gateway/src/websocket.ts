@@ -1,21 +1,24 @@
 import type { ApolloServer } from "@apollo/server";
-import { hubError, type Viewer } from "@hub/kit";
-import { GraphQLError, print, type ExecutionResult, type GraphQLSchema } from "graphql";
+import type { Viewer } from "@hub/kit";
+import { print, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
 import type { GatewayContext } from "./server";
+import type { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 
 /**
  * graphql-ws on /graphql, beside HTTP. The token travels in connection_init
  * (`{"authorization": "Bearer ..."}`); a bad one closes the socket with 4403. Queries and
- * mutations run through the same Apollo pipeline as HTTP.
+ * mutations run through the same Apollo pipeline as HTTP; subscriptions are federated
+ * (FederatedSubscriptions).
  */
 export function attachWebSocket(
   server: Server,
   apollo: ApolloServer<GatewayContext>,
   currentSchema: () => GraphQLSchema | null,
   authenticate: (authorization: unknown) => Promise<Viewer>,
+  subscriptions: FederatedSubscriptions,
 ): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
   const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
@@ -42,7 +45,8 @@ export function attachWebSocket(
         if (response.body.kind !== "single") throw new Error("incremental delivery is not supported");
         return response.body.singleResult as ExecutionResult;
       },
-      subscribe: async () => ({ errors: [toGraphQLError()] }),
+      subscribe: async (args) =>
+        subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, (args.contextValue as GatewayContext).viewer),
     },
     wsServer,
   );
@@ -52,6 +56,3 @@ export function attachWebSocket(
   };
 }
 
-function toGraphQLError(): GraphQLError {
-  return hubError("BAD_USER_INPUT", "This graph has no subscription yet");
-}

@@ -32,6 +32,8 @@ export interface Hub {
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Stops the projects subgraph and starts it again on the same port and database (a crash and a restart). */
+  restartProjects(): Promise<void>;
   /** Runs SQL on a subgraph's own database. */
   sql<T = Record<string, unknown>>(subgraph: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -113,6 +115,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       return { ...running, database: app.database! };
     };
     const projects = await started(await createProjectsServer({ ...common, databaseUrl: databases.projects }, true));
+    const projectsPort = projects.port;
     const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
     const funding = await started(
       await createFundingServer({ ...common, databaseUrl: databases.funding, aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`, aidesTerritoiresApiKey: STAND_IN_API_KEY }, true),
@@ -159,6 +162,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         return { status: response.status, ...((await response.json()) as object) };
       },
       sql: (subgraph, text, params) => subgraphs[subgraph].database.dataSource.query(text, params),
+      restartProjects: async () => {
+        await subgraphs.projects.stop();
+        const app = await createProjectsServer({ ...common, databaseUrl: databases.projects }, true);
+        const running = await listen(app, projectsPort);
+        stops.push(running.stop);
+        subgraphs.projects = { ...running, database: app.database! };
+      },
       stop,
     };
     return hub;

@@ -15,6 +15,7 @@ export * from "./schema";
 export * from "./server";
 export * from "./service";
 export * from "./subgraph-client";
+export * from "./subscriptions";
 export * from "./viewer";
 export * from "./reference/cog";
 export * from "./reference/csv";

@@ -31,6 +31,15 @@ export function buildFederatedSchema<C>(options: SubgraphSchemaOptions<C>): { sc
     orphanedTypes: options.orphanedTypes ?? [],
     skipCheck: true,
     validate: false,
+    // Subscriptions bring their own `subscribe` source; type-graphql's topics are not used.
+    pubSub: {
+      publish: () => {
+        throw new Error("type-graphql topics are not used: subscriptions declare `subscribe`");
+      },
+      subscribe: () => {
+        throw new Error("type-graphql topics are not used: subscriptions declare `subscribe`");
+      },
+    },
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { HubMode, SubgraphConfig } from "./config";
 import { openDatabase, type Database, type DatabaseOptions } from "./database";
 import { formatError } from "./errors";
+import { serveSubscriptions } from "./subscriptions";
 import { createLogger, type Logger } from "./logger";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
 
@@ -22,6 +23,10 @@ export interface SubgraphServerOptions<C> {
   createContext: (viewer: Viewer) => C;
   /** Extra routes mounted before /graphql (for example an internal stand-in). */
   extend?: (app: express.Express) => void;
+  /** Serve the schema's subscriptions over graphql-ws on /graphql too. */
+  subscriptions?: boolean;
+  /** Released when the service stops (listeners, timers). */
+  onClose?: () => Promise<void>;
 }
 
 /** A service ready to listen: its express app and what to release when it stops. */
@@ -83,10 +88,18 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
     }),
   );
 
+  let closeSubscriptions: () => Promise<void> = async () => {};
   return {
     app,
     database: options.database,
+    attach: options.subscriptions
+      ? (server) => {
+          closeSubscriptions = serveSubscriptions(server, options.schema, options.internalTokenSecret, options.createContext);
+        }
+      : undefined,
     close: async () => {
+      await closeSubscriptions();
+      await options.onClose?.();
       await apollo.stop();
       await options.database.dataSource.destroy();
     },
@@ -108,11 +121,12 @@ export async function listen(service: ServiceApp, port: number, host = "127.0.0.
     // Idempotent: stopping twice (a test, then its teardown) is harmless.
     stop: () =>
       (stopped ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        // Stop accepting, cut HTTP connections, then close the service (which ends WebSocket
+        // connections, that the HTTP server does not track), then wait for the server to end.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
         await service.close();
+        await closed;
       })()),
   };
 }
@@ -127,6 +141,10 @@ export interface SubgraphDefinition<C> {
   prepare?: (database: Database, logger: Logger) => Promise<void>;
   /** The per-request context: DataLoaders are created here, never shared between requests. */
   createContext: (database: Database, viewer: Viewer) => C;
+  /** Serve subscriptions over graphql-ws (default false). */
+  subscriptions?: boolean;
+  /** Released when the service stops, before the database. */
+  onClose?: () => Promise<void>;
 }
 
 /** Opens the subgraph's database (migrations), runs its start-up work and builds its app. Does not listen. */
@@ -147,5 +165,7 @@ export async function createSubgraph<C extends object>(config: SubgraphConfig, d
     internalTokenSecret: config.internalTokenSecret,
     logger,
     createContext: (viewer) => definition.createContext(database, viewer),
+    subscriptions: definition.subscriptions,
+    onClose: definition.onClose,
   });
 }

@@ -1,4 +1,5 @@
 import type { SubgraphContext } from "@hub/kit";
 import type { Loaders } from "./loaders";
+import type { JournalFeed } from "./services/journal-feed";
 
-export type Context = SubgraphContext<Loaders>;
+export type Context = SubgraphContext<Loaders> & { feed: JournalFeed };

@@ -1,5 +1,6 @@
 import { createSubgraph, type ServiceApp } from "@hub/kit";
 import type { ProjectsConfig } from "./config";
+import type { Context } from "./context";
 import { Activity } from "./entities/activity.entity";
 import { Comment } from "./entities/comment.entity";
 import { ProjectActor, ProjectAssignee } from "./entities/participants.entity";
@@ -9,13 +10,15 @@ import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { LifecycleAndFiche1764349200000 } from "./migrations/1764349200000-lifecycle-and-fiche";
 import { buildProjectsSchema } from "./schema";
 import { seedDemoProjects } from "./services/demo-projects";
+import { JournalFeed } from "./services/journal-feed";
 
 export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor];
 export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
 export function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {
-  return createSubgraph(
+  let feed: JournalFeed | null = null;
+  return createSubgraph<Context>(
     config,
     {
       name: "projects",
@@ -23,11 +26,16 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
       migrations: MIGRATIONS,
       schema: buildProjectsSchema().schema,
       prepare: async ({ dataSource }, logger) => {
-        if (config.mode !== "development") return;
-        const created = await seedDemoProjects(dataSource);
-        if (created > 0) logger.info(`${created} demo projects created`);
+        if (config.mode === "development") {
+          const created = await seedDemoProjects(dataSource);
+          if (created > 0) logger.info(`${created} demo projects created`);
+        }
+        feed = new JournalFeed(config.databaseUrl, logger);
+        await feed.start();
       },
-      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource) }),
+      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource), feed: feed! }),
+      subscriptions: true,
+      onClose: async () => feed?.stop(),
     },
     quiet,
   );

@@ -3,6 +3,8 @@ import { Activity, ActivityKind } from "../entities/activity.entity";
 
 /** Any constant: the key of the advisory lock that orders journal appends. */
 const JOURNAL_LOCK = 7_414_001;
+/** The NOTIFY channel that wakes every replica's live subscribers (delivered at commit). */
+export const JOURNAL_CHANNEL = "hub_activity";
 
 export interface NewActivity {
   kind: ActivityKind;
@@ -21,7 +23,9 @@ export interface NewActivity {
  */
 export async function appendActivity(manager: EntityManager, activity: NewActivity): Promise<Activity> {
   await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
-  return manager.getRepository(Activity).save(manager.getRepository(Activity).create(activity));
+  const saved = await manager.getRepository(Activity).save(manager.getRepository(Activity).create(activity));
+  await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, String(saved.id)]);
+  return saved;
 }
 
 /**
@@ -42,6 +46,7 @@ export async function recordExternalActivity(
        VALUES ($1, $2, NULL, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [ActivityKind.EXTERNAL, input.projectId, input.summary, input.payload, input.idempotencyKey],
     )) as { id: string }[];
+    if (row) await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, String(row.id)]);
     return (await manager.getRepository(Activity).findOneBy(row ? { id: row.id } : { idempotencyKey: input.idempotencyKey }))!;
   });
 }

@@ -1,0 +1,147 @@
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import { CAMILLE, JULIEN, SOPHIE, startHub, type Hub } from "./support/hub";
+
+const LEA = "lea.roux@cerema.demo";
+
+/** Fields from projects (summary, project), people-territories (actor, territory) and funding. */
+const SUBSCRIPTION = `subscription Live($projectId: ID, $territoryId: ID, $after: String) {
+  projectActivity(projectId: $projectId, territoryId: $territoryId, after: $after) {
+    id kind summary
+    actor { name }
+    project { title territory { name departement { name } } fundingOpportunities(first: 1) { edges { node { id } } } }
+  }
+}`;
+
+interface Event {
+  id: string;
+  kind: string;
+  summary: string;
+  actor: { name: string } | null;
+  project: { title: string; territory: { name: string; departement: { name: string } }; fundingOpportunities: { edges: unknown[] } };
+}
+
+/** A subscriber through the gateway that records what it receives and can wait for it. */
+class Subscriber {
+  readonly events: Event[] = [];
+  readonly errors: unknown[] = [];
+  private readonly client: Client;
+  private waiters: (() => void)[] = [];
+
+  constructor(url: string, token: string, variables: Record<string, unknown>) {
+    this.client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    this.client.subscribe<{ projectActivity: Event }>(
+      { query: SUBSCRIPTION, variables },
+      {
+        next: (result) => {
+          if (result.errors) this.errors.push(result.errors);
+          if (result.data) this.events.push(result.data.projectActivity);
+          for (const waiter of this.waiters.splice(0)) waiter();
+        },
+        error: (error) => this.errors.push(error),
+        complete: () => undefined,
+      },
+    );
+  }
+
+  /** Resolves once `predicate` holds on the events received (re-checked at each event). */
+  async until(predicate: (events: Event[]) => boolean): Promise<void> {
+    while (!predicate(this.events)) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  get ready(): Promise<void> {
+    // The server acknowledges the connection before the subscription is active: wait for it.
+    return new Promise((resolve) => this.client.on("connected", () => setImmediate(resolve)));
+  }
+
+  close(): Promise<void> {
+    return this.client.dispose() as Promise<void>;
+  }
+}
+
+describe("federated subscriptions through the gateway", () => {
+  let hub: Hub;
+  const t: Record<string, string> = {};
+  const subscribers: Subscriber[] = [];
+  beforeAll(async () => {
+    hub = await startHub();
+    for (const [name, email] of Object.entries({ camille: CAMILLE, julien: JULIEN, sophie: SOPHIE, lea: LEA })) t[name] = await hub.token(email);
+  });
+  afterAll(async () => {
+    await Promise.all(subscribers.map((s) => s.close()));
+    await hub.stop();
+  });
+
+  const wsUrl = () => hub.gatewayUrl.replace("http", "ws");
+  const subscribe = async (who: string, variables: Record<string, unknown>) => {
+    const subscriber = new Subscriber(wsUrl(), t[who], variables);
+    subscribers.push(subscriber);
+    await subscriber.ready;
+    return subscriber;
+  };
+  const mutate = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await hub.query<Record<string, { id: string }>>(query, variables, t[who]);
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
+  const create = async (title: string) =>
+    (await mutate("camille", `mutation($t: String!) { createProject(input: { title: $t, territoryId: "COMMUNE:63113", themes: ["eau"] }) { id } }`, { t: title })).createProject.id;
+  const step = (who: string, projectId: string, input: Record<string, unknown>) =>
+    mutate(who, `mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { id } }`, { i: { projectId, ...input } });
+
+  it("delivers others' changes in order, with fields from projects, people-territories and funding, to those who may see them", async () => {
+    const ddt = await subscribe("julien", { territoryId: "DEPARTEMENT:63" });
+    const expert = await subscribe("lea", { territoryId: "DEPARTEMENT:63" });
+    const projectId = await create("Captage d'eau potable");
+    const owner = await subscribe("camille", { projectId, after: "0" });
+    await step("camille", projectId, { transition: "SUBMIT" });
+    await step("sophie", projectId, { transition: "QUALIFY", priority: "NORMAL" });
+
+    await owner.until((events) => events.length === 3);
+    expect(owner.events.map((e) => [e.kind, e.summary, e.actor?.name])).toEqual([
+      ["PROJECT_CREATED", "Projet « Captage d'eau potable » créé", "Camille Martin"],
+      ["STATUS_CHANGED", "Projet « Captage d'eau potable » déposé", "Camille Martin"],
+      ["STATUS_CHANGED", "Projet « Captage d'eau potable » qualifié", "Sophie Durand"],
+    ]);
+    expect(owner.events[0].project).toEqual({
+      title: "Captage d'eau potable",
+      territory: { name: "Clermont-Ferrand", departement: { name: "Puy-de-Dôme" } },
+      fundingOpportunities: { edges: [{ node: { id: expect.stringMatching(/^AT:\d+$/) } }] },
+    });
+    // The DDT sees it from its submission on (the draft was the collectivité's own).
+    await ddt.until((events) => events.length === 2);
+    expect(ddt.events.map((e) => e.summary)).toEqual(["Projet « Captage d'eau potable » déposé", "Projet « Captage d'eau potable » qualifié"]);
+    expect(ddt.events.map((e) => e.id)).toEqual(owner.events.slice(1).map((e) => e.id));
+    // An expert not associated with the project received nothing of it.
+    expect(expert.events).toEqual([]);
+    expect([...owner.errors, ...ddt.errors, ...expert.errors]).toEqual([]);
+  });
+
+  it("resumes after a disconnection with exactly what was missed", async () => {
+    const projectId = await create("Station d'épuration");
+    const first = await subscribe("camille", { projectId, after: "0" });
+    await first.until((events) => events.length === 1);
+    const cursor = first.events[0].id;
+    await first.close();
+    await step("camille", projectId, { transition: "SUBMIT" });
+    await mutate("camille", `mutation($id: ID!) { addComment(projectId: $id, body: "Pièces jointes à venir") { id } }`, { id: projectId });
+    const resumed = await subscribe("camille", { projectId, after: cursor });
+    await resumed.until((events) => events.length === 2);
+    const missed = await hub.sql<{ id: string }>("projects", "SELECT id::text FROM activity WHERE project_id = $1 AND id > $2 ORDER BY id", [projectId, cursor]);
+    expect(resumed.events.map((e) => e.id)).toEqual(missed.map((r) => r.id));
+  });
+
+  it("loses nothing when the projects subgraph is killed and restarted", async () => {
+    const projectId = await create("Médiathèque");
+    const subscriber = await subscribe("camille", { projectId, after: "0" });
+    await subscriber.until((events) => events.length === 1);
+    await hub.restartProjects();
+    // Written while the gateway reconnects (as another replica of the subgraph would).
+    await step("camille", projectId, { transition: "SUBMIT" });
+    await step("julien", projectId, { transition: "QUALIFY", priority: "LOW" });
+    await subscriber.until((events) => events.length === 3);
+    const all = await hub.sql<{ id: string }>("projects", "SELECT id::text FROM activity WHERE project_id = $1 ORDER BY id", [projectId]);
+    expect(subscriber.events.map((e) => e.id)).toEqual(all.map((r) => r.id));
+    expect(subscriber.errors).toEqual([]);
+  });
+});

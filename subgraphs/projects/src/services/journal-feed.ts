@@ -1,0 +1,120 @@
+import { canSeeInternalNotes, canSeeProject, type Logger, type Viewer } from "@hub/kit";
+import { Client } from "pg";
+import type { Activity } from "../entities/activity.entity";
+import { JOURNAL_CHANNEL } from "./activity.service";
+import { departementsOf } from "./project-access";
+
+/** A journal entry with what deciding its visibility needs. */
+export interface FeedEntry extends Activity {
+  ownerId: string;
+  status: string;
+  territoryIds: string[];
+  actorOrganizations: string[];
+}
+
+const FETCH = `SELECT a.id::text AS id, a.at, a.kind, a.project_id AS "projectId", a.actor_id AS "actorId", a.summary, a.payload, a.internal,
+    a.idempotency_key AS "idempotencyKey", p.owner_id AS "ownerId", p.status, p.territory_ids AS "territoryIds",
+    COALESCE((SELECT array_agg(x.organization_id) FROM project_actor x WHERE x.project_id = p.id), '{}') AS "actorOrganizations"
+  FROM activity a JOIN project p ON p.id = a.project_id WHERE a.id > $1::bigint ORDER BY a.id LIMIT 1000`;
+
+/**
+ * The live journal of one replica: a dedicated connection LISTENs for appends made by any
+ * replica (NOTIFY at commit), reads what is new once, and hands it to every subscriber. A
+ * slow poll covers a missed notification; a dropped connection is re-opened.
+ */
+export class JournalFeed {
+  private last = "0";
+  private readonly listeners = new Set<(entries: FeedEntry[]) => void>();
+  private client: Client | null = null;
+  private fetching: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly databaseUrl: string, private readonly logger: Logger, private readonly pollMs = 5000) {}
+
+  /** The id of the newest entry handed out. */
+  get position(): string {
+    return this.last;
+  }
+
+  async start(): Promise<void> {
+    await this.connect();
+    const { rows } = await this.client!.query<{ last: string }>("SELECT COALESCE(max(id), 0)::text AS last FROM activity");
+    this.last = rows[0].last;
+    this.timer = setInterval(() => this.wake(), this.pollMs);
+    this.timer.unref();
+  }
+
+  subscribe(listener: (entries: FeedEntry[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.fetching?.catch(() => undefined);
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on("notification", () => this.wake());
+    client.on("error", (error) => {
+      this.logger.warn(`journal feed connection lost: ${error.message}; reconnecting`);
+      this.client = null;
+      void this.reconnect();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${JOURNAL_CHANNEL}`);
+    this.client = client;
+  }
+
+  private async reconnect(): Promise<void> {
+    for (let attempt = 0; !this.closed && !this.client; attempt++) {
+      try {
+        await this.connect();
+        this.wake();
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** Reads new entries; calls made while reading cause one more read. */
+  private wake(): void {
+    if (this.closed || !this.client) return;
+    if (this.fetching) {
+      this.again = true;
+      return;
+    }
+    this.fetching = this.fetch()
+      .catch((error: Error) => this.logger.warn(`journal feed read failed: ${error.message}`))
+      .finally(() => {
+        this.fetching = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async fetch(): Promise<void> {
+    for (;;) {
+      const client = this.client;
+      if (!client) return;
+      const { rows } = await client.query<FeedEntry>(FETCH, [this.last]);
+      if (rows.length === 0) return;
+      this.last = rows[rows.length - 1].id;
+      for (const listener of this.listeners) listener(rows);
+      if (rows.length < 1000) return;
+    }
+  }
+}
+
+/** Whether a subscriber sees an entry: the project (kit policy), and internal notes for the State. */
+export function visibleEntry(viewer: Viewer, entry: FeedEntry): boolean {
+  if (entry.internal && !canSeeInternalNotes(viewer)) return false;
+  return canSeeProject(viewer, { ownerId: entry.ownerId, status: entry.status, departements: departementsOf(entry), actorOrganizations: entry.actorOrganizations });
+}
