@@ -34,3 +34,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+/**
+ * A per-request loader of one page of a one-to-many relation for many parents at once (e.g.
+ * the first 20 members of every territory in a list): parents asking with the same page
+ * arguments are fetched together, in one SQL statement (typically a LATERAL join), and
+ * each gets its own rows back.
+ */
+export class PagedRelationLoader<P, T> {
+  private readonly loaders = new Map<string, DataLoader<P, T[]>>();
+
+  /** `fetch` returns rows for several parents; `parentOf` tells whose each row is. */
+  constructor(
+    private readonly fetch: (parents: readonly P[], pageKey: string) => Promise<T[]>,
+    private readonly parentOf: (row: T) => P,
+  ) {}
+
+  /** The rows of `parent` for the page described by `pageKey` (same key, same batch). */
+  load(parent: P, pageKey: string): Promise<T[]> {
+    let loader = this.loaders.get(pageKey);
+    if (!loader) {
+      loader = groupLoader((parents) => this.fetch(parents, pageKey), this.parentOf);
+      this.loaders.set(pageKey, loader);
+    }
+    return loader.load(parent);
+  }
+}

@@ -8,12 +8,13 @@ import { Territory, TerritoryLink } from "./entities/territory.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { CompleteMapAndPeople1764345600000 } from "./migrations/1764345600000-complete-map-and-people";
+import { SearchIndexes1764352800000 } from "./migrations/1764352800000-search-indexes";
 import { buildPeopleTerritoriesSchema } from "./schema";
 import { ensureMap } from "./services/cog-import.service";
 import { seedDemoAccounts } from "./services/demo-accounts";
 
 export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey];
-export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000];
+export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000, SearchIndexes1764352800000];
 
 /**
  * Opens the database (migrations), imports the map when the reference data changed, creates

@@ -33,7 +33,7 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
         feed = new JournalFeed(config.databaseUrl, logger);
         await feed.start();
       },
-      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource), feed: feed! }),
+      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed: feed! }),
       subscriptions: true,
       onClose: async () => feed?.stop(),
     },

@@ -137,4 +137,20 @@ describe("a project's life through the gateway", () => {
     // Not part of the public graph.
     expect(codes(await hub.query(`mutation { recordActivity(input: { projectId: "${projectId}", summary: "x", idempotencyKey: "k" }) { id } }`, {}, t.nadia))).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
+
+  it("reads a page of projects with their journal, conversation, assignees and actors in the same number of statements whatever its size", async () => {
+    for (let i = 0; i < 6; i++) await hub.query(`mutation($t: String!) { createProject(input: { title: $t, territoryId: "COMMUNE:63113" }) { id } }`, { t: `Lot ${i}` }, t.camille);
+    const query = `query($n: Int!) { projects(first: $n) { edges { node { id activity(first: 5) { edges { node { id } } } comments(first: 5) { edges { node { id } } } assignees { theme } actors { id } } } } }`;
+    const statements = async (n: number) => {
+      const counter = hub.subgraphs.projects.database.statements;
+      const before = counter.count;
+      const response = await hub.query<{ projects: { edges: unknown[] } }>(query, { n }, t.camille);
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.projects.edges).toHaveLength(n);
+      return counter.count - before;
+    };
+    const small = await statements(2);
+    expect(await statements(8)).toBe(small);
+    expect(small).toBeLessThanOrEqual(5);
+  });
 });

@@ -1,4 +1,6 @@
-import { groupLoader, isUuid, rowLoader, type PersonPlacement } from "@hub/kit";
+import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type PersonPlacement } from "@hub/kit";
+import { fetchOrganizationMembers } from "../services/person.service";
+import { fetchMembers } from "../services/territory.service";
 import { In, type DataSource } from "typeorm";
 import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
@@ -39,6 +41,11 @@ export function createLoaders(dataSource: DataSource) {
           [ids],
         ),
       (row) => row.childId,
+    ),
+    members: new PagedRelationLoader<string, Territory & { parentId: string }>((parents, pageKey) => fetchMembers(dataSource, parents, JSON.parse(pageKey)), (row) => row.parentId),
+    organizationMembers: new PagedRelationLoader<string, Person & { organizationId: string }>(
+      (organizations, pageKey) => fetchOrganizationMembers(dataSource, organizations, JSON.parse(pageKey)),
+      (row) => row.organizationId,
     ),
     organization: rowLoader<string, Organization>((ids) => dataSource.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
     person: rowLoader<string, Person>((ids) => dataSource.getRepository(Person).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id),

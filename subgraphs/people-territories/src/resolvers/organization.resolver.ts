@@ -4,11 +4,10 @@ import type { Context } from "../context";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { Territory } from "../entities/territory.entity";
-import { canListMembers } from "../services/person.service";
+import { canListMembers, isMemberKey } from "../services/person.service";
 
 export const PersonConnection = connectionType("Person", Person);
 
-const isKey = (value: unknown): value is [string, string] => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -25,25 +24,12 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => PersonConnection, { description: "Its members, by name: for its own members, national roles and the State agents of its département." })
-  async members(@Root() organization: Organization, @Args() args: PageArgs, @Ctx() { viewer, loaders, dataSource }: Context): Promise<Connection<Person>> {
+  async members(@Root() organization: Organization, @Args() args: PageArgs, @Ctx() { viewer, loaders }: Context): Promise<Connection<Person>> {
     authorize(viewer, "person:read");
     const territory = organization.territoryId ? await loaders.territory.load(organization.territoryId) : null;
     if (!canListMembers(viewer, organization.id, territory?.departementCode ?? null)) throw forbidden("Only its members and the State of its département see who works there");
-    const page = readPage(args, 100, isKey);
-    const params: unknown[] = [organization.id];
-    let after = "";
-    if (page.after) {
-      params.push(page.after[0], page.after[1]);
-      after = `AND (p.usual_name || ' ' || p.given_name, p.id::text) > ($2, $3)`;
-    }
-    params.push(page.limit);
-    const rows = (await dataSource.query(
-      `SELECT p.id, p.email, p.given_name AS "givenName", p.usual_name AS "usualName", p.status, p.sub, p.invited_by AS "invitedBy", p.created_at AS "createdAt"
-         FROM membership m JOIN person p ON p.id = m.person_id
-        WHERE m.organization_id = $1 ${after}
-        ORDER BY p.usual_name || ' ' || p.given_name, p.id::text LIMIT $${params.length}`,
-      params,
-    )) as Person[];
+    const page = readPage(args, 100, isMemberKey);
+    const rows = await loaders.organizationMembers.load(organization.id, JSON.stringify(page));
     return toConnection(rows, page, (p) => [`${p.usualName} ${p.givenName}`, p.id]);
   }
 }

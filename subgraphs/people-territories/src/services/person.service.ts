@@ -1,4 +1,4 @@
-import { actsFor, authorize, badInput, canSeePerson, conflict, forbidden, hasRole, isUuid, notFound, type Viewer } from "@hub/kit";
+import { actsFor, authorize, badInput, canSeePerson, conflict, forbidden, hasRole, isUuid, notFound, type Page, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "../loaders";
 import { Membership } from "../entities/membership.entity";
@@ -72,4 +72,28 @@ export async function suspendPerson(dataSource: DataSource, loaders: Loaders, vi
 export function canListMembers(viewer: Viewer, organizationId: string, departement: string | null): boolean {
   if (actsFor(viewer, organizationId) || hasRole(viewer, "ANALYST", "SERVICE")) return true;
   return hasRole(viewer, "STATE_AGENT") && departement !== null && viewer.departements.includes(departement);
+}
+
+export type MemberKey = [string, string];
+export const isMemberKey = (value: unknown): value is MemberKey => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
+
+/** One page of the members of each organisation, by name: one statement for all of them. */
+export async function fetchOrganizationMembers(dataSource: DataSource, organizationIds: readonly string[], page: Page<MemberKey>): Promise<(Person & { organizationId: string })[]> {
+  const params: unknown[] = [organizationIds];
+  let after = "";
+  if (page.after) {
+    params.push(page.after[0], page.after[1]);
+    after = `AND (p.usual_name || ' ' || p.given_name, p.id::text) > ($2, $3)`;
+  }
+  params.push(page.limit);
+  return dataSource.query(
+    `SELECT m.* FROM unnest($1::text[]) AS k(organization)
+       CROSS JOIN LATERAL (
+         SELECT p.id, p.email, p.given_name AS "givenName", p.usual_name AS "usualName", p.status, p.sub, p.invited_by AS "invitedBy",
+                p.created_at AS "createdAt", k.organization AS "organizationId"
+           FROM membership ms JOIN person p ON p.id = ms.person_id
+          WHERE ms.organization_id = k.organization ${after}
+          ORDER BY p.usual_name || ' ' || p.given_name, p.id::text LIMIT $${params.length}) AS m`,
+    params,
+  );
 }

@@ -1,4 +1,5 @@
-import { badInput, notFound, readPage, toConnection, type Connection, type PageArgs } from "@hub/kit";
+import { badInput, notFound, readPage, toConnection, type Connection, type Page, type PageArgs } from "@hub/kit";
+import type { Loaders } from "../loaders";
 import type { DataSource } from "typeorm";
 import { Territory, TerritoryKind } from "../entities/territory.entity";
 import { normalizeName } from "./names";
@@ -66,10 +67,11 @@ export async function searchTerritories(dataSource: DataSource, args: PageArgs &
     const raw = param(args.search.trim().toUpperCase());
     const like = param(`${text.replace(/[%_\\]/g, "\\$&")}%`);
     const word = param(`% ${text.replace(/[%_\\]/g, "\\$&")}%`);
-    rank = `CASE WHEN search_name = ${q} OR code = ${raw} OR siren = ${raw} OR ${raw} = ANY (postal_codes) THEN 0
+    const postcode = param([args.search.trim()]);
+    rank = `CASE WHEN search_name = ${q} OR code = ${raw} OR siren = ${raw} OR postal_codes @> ${postcode}::text[] THEN 0
                  WHEN search_name LIKE ${like} THEN 1 WHEN search_name LIKE ${word} THEN 2 ELSE 3 END`;
     where.push(`(search_name LIKE ${like} OR search_name LIKE ${word} OR search_name % ${q}
-                 OR code = ${raw} OR siren = ${raw} OR ${raw} = ANY (postal_codes))`);
+                 OR code = ${raw} OR siren = ${raw} OR postal_codes @> ${postcode}::text[])`);
   }
   const ranked = `SELECT ${columns()}, ${rank} AS rank FROM territory ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
   const after = page.after ? `WHERE (rank, -COALESCE(population, -1), id) > (${param(page.after[0])}, ${param(-page.after[1])}, ${param(page.after[2])})` : "";
@@ -83,22 +85,29 @@ export async function searchTerritories(dataSource: DataSource, args: PageArgs &
 type MemberKey = [string, string];
 const isMemberKey = (value: unknown): value is MemberKey => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
 
-/** The direct members of a territory (départements of a région, communes of an EPCI...), by name. */
-export async function territoryMembers(dataSource: DataSource, parentId: string, args: PageArgs): Promise<Connection<Territory>> {
-  const page = readPage(args, MAX_TERRITORY_PAGE, isMemberKey);
-  const params: unknown[] = [parentId];
+/** One page of the direct members of each parent territory, by name: one statement for all parents. */
+export async function fetchMembers(dataSource: DataSource, parents: readonly string[], page: Page<MemberKey>): Promise<(Territory & { parentId: string })[]> {
+  const params: unknown[] = [parents];
   let after = "";
   if (page.after) {
     params.push(page.after[0], page.after[1]);
     after = `AND (t.name, t.id) > ($2, $3)`;
   }
   params.push(page.limit);
-  const rows: Territory[] = await dataSource.query(
-    `SELECT ${columns("t.")}
-       FROM territory_link l JOIN territory t ON t.id = l.child_id
-      WHERE l.parent_id = $1 ${after}
-      ORDER BY t.name, t.id LIMIT $${params.length}`,
+  return dataSource.query(
+    `SELECT m.* FROM unnest($1::text[]) AS k(parent)
+       CROSS JOIN LATERAL (
+         SELECT ${columns("t.")}, k.parent AS "parentId"
+           FROM territory_link l JOIN territory t ON t.id = l.child_id
+          WHERE l.parent_id = k.parent ${after}
+          ORDER BY t.name, t.id LIMIT $${params.length}) AS m`,
     params,
   );
+}
+
+/** The direct members of a territory (départements of a région, communes of an EPCI...), by name, through the batch loader. */
+export async function territoryMembers(loaders: Loaders, parentId: string, args: PageArgs): Promise<Connection<Territory>> {
+  const page = readPage(args, MAX_TERRITORY_PAGE, isMemberKey);
+  const rows = await loaders.members.load(parentId, JSON.stringify(page));
   return toConnection(rows, page, (t): MemberKey => [t.name, t.id]);
 }

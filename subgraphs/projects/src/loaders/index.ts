@@ -1,4 +1,8 @@
-import { groupLoader, isUuid, rowLoader } from "@hub/kit";
+import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type Viewer } from "@hub/kit";
+import type { Activity } from "../entities/activity.entity";
+import type { Comment } from "../entities/comment.entity";
+import { projectJournals } from "../services/activity-query.service";
+import { fetchComments } from "../services/comment.service";
 import { In, type DataSource } from "typeorm";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
 import { Project } from "../entities/project.entity";
@@ -6,9 +10,19 @@ import { Project } from "../entities/project.entity";
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** The per-request DataLoaders of this subgraph: one SQL statement per batch. */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   return {
     project: rowLoader<string, Project>((ids) => dataSource.getRepository(Project).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id),
+    /** A page of each project's journal (the viewer's internal-note rule applies). */
+    journals: new PagedRelationLoader<string, Activity>(
+      (ids, pageKey) => {
+        const { after, limit } = JSON.parse(pageKey) as { after: string; limit: number };
+        return projectJournals(dataSource, viewer, ids, after, limit);
+      },
+      (a) => a.projectId,
+    ),
+    /** A page of each project's conversation. */
+    comments: new PagedRelationLoader<string, Comment>((ids, pageKey) => fetchComments(dataSource, viewer, ids, JSON.parse(pageKey)), (c) => c.projectId),
     actors: groupLoader<string, ProjectActor>((ids) => dataSource.getRepository(ProjectActor).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { addedAt: "ASC" } }), (a) => a.projectId),
     assignees: groupLoader<string, ProjectAssignee>(
       (ids) => dataSource.getRepository(ProjectAssignee).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { assignedAt: "ASC" } }),

@@ -1,4 +1,4 @@
-import { authorize, badInput, canSeeInternalNotes, connectionType, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
+import { authorize, badInput, connectionType, notFound, PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
@@ -6,7 +6,8 @@ import { Comment } from "../entities/comment.entity";
 import { ProjectAssignee } from "../entities/participants.entity";
 import { Diagnostic, Project } from "../entities/project.entity";
 import { OrganizationRef, PersonRef, TerritoryRef } from "../entities/refs";
-import { readJournal } from "../services/activity-query.service";
+import { projectJournal } from "../services/activity-query.service";
+import { projectComments } from "../services/comment.service";
 import { visibleProject } from "../services/project-access";
 import { createProject, inbox, listProjects, updateDiagnostic, updateProject } from "../services/project.service";
 import { addComment, applyTransition, associateOrganization, blockProject, unblockProject } from "../services/project-workflow.service";
@@ -16,7 +17,6 @@ export const ProjectConnection = connectionType("Project", Project);
 export const ActivityConnection = connectionType("Activity", Activity);
 export const CommentConnection = connectionType("Comment", Comment);
 
-const isCommentKey = (value: unknown): value is [string, string] => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -126,18 +126,13 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => CommentConnection, { description: "The conversation, oldest first; internal notes only for State agents." })
-  async comments(@Root() project: Project, @Args() args: PageArgs, @Ctx() { dataSource, viewer }: Context): Promise<Connection<Comment>> {
-    const page = readPage(args, 100, isCommentKey);
-    const query = dataSource.getRepository(Comment).createQueryBuilder("c").where("c.project_id = :id", { id: project.id });
-    if (!canSeeInternalNotes(viewer)) query.andWhere("NOT c.internal");
-    if (page.after) query.andWhere("(c.created_at, c.id) > (:at::timestamptz, :cid::uuid)", { at: page.after[0], cid: page.after[1] });
-    const rows = await query.orderBy("c.created_at", "ASC").addOrderBy("c.id", "ASC").limit(page.limit).getMany();
-    return toConnection(rows, page, (c) => [c.createdAt.toISOString(), c.id]);
+  comments(@Root() project: Project, @Args() args: PageArgs, @Ctx() { loaders }: Context): Promise<Connection<Comment>> {
+    return projectComments((pageKey) => loaders.comments.load(project.id, pageKey), args);
   }
 
   @FieldResolver(() => ActivityConnection, { description: "This project's journal, oldest first; `after` is an activity id." })
-  activity(@Root() project: Project, @Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context): Promise<Connection<Activity>> {
-    return readJournal(dataSource, viewer, page, { projectId: project.id });
+  activity(@Root() project: Project, @Args() page: PageArgs, @Ctx() { loaders, viewer }: Context): Promise<Connection<Activity>> {
+    return projectJournal((pageKey) => loaders.journals.load(project.id, pageKey), viewer, page);
   }
 }
 

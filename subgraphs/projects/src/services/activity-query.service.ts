@@ -46,14 +46,40 @@ export async function journalAfter(dataSource: DataSource, viewer: Viewer, after
   );
 }
 
-/** The journal as a connection: all projects, or one project's. */
+/** The journal as a connection, for the projects the viewer sees. */
 export async function readJournal(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: JournalFilter = {}): Promise<Connection<Activity>> {
   authorize(viewer, "project:read");
+  const { size, after } = journalPage(args);
+  if (filter.projectId && !/^[0-9a-f-]{36}$/i.test(filter.projectId)) throw badInput("projectId is not a project id", "filter.projectId");
+  return journalConnection(await journalAfter(dataSource, viewer, after, size + 1, filter), size, after);
+}
+
+/**
+ * One page of the journal of each of several projects the viewer already sees (internal notes
+ * for the State only): one statement for all of them.
+ */
+export async function projectJournals(dataSource: DataSource, viewer: Viewer, projectIds: readonly string[], after: string, limit: number): Promise<Activity[]> {
+  return dataSource.query(
+    `SELECT j.* FROM unnest($1::uuid[]) AS k(project)
+       CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM activity a WHERE a.project_id = k.project AND a.id > $2::bigint AND ${internalCondition(viewer)} ORDER BY a.id LIMIT $3) AS j`,
+    [projectIds, after, limit],
+  );
+}
+
+/** A project's journal as a connection, through the batch loader. */
+export async function projectJournal(load: (pageKey: string) => Promise<Activity[]>, viewer: Viewer, args: PageArgs): Promise<Connection<Activity>> {
+  authorize(viewer, "project:read");
+  const { size, after } = journalPage(args);
+  return journalConnection(await load(JSON.stringify({ after, limit: size + 1 })), size, after);
+}
+
+function journalPage(args: PageArgs): { size: number; after: string } {
   const size = args.first ?? 100;
   if (!Number.isInteger(size) || size < 1 || size > MAX_ACTIVITY_PAGE) throw badInput(`first must be between 1 and ${MAX_ACTIVITY_PAGE}`, "first");
-  const after = readJournalCursor(args.after);
-  if (filter.projectId && !/^[0-9a-f-]{36}$/i.test(filter.projectId)) throw badInput("projectId is not a project id", "filter.projectId");
-  const rows = await journalAfter(dataSource, viewer, after, size + 1, filter);
+  return { size, after: readJournalCursor(args.after) };
+}
+
+function journalConnection(rows: Activity[], size: number, after: string): Connection<Activity> {
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: String(node.id), node }));
   return {

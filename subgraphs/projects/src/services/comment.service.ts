@@ -1,0 +1,31 @@
+import { canSeeInternalNotes, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import type { DataSource } from "typeorm";
+import type { Comment } from "../entities/comment.entity";
+
+export type CommentKey = [string, string];
+const isCommentKey = (value: unknown): value is CommentKey => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
+
+/** One page of the conversation of each project, oldest first (internal notes for the State only): one statement. */
+export function fetchComments(dataSource: DataSource, viewer: Viewer, projectIds: readonly string[], page: Page<CommentKey>): Promise<Comment[]> {
+  const params: unknown[] = [projectIds];
+  let after = "";
+  if (page.after) {
+    params.push(page.after[0], page.after[1]);
+    after = `AND (c.created_at, c.id) > ($2::timestamptz, $3::uuid)`;
+  }
+  params.push(page.limit);
+  return dataSource.query(
+    `SELECT m.* FROM unnest($1::uuid[]) AS k(project)
+       CROSS JOIN LATERAL (
+         SELECT c.id, c.project_id AS "projectId", c.author_id AS "authorId", c.body, c.internal, c.created_at AS "createdAt"
+           FROM comment c WHERE c.project_id = k.project ${canSeeInternalNotes(viewer) ? "" : "AND NOT c.internal"} ${after}
+          ORDER BY c.created_at, c.id LIMIT $${params.length}) AS m`,
+    params,
+  );
+}
+
+/** A project's conversation as a connection, through the batch loader. */
+export async function projectComments(load: (pageKey: string) => Promise<Comment[]>, args: PageArgs): Promise<Connection<Comment>> {
+  const page = readPage(args, 100, isCommentKey);
+  return toConnection(await load(JSON.stringify(page)), page, (c) => [new Date(c.createdAt).toISOString(), c.id]);
+}
