@@ -19,6 +19,8 @@ export interface GatewayConfig extends CommonConfig {
    * PROCONNECT_SCOPES (default "openid email given_name usual_name siret organizational_unit").
    */
   proconnect: ProConnectOptions | null;
+  /** DOCUMENT_MAX_BYTES: the largest file accepted for upload (default 10 MiB, as in the projects subgraph). */
+  documentMaxBytes: number;
   /** API_KEY_CACHE_SECONDS (default 30): how long an API key check is reused; a revoked key works at most that long. */
   apiKeyCacheSeconds: number;
   /** HUB_APOLLO_TELEMETRY=enabled opts in to Apollo's anonymous telemetry; off by default. */
@@ -54,6 +56,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
             scopes: str("PROCONNECT_SCOPES", "openid email given_name usual_name siret organizational_unit")(e, problems),
           };
         },
+        documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
         apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
         apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
       },

@@ -12,6 +12,7 @@ import { devTokenRouter } from "./auth/dev-token.route";
 import { proConnectRouter } from "./auth/proconnect.route";
 import { viewerFromAuthorization } from "./auth/session";
 import type { GatewayConfig } from "./config";
+import { documentsRouter } from "./documents.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
@@ -86,6 +87,14 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       peopleTerritoriesUrl: config.subgraphUrls["people-territories"],
       internalTokenSecret: config.internalTokenSecret,
       sessionSecret: config.sessionSecret,
+    }),
+  );
+  app.use(
+    documentsRouter({
+      projectsUrl: config.subgraphUrls.projects,
+      internalTokenSecret: config.internalTokenSecret,
+      maxBytes: config.documentMaxBytes,
+      authenticate: (header) => viewerFromAuthorization(header, config.sessionSecret, apiKeys),
     }),
   );
   app.get("/auth/methods", (_request, response) => {

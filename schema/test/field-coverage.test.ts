@@ -30,6 +30,7 @@ const TOUR: Step[] = [
       unblockProject(id: $id) { blockedReason }
       associateOrganization(projectId: $id, organizationId: "OPERATOR:CEREMA") { id }
       addComment(projectId: $id, body: "Priorité départementale.", internal: true) { internal }
+      addAction(projectId: $id, title: "Étude de sol") { id }
     }`,
     variables: ({ projectId, personId }) => ({ id: projectId, me: personId }),
   },
@@ -46,6 +47,8 @@ const TOUR: Step[] = [
         diagnostic { needs blockers partners financingPlan { source amountEuros secured } calendar maturity }
         assignees { theme assignedAt person { id } }
         actors { id }
+        actions { id title description status createdAt updatedAt }
+        documents { id name contentType size sha256 createdAt url uploadedBy { id } }
         comments(first: 10) { edges { cursor node { id body internal createdAt author { id } } } pageInfo { hasNextPage } }
         territory { id kind code name population siren postalCodes departement { id } region { id } arrondissement { id } epcis { id }
           crtes { id } commune { id } stats { projectCount byStatus { status count } } }
@@ -144,6 +147,8 @@ describe("every composed field resolves through the gateway", () => {
   it("the tour selects every field of the API schema", () => {
     const schema = apiSchema();
     const covered = new Set([...TOUR.flatMap((op) => selectedFields(schema, op.query)), "Mutation.createProject", "Query.person", "Mutation.revokeApiKey",
+      // Exercised with their data in subgraphs/projects/test/fiche.test.ts.
+      "Mutation.setActionStatus",
       // Over WebSocket, through the gateway: gateway/test/subscriptions.test.ts.
       "Subscription.projectActivity"]);
     expect(allFields(schema).filter((field) => !covered.has(field))).toEqual([]);

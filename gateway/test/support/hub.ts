@@ -11,6 +11,9 @@ import { createPeopleTerritoriesServer } from "@hub/people-territories";
 import { createProjectsServer } from "@hub/projects";
 import { createReportingServer } from "@hub/reporting";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Client } from "pg";
 import { TEMPLATES } from "./templates";
 
@@ -114,7 +117,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       stops.push(running.stop);
       return { ...running, database: app.database! };
     };
-    const projects = await started(await createProjectsServer({ ...common, databaseUrl: databases.projects }, true));
+    const documentsDir = mkdtempSync(join(tmpdir(), "hub-documents-"));
+    stops.push(async () => rmSync(documentsDir, { recursive: true, force: true }));
+    const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024 };
+    const projects = await started(await createProjectsServer(projectsConfig, true));
     const projectsPort = projects.port;
     const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
     const funding = await started(
@@ -134,6 +140,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           apolloTelemetry: "disabled",
           // Revocation takes effect at once in tests.
           apiKeyCacheSeconds: 0,
+          documentMaxBytes: 1024 * 1024,
           proconnect: options.proconnect ?? null,
         },
         true,
@@ -164,7 +171,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       sql: (subgraph, text, params) => subgraphs[subgraph].database.dataSource.query(text, params),
       restartProjects: async () => {
         await subgraphs.projects.stop();
-        const app = await createProjectsServer({ ...common, databaseUrl: databases.projects }, true);
+        const app = await createProjectsServer(projectsConfig, true);
         const running = await listen(app, projectsPort);
         stops.push(running.stop);
         subgraphs.projects = { ...running, database: app.database! };

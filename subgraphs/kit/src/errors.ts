@@ -64,3 +64,16 @@ function describe(error: unknown): string {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   return original instanceof Error ? (original.stack ?? original.message) : String(original);
 }
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UPSTREAM_UNAVAILABLE: 503 };
+
+/**
+ * For REST routes (file transfers): the HTTP status and JSON body of an error, with the same
+ * codes as GraphQL; anything unexpected is a 500 without detail.
+ */
+export function restError(error: unknown): { status: number; body: { error: { message: string; code: string } } } {
+  if (error instanceof GraphQLError && typeof error.extensions.code === "string" && STATUS[error.extensions.code]) {
+    return { status: STATUS[error.extensions.code], body: { error: { message: error.message, code: error.extensions.code } } };
+  }
+  return { status: 500, body: { error: { message: "Internal server error", code: "INTERNAL_SERVER_ERROR" } } };
+}

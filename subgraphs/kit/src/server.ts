@@ -145,6 +145,8 @@ export interface SubgraphDefinition<C> {
   subscriptions?: boolean;
   /** Released when the service stops, before the database. */
   onClose?: () => Promise<void>;
+  /** REST routes beside /graphql (file transfers), mounted before it. */
+  routes?: (app: express.Express, database: Database) => void;
 }
 
 /** Opens the subgraph's database (migrations), runs its start-up work and builds its app. Does not listen. */
@@ -167,5 +169,6 @@ export async function createSubgraph<C extends object>(config: SubgraphConfig, d
     createContext: (viewer) => definition.createContext(database, viewer),
     subscriptions: definition.subscriptions,
     onClose: definition.onClose,
+    extend: definition.routes ? (app) => definition.routes!(app, database) : undefined,
   });
 }

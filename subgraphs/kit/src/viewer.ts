@@ -62,3 +62,9 @@ export function signInternalToken(viewer: Viewer, secret: string): string {
   return signViewer(viewer, secret, INTERNAL_AUDIENCE, INTERNAL_TOKEN_TTL_SECONDS);
 }
 
+
+/** The viewer of a subgraph REST call, from the gateway's internal token header; null without a valid one. */
+export function viewerFromHeaders(headers: Record<string, string | string[] | undefined>, secret: string): Viewer | null {
+  const token = headers[INTERNAL_TOKEN_HEADER];
+  return typeof token === "string" ? verifyViewer(token, secret, INTERNAL_AUDIENCE) : null;
+}

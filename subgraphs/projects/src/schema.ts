@@ -3,12 +3,12 @@ import type { Context } from "./context";
 import { visibleProject } from "./services/project-access";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { ActivitySubscriptionResolver } from "./resolvers/subscription.resolver";
-import { AssigneeResolver, CommentResolver, ProjectResolver } from "./resolvers/project.resolver";
+import { AssigneeResolver, CommentResolver, DocumentResolver, ProjectResolver } from "./resolvers/project.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [ProjectResolver, ActivityResolver, CommentResolver, AssigneeResolver, ActivitySubscriptionResolver],
+    resolvers: [ProjectResolver, ActivityResolver, CommentResolver, AssigneeResolver, DocumentResolver, ActivitySubscriptionResolver],
     references: {
       // A project the viewer may not see resolves to null, like one that does not exist.
       Project: (ref, { loaders, viewer }) => {

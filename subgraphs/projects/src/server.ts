@@ -1,19 +1,24 @@
 import { createSubgraph, type ServiceApp } from "@hub/kit";
 import type { ProjectsConfig } from "./config";
 import type { Context } from "./context";
+import { ProjectAction } from "./entities/action.entity";
 import { Activity } from "./entities/activity.entity";
+import { Document } from "./entities/document.entity";
 import { Comment } from "./entities/comment.entity";
 import { ProjectActor, ProjectAssignee } from "./entities/participants.entity";
 import { Project } from "./entities/project.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { LifecycleAndFiche1764349200000 } from "./migrations/1764349200000-lifecycle-and-fiche";
+import { ActionsAndDocuments1764356400000 } from "./migrations/1764356400000-actions-and-documents";
+import { documentRoutes } from "./resolvers/document.routes";
+import { DiskStorage } from "./services/document-storage";
 import { buildProjectsSchema } from "./schema";
 import { seedDemoProjects } from "./services/demo-projects";
 import { JournalFeed } from "./services/journal-feed";
 
-export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor];
-export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000];
+export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor, ProjectAction, Document];
+export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000, ActionsAndDocuments1764356400000];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
 export function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {
@@ -35,6 +40,8 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
       },
       createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed: feed! }),
       subscriptions: true,
+      routes: (app, { dataSource }) =>
+        documentRoutes(app, { dataSource, storage: new DiskStorage(config.documentsDir), secret: config.internalTokenSecret, maxBytes: config.documentMaxBytes }),
       onClose: async () => feed?.stop(),
     },
     quiet,

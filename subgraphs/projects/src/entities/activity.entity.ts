@@ -12,6 +12,9 @@ export enum ActivityKind {
   UNBLOCKED = "UNBLOCKED",
   ACTOR_ADDED = "ACTOR_ADDED",
   COMMENT_ADDED = "COMMENT_ADDED",
+  ACTION_ADDED = "ACTION_ADDED",
+  ACTION_STATUS_CHANGED = "ACTION_STATUS_CHANGED",
+  DOCUMENT_ADDED = "DOCUMENT_ADDED",
   /** Recorded by another subgraph (funding: an application prepared or decided...). */
   EXTERNAL = "EXTERNAL",
 }

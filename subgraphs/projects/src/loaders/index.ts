@@ -1,5 +1,7 @@
 import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type Viewer } from "@hub/kit";
+import { ProjectAction } from "../entities/action.entity";
 import type { Activity } from "../entities/activity.entity";
+import { Document } from "../entities/document.entity";
 import type { Comment } from "../entities/comment.entity";
 import { projectJournals } from "../services/activity-query.service";
 import { fetchComments } from "../services/comment.service";
@@ -23,6 +25,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     ),
     /** A page of each project's conversation. */
     comments: new PagedRelationLoader<string, Comment>((ids, pageKey) => fetchComments(dataSource, viewer, ids, JSON.parse(pageKey)), (c) => c.projectId),
+    actions: groupLoader<string, ProjectAction>((ids) => dataSource.getRepository(ProjectAction).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC" } }), (a) => a.projectId),
+    documents: groupLoader<string, Document>((ids) => dataSource.getRepository(Document).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC" } }), (d) => d.projectId),
     actors: groupLoader<string, ProjectActor>((ids) => dataSource.getRepository(ProjectActor).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { addedAt: "ASC" } }), (a) => a.projectId),
     assignees: groupLoader<string, ProjectAssignee>(
       (ids) => dataSource.getRepository(ProjectAssignee).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { assignedAt: "ASC" } }),

@@ -2,11 +2,14 @@ import { authorize, badInput, connectionType, notFound, PageArgs, type Connectio
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
+import { ActionStatus, ProjectAction } from "../entities/action.entity";
 import { Comment } from "../entities/comment.entity";
+import { Document } from "../entities/document.entity";
 import { ProjectAssignee } from "../entities/participants.entity";
 import { Diagnostic, Project } from "../entities/project.entity";
 import { OrganizationRef, PersonRef, TerritoryRef } from "../entities/refs";
 import { projectJournal } from "../services/activity-query.service";
+import { addAction, setActionStatus } from "../services/action.service";
 import { projectComments } from "../services/comment.service";
 import { visibleProject } from "../services/project-access";
 import { createProject, inbox, listProjects, updateDiagnostic, updateProject } from "../services/project.service";
@@ -115,6 +118,31 @@ export class ProjectResolver {
     return { needs: data.needs ?? null, blockers: data.blockers ?? null, partners: data.partners ?? [], financingPlan: data.financingPlan ?? [], calendar: data.calendar ?? null, maturity: data.maturity ?? null };
   }
 
+  @Mutation(() => ProjectAction, { description: "Proposes an action or recommendation." })
+  addAction(
+    @Arg("projectId", () => ID) projectId: string,
+    @Arg("title") title: string,
+    @Ctx() { dataSource, viewer }: Context,
+    @Arg("description", () => String, { nullable: true }) description?: string,
+  ): Promise<ProjectAction> {
+    return addAction(dataSource, viewer, { projectId, title, description });
+  }
+
+  @Mutation(() => ProjectAction, { description: "Moves an action to another status." })
+  setActionStatus(@Arg("id", () => ID) id: string, @Arg("status", () => ActionStatus) status: ActionStatus, @Ctx() { dataSource, viewer }: Context): Promise<ProjectAction> {
+    return setActionStatus(dataSource, viewer, id, status);
+  }
+
+  @FieldResolver(() => [ProjectAction], { description: "Actions and recommendations, oldest first." })
+  actions(@Root() project: Project, @Ctx() { loaders }: Context): Promise<ProjectAction[]> {
+    return loaders.actions.load(project.id);
+  }
+
+  @FieldResolver(() => [Document], { description: "Attached files (upload: POST /projects/{id}/documents on the gateway)." })
+  documents(@Root() project: Project, @Ctx() { loaders }: Context): Promise<Document[]> {
+    return loaders.documents.load(project.id);
+  }
+
   @FieldResolver(() => [ProjectAssignee], { description: "The agents it is assigned to." })
   assignees(@Root() project: Project, @Ctx() { loaders }: Context): Promise<ProjectAssignee[]> {
     return loaders.assignees.load(project.id);
@@ -149,5 +177,18 @@ export class AssigneeResolver {
   @FieldResolver(() => PersonRef, { nullable: true, description: "Null when you may not see this person." })
   person(@Root() assignee: ProjectAssignee): PersonRef {
     return { id: assignee.personId };
+  }
+}
+
+@Resolver(() => Document)
+export class DocumentResolver {
+  @FieldResolver(() => String, { description: "Where to download it, on the gateway (the same permission check applies)." })
+  url(@Root() document: Document): string {
+    return `/documents/${document.id}`;
+  }
+
+  @FieldResolver(() => PersonRef, { nullable: true })
+  uploadedBy(@Root() document: Document): PersonRef | null {
+    return document.uploadedBy ? { id: document.uploadedBy } : null;
   }
 }

@@ -1,0 +1,59 @@
+import { INTERNAL_TOKEN_HEADER, restError, signInternalToken, upstreamUnavailable, type Viewer } from "@hub/kit";
+import express from "express";
+import { Readable } from "node:stream";
+
+/**
+ * Documents through the gateway: POST /projects/:projectId/documents?name=… (the file as the
+ * body, with its Content-Type) and GET /documents/:id, authenticated like /graphql and
+ * forwarded to the projects subgraph, which checks permissions, types and sizes.
+ */
+export function documentsRouter(options: { projectsUrl: string; internalTokenSecret: string; maxBytes: number; authenticate: (authorization: unknown) => Promise<Viewer> }): express.Router {
+  const router = express.Router();
+  const base = new URL("/", options.projectsUrl);
+  const headers = (viewer: Viewer) => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, options.internalTokenSecret) });
+
+  router.post("/projects/:projectId/documents", express.raw({ type: () => true, limit: options.maxBytes + 1 }), async (request, response) => {
+    try {
+      const viewer = await options.authenticate(request.headers.authorization);
+      const target = new URL("/documents", base);
+      target.searchParams.set("projectId", request.params.projectId);
+      target.searchParams.set("name", String(request.query.name ?? ""));
+      const upstream = await fetch(target, {
+        method: "POST",
+        headers: { ...headers(viewer), "content-type": request.headers["content-type"] ?? "application/octet-stream" },
+        body: Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array(),
+      }).catch(() => {
+        throw upstreamUnavailable("Service projects is unavailable");
+      });
+      response.status(upstream.status).type("application/json").send(Buffer.from(await upstream.arrayBuffer()));
+    } catch (error) {
+      const { status, body } = restError(error);
+      response.status(status).json(body);
+    }
+  });
+
+  router.get("/documents/:id", async (request, response) => {
+    try {
+      const viewer = await options.authenticate(request.headers.authorization);
+      const upstream = await fetch(new URL(`/documents/${encodeURIComponent(request.params.id)}`, base), { headers: headers(viewer) }).catch(() => {
+        throw upstreamUnavailable("Service projects is unavailable");
+      });
+      response.status(upstream.status);
+      for (const name of ["content-type", "content-length", "content-disposition", "x-content-type-options"]) {
+        const value = upstream.headers.get(name);
+        if (value) response.setHeader(name, value);
+      }
+      if (upstream.body) Readable.fromWeb(upstream.body as import("node:stream/web").ReadableStream).pipe(response);
+      else response.end();
+    } catch (error) {
+      const { status, body } = restError(error);
+      response.status(status).json(body);
+    }
+  });
+
+  router.use((error: { type?: string }, _request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (error?.type === "entity.too.large") return void response.status(413).json({ error: { message: `The file is larger than ${options.maxBytes} bytes`, code: "BAD_USER_INPUT" } });
+    next(error);
+  });
+  return router;
+}
