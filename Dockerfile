@@ -55,6 +55,8 @@ COPY --from=build /app/gateway/dist gateway/dist
 # The gateway reads the committed supergraph (gateway/src/server.ts) and serves web/dist.
 COPY --from=build /app/schema/supergraph.graphql schema/supergraph.graphql
 COPY --from=build /app/web/dist web/dist
+# The documents volume takes this folder's owner on first mount.
+RUN mkdir -p /var/lib/hub/documents && chown node:node /var/lib/hub/documents
 USER node
 EXPOSE 4000 4001 4002 4003 4004
 CMD ["node", "gateway/dist/main.js"]
