@@ -1,11 +1,9 @@
-import { authorize, badInput, canSeeProject, isUuid, notFound, type Viewer } from "@hub/kit";
+import { authorize, badInput, isUuid, notFound, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { ActionStatus, ProjectAction } from "../entities/action.entity";
 import { ActivityKind } from "../entities/activity.entity";
-import { ProjectActor } from "../entities/participants.entity";
-import { Project } from "../entities/project.entity";
 import { appendActivity } from "./activity.service";
-import { factsOf } from "./project-access";
+import { requireVisibleProject } from "./project-access";
 
 const STATUS_LABELS: Record<ActionStatus, string> = {
   PROPOSED: "proposée",
@@ -15,13 +13,6 @@ const STATUS_LABELS: Record<ActionStatus, string> = {
   NOT_RELEVANT: "sans objet",
 };
 
-async function visible(dataSource: DataSource, viewer: Viewer, projectId: string): Promise<Project> {
-  const project = isUuid(projectId) ? await dataSource.getRepository(Project).findOneBy({ id: projectId }) : null;
-  const actors = project ? await dataSource.getRepository(ProjectActor).findBy({ projectId }) : [];
-  if (!project || !canSeeProject(viewer, factsOf(project, actors.map((a) => a.organizationId)))) throw notFound(`No project ${projectId.slice(0, 60)}`);
-  return project;
-}
-
 /** Proposes an action or recommendation (those who take part in the project). */
 export async function addAction(dataSource: DataSource, viewer: Viewer, input: { projectId: string; title: string; description?: string | null }): Promise<ProjectAction> {
   authorize(viewer, "project:comment");
@@ -29,7 +20,7 @@ export async function addAction(dataSource: DataSource, viewer: Viewer, input: {
   const description = (input.description ?? "").trim();
   if (title === "" || title.length > 200) throw badInput("title must be 1 to 200 characters", "title");
   if (description.length > 5000) throw badInput("description must be at most 5,000 characters", "description");
-  const project = await visible(dataSource, viewer, input.projectId);
+  const project = await requireVisibleProject(dataSource, viewer, input.projectId);
   return dataSource.transaction(async (manager) => {
     const repository = manager.getRepository(ProjectAction);
     const action = await repository.save(repository.create({ projectId: project.id, title, description, createdBy: viewer.personId }));
@@ -43,7 +34,7 @@ export async function setActionStatus(dataSource: DataSource, viewer: Viewer, id
   authorize(viewer, "project:comment");
   const action = isUuid(id) ? await dataSource.getRepository(ProjectAction).findOneBy({ id }) : null;
   if (!action) throw notFound(`No action ${id.slice(0, 60)}`);
-  await visible(dataSource, viewer, action.projectId).catch(() => {
+  await requireVisibleProject(dataSource, viewer, action.projectId).catch(() => {
     throw notFound(`No action ${id}`);
   });
   if (action.status === status) return action;

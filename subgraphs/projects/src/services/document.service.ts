@@ -1,13 +1,11 @@
-import { authorize, badInput, canSeeProject, hubError, isUuid, notFound, type Viewer } from "@hub/kit";
+import { authorize, badInput, hubError, isUuid, notFound, type Viewer } from "@hub/kit";
 import { createHash, randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Document } from "../entities/document.entity";
-import { ProjectActor } from "../entities/participants.entity";
-import { Project } from "../entities/project.entity";
 import { appendActivity } from "./activity.service";
 import type { DocumentStorage } from "./document-storage";
-import { factsOf } from "./project-access";
+import { requireVisibleProject } from "./project-access";
 
 /** Accepted types, with the first bytes their content must start with (when the format has some). */
 export const DOCUMENT_TYPES: Record<string, { extensions: string[]; magic?: number[] }> = {
@@ -21,15 +19,6 @@ export const DOCUMENT_TYPES: Record<string, { extensions: string[]; magic?: numb
   "text/csv": { extensions: ["csv"] },
   "text/plain": { extensions: ["txt"] },
 };
-
-/** The project, if the viewer sees it (NOT_FOUND otherwise, as for a missing one). */
-async function projectFor(dataSource: DataSource, viewer: Viewer, projectId: string): Promise<Project> {
-  if (!isUuid(projectId)) throw badInput("projectId is not a project id", "projectId");
-  const project = await dataSource.getRepository(Project).findOneBy({ id: projectId });
-  const actors = project ? await dataSource.getRepository(ProjectActor).findBy({ projectId }) : [];
-  if (!project || !canSeeProject(viewer, factsOf(project, actors.map((a) => a.organizationId)))) throw notFound(`No project ${projectId}`);
-  return project;
-}
 
 /**
  * Attaches a file to a project: for those who take part in it (its collectivité, the State,
@@ -53,7 +42,7 @@ export async function attachDocument(
   if (input.bytes.length === 0) throw badInput("The file is empty", "file");
   if (input.bytes.length > input.maxBytes) throw hubError("BAD_USER_INPUT", `The file is larger than ${input.maxBytes} bytes`, { field: "file" });
   if (type.magic && !type.magic.every((byte, i) => input.bytes[i] === byte)) throw badInput(`The content is not a ${contentType} file`, "file");
-  const project = await projectFor(dataSource, viewer, input.projectId);
+  const project = await requireVisibleProject(dataSource, viewer, input.projectId);
   if (project.status === "COMPLETED" || project.status === "ABANDONED") throw hubError("CONFLICT", `A ${project.status} project takes no more documents`);
   const key = `${project.id}/${randomUUID()}`;
   await storage.put(key, input.bytes);
@@ -79,7 +68,7 @@ export async function readableDocument(dataSource: DataSource, viewer: Viewer, i
   const document = isUuid(id) ? await dataSource.getRepository(Document).findOneBy({ id }) : null;
   if (!document) throw notFound(`No document ${id.slice(0, 60)}`);
   try {
-    await projectFor(dataSource, viewer, document.projectId);
+    await requireVisibleProject(dataSource, viewer, document.projectId);
   } catch {
     throw notFound(`No document ${id}`);
   }

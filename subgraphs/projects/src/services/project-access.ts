@@ -1,4 +1,7 @@
-import { canSeeInternalNotes, canSeeProject, hasRole, isUuid, type ProjectFacts, type Viewer } from "@hub/kit";
+import { canSeeInternalNotes, canSeeProject, hasRole, isUuid, notFound, type ProjectFacts, type Viewer } from "@hub/kit";
+import type { DataSource } from "typeorm";
+import { ProjectActor } from "../entities/participants.entity";
+import { Project as ProjectEntity } from "../entities/project.entity";
 import type { Loaders } from "../loaders";
 import type { Project } from "../entities/project.entity";
 
@@ -42,4 +45,12 @@ export function visibilityCondition(viewer: Viewer, params: unknown[], alias = "
 /** Activities about internal notes are hidden from those who may not read them. */
 export function internalCondition(viewer: Viewer, alias = "a"): string {
   return canSeeInternalNotes(viewer) ? "true" : `NOT ${alias}.internal`;
+}
+
+/** The project if the viewer sees it, read outside a request's loaders; NOT_FOUND otherwise, as for a missing one. */
+export async function requireVisibleProject(dataSource: DataSource, viewer: Viewer, projectId: string): Promise<Project> {
+  const project = isUuid(projectId) ? await dataSource.getRepository(ProjectEntity).findOneBy({ id: projectId }) : null;
+  const actors = project ? await dataSource.getRepository(ProjectActor).findBy({ projectId }) : [];
+  if (!project || !canSeeProject(viewer, factsOf(project, actors.map((a) => a.organizationId)))) throw notFound(`No project ${projectId.slice(0, 60)}`);
+  return project;
 }
