@@ -69,7 +69,8 @@ const TOUR: Step[] = [
       projects(first: 5, filter: { territoryId: "DEPARTEMENT:63" }) { edges { cursor node { id } } pageInfo { endCursor } }
       activities(first: 5, after: $after) { edges { node { id } } }
       territories(search: "clermont", kind: COMMUNE, first: 3) { edges { cursor node { id members(first: 2) { edges { node { id } } } } } pageInfo { hasNextPage } }
-      territory(id: "EPCI:246300701") { name members(first: 3) { edges { node { name } } pageInfo { hasNextPage } } }
+      territory(id: "EPCI:246300701") { name members(first: 3) { edges { node { name } } pageInfo { hasNextPage } } projects(first: 2) { edges { node { id } } } }
+      me { assignedProjects(first: 2) { edges { node { id } } } organization { projects(first: 2) { edges { node { id } } } } }
       organization(id: "COLLECTIVITE:216301135") { id name kind members(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }
       me { id }
       fundingOpportunity(id: "AT:150000") { id name }

@@ -57,6 +57,15 @@ describe("a project's life through the gateway", () => {
       t.camille,
     );
     expect(fiche.data!.project.assignees).toEqual([{ theme: "energies-dechets", person: { name: "Julien Bernard" } }]);
+    const mine = await hub.query<{ me: { assignedProjects: { edges: { node: { id: string } }[] } } }>(`{ me { assignedProjects { edges { node { id } } } } }`, {}, t.julien);
+    expect(mine.data!.me.assignedProjects.edges.map((e) => e.node.id)).toEqual([projectId]);
+    const carried = await hub.query<{ organization: { projects: { edges: { node: { id: string } }[] } }; territory: { projects: { edges: { node: { id: string } }[] } } }>(
+      `{ organization(id: "COLLECTIVITE:216301135") { projects { edges { node { id } } } } territory(id: "REGION:84") { projects { edges { node { id } } } } }`,
+      {},
+      t.julien,
+    );
+    expect(carried.data!.organization.projects.edges.map((e) => e.node.id)).toContain(projectId);
+    expect(carried.data!.territory.projects.edges.map((e) => e.node.id)).toContain(projectId);
     expect((await step("camille", { transition: "START" })).data!.changeProjectStatus.status).toBe("IN_PROGRESS");
     expect(codes(await step("camille", { transition: "ABANDON" }))).toEqual(["BAD_USER_INPUT"]);
     expect((await step("sophie", { transition: "COMPLETE" })).data!.changeProjectStatus.status).toBe("COMPLETED");

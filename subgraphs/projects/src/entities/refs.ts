@@ -1,22 +1,25 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** References to entities owned by people-territories: this subgraph only knows their ids. */
+/**
+ * Entities owned by people-territories: this subgraph knows their ids, and adds their projects
+ * (Territory.projects, Organization.projects, Person.assignedProjects).
+ */
 @ObjectType("Territory")
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class TerritoryRef {
   @Field(() => ID)
   id!: string;
 }
 
 @ObjectType("Organization")
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class OrganizationRef {
   @Field(() => ID)
   id!: string;
 }
 
 @ObjectType("Person")
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class PersonRef {
   @Field(() => ID)
   id!: string;

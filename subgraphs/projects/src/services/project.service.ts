@@ -1,4 +1,4 @@
-import { authorize, badInput, communeAncestry, forbidden, hasRole, loadThemes, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, communeAncestry, forbidden, hasRole, isUuid, loadThemes, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Maturity, Project, ProjectPhase, ProjectStatus } from "../entities/project.entity";
@@ -28,6 +28,10 @@ export interface CreateProjectData extends ProjectFieldsData {
 
 export interface ProjectFilterData {
   territoryId?: string | null;
+  /** Projects carried by this organisation. */
+  ownerId?: string | null;
+  /** Projects assigned to this person. */
+  assigneeId?: string | null;
   status?: ProjectStatus | null;
   theme?: string | null;
   programme?: string | null;
@@ -149,6 +153,11 @@ function applyFilter(query: SelectQueryBuilder<Project>, filter: ProjectFilterDa
     query.andWhere("p.territory_ids @> ARRAY[:territoryId]::text[]", { territoryId: filter.territoryId });
   }
   if (filter.status) query.andWhere("p.status = :status", { status: filter.status });
+  if (filter.ownerId) query.andWhere("p.owner_id = :ownerId", { ownerId: filter.ownerId });
+  if (filter.assigneeId) {
+    if (!isUuid(filter.assigneeId)) return void query.andWhere("false");
+    query.andWhere("EXISTS (SELECT 1 FROM project_assignee pa WHERE pa.project_id = p.id AND pa.person_id = :assigneeId)", { assigneeId: filter.assigneeId });
+  }
   if (filter.theme) query.andWhere("p.themes @> ARRAY[:theme]::text[]", { theme: validateThemes([filter.theme])[0] });
   if (filter.programme) query.andWhere("p.programmes @> ARRAY[:programme]::text[]", { programme: validateText(filter.programme, "filter.programme", 80, true) });
   if (filter.search) {

@@ -1,0 +1,33 @@
+import { PageArgs, type Connection } from "@hub/kit";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Context } from "../context";
+import type { Project } from "../entities/project.entity";
+import { OrganizationRef, PersonRef, TerritoryRef } from "../entities/refs";
+import { listProjects } from "../services/project.service";
+import { ProjectFilter } from "./project.inputs";
+import { ProjectConnection } from "./project.resolver";
+
+/** The projects of a territory, an organisation, a person: the same list, rules and filters as `projects`. */
+@Resolver(() => TerritoryRef)
+export class TerritoryProjectsResolver {
+  @FieldResolver(() => ProjectConnection, { description: "Projects in this territory (or any territory it contains) that you may see, newest first." })
+  projects(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+    return listProjects(dataSource, viewer, page, { ...filter, territoryId: territory.id });
+  }
+}
+
+@Resolver(() => OrganizationRef)
+export class OrganizationProjectsResolver {
+  @FieldResolver(() => ProjectConnection, { description: "Projects this organisation carries that you may see, newest first." })
+  projects(@Root() organization: OrganizationRef, @Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+    return listProjects(dataSource, viewer, page, { ...filter, ownerId: organization.id });
+  }
+}
+
+@Resolver(() => PersonRef)
+export class PersonProjectsResolver {
+  @FieldResolver(() => ProjectConnection, { description: "Projects assigned to this person that you may see, newest first." })
+  assignedProjects(@Root() person: PersonRef, @Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+    return listProjects(dataSource, viewer, page, { ...filter, assigneeId: person.id });
+  }
+}
