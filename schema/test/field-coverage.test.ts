@@ -58,7 +58,9 @@ const TOUR: Step[] = [
           edges { cursor node { id name url kind financers aidTypes categories perimeter submissionDeadline subventionRateUpperBound } }
           pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
         }
-        activity(first: 5) { edges { cursor node { id at kind summary actor { id } project { id } } } pageInfo { hasNextPage } }
+        activity(first: 50) { edges { cursor node { id at kind summary actor { id } project { id }
+          details { __typename ... on StatusChangeDetails { from to reason priority } ... on FieldsChangedDetails { fields } ... on BlockDetails { reason }
+            ... on ActionDetails { actionId previousStatus status } ... on ExternalDetails { payload } } } } pageInfo { hasNextPage } }
       }
     }`,
     variables: ({ projectId }) => ({ id: projectId }),

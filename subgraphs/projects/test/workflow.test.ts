@@ -93,6 +93,16 @@ describe("a project's life through the gateway", () => {
     const cursors = edges.map((e) => BigInt(e.cursor));
     expect([...cursors].sort((a, b) => (a < b ? -1 : 1))).toEqual(cursors);
     expect(edges[2].node.actor).toEqual({ name: "Julien Bernard" });
+    const typed = await hub.query<{ project: { activity: { edges: { node: { details: unknown } }[] } } }>(
+      `query($id: ID!) { project(id: $id) { activity(first: 3) { edges { node { details { __typename ... on StatusChangeDetails { from to priority reason } } } } } } }`,
+      { id: projectId },
+      t.camille,
+    );
+    expect(typed.data!.project.activity.edges.map((e) => e.node.details)).toEqual([
+      null,
+      { __typename: "StatusChangeDetails", from: "DRAFT", to: "SUBMITTED", priority: null, reason: null },
+      { __typename: "StatusChangeDetails", from: "SUBMITTED", to: "QUALIFIED", priority: "HIGH", reason: null },
+    ]);
   });
 
   it("gives CONFLICT to the second of two agents editing the same version, and writes nothing for it", async () => {

@@ -1,7 +1,9 @@
 import { authorize, badInput, isUuid, PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
+import { ActivityDetails } from "../entities/activity-details.types";
 import { Activity } from "../entities/activity.entity";
+import { detailsOf } from "../services/activity-details";
 import { Project } from "../entities/project.entity";
 import { PersonRef } from "../entities/refs";
 import { readJournal } from "../services/activity-query.service";
@@ -34,6 +36,11 @@ export class ActivityResolver {
       if (typeof payload !== "object" || payload === null || Array.isArray(payload)) throw badInput("payload must be a JSON object", "payload");
     }
     return recordExternalActivity(dataSource, { projectId: input.projectId, summary, idempotencyKey: input.idempotencyKey, payload });
+  }
+
+  @FieldResolver(() => ActivityDetails, { nullable: true, description: "The typed payload, by kind (null for kinds without details)." })
+  details(@Root() activity: Activity): typeof ActivityDetails | null {
+    return detailsOf(activity);
   }
 
   @FieldResolver(() => PersonRef, { nullable: true, description: "Who did it (null for the system)." })
