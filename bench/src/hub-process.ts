@@ -16,6 +16,8 @@ export interface HubProcess {
   stop(): Promise<void>;
   /** The last lines the hub printed, for error messages. */
   tail(): string;
+  /** The pid of `node scripts/start.mjs` (the parent of the gateway and the subgraphs). */
+  pid: number | undefined;
 }
 
 export interface SpawnHubOptions {
@@ -107,7 +109,7 @@ export function spawnHub(options: SpawnHubOptions): HubProcess {
     return stopping;
   }
 
-  return { waitUntilHealthy, stop, tail };
+  return { waitUntilHealthy, stop, tail, pid: child.pid };
 }
 
 /** Waits for a hub that someone else runs (BENCH_HUB_URL) to answer /health with 200. */

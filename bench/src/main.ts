@@ -1,7 +1,8 @@
 // `npm run bench`: the hub's benchmarks, all of them or those named in BENCH_ONLY, in this
 // order: import and statements (people-territories in this process, on a PostgreSQL server of
 // their own), then federated and search (through the hub, which the bench starts unless
-// BENCH_HUB_URL names a running one). Prints the figures, writes bench/results/latest.json, and
+// BENCH_HUB_URL names a running one), then subscriptions and inbox (through a hub on a data
+// folder of their own, seeded once with 1,000 submitted projects). Prints the figures, writes bench/results/latest.json, and
 // exits non-zero when anything failed, including a single error response.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -11,11 +12,13 @@ import { createCleanups } from "./cleanup";
 import { runFederatedBench } from "./federated-bench";
 import { openHub } from "./hub-session";
 import { runImportBench } from "./import-bench";
+import { runInboxBench } from "./inbox-bench";
 import { machine, printHeader } from "./machine";
 import type { BenchOutcome } from "./report";
 import { runSearchBench } from "./search-bench";
-import { DATABASE_BENCHMARKS, HUB_BENCHMARKS, readSettings, type BenchmarkName } from "./settings";
+import { DATABASE_BENCHMARKS, HUB_BENCHMARKS, PROJECTS_HUB_BENCHMARKS, readSettings, type BenchmarkName } from "./settings";
 import { runStatementsBench } from "./statements-bench";
+import { runSubscriptionsBench } from "./subscriptions-bench";
 
 const ROOT = resolve(__dirname, "..", "..");
 const RESULTS_DIR = join(ROOT, "bench", "results");
@@ -94,10 +97,32 @@ async function main(): Promise<number> {
       console.log("");
       let stopHub = async () => {};
       try {
-        const session = await openHub(settings, ROOT, join(RESULTS_DIR, "hub.log"), (stop) => (stopHub = cleanups.add("stop the hub", stop)));
+        const session = await openHub(settings, { dataDir: settings.dataDir }, ROOT, join(RESULTS_DIR, "hub.log"), (stop) => (stopHub = cleanups.add("stop the hub", stop)));
         hub = { gatewayUrl: session.gatewayUrl, startedByBench: session.startedByBench, startMs: session.startMs };
         if (hubBenches.includes("federated")) await run("federated", () => runFederatedBench(session.gatewayUrl, settings));
         if (hubBenches.includes("search")) await run("search", () => runSearchBench(session.gatewayUrl, settings));
+      } finally {
+        await stopHub();
+      }
+    });
+  }
+
+  // A hub of their own (.data/bench-projects): their 1,000 projects would change the others' figures.
+  let projectsHub: { gatewayUrl: string; startedByBench: boolean; startMs: number | null; dataDir: string } | null = null;
+  const projectsBenches = settings.only.filter((name) => PROJECTS_HUB_BENCHMARKS.includes(name));
+  if (projectsBenches.length > 0) {
+    await group(projectsBenches, async () => {
+      console.log("");
+      let stopHub = async () => {};
+      try {
+        const logPath = join(RESULTS_DIR, "hub-projects.log");
+        const options = { dataDir: settings.projectsDataDir, ownPostgres: true };
+        const session = await openHub(settings, options, ROOT, logPath, (stop) => (stopHub = cleanups.add("stop the hub", stop)));
+        projectsHub = { gatewayUrl: session.gatewayUrl, startedByBench: session.startedByBench, startMs: session.startMs, dataDir: relative(ROOT, settings.projectsDataDir) };
+        const hubInfo = { gatewayUrl: session.gatewayUrl, startPid: session.startPid };
+        // subscriptions first: it reads the gateway's memory, which the inbox's load would have inflated.
+        if (projectsBenches.includes("subscriptions")) await run("subscriptions", () => runSubscriptionsBench(hubInfo, settings));
+        if (projectsBenches.includes("inbox")) await run("inbox", () => runInboxBench(hubInfo, settings));
       } finally {
         await stopHub();
       }
@@ -114,9 +139,10 @@ async function main(): Promise<number> {
     ok: failures.length === 0,
     only: settings.only,
     failures,
-    settings: { ...shown, dataDir: relative(ROOT, settings.dataDir) },
+    settings: { ...shown, dataDir: relative(ROOT, settings.dataDir), projectsDataDir: relative(ROOT, settings.projectsDataDir) },
     machine: machine(),
     hub,
+    projectsHub,
     database,
     benchmarks,
   };

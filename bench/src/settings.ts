@@ -2,10 +2,12 @@
 import { join, resolve } from "node:path";
 
 /** The benchmarks, in the order they run (whatever the order in BENCH_ONLY). */
-export const BENCHMARKS = ["import", "statements", "federated", "search"] as const;
+export const BENCHMARKS = ["import", "statements", "federated", "search", "subscriptions", "inbox"] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
-/** The benchmarks that need the hub (started by the bench unless BENCH_HUB_URL is set). */
+/** The benchmarks that need the hub (started by the bench unless BENCH_HUB_URL is set), on .data/bench. */
 export const HUB_BENCHMARKS: readonly BenchmarkName[] = ["federated", "search"];
+/** The benchmarks that need the hub with 1,000 submitted projects, on .data/bench-projects (seeded once, kept). */
+export const PROJECTS_HUB_BENCHMARKS: readonly BenchmarkName[] = ["subscriptions", "inbox"];
 /** The benchmarks that run the people-territories code in the bench process, on their own database. */
 export const DATABASE_BENCHMARKS: readonly BenchmarkName[] = ["import", "statements"];
 
@@ -28,8 +30,16 @@ export interface Settings {
   hubUrl: string | undefined;
   /** DATABASE_URL: the PostgreSQL server of the import and statements benchmarks; unset, an embedded one. */
   databaseUrl: string | undefined;
-  /** HUB_DATA_DIR given to the hub the bench starts: <repo>/.data/bench. */
+  /** BENCH_SUBSCRIBERS: concurrent WebSocket subscribers of the subscriptions benchmark (default 1,000). */
+  subscribers: number;
+  /** BENCH_SUB_SECONDS: how long the subscriptions benchmark sends a mutation every 10 ms (default 30). */
+  subSeconds: number;
+  /** BENCH_SUB_DRAIN_SECONDS: how long, after the last mutation, subscribers may take to receive everything (default 120). */
+  subDrainSeconds: number;
+  /** HUB_DATA_DIR given to the hub the bench starts for federated and search: <repo>/.data/bench. */
   dataDir: string;
+  /** HUB_DATA_DIR given to the hub the bench starts for inbox and subscriptions: <repo>/.data/bench-projects. */
+  projectsDataDir: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "..", "..")): Settings {
@@ -52,9 +62,13 @@ export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "
     maxRequests: number("BENCH_MAX_REQUESTS", 200_000, 1, 2_000_000, true),
     timeoutMs: number("BENCH_TIMEOUT_MS", 10_000, 100, 120_000, true),
     searchQueries: number("BENCH_SEARCH_QUERIES", 1000, 10, 20_000, true),
+    subscribers: number("BENCH_SUBSCRIBERS", 1000, 1, 5000, true),
+    subSeconds: number("BENCH_SUB_SECONDS", 30, 1, 600, false),
+    subDrainSeconds: number("BENCH_SUB_DRAIN_SECONDS", 120, 5, 1800, false),
     hubUrl: loopbackUrl(env.BENCH_HUB_URL, problems),
     databaseUrl: postgresUrl(env.DATABASE_URL, problems),
     dataDir: join(root, ".data", "bench"),
+    projectsDataDir: join(root, ".data", "bench-projects"),
   };
   if (problems.length > 0) throw new Error(`invalid settings: ${problems.join("; ")}`);
   return settings;
