@@ -172,4 +172,32 @@ describe("a project's life through the gateway", () => {
     expect(await statements(8)).toBe(small);
     expect(small).toBeLessThanOrEqual(5);
   });
+
+  it("pages through the whole inbox, by priority then age, without gaps or repeats", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = (await hub.query<{ createProject: { id: string } }>(`mutation($t: String!) { createProject(input: { title: $t, territoryId: "COMMUNE:63113" }) { id } }`, { t: `Dossier ${i}` }, t.camille)).data!.createProject.id;
+      await step("camille", { projectId: id, transition: "SUBMIT" });
+      ids.push(id);
+    }
+    await step("julien", { projectId: ids[3], transition: "QUALIFY", priority: "HIGH" });
+    // A project submitted before submission dates were recorded.
+    await hub.sql("projects", "UPDATE project SET submitted_at = NULL WHERE id = $1", [ids[1]]);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const response: { data?: { inbox: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } = await hub.query(
+        `query($after: String) { inbox(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        t.julien,
+      );
+      seen.push(...response.data!.inbox.edges.map((e) => e.node.id));
+      if (!response.data!.inbox.pageInfo.hasNextPage) break;
+      after = response.data!.inbox.pageInfo.endCursor;
+    }
+    const all = await hub.sql<{ id: string }>("projects", "SELECT id FROM project WHERE status IN ('SUBMITTED', 'QUALIFIED')");
+    expect([...seen].sort()).toEqual(all.map((r) => r.id).sort());
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen[0]).toBe(ids[3]);
+  });
 });

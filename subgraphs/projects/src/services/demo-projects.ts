@@ -66,6 +66,7 @@ export async function seedDemoProjects(dataSource: DataSource, count = 300, seed
       territory_ids: territoryIds,
       owner_id: `COLLECTIVITE:${sirens.get(place.code)}`,
       created_at: createdAt.toISOString(),
+      submitted_at: status === ProjectStatus.DRAFT ? null : new Date(createdAt.getTime() + 86_400_000).toISOString(),
     });
     activities.push({ kind: ActivityKind.PROJECT_CREATED, project_id: id, summary: `Projet « ${title} » créé`, payload: { status: ProjectStatus.DRAFT, territoryIds, themes: [theme] }, at: createdAt.toISOString() });
     if (status !== ProjectStatus.DRAFT) {
@@ -75,9 +76,9 @@ export async function seedDemoProjects(dataSource: DataSource, count = 300, seed
   activities.sort((a, b) => String(a.at).localeCompare(String(b.at)));
   await dataSource.transaction(async (manager) => {
     await manager.query(
-      `INSERT INTO project (id, title, description, status, themes, territory_id, territory_ids, owner_id, created_at, updated_at)
-       SELECT id, title, description, status, themes, territory_id, territory_ids, owner_id, created_at, created_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, status text, themes text[], territory_id text, territory_ids text[], owner_id text, created_at timestamptz)`,
+      `INSERT INTO project (id, title, description, status, themes, territory_id, territory_ids, owner_id, created_at, updated_at, submitted_at)
+       SELECT id, title, description, status, themes, territory_id, territory_ids, owner_id, created_at, created_at, submitted_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, status text, themes text[], territory_id text, territory_ids text[], owner_id text, created_at timestamptz, submitted_at timestamptz)`,
       [JSON.stringify(projects)],
     );
     await manager.query(

@@ -213,10 +213,12 @@ export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageAr
   }
   applyVisibility(query, viewer);
   query.addSelect(PRIORITY_RANK, "rank");
+  // Projects submitted before submission dates were recorded count from their creation.
+  const submitted = "COALESCE(p.submitted_at, p.created_at)";
   if (page.after) {
-    query.andWhere(`(${PRIORITY_RANK}, p.submitted_at, p.id) > (:rank, :at::timestamptz, :id::uuid)`, { rank: page.after[0], at: page.after[1], id: page.after[2] });
+    query.andWhere(`(${PRIORITY_RANK}, ${submitted}, p.id) > (:rank, :at::timestamptz, :id::uuid)`, { rank: page.after[0], at: page.after[1], id: page.after[2] });
   }
-  const rows = await query.orderBy("rank", "ASC").addOrderBy("p.submitted_at", "ASC").addOrderBy("p.id", "ASC").limit(page.limit).getMany();
+  const rows = await query.orderBy("rank", "ASC").addOrderBy(submitted, "ASC").addOrderBy("p.id", "ASC").limit(page.limit).getMany();
   const ranks: Record<string, number> = { HIGH: 0, NORMAL: 1, LOW: 2 };
   const rank = (p: Project) => ranks[p.priority ?? ""] ?? 3;
   return toConnection(rows, page, (p): InboxKey => [rank(p), (p.submittedAt ?? p.createdAt).toISOString(), p.id]);
