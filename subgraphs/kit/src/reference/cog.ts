@@ -141,3 +141,10 @@ export function communeAncestry(inseeCode: string): string[] | null {
     ...place.crtes.map((code) => `CRTE:${code}`),
   ];
 }
+
+/** The shape of a kind-qualified territory id ("COMMUNE:63113", "CRTE:crte-84-01-1"); groups: kind, code. */
+export const TERRITORY_ID = /^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|COMMUNE_DELEGUEE|CRTE):([A-Za-z0-9-]{1,40})$/;
+
+export function isTerritoryId(value: string): boolean {
+  return TERRITORY_ID.test(value);
+}

@@ -1,16 +1,15 @@
-import { badInput, notFound, readPage, toConnection, type Connection, type Page, type PageArgs } from "@hub/kit";
+import { badInput, notFound, readPage, TERRITORY_ID, toConnection, type Connection, type Page, type PageArgs } from "@hub/kit";
 import type { Loaders } from "../loaders";
 import type { DataSource } from "typeorm";
 import { Territory, TerritoryKind } from "../entities/territory.entity";
 import { normalizeName } from "./names";
 
-const ID_PATTERN = /^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|COMMUNE_DELEGUEE|CRTE):([A-Za-z0-9-]{1,40})$/;
 export const MAX_TERRITORY_PAGE = 100;
 export const MAX_SEARCH_LENGTH = 100;
 
 /** Checks the shape of a kind-qualified territory id; BAD_USER_INPUT when malformed. */
 export function parseTerritoryId(id: string, field = "id"): { kind: TerritoryKind; code: string } {
-  const match = ID_PATTERN.exec(id);
+  const match = TERRITORY_ID.exec(id);
   if (!match) throw badInput(`"${id.slice(0, 60)}" is not a territory id (expected KIND:code, e.g. COMMUNE:63113)`, field);
   return { kind: match[1] as TerritoryKind, code: match[2] };
 }

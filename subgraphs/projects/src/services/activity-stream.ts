@@ -1,4 +1,4 @@
-import { authorize, badInput, isUuid, type Viewer } from "@hub/kit";
+import { authorize, badInput, isTerritoryId, isUuid, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import type { Activity } from "../entities/activity.entity";
 import { journalAfter, readJournalCursor } from "./activity-query.service";
@@ -21,7 +21,7 @@ const REPLAY_PAGE = 500;
 export function activityStream(dataSource: DataSource, feed: JournalFeed, viewer: Viewer, args: StreamArgs): AsyncIterableIterator<Activity> {
   authorize(viewer, "project:read");
   if (args.projectId && !isUuid(args.projectId)) throw badInput("projectId is not a project id", "projectId");
-  if (args.territoryId && !/^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/.test(args.territoryId)) {
+  if (args.territoryId && !isTerritoryId(args.territoryId)) {
     throw badInput("territoryId is not a territory id", "territoryId");
   }
   const start = args.after ? readJournalCursor(args.after) : null;

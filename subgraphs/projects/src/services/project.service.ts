@@ -1,4 +1,4 @@
-import { authorize, badInput, communeAncestry, forbidden, hasRole, isUuid, loadThemes, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, communeAncestry, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Maturity, Project, ProjectPhase, ProjectStatus } from "../entities/project.entity";
@@ -74,7 +74,7 @@ export function validateFields(input: ProjectFieldsData): Partial<Project> {
 export function territoryAncestry(territoryId: string): string[] {
   const match = /^COMMUNE:([0-9AB]{5})$/.exec(territoryId);
   if (!match) {
-    if (/^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|COMMUNE_DELEGUEE|CRTE):[A-Za-z0-9-]{1,40}$/.test(territoryId)) {
+    if (isTerritoryId(territoryId)) {
       throw badInput("A project is created on a commune (COMMUNE:<INSEE code>)", "territoryId");
     }
     throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id (expected COMMUNE:<INSEE code>)`, "territoryId");
@@ -147,7 +147,7 @@ const isKey = (value: unknown): value is Key =>
 /** Applies a filter to a query on `project p`. */
 function applyFilter(query: SelectQueryBuilder<Project>, filter: ProjectFilterData): void {
   if (filter.territoryId) {
-    if (!/^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/.test(filter.territoryId)) {
+    if (!isTerritoryId(filter.territoryId)) {
       throw badInput(`"${filter.territoryId.slice(0, 60)}" is not a territory id`, "filter.territoryId");
     }
     query.andWhere("p.territory_ids @> ARRAY[:territoryId]::text[]", { territoryId: filter.territoryId });

@@ -1,9 +1,8 @@
-import { authorize, badInput } from "@hub/kit";
+import { authorize, badInput, isTerritoryId } from "@hub/kit";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { TerritoryStats, TerritoryWithStats } from "../entities/stats.types";
 
-const TERRITORY_ID = /^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|CRTE):[A-Za-z0-9-]{1,40}$/;
 
 /** Brings the projections up to date, then reads one territory's stats through the loader. */
 async function statsOf(context: Context, territoryId: string): Promise<TerritoryStats> {
@@ -21,7 +20,7 @@ export class TerritoryStatsResolver {
 
   @Query(() => TerritoryStats, { description: "Portfolio counts of a territory (a commune or any level above)." })
   portfolio(@Arg("territoryId", () => ID) territoryId: string, @Ctx() context: Context): Promise<TerritoryStats> {
-    if (!TERRITORY_ID.test(territoryId)) throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id`, "territoryId");
+    if (!isTerritoryId(territoryId)) throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id`, "territoryId");
     return statsOf(context, territoryId);
   }
 }
