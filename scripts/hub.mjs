@@ -75,10 +75,13 @@ export async function aidesTerritoires() {
     return { url: process.env.AIDES_TERRITOIRES_URL, apiKey: process.env.AIDES_TERRITOIRES_API_KEY ?? "", stop: async () => {} };
   }
   const { createAidesTerritoiresStandIn } = require(join(ROOT, "subgraphs", "funding", "dist", "index.js"));
-  const { listen } = kit();
+  const { listen, isPortOpen } = kit();
   const apiKey = "dev-aides-territoires-key";
+  const port = Number(process.env.AT_STAND_IN_PORT ?? 4010);
+  // `npm start` already runs one (a subgraph started alone beside it): use it.
+  if (await isPortOpen(port)) return { url: `http://127.0.0.1:${port}`, apiKey, stop: async () => {} };
   const { app } = createAidesTerritoiresStandIn({ apiKey });
-  const running = await listen({ app, close: async () => {} }, Number(process.env.AT_STAND_IN_PORT ?? 4010), "127.0.0.1", "/api/");
+  const running = await listen({ app, close: async () => {} }, port, "127.0.0.1", "/api/");
   return { url: `http://127.0.0.1:${running.port}`, apiKey, stop: () => running.stop() };
 }
 

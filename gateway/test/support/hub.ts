@@ -30,7 +30,7 @@ export interface Hub {
   /** Base URL of the gateway (no path). */
   origin: string;
   subgraphs: Record<SubgraphName, RunningServer & { database: Database }>;
-  standIn: RunningServer;
+  standIn: RunningServer & { stats: { logins: number; dataRequests: number } };
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway. */
@@ -112,6 +112,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
     const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(standIn.stop);
+    const standInWithStats = Object.assign(standIn, { stats: standInApp.stats });
     const started = async (app: Awaited<ReturnType<typeof createProjectsServer>>) => {
       const running = await listen(app, 0);
       stops.push(running.stop);
@@ -153,7 +154,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       gatewayUrl: gateway.url,
       origin,
       subgraphs,
-      standIn,
+      standIn: standInWithStats,
       token: async (email) => {
         const response = await fetch(`${origin}/auth/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
         const body = (await response.json()) as { token?: string; error?: string };

@@ -6,6 +6,9 @@ import { SEARCH_PAGE_SIZE } from "../services/funding.service";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** How long a territory's Aides-Territoires perimeter is trusted before being asked again. */
+export const PERIMETER_TTL_DAYS = 30;
+
 /**
  * Per-request loaders: a territory's Aides-Territoires perimeter (one SQL statement per batch,
  * one API call for the communes not cached yet), aid search pages and aids (one call each, deduplicated).
@@ -14,11 +17,15 @@ export function createLoaders(dataSource: DataSource, client: AidesTerritoiresCl
   return {
     perimeter: new DataLoader<string, number | null>(async (territoryIds) => {
       const repository = dataSource.getRepository(Perimeter);
-      const cached = new Map((await repository.findBy({ territoryId: In([...territoryIds]) })).map((p) => [p.territoryId, p.perimeterId]));
+      // Perimeters change rarely: an answer is kept for PERIMETER_TTL_DAYS, then asked again.
+      const fresh = Date.now() - PERIMETER_TTL_DAYS * 86_400_000;
+      const cached = new Map(
+        (await repository.findBy({ territoryId: In([...territoryIds]) })).filter((p) => p.fetchedAt.getTime() > fresh).map((p) => [p.territoryId, p.perimeterId]),
+      );
       const missing = territoryIds.filter((id) => !cached.has(id) && id.startsWith("COMMUNE:"));
       if (missing.length > 0) {
         const found = await client.communePerimeters(missing.map((id) => id.slice("COMMUNE:".length)));
-        const rows = missing.map((territoryId) => ({ territoryId, perimeterId: found.get(territoryId.slice("COMMUNE:".length)) ?? null }));
+        const rows = missing.map((territoryId) => ({ territoryId, perimeterId: found.get(territoryId.slice("COMMUNE:".length)) ?? null, fetchedAt: new Date() }));
         await repository.upsert(rows, ["territoryId"]);
         for (const row of rows) cached.set(row.territoryId, row.perimeterId);
       }
