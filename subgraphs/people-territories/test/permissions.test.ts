@@ -1,3 +1,4 @@
+import { ANONYMOUS, DEV_INTERNAL_SECRET, INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, type Viewer } from "@hub/kit";
 import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, type Hub } from "../../../gateway/test/support/hub";
 
 /**
@@ -158,5 +159,22 @@ describe("people-territories permissions, role by role", () => {
     const after = await hub.query(`{ portfolio(territoryId: "REGION:84") { projectCount } }`, {}, secret);
     expect(after.status).toBe(401);
     expect(codes(after)).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it.each([
+    ["identity", `{ identity(email: "${CAMILLE}") { personId } }`],
+    ["apiKeyIdentity", `{ apiKeyIdentity(key: "hubk_000000000000_${"a".repeat(43)}") { apiKeyId } }`],
+    ["signInWithProConnect", `mutation { signInWithProConnect(claims: { sub: "x", email: "${CAMILLE}" }) { refusal } }`],
+  ])("keeps the gateway-only %s to the gateway: hidden from the graph, FORBIDDEN to anyone else on the subgraph's port", async (_name, query) => {
+    expect(codes(await hub.query(query, {}, tokens.nadia))).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    const call = (viewer: Viewer) =>
+      fetch(hub.subgraphs["people-territories"].url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, DEV_INTERNAL_SECRET) },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>);
+    const nadia = { ...ANONYMOUS, personId: "00000000-0000-4000-8000-000000000001", organizationId: "ANCT:NATIONAL", roles: ["ANCT_NATIONAL" as const] };
+    expect((await call(nadia)).errors?.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
+    expect((await call(SERVICE_VIEWER)).errors).toBeUndefined();
   });
 });
