@@ -200,4 +200,29 @@ describe("a project's life through the gateway", () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen[0]).toBe(ids[3]);
   });
+
+  it("lets an EPCI carry a project on its own territory, seen by the State of its départements", async () => {
+    const invited = await hub.query<{ invitePerson: { id: string } }>(
+      `mutation { invitePerson(input: { email: "agent@clermontmetropole.demo", givenName: "Inès", usualName: "Morel", organizationId: "COLLECTIVITE:246300701" }) { id } }`,
+      {},
+      t.nadia,
+    );
+    expect(invited.errors).toBeUndefined();
+    // As after a first ProConnect sign-in.
+    await hub.sql("people-territories", "UPDATE person SET status = 'ACTIVE' WHERE id = $1", [invited.data!.invitePerson.id]);
+    const epci = await hub.token("agent@clermontmetropole.demo");
+    const created = await hub.query<{ createProject: { id: string; territory: { name: string } } }>(
+      `mutation { createProject(input: { title: "Plan climat métropolitain", territoryId: "EPCI:246300701", themes: ["energies-dechets"] }) { id territory { name } } }`,
+      {},
+      epci,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createProject.territory).toEqual({ name: "Clermont Auvergne Métropole" });
+    const id = created.data!.createProject.id;
+    // The EPCI's agent cannot carry a project on a commune outside it, nor on another EPCI.
+    expect(codes(await hub.query(`mutation { createProject(input: { title: "x", territoryId: "COMMUNE:75056" }) { id } }`, {}, epci))).toEqual(["FORBIDDEN"]);
+    await hub.query(`mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { id } }`, { i: { projectId: id, transition: "SUBMIT" } }, epci);
+    const listed = await hub.query<{ projects: { edges: { node: { id: string } }[] } }>(`{ projects(first: 100, filter: { territoryId: "DEPARTEMENT:63" }) { edges { node { id } } } }`, {}, t.julien);
+    expect(listed.data!.projects.edges.map((e) => e.node.id)).toContain(id);
+  });
 });

@@ -148,3 +148,34 @@ export const TERRITORY_ID = /^(REGION|DEPARTEMENT|ARRONDISSEMENT|EPCI|COMMUNE|CO
 export function isTerritoryId(value: string): boolean {
   return TERRITORY_ID.test(value);
 }
+
+let epciPlaces: Map<string, string[]> | null = null;
+
+/** An EPCI's territory id and every level above or around it: its départements, régions and CRTE. */
+export function epciAncestry(siren: string): string[] | null {
+  if (!epciPlaces) {
+    const cog = loadCog();
+    const places = communePlaces();
+    epciPlaces = new Map();
+    for (const epci of cog.epcis) {
+      const levels = new Set<string>([`EPCI:${epci.code}`]);
+      for (const member of epci.membres) {
+        const place = places.get(member.code);
+        if (place) {
+          levels.add(`DEPARTEMENT:${place.departement}`);
+          levels.add(`REGION:${place.region}`);
+        }
+      }
+      for (const crte of cog.crteMembers) if (crte.groupementSiren === epci.code) levels.add(`CRTE:${crte.id}`);
+      epciPlaces.set(epci.code, [...levels]);
+    }
+  }
+  return epciPlaces.get(siren) ?? null;
+}
+
+/** The ancestry of a project's territory (a commune or an EPCI), or null when unknown. */
+export function projectTerritoryAncestry(territoryId: string): string[] | null {
+  const match = /^(COMMUNE|EPCI):([0-9AB]{5}|\d{9})$/.exec(territoryId);
+  if (!match) return null;
+  return match[1] === "COMMUNE" ? communeAncestry(match[2]) : epciAncestry(match[2]);
+}

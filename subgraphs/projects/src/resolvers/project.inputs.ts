@@ -37,7 +37,7 @@ export class CreateProjectInput extends ProjectFieldsInput {
   @Field({ description: "1 to 200 characters." })
   title!: string;
 
-  @Field(() => ID, { description: "The commune concerned: COMMUNE:<INSEE code>." })
+  @Field(() => ID, { description: "The territory concerned: a commune (COMMUNE:<INSEE code>) or an EPCI (EPCI:<SIREN>)." })
   territoryId!: string;
 }
 

@@ -97,7 +97,7 @@ export class ProjectResolver {
     return addComment(dataSource, viewer, { projectId, body, internal });
   }
 
-  @FieldResolver(() => TerritoryRef, { description: "The commune concerned." })
+  @FieldResolver(() => TerritoryRef, { description: "The commune or EPCI concerned." })
   territory(@Root() project: Project): TerritoryRef {
     return { id: project.territoryId };
   }

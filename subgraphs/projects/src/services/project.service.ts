@@ -1,4 +1,4 @@
-import { authorize, badInput, communeAncestry, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, projectTerritoryAncestry, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Maturity, Project, ProjectPhase, ProjectStatus } from "../entities/project.entity";
@@ -72,15 +72,12 @@ export function validateFields(input: ProjectFieldsData): Partial<Project> {
 
 /** The territory and every level above it, from the reference map: what filters match on. */
 export function territoryAncestry(territoryId: string): string[] {
-  const match = /^COMMUNE:([0-9AB]{5})$/.exec(territoryId);
-  if (!match) {
-    if (isTerritoryId(territoryId)) {
-      throw badInput("A project is created on a commune (COMMUNE:<INSEE code>)", "territoryId");
-    }
-    throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id (expected COMMUNE:<INSEE code>)`, "territoryId");
+  if (!/^(COMMUNE|EPCI):/.test(territoryId)) {
+    if (isTerritoryId(territoryId)) throw badInput("A project is carried on a commune (COMMUNE:<INSEE code>) or an EPCI (EPCI:<SIREN>)", "territoryId");
+    throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id (expected COMMUNE:<INSEE code> or EPCI:<SIREN>)`, "territoryId");
   }
-  const ancestry = communeAncestry(match[1]);
-  if (!ancestry) throw notFound(`No current commune ${territoryId}`);
+  const ancestry = projectTerritoryAncestry(territoryId);
+  if (!ancestry) throw notFound(`No current commune or EPCI ${territoryId.slice(0, 60)}`);
   return ancestry;
 }
 
@@ -111,9 +108,12 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
   const description = fields.description ?? "";
   const themes = fields.themes ?? [];
   const territoryIds = territoryAncestry(input.territoryId);
-  const commune = input.territoryId.slice("COMMUNE:".length);
-  if (!viewer.organizationId || !viewer.communes.includes(commune)) {
-    throw forbidden("Only an agent of a collectivité covering this commune may create a project on it");
+  // A commune of the caller's collectivité (its own, or a member of its EPCI), or its own EPCI.
+  const allowed = input.territoryId.startsWith("COMMUNE:")
+    ? viewer.communes.includes(input.territoryId.slice("COMMUNE:".length))
+    : viewer.organizationId === `COLLECTIVITE:${input.territoryId.slice("EPCI:".length)}`;
+  if (!viewer.organizationId || !allowed) {
+    throw forbidden("Only an agent of a collectivité covering this territory may create a project on it");
   }
   return dataSource.transaction(async (manager) => {
     const project = await manager.getRepository(Project).save(

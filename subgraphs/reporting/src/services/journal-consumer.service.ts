@@ -1,4 +1,4 @@
-import { callSubgraph, communeAncestry, SERVICE_VIEWER, type Logger } from "@hub/kit";
+import { callSubgraph, projectTerritoryAncestry, SERVICE_VIEWER, type Logger } from "@hub/kit";
 import type { DataSource } from "typeorm";
 
 const JOURNAL_QUERY = `query Journal($after: String, $first: Int) {
@@ -72,10 +72,9 @@ export class JournalConsumer {
       if (edges.length === 0) return;
       const latest = new Map<string, Record<string, unknown>>();
       for (const { node } of edges) {
-        const commune = node.project.territory.id.replace(/^COMMUNE:/, "");
         latest.set(node.project.id, {
           project_id: node.project.id,
-          territory_ids: communeAncestry(commune) ?? [node.project.territory.id],
+          territory_ids: projectTerritoryAncestry(node.project.territory.id) ?? [node.project.territory.id],
           status: node.project.status,
           themes: node.project.themes,
           last_activity_id: node.id,
