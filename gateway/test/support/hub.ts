@@ -6,6 +6,7 @@
 import { createAidesTerritoiresStandIn, createFundingServer } from "@hub/funding";
 import { createGatewayServer } from "@hub/gateway";
 import type { ProConnectOptions } from "../../src/auth/proconnect.route";
+import type { S3Options } from "../../../subgraphs/projects/src/services/s3-storage";
 import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
 import { createProjectsServer } from "@hub/projects";
@@ -97,6 +98,8 @@ export interface HubOptions {
   gatewayPort?: number;
   /** ProConnect sign-in settings (default: disabled). */
   proconnect?: ProConnectOptions;
+  /** Documents in an S3-compatible store instead of a temporary folder. */
+  projectsS3?: S3Options;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -120,7 +123,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     };
     const documentsDir = mkdtempSync(join(tmpdir(), "hub-documents-"));
     stops.push(async () => rmSync(documentsDir, { recursive: true, force: true }));
-    const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024 };
+    const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024, s3: options.projectsS3 ?? null };
     const projects = await started(await createProjectsServer(projectsConfig, true));
     const projectsPort = projects.port;
     const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));

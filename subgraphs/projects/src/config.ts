@@ -1,6 +1,13 @@
-import { int, readConfig, readSubgraphConfig, str, type Env, type SubgraphConfig } from "@hub/kit";
+import { int, optional, readConfig, readSubgraphConfig, str, url, type Env, type SubgraphConfig } from "@hub/kit";
+import type { S3Options } from "./services/s3-storage";
 
 export interface ProjectsConfig extends SubgraphConfig {
+  /**
+   * An S3-compatible store for documents, used instead of the disk when PROJECTS_S3_BUCKET is set:
+   * PROJECTS_S3_ENDPOINT, PROJECTS_S3_BUCKET, PROJECTS_S3_REGION (default fr-par),
+   * PROJECTS_S3_ACCESS_KEY_ID, PROJECTS_S3_SECRET_ACCESS_KEY.
+   */
+  s3: S3Options | null;
   /** PROJECTS_DOCUMENTS_DIR: where attached files are stored (default .data/documents, from the working folder). */
   documentsDir: string;
   /** DOCUMENT_MAX_BYTES: the largest file accepted (default 10 MiB). */
@@ -11,8 +18,21 @@ export interface ProjectsConfig extends SubgraphConfig {
 export function readProjectsConfig(env: Env = process.env): ProjectsConfig {
   return {
     ...readSubgraphConfig("PROJECTS", "projects", 4001, env),
-    ...readConfig<{ documentsDir: string; documentMaxBytes: number }>(
-      { documentsDir: str("PROJECTS_DOCUMENTS_DIR", ".data/documents"), documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024) },
+    ...readConfig<{ documentsDir: string; documentMaxBytes: number; s3: S3Options | null }>(
+      {
+        documentsDir: str("PROJECTS_DOCUMENTS_DIR", ".data/documents"),
+        documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
+        s3: (e, problems) =>
+          optional("PROJECTS_S3_BUCKET")(e, problems)
+            ? {
+                endpoint: url("PROJECTS_S3_ENDPOINT")(e, problems),
+                bucket: str("PROJECTS_S3_BUCKET")(e, problems),
+                region: str("PROJECTS_S3_REGION", "fr-par")(e, problems),
+                accessKeyId: str("PROJECTS_S3_ACCESS_KEY_ID")(e, problems),
+                secretAccessKey: str("PROJECTS_S3_SECRET_ACCESS_KEY")(e, problems),
+              }
+            : null,
+      },
       env,
     ),
   };

@@ -13,6 +13,7 @@ import { LifecycleAndFiche1764349200000 } from "./migrations/1764349200000-lifec
 import { ActionsAndDocuments1764356400000 } from "./migrations/1764356400000-actions-and-documents";
 import { documentRoutes } from "./resolvers/document.routes";
 import { DiskStorage } from "./services/document-storage";
+import { S3Storage } from "./services/s3-storage";
 import { buildProjectsSchema } from "./schema";
 import { seedDemoProjects } from "./services/demo-projects";
 import { JournalFeed } from "./services/journal-feed";
@@ -41,7 +42,12 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
       createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed: feed! }),
       subscriptions: true,
       routes: (app, { dataSource }) =>
-        documentRoutes(app, { dataSource, storage: new DiskStorage(config.documentsDir), secret: config.internalTokenSecret, maxBytes: config.documentMaxBytes }),
+        documentRoutes(app, {
+          dataSource,
+          storage: config.s3 ? new S3Storage(config.s3) : new DiskStorage(config.documentsDir),
+          secret: config.internalTokenSecret,
+          maxBytes: config.documentMaxBytes,
+        }),
       onClose: async () => feed?.stop(),
     },
     quiet,

@@ -1,4 +1,4 @@
-import { restError, unauthenticated, viewerFromHeaders } from "@hub/kit";
+import { restError, unauthenticated, upstreamUnavailable, viewerFromHeaders } from "@hub/kit";
 import express from "express";
 import type { DataSource } from "typeorm";
 import { attachDocument, readableDocument } from "../services/document.service";
@@ -35,11 +35,14 @@ export function documentRoutes(app: express.Express, options: { dataSource: Data
   app.get("/documents/:id", async (request, response) => {
     try {
       const document = await readableDocument(options.dataSource, viewerOf(request), request.params.id);
+      const content = await options.storage.read(document.storageKey).catch(() => {
+        throw upstreamUnavailable("The document storage is unavailable");
+      });
       response.setHeader("content-type", document.contentType);
       response.setHeader("content-length", String(document.size));
       response.setHeader("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`);
       response.setHeader("x-content-type-options", "nosniff");
-      options.storage.read(document.storageKey).on("error", () => response.destroy()).pipe(response);
+      content.on("error", () => response.destroy()).pipe(response);
     } catch (error) {
       const { status, body } = restError(error);
       response.status(status).json(body);

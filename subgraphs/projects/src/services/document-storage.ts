@@ -3,10 +3,10 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 
-/** Where document bytes live. The disk by default; an S3-compatible store is the next implementation. */
+/** Where document bytes live: the disk by default, an S3-compatible store when configured (S3Storage). */
 export interface DocumentStorage {
   put(key: string, bytes: Buffer): Promise<void>;
-  read(key: string): Readable;
+  read(key: string): Promise<Readable>;
 }
 
 /** Files under one folder, written atomically (temporary file, then rename). Keys are server-made. */
@@ -24,7 +24,7 @@ export class DiskStorage implements DocumentStorage {
     await rename(`${path}.part`, path);
   }
 
-  read(key: string): Readable {
+  async read(key: string): Promise<Readable> {
     return createReadStream(this.path(key));
   }
 

@@ -1,4 +1,4 @@
-import { authorize, badInput, hubError, isUuid, notFound, type Viewer } from "@hub/kit";
+import { authorize, badInput, hubError, isUuid, notFound, upstreamUnavailable, type Viewer } from "@hub/kit";
 import { createHash, randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
@@ -45,7 +45,9 @@ export async function attachDocument(
   const project = await requireVisibleProject(dataSource, viewer, input.projectId);
   if (project.status === "COMPLETED" || project.status === "ABANDONED") throw hubError("CONFLICT", `A ${project.status} project takes no more documents`);
   const key = `${project.id}/${randomUUID()}`;
-  await storage.put(key, input.bytes);
+  await storage.put(key, input.bytes).catch(() => {
+    throw upstreamUnavailable("The document storage is unavailable");
+  });
   return dataSource.transaction(async (manager) => {
     const repository = manager.getRepository(Document);
     const document = await repository.save(
