@@ -218,6 +218,12 @@ describe("a project's life through the gateway", () => {
     );
     expect(created.errors).toBeUndefined();
     expect(created.data!.createProject.territory).toEqual({ name: "Clermont Auvergne Métropole" });
+    const funding = await hub.query<{ project: { fundingOpportunities: { edges: { node: { name: string } }[] } } }>(
+      `query($id: ID!) { project(id: $id) { fundingOpportunities(first: 50) { edges { node { name } } } } }`,
+      { id: created.data!.createProject.id },
+      epci,
+    );
+    expect(funding.data!.project.fundingOpportunities.edges.map((e) => e.node.name)).toContain("Fonds régional pour la transition énergétique — Auvergne-Rhône-Alpes");
     const id = created.data!.createProject.id;
     // The EPCI's agent cannot carry a project on a commune outside it, nor on another EPCI.
     expect(codes(await hub.query(`mutation { createProject(input: { title: "x", territoryId: "COMMUNE:75056" }) { id } }`, {}, epci))).toEqual(["FORBIDDEN"]);

@@ -1,3 +1,4 @@
+import { loadCog } from "@hub/kit";
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { Perimeter } from "../entities/perimeter.entity";
@@ -23,9 +24,18 @@ export function createLoaders(dataSource: DataSource, client: AidesTerritoiresCl
         (await repository.findBy({ territoryId: In([...territoryIds]) })).filter((p) => p.fetchedAt.getTime() > fresh).map((p) => [p.territoryId, p.perimeterId]),
       );
       const missing = territoryIds.filter((id) => !cached.has(id) && id.startsWith("COMMUNE:"));
+      const rows: { territoryId: string; perimeterId: number | null; fetchedAt: Date }[] = [];
       if (missing.length > 0) {
         const found = await client.communePerimeters(missing.map((id) => id.slice("COMMUNE:".length)));
-        const rows = missing.map((territoryId) => ({ territoryId, perimeterId: found.get(territoryId.slice("COMMUNE:".length)) ?? null, fetchedAt: new Date() }));
+        rows.push(...missing.map((territoryId) => ({ territoryId, perimeterId: found.get(territoryId.slice("COMMUNE:".length)) ?? null, fetchedAt: new Date() })));
+      }
+      // EPCI, one by one (the API finds them by name): rare, and cached like communes.
+      for (const territoryId of territoryIds.filter((id) => !cached.has(id) && id.startsWith("EPCI:"))) {
+        const siren = territoryId.slice("EPCI:".length);
+        const name = loadCog().epcis.find((e) => e.code === siren)?.nom;
+        rows.push({ territoryId, perimeterId: name ? await client.epciPerimeter(siren, name) : null, fetchedAt: new Date() });
+      }
+      if (rows.length > 0) {
         await repository.upsert(rows, ["territoryId"]);
         for (const row of rows) cached.set(row.territoryId, row.perimeterId);
       }

@@ -64,6 +64,17 @@ export class AidesTerritoiresClient {
     return found;
   }
 
+  /**
+   * The perimeter id of an EPCI: the API finds EPCI by name (`q`, `scale=epci`), and their
+   * `code` is the SIREN, which picks the right one among homonyms. Null when none matches.
+   */
+  async epciPerimeter(siren: string, name: string): Promise<number | null> {
+    const params = new URLSearchParams({ scale: "epci", q: name, itemsPerPage: String(AT_MAX_PAGE_SIZE) });
+    const page = await this.get<AtPage<{ id: string; code: string }>>("/api/perimeters/", params);
+    const perimeter = page.results.find((p) => p.code === siren);
+    return perimeter ? parseInt(perimeter.id, 10) : null;
+  }
+
   /** Published aids for a perimeter and categories, for collectivités. `page` is 1-based. */
   searchAids(criteria: { perimeterId: number; categorySlugs: string[]; page: number; itemsPerPage: number }): Promise<AtPage<AtAidResult>> {
     const params = new URLSearchParams({

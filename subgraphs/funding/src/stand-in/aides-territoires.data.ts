@@ -1,4 +1,4 @@
-import { communePlaces, loadCog, loadThemes, parseCsv } from "@hub/kit";
+import { communePlaces, epciAncestry, loadCog, loadThemes, parseCsv } from "@hub/kit";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -49,6 +49,12 @@ export function containment(perimeters: AtPerimeter[]): Map<number, number[]> {
           const parent = byScaleCode.get(key);
           if (parent !== undefined) ids.push(parent);
         }
+      }
+    } else if (p.scale === "EPCI") {
+      for (const level of epciAncestry(p.code) ?? []) {
+        const [kind, code] = level.split(":");
+        const parent = byScaleCode.get(`${kind === "DEPARTEMENT" ? "Département" : kind === "REGION" ? "Région" : kind}:${code}`);
+        if (parent !== undefined && (kind === "DEPARTEMENT" || kind === "REGION")) ids.push(parent);
       }
     } else if (p.scale === "Département") {
       const region = loadCog().departements.find((d) => d.code === p.code)?.region;
