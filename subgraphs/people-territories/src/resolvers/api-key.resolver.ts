@@ -1,4 +1,4 @@
-import { authorize, connectionType, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
+import { authorize, connectionType, isStringPair, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import type { Context } from "../context";
 import { ApiKey } from "../entities/api-key.entity";
@@ -35,14 +35,13 @@ export class ApiKeyIdentity {
   scopes!: string[];
 }
 
-const isKey = (value: unknown): value is [string, string] => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => ApiKeyConnection, { description: "API keys of programmes, newest first (ANCT national agents)." })
   async apiKeys(@Args() args: PageArgs, @Ctx() { viewer, dataSource }: Context): Promise<Connection<ApiKey>> {
     authorize(viewer, "apikey:manage");
-    const page = readPage(args, 100, isKey);
+    const page = readPage(args, 100, isStringPair);
     const query = dataSource.getRepository(ApiKey).createQueryBuilder("k");
     if (page.after) query.where("(k.created_at, k.id) < (:at::timestamptz, :id::uuid)", { at: page.after[0], id: page.after[1] });
     const rows = await query.orderBy("k.created_at", "DESC").addOrderBy("k.id", "DESC").limit(page.limit).getMany();

@@ -1,10 +1,10 @@
-import { authorize, connectionType, forbidden, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
+import { authorize, connectionType, isStringPair, forbidden, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { Territory } from "../entities/territory.entity";
-import { canListMembers, isMemberKey } from "../services/person.service";
+import { canListMembers } from "../services/person.service";
 
 export const PersonConnection = connectionType("Person", Person);
 
@@ -28,7 +28,7 @@ export class OrganizationResolver {
     authorize(viewer, "person:read");
     const territory = organization.territoryId ? await loaders.territory.load(organization.territoryId) : null;
     if (!canListMembers(viewer, organization.id, territory?.departementCode ?? null)) throw forbidden("Only its members and the State of its département see who works there");
-    const page = readPage(args, 100, isMemberKey);
+    const page = readPage(args, 100, isStringPair);
     const rows = await loaders.organizationMembers.load(organization.id, JSON.stringify(page));
     return toConnection(rows, page, (p) => [`${p.usualName} ${p.givenName}`, p.id]);
   }

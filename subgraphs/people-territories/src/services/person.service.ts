@@ -75,7 +75,6 @@ export function canListMembers(viewer: Viewer, organizationId: string, departeme
 }
 
 export type MemberKey = [string, string];
-export const isMemberKey = (value: unknown): value is MemberKey => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
 
 /** One page of the members of each organisation, by name: one statement for all of them. */
 export async function fetchOrganizationMembers(dataSource: DataSource, organizationIds: readonly string[], page: Page<MemberKey>): Promise<(Person & { organizationId: string })[]> {

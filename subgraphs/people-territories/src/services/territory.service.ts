@@ -1,4 +1,4 @@
-import { badInput, notFound, readPage, TERRITORY_ID, toConnection, type Connection, type Page, type PageArgs } from "@hub/kit";
+import { badInput, isStringPair, notFound, readPage, TERRITORY_ID, toConnection, type Connection, type Page, type PageArgs } from "@hub/kit";
 import type { Loaders } from "../loaders";
 import type { DataSource } from "typeorm";
 import { Territory, TerritoryKind } from "../entities/territory.entity";
@@ -82,7 +82,6 @@ export async function searchTerritories(dataSource: DataSource, args: PageArgs &
 }
 
 type MemberKey = [string, string];
-const isMemberKey = (value: unknown): value is MemberKey => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
 
 /** One page of the direct members of each parent territory, by name: one statement for all parents. */
 export async function fetchMembers(dataSource: DataSource, parents: readonly string[], page: Page<MemberKey>): Promise<(Territory & { parentId: string })[]> {
@@ -106,7 +105,7 @@ export async function fetchMembers(dataSource: DataSource, parents: readonly str
 
 /** The direct members of a territory (départements of a région, communes of an EPCI...), by name, through the batch loader. */
 export async function territoryMembers(loaders: Loaders, parentId: string, args: PageArgs): Promise<Connection<Territory>> {
-  const page = readPage(args, MAX_TERRITORY_PAGE, isMemberKey);
+  const page = readPage(args, MAX_TERRITORY_PAGE, isStringPair);
   const rows = await loaders.members.load(parentId, JSON.stringify(page));
   return toConnection(rows, page, (t): MemberKey => [t.name, t.id]);
 }

@@ -1,9 +1,8 @@
-import { canSeeInternalNotes, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import { canSeeInternalNotes, isStringPair, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import type { Comment } from "../entities/comment.entity";
 
 export type CommentKey = [string, string];
-const isCommentKey = (value: unknown): value is CommentKey => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
 
 /** One page of the conversation of each project, oldest first (internal notes for the State only): one statement. */
 export function fetchComments(dataSource: DataSource, viewer: Viewer, projectIds: readonly string[], page: Page<CommentKey>): Promise<Comment[]> {
@@ -26,6 +25,6 @@ export function fetchComments(dataSource: DataSource, viewer: Viewer, projectIds
 
 /** A project's conversation as a connection, through the batch loader. */
 export async function projectComments(load: (pageKey: string) => Promise<Comment[]>, args: PageArgs): Promise<Connection<Comment>> {
-  const page = readPage(args, 100, isCommentKey);
+  const page = readPage(args, 100, isStringPair);
   return toConnection(await load(JSON.stringify(page)), page, (c) => [new Date(c.createdAt).toISOString(), c.id]);
 }
