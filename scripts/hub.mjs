@@ -1,8 +1,7 @@
 // Shared pieces of `npm start` (start.mjs) and `npm start -w <workspace>` (run-service.mjs):
 // building, the embedded PostgreSQL server and the Aides-Territoires stand-in.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,23 +45,14 @@ export function kit() {
  */
 export async function database(dataDir) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
-  const { isPortOpen, EMBEDDED_POSTGRES_PORT, folderBlockingPostgresUser } = kit();
+  const { isPortOpen, EMBEDDED_POSTGRES_PORT } = kit();
   const port = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
   if (await isPortOpen(port)) {
     return { url: `postgres://postgres:hub-local@127.0.0.1:${port}/postgres`, embedded: true, reused: true, stop: async () => {} };
   }
   // A process of its own (and its own process group): Ctrl-C reaches only the script that
   // started it, which stops it last, after the services.
-  let folder = join(dataDir, "postgres");
-  // As root, the server runs as user postgres: a clone in a private folder (mktemp -d, a home)
-  // is out of its reach, so its data goes to a folder of its own under /var/tmp instead.
-  const blocked = folderBlockingPostgresUser(folder);
-  if (blocked) {
-    folder = join("/var/tmp", `territorial-hub-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}`, "postgres");
-    mkdirSync(dirname(folder), { recursive: true, mode: 0o755 });
-    console.log(`embedded PostgreSQL data in ${folder} (the postgres user cannot enter ${blocked})`);
-  }
-  const child = spawn(process.execPath, [join(ROOT, "scripts", "postgres.mjs"), folder, String(port)], {
+  const child = spawn(process.execPath, [join(ROOT, "scripts", "postgres.mjs"), join(dataDir, "postgres"), String(port)], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     detached: true,
@@ -76,7 +66,7 @@ export async function database(dataDir) {
     });
     child.once("exit", (code) => reject(new Error(lastError || `embedded PostgreSQL exited with code ${code}`)));
   });
-  return { url, embedded: true, folder, stop: () => stopProcess(child, 20_000) };
+  return { url, embedded: true, stop: () => stopProcess(child, 20_000) };
 }
 
 /** Starts the Aides-Territoires stand-in in this process, unless a real API is configured. */

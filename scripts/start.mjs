@@ -23,7 +23,7 @@ async function main() {
   console.log(`build: ${build()} ms`);
   const db = await database(dataDir);
   stops.push(db.stop);
-  console.log(db.embedded ? `embedded PostgreSQL ${db.reused ? "reused" : `started (data in ${db.folder})`}` : "PostgreSQL from DATABASE_URL");
+  console.log(db.embedded ? `embedded PostgreSQL ${db.reused ? "reused" : "started"} (data in ${join(dataDir, "postgres")})` : "PostgreSQL from DATABASE_URL");
   const at = await aidesTerritoires();
   stops.push(at.stop);
   const env = {

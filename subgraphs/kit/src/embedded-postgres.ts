@@ -42,19 +42,12 @@ export async function startEmbeddedPostgres(dataDir: string, port = EMBEDDED_POS
  * able to traverse every folder above the data folder: say so plainly rather than let initdb fail.
  */
 function assertReachableByPostgresUser(dataDir: string): void {
-  const blocked = folderBlockingPostgresUser(dataDir);
-  if (blocked) {
-    throw new Error(`the embedded PostgreSQL server runs as user postgres when started as root, and cannot enter ${blocked}: set HUB_DATA_DIR to a folder it can reach (e.g. /var/tmp/hub)`);
-  }
-}
-
-/** When running as root: the first folder above `dataDir` the postgres user cannot enter, if any. */
-export function folderBlockingPostgresUser(dataDir: string): string | null {
-  if (process.getuid?.() !== 0) return null;
+  if (process.getuid?.() !== 0) return;
   for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return dir;
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(`the embedded PostgreSQL server runs as user postgres when started as root, and cannot enter ${dir}: set HUB_DATA_DIR to a folder it can reach (e.g. /var/tmp/hub)`);
+    }
   }
-  return null;
 }
 
 interface EmbeddedPostgresClass {
