@@ -45,7 +45,9 @@ function assertReachableByPostgresUser(dataDir: string): void {
   if (process.getuid?.() !== 0) return;
   for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new Error(`the embedded PostgreSQL server runs as user postgres when started as root, and cannot enter ${dir}: set HUB_DATA_DIR to a folder it can reach (e.g. /var/tmp/hub)`);
+      throw new Error(
+        `the embedded PostgreSQL server runs as user postgres when started as root, and cannot enter ${dir} (its programs and data are below it): put the hub in a folder others may enter (e.g. under /var/tmp or /srv), run as another user, or set DATABASE_URL`,
+      );
     }
   }
 }
