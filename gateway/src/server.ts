@@ -80,7 +80,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   });
   const app = express();
   app.disable("x-powered-by");
-  app.use(healthRouter(config.subgraphUrls));
+  app.use(healthRouter(config.subgraphUrls, () => subscriptions.stats()));
   app.use(
     devTokenRouter({
       enabled: config.mode === "development",

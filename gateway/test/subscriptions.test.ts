@@ -59,6 +59,14 @@ class Subscriber {
   }
 }
 
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe("federated subscriptions through the gateway", () => {
   let hub: Hub;
   const t: Record<string, string> = {};
@@ -117,6 +125,32 @@ describe("federated subscriptions through the gateway", () => {
     expect([...owner.errors, ...ddt.errors, ...expert.errors]).toEqual([]);
   });
 
+  it("shares one upstream subscription between subscribers of the same operation as the same viewer, and closes it with the last", async () => {
+    const health = async () => ((await (await fetch(`${hub.origin}/health`)).json()) as { subscriptions: { subscribers: number; upstreams: number } }).subscriptions;
+    const before = await health();
+    const projectId = await create("Halle gourmande");
+    const tabs = [await subscribe("camille", { projectId }), await subscribe("camille", { projectId }), await subscribe("camille", { projectId })];
+    const other = await subscribe("julien", { projectId });
+    expect(await health()).toEqual({ subscribers: before.subscribers + 4, upstreams: before.upstreams + 2 });
+
+    await step("camille", projectId, { transition: "SUBMIT" });
+    for (const tab of tabs) await tab.until((events) => events.length === 1);
+    await other.until((events) => events.length === 1);
+    expect(new Set(tabs.map((tab) => JSON.stringify(tab.events))).size).toBe(1);
+    expect(tabs[0].events[0]).toMatchObject({ kind: "STATUS_CHANGED", actor: { name: "Camille Martin" }, project: { title: "Halle gourmande" } });
+
+    // One tab leaves: the others still receive; the last one leaving closes the upstream.
+    await tabs[0].close();
+    await mutate("camille", `mutation($id: ID!) { addComment(projectId: $id, body: "Plan du marché joint") { id } }`, { id: projectId });
+    for (const tab of tabs.slice(1)) await tab.until((events) => events.length === 2);
+    expect(tabs[0].events).toHaveLength(1);
+    await tabs[1].close();
+    await tabs[2].close();
+    await other.close();
+    await waitFor(async () => JSON.stringify(await health()) === JSON.stringify(before));
+    expect([...tabs[1].errors, ...tabs[2].errors, ...other.errors]).toEqual([]);
+  });
+
   it("resumes after a disconnection with exactly what was missed", async () => {
     const projectId = await create("Station d'épuration");
     const first = await subscribe("camille", { projectId, after: "0" });
@@ -127,7 +161,7 @@ describe("federated subscriptions through the gateway", () => {
     await mutate("camille", `mutation($id: ID!) { addComment(projectId: $id, body: "Pièces jointes à venir") { id } }`, { id: projectId });
     const resumed = await subscribe("camille", { projectId, after: cursor });
     await resumed.until((events) => events.length === 2);
-    const missed = await hub.sql<{ id: string }>("projects", "SELECT id::text FROM activity WHERE project_id = $1 AND id > $2 ORDER BY id", [projectId, cursor]);
+    const missed = await hub.sql<{ id: string }>("projects", "SELECT id::text FROM activity WHERE project_id = $1 AND id > $2 ORDER BY activity.id", [projectId, cursor]);
     expect(resumed.events.map((e) => e.id)).toEqual(missed.map((r) => r.id));
   });
 
@@ -140,7 +174,7 @@ describe("federated subscriptions through the gateway", () => {
     await step("camille", projectId, { transition: "SUBMIT" });
     await step("julien", projectId, { transition: "QUALIFY", priority: "LOW" });
     await subscriber.until((events) => events.length === 3);
-    const all = await hub.sql<{ id: string }>("projects", "SELECT id::text FROM activity WHERE project_id = $1 ORDER BY id", [projectId]);
+    const all = await hub.sql<{ id: string }>("projects", "SELECT id::text FROM activity WHERE project_id = $1 ORDER BY activity.id", [projectId]);
     expect(subscriber.events.map((e) => e.id)).toEqual(all.map((r) => r.id));
     expect(subscriber.errors).toEqual([]);
   });

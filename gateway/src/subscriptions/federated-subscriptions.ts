@@ -1,12 +1,12 @@
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from "@apollo/gateway";
 import { operationFromDocument, Supergraph, type Schema } from "@apollo/federation-internals";
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@apollo/query-planner";
-import { INTERNAL_TOKEN_HEADER, signInternalToken, upstreamUnavailable, type Logger, type Viewer } from "@hub/kit";
-import { GraphQLError, isObjectType, Kind, type DocumentNode, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
-import { createClient, type Client } from "graphql-ws";
-import WebSocket from "ws";
+import { INTERNAL_TOKEN_HEADER, signInternalToken, type Logger, type Viewer } from "@hub/kit";
+import { GraphQLError, isObjectType, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import type { Client } from "graphql-ws";
 import { AsyncQueue } from "./async-queue";
-import { CURSOR_ALIAS, makeResumable } from "./cursor";
+import { makeResumable } from "./cursor";
+import { SharedUpstream } from "./shared-upstream";
 
 /** The pseudo-service that hands the event to the query plan as the primary fetch's result. */
 const EVENT_SERVICE = "__subscription_event__";
@@ -31,10 +31,12 @@ interface Upstream {
 
 /**
  * Federated subscriptions on @apollo/gateway's query planner: the plan's `primary` fetch is a
- * graphql-ws subscription to the subgraph owning the root field (one upstream connection per
- * subscriber, authenticated as that subscriber); each event then runs the plan's `rest`
- * (entity fetches to the other subgraphs) with the event as the starting result. A dropped
- * upstream is re-opened with the last cursor; closing either side closes the other.
+ * graphql-ws subscription to the subgraph owning the root field, authenticated as the
+ * subscriber; each event then runs the plan's `rest` (entity fetches to the other subgraphs)
+ * with the event as the starting result. Subscribers sending the same operation and variables
+ * as the same viewer share one upstream subscription and one completion per event
+ * (SharedUpstream). A dropped upstream is re-opened with the last cursor; closing either side
+ * closes the other.
  */
 export class FederatedSubscriptions {
   private readonly supergraph: Supergraph;
@@ -43,6 +45,10 @@ export class FederatedSubscriptions {
   private readonly apiGraphQL: GraphQLSchema;
   private readonly supergraphGraphQL: GraphQLSchema;
   private readonly open = new Set<Client>();
+  /** Shared upstream subscriptions by (operation, variables, viewer). */
+  private readonly shared = new Map<string, SharedUpstream>();
+  /** Every live upstream subscription, shared or not. */
+  private readonly live = new Set<SharedUpstream>();
 
   constructor(private readonly options: FederatedSubscriptionOptions) {
     this.supergraph = Supergraph.build(options.supergraphSdl);
@@ -59,83 +65,50 @@ export class FederatedSubscriptions {
     } catch (error) {
       return { errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })] };
     }
-    const operationContext = buildOperationContext({ schema: this.apiGraphQL, operationDocument: document, operationName });
-    const usedVariables = Object.fromEntries((upstream.fetch.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
     const resumable = upstream.resumable ? makeResumable(upstream.fetch.operation, variables) : null;
-    let after = resumable?.initialAfter ?? null;
-    let client: Client | null = null;
-    let stopped = false;
-    const queue = new AsyncQueue<ExecutionResult>(() => {
-      stopped = true;
-      if (client) void this.close(client);
-    });
-
-    // Events are completed one after the other, so the subscriber gets them in journal order.
-    let chain = Promise.resolve();
-    const onEvent = (data: Record<string, unknown>) => {
-      const event = resumable ? (data[resumable.rootKey] as Record<string, unknown> | undefined) : undefined;
-      if (event && typeof event[CURSOR_ALIAS] === "string") after = event[CURSOR_ALIAS] as string;
-      chain = chain.then(async () => queue.push(await this.complete(upstream, data, document, operationName, variables, operationContext, viewer)));
-    };
-
-    const connect = (attempt: number): void => {
-      if (stopped) return;
-      const current = createClient({
+    // Subscribers resuming after a cursor of their own get their own upstream (their replay is
+    // theirs); the others share one with those who sent the same operation as the same viewer.
+    const key = resumable?.initialAfter ? null : JSON.stringify([print(document), operationName ?? null, variables, viewerKey(viewer)]);
+    let shared = key ? this.shared.get(key) : undefined;
+    if (!shared) {
+      const operationContext = buildOperationContext({ schema: this.apiGraphQL, operationDocument: document, operationName });
+      const created: SharedUpstream = new SharedUpstream({
         url: this.options.subgraphUrls[upstream.fetch.serviceName].replace(/^http/, "ws"),
-        webSocketImpl: WebSocket,
+        serviceName: upstream.fetch.serviceName,
+        operation: upstream.fetch.operation,
+        variables: Object.fromEntries((upstream.fetch.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]])),
+        resumable,
         connectionParams: () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, this.options.internalTokenSecret) }),
-        retryAttempts: 0,
-        lazy: true,
-      });
-      client = current;
-      this.open.add(current);
-      let received = false;
-      current.subscribe<Record<string, unknown>>(
-        { query: resumable?.operation ?? upstream.fetch.operation, variables: resumable ? { ...usedVariables, [resumable.afterVariable]: after } : usedVariables },
-        {
-          next: (result) => {
-            received = true;
-            if (result.data) onEvent(result.data);
-            else if (result.errors) queue.push({ errors: result.errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions })) });
-          },
-          complete: () => {
-            void this.close(current);
-            // After the events still being completed.
-            void chain.then(() => queue.end());
-          },
-          error: (error: unknown) => {
-            void this.close(current);
-            if (stopped) return;
-            // The subgraph refused the operation itself (not a dropped connection): say so, stop.
-            if (Array.isArray(error)) {
-              queue.push({ errors: error.map((e: { message: string; extensions?: Record<string, unknown> }) => new GraphQLError(e.message, { extensions: e.extensions })) });
-              queue.end();
-              return;
-            }
-            const retries = this.options.retries ?? 20;
-            if (!resumable || attempt >= retries) {
-              queue.push({ errors: [upstreamUnavailable(`Service ${upstream.fetch.serviceName} is unavailable`)] });
-              queue.end();
-              return;
-            }
-            this.options.logger.warn(`subscription upstream ${upstream.fetch.serviceName} dropped (${describe(error)}); resuming after ${after ?? "start"}`);
-            setTimeout(() => connect(received ? 0 : attempt + 1), Math.min(5000, 100 * 2 ** attempt));
-          },
+        complete: (data) => this.complete(upstream, data, document, operationName, variables, operationContext, viewer),
+        onClose: () => {
+          this.live.delete(created);
+          if (key && this.shared.get(key) === created) this.shared.delete(key);
         },
-      );
-    };
-    connect(0);
+        clients: this.open,
+        logger: this.options.logger,
+        retries: this.options.retries ?? 20,
+      });
+      shared = created;
+      this.live.add(created);
+      if (key) this.shared.set(key, created);
+    }
+    const upstreamOfQueue = shared;
+    const queue: AsyncQueue<ExecutionResult> = new AsyncQueue<ExecutionResult>(() => upstreamOfQueue.leave(queue));
+    shared.join(queue);
     return queue;
+  }
+
+  /** Subscribers, and the upstream subscriptions serving them (in /health). */
+  stats(): { subscribers: number; upstreams: number } {
+    let subscribers = 0;
+    for (const upstream of this.live) subscribers += upstream.size;
+    return { subscribers, upstreams: this.live.size };
   }
 
   /** Closes every upstream connection (gateway shutdown). */
   async stop(): Promise<void> {
-    await Promise.all([...this.open].map((client) => this.close(client)));
-  }
-
-  private async close(client: Client): Promise<void> {
-    this.open.delete(client);
-    await client.dispose();
+    await Promise.all([...this.open].map((client) => client.dispose()));
+    this.open.clear();
   }
 
   private plan(document: DocumentNode, operationName: string | undefined): Upstream {
@@ -185,8 +158,7 @@ function unwrap(type: import("graphql").GraphQLOutputType): import("graphql").Gr
   return "ofType" in type ? unwrap(type.ofType as import("graphql").GraphQLOutputType) : type;
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  const code = (error as { code?: number })?.code;
-  return code ? `close ${code}` : String(error);
+/** What identifies a viewer for sharing: every claim the subgraphs may read (all of its fields). */
+function viewerKey(viewer: Viewer): string {
+  return JSON.stringify(viewer, Object.keys(viewer).sort());
 }
