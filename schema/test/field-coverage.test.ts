@@ -52,6 +52,7 @@ const TOUR: Step[] = [
         comments(first: 10) { edges { cursor node { id body internal createdAt author { id } } } pageInfo { hasNextPage } }
         territory { id kind code name population siren postalCodes departement { id } region { id } arrondissement { id } epcis { id }
           crtes { id } commune { id } stats { projectCount byStatus { status count } } }
+        territories { id name }
         owner { id kind name siret territory { id } }
         createdBy { id email givenName usualName status name organization { id } memberships { role createdAt organization { id } } }
         fundingOpportunities(first: 2) {

@@ -47,6 +47,8 @@ export const CAMILLE = "camille.martin@clermont-ferrand.demo";
 export const JULIEN = "julien.bernard@ddt63.demo";
 export const SOPHIE = "sophie.durand@pref63.demo";
 export const NADIA = "nadia.petit@anct.demo";
+/** The gateway's session secret in tests (a test may sign a session for a viewer with no demo account). */
+export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123";
 export const STAND_IN_API_KEY = "test-aides-territoires-key";
 
 function serverUrl(): string {
@@ -137,7 +139,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         {
           ...common,
           mode: options.gatewayMode ?? "development",
-          sessionSecret: "test-session-secret-0123456789abcdef0123",
+          sessionSecret: TEST_SESSION_SECRET,
           subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
           webDist: `${__dirname}/../../../web/dist`,
           supergraphPath: undefined,

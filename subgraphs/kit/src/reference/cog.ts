@@ -179,3 +179,17 @@ export function projectTerritoryAncestry(territoryId: string): string[] | null {
   if (!match) return null;
   return match[1] === "COMMUNE" ? communeAncestry(match[2]) : epciAncestry(match[2]);
 }
+
+/**
+ * The territories of a project on several communes (or an EPCI and communes) and every level
+ * above each, without repeats, the first territory's own first; null if one is unknown.
+ */
+export function projectTerritoriesAncestry(territoryIds: readonly string[]): string[] | null {
+  const all = new Set<string>();
+  for (const id of territoryIds) {
+    const ancestry = projectTerritoryAncestry(id);
+    if (!ancestry) return null;
+    for (const level of ancestry) all.add(level);
+  }
+  return [...all];
+}

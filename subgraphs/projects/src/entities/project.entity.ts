@@ -95,7 +95,11 @@ export class Project {
   @Column("text", { name: "territory_id" })
   territoryId!: string;
 
-  /** The territory and every level above it (département, région, EPCI, CRTE), for filters. */
+  /** Other communes concerned (kind-qualified), when the project covers several. */
+  @Column("text", { array: true, name: "other_commune_ids", default: () => "'{}'" })
+  otherCommuneIds!: string[];
+
+  /** The territories concerned and every level above them (département, région, EPCI, CRTE), for filters and visibility. */
   @Column("text", { array: true, name: "territory_ids" })
   territoryIds!: string[];
 

@@ -30,6 +30,12 @@ export class ProjectFieldsInput {
 
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD" })
   endDate?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Other communes concerned when the project covers several (COMMUNE:<INSEE code>, at most 200); replaces the list. The State of each of their départements follows the project.",
+  })
+  communeIds?: string[] | null;
 }
 
 @InputType({ description: "A new project, created as a draft." })
@@ -37,13 +43,13 @@ export class CreateProjectInput extends ProjectFieldsInput {
   @Field({ description: "1 to 200 characters." })
   title!: string;
 
-  @Field(() => ID, { description: "The territory concerned: a commune (COMMUNE:<INSEE code>) or an EPCI (EPCI:<SIREN>)." })
+  @Field(() => ID, { description: "The main territory concerned, where the project is carried: a commune (COMMUNE:<INSEE code>) or an EPCI (EPCI:<SIREN>)." })
   territoryId!: string;
 }
 
 @InputType({ description: "Narrows a list of projects; all given criteria must hold." })
 export class ProjectFilter {
-  @Field(() => ID, { nullable: true, description: "Projects in this territory (a commune, or any level containing it)." })
+  @Field(() => ID, { nullable: true, description: "Projects concerning this territory (a commune, or any level containing one of their communes)." })
   territoryId?: string | null;
 
   @Field(() => ProjectStatus, { nullable: true })

@@ -97,9 +97,14 @@ export class ProjectResolver {
     return addComment(dataSource, viewer, { projectId, body, internal });
   }
 
-  @FieldResolver(() => TerritoryRef, { description: "The commune or EPCI concerned." })
+  @FieldResolver(() => TerritoryRef, { description: "The main territory concerned, where the project is carried: a commune or an EPCI." })
   territory(@Root() project: Project): TerritoryRef {
     return { id: project.territoryId };
+  }
+
+  @FieldResolver(() => [TerritoryRef], { description: "Every territory concerned: the main one first, then the other communes." })
+  territories(@Root() project: Project): TerritoryRef[] {
+    return [project.territoryId, ...project.otherCommuneIds].map((id) => ({ id }));
   }
 
   @FieldResolver(() => OrganizationRef, { description: "The collectivité carrying the project." })

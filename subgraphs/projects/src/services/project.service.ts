@@ -1,4 +1,4 @@
-import { authorize, badInput, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, projectTerritoryAncestry, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, projectTerritoriesAncestry, projectTerritoryAncestry, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Maturity, Project, ProjectPhase, ProjectStatus } from "../entities/project.entity";
@@ -19,6 +19,8 @@ export interface ProjectFieldsData {
   budgetEuros?: number | null;
   startDate?: string | null;
   endDate?: string | null;
+  /** Other communes concerned, besides the main territory. */
+  communeIds?: string[] | null;
 }
 
 export interface CreateProjectData extends ProjectFieldsData {
@@ -42,6 +44,8 @@ export interface ProjectFilterData {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const PROGRAMME_MAX = 20;
+/** Other communes a project may concern (a large EPCI's communes fit). */
+export const OTHER_COMMUNES_MAX = 200;
 
 /** Validates the editable fields that are given; returns them normalised. */
 export function validateFields(input: ProjectFieldsData): Partial<Project> {
@@ -67,7 +71,24 @@ export function validateFields(input: ProjectFieldsData): Partial<Project> {
     }
   }
   if (fields.startDate && fields.endDate && fields.endDate < fields.startDate) throw badInput("endDate is before startDate", "endDate");
+  if (input.communeIds) fields.otherCommuneIds = validateCommunes(input.communeIds);
   return fields;
+}
+
+/** Other communes concerned: current communes of the map, without repeats, in the order given. */
+function validateCommunes(ids: string[]): string[] {
+  const communes = [...new Set(ids.map((id) => id.trim()))];
+  if (communes.length > OTHER_COMMUNES_MAX) throw badInput(`At most ${OTHER_COMMUNES_MAX} other communes`, "communeIds");
+  for (const id of communes) {
+    if (!/^COMMUNE:[0-9AB]{5}$/.test(id)) throw badInput(`"${id.slice(0, 60)}" is not a commune id (expected COMMUNE:<INSEE code>)`, "communeIds");
+    if (!projectTerritoryAncestry(id)) throw notFound(`No current commune ${id}`);
+  }
+  return communes;
+}
+
+/** Every territory a project concerns and the levels above them: its main territory's first. */
+export function projectAncestry(territoryId: string, otherCommuneIds: readonly string[]): string[] {
+  return [...new Set([...territoryAncestry(territoryId), ...(projectTerritoriesAncestry(otherCommuneIds) ?? [])])];
 }
 
 /** The territory and every level above it, from the reference map: what filters match on. */
@@ -107,7 +128,8 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
   const title = fields.title!;
   const description = fields.description ?? "";
   const themes = fields.themes ?? [];
-  const territoryIds = territoryAncestry(input.territoryId);
+  const otherCommuneIds = (fields.otherCommuneIds ?? []).filter((id) => id !== input.territoryId);
+  const territoryIds = projectAncestry(input.territoryId, otherCommuneIds);
   // A commune of the caller's collectivité (its own, or a member of its EPCI), or its own EPCI.
   const allowed = input.territoryId.startsWith("COMMUNE:")
     ? viewer.communes.includes(input.territoryId.slice("COMMUNE:".length))
@@ -123,6 +145,7 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
         description,
         themes,
         territoryId: input.territoryId,
+        otherCommuneIds,
         territoryIds,
         ownerId: viewer.organizationId!,
         createdById: viewer.personId,
@@ -227,10 +250,15 @@ export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageAr
 /** Edits the fiche (owner or State), checking the version the editor read. */
 export function updateProject(dataSource: DataSource, viewer: Viewer, id: string, version: number, input: ProjectFieldsData): Promise<Project> {
   const fields = validateFields(input);
-  const changed = Object.keys(fields);
+  // Named as in the input.
+  const changed = Object.keys(fields).map((key) => (key === "otherCommuneIds" ? "communeIds" : key));
   if (changed.length === 0) throw badInput("Nothing to change", "input");
   return changeProject(dataSource, viewer, id, version, async (project) => {
     Object.assign(project, fields);
+    if (fields.otherCommuneIds) {
+      project.otherCommuneIds = fields.otherCommuneIds.filter((commune) => commune !== project.territoryId);
+      project.territoryIds = projectAncestry(project.territoryId, project.otherCommuneIds);
+    }
     return { kind: ActivityKind.PROJECT_UPDATED, summary: `Projet « ${project.title} » modifié (${changed.join(", ")})`, payload: { fields: changed } };
   });
 }

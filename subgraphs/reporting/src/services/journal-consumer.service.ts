@@ -1,16 +1,16 @@
-import { callSubgraph, projectTerritoryAncestry, SERVICE_VIEWER, type Logger } from "@hub/kit";
+import { callSubgraph, projectTerritoriesAncestry, SERVICE_VIEWER, type Logger } from "@hub/kit";
 import type { DataSource } from "typeorm";
 
 const JOURNAL_QUERY = `query Journal($after: String, $first: Int) {
   activities(after: $after, first: $first) {
-    edges { node { id project { id status themes territory { id } } } }
+    edges { node { id project { id status themes territories { id } } } }
     pageInfo { hasNextPage }
   }
 }`;
 
 interface JournalPage {
   activities: {
-    edges: { node: { id: string; project: { id: string; status: string; themes: string[]; territory: { id: string } } } }[];
+    edges: { node: { id: string; project: { id: string; status: string; themes: string[]; territories: { id: string }[] } } }[];
     pageInfo: { hasNextPage: boolean };
   };
 }
@@ -74,7 +74,7 @@ export class JournalConsumer {
       for (const { node } of edges) {
         latest.set(node.project.id, {
           project_id: node.project.id,
-          territory_ids: projectTerritoryAncestry(node.project.territory.id) ?? [node.project.territory.id],
+          territory_ids: projectTerritoriesAncestry(node.project.territories.map((t) => t.id)) ?? node.project.territories.map((t) => t.id),
           status: node.project.status,
           themes: node.project.themes,
           last_activity_id: node.id,
