@@ -1,11 +1,13 @@
 // The "inbox" benchmark: the State's inbox, 50 projects a page, through the gateway as julien
 // (DDT of the Puy-de-Dôme; territory, owner and assignees' names from people-territories)
 // against the same page asked straight to the projects subgraph (ids only for what other
-// subgraphs own), on 1,000 submitted projects. Sequential latency, then the closed-loop load.
+// subgraphs own), on 1,000 submitted projects. Sequential latency, then the closed-loop load,
+// then the SQL statements per request in each database (pg_stat_statements).
 import { DEV_INTERNAL_SECRET } from "@hub/kit";
 import { performance } from "node:perf_hooks";
 import { percentile, runPhase, summarize, type RequestSpec } from "./load";
 import { countStatements, hubPostgresUrl, type StatementCount } from "./pg-statements";
+import { printStatements } from "./pg-statements-report";
 import { CAMILLE, countInboxCandidates, ensureSeeded, JULIEN } from "./projects-seed";
 import { ms, resultsTable, table, times, type BenchOutcome, type ScenarioResult } from "./report";
 import { demoViewer, devSessionToken, endpoints, graphqlFailure, graphqlOnce, internalHeaders } from "./scenarios";
@@ -22,8 +24,12 @@ export const GATEWAY_INBOX = `query Inbox($after: String) { inbox(first: 50, aft
 export const SUBGRAPH_INBOX = `query Inbox($after: String) { inbox(first: 50, after: $after) { ${PAGE.replace("%FIELDS%", "territory { id } owner { id } assignees { person { id } }")} } }`;
 const WARMUP_PAIRS = 30;
 const SEQUENTIAL_PAIRS = 300;
-/** Requests of each kind whose SQL statements are counted (pg_stat_statements, when available). */
-const STATEMENT_REQUESTS = 20;
+/**
+ * Requests of each kind whose SQL statements are counted (pg_stat_statements, when available):
+ * enough that the background (the journal feed's poll every 5 s) weighs little per request even
+ * before the bench subtracts it.
+ */
+const STATEMENT_REQUESTS = 200;
 
 interface InboxNode {
   id: string;
@@ -123,22 +129,18 @@ export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promi
   const loadRatio = { p50: g.p50 / s.p50, p95: g.p95 / s.p95, rps: g.rps / s.rps };
   console.log(`\nunder load: gateway / subgraph p50 ${times(loadRatio.p50)}, p95 ${times(loadRatio.p95)}, rps ${times(loadRatio.rps)} (${g.rps.toFixed(1)} vs ${s.rps.toFixed(1)})`);
 
-  // SQL statements per request, from the server's statistics if it keeps them.
+  // SQL statements per request, from the server's statistics if it keeps them. The bench
+  // creates the view only on the embedded server of a hub it started itself.
   const serverUrl = hubPostgresUrl(settings.databaseUrl);
   const databases = ["projects", "people_territories"];
+  const createExtension = hub.startPid !== undefined && settings.databaseUrl === undefined;
   let i = 0;
   const statements: Record<string, StatementCount> = {};
   for (const [name, spec] of [["gateway", gateway], ["subgraph", subgraph]] as const) {
-    statements[name] = await countStatements(serverUrl, databases, STATEMENT_REQUESTS, async () => note(`${name} (statements)`, (await send(spec, i++)).failure));
+    statements[name] = await countStatements(serverUrl, databases, STATEMENT_REQUESTS, async () => note(`${name} (statements)`, (await send(spec, i++)).failure), createExtension);
     if (!statements[name].measured) break;
   }
-  const counted = statements.gateway;
-  if (counted.measured) {
-    for (const [name, count] of Object.entries(statements)) if (count.measured) console.log(`\nSQL statements per request, ${name}: ${databases.map((db) => `${db} ${count.perRequest[db].toFixed(2)}`).join(", ")} (${count.requests} requests; ${count.note})`);
-  } else {
-    console.log(`\nSQL statements per request: not measured here: ${counted.reason}`);
-  }
-
+  printStatements(statements, databases);
   for (const r of throughput) for (const [message, count] of Object.entries(r.errorSamples)) errors[`${r.name} under load: ${message}`] = count;
   return {
     failures: Object.entries(errors).map(([message, count]) => `${count}× ${message}`),

@@ -25,6 +25,11 @@ export async function startEmbeddedPostgres(dataDir: string, port = EMBEDDED_POS
     port,
     persistent,
     createPostgresUser: true,
+    // pg_stat_statements (shipped with the embedded binaries) can only be loaded at start, so it
+    // always is: the bench counts SQL statements per request of a hub running in other processes
+    // with it. Loaded, it tracks statements in shared memory (a small overhead); reading them
+    // takes CREATE EXTENSION, which only the bench runs. A DATABASE_URL server is never touched.
+    postgresFlags: ["-c", "shared_preload_libraries=pg_stat_statements"],
     onLog: () => {},
     onError: () => {},
   });
