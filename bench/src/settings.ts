@@ -36,6 +36,8 @@ export interface Settings {
   subSeconds: number;
   /** BENCH_SUB_DRAIN_SECONDS: how long, after the last mutation, subscribers may take to receive everything (default 120). */
   subDrainSeconds: number;
+  /** BENCH_SUB_VIEWERS: distinct viewers per round of the subscriptions benchmark, one round each (default 1 and 1,000; capped to the subscribers). */
+  subViewers: number[];
   /** HUB_DATA_DIR given to the hub the bench starts for federated and search: <repo>/.data/bench. */
   dataDir: string;
   /** HUB_DATA_DIR given to the hub the bench starts for inbox and subscriptions: <repo>/.data/bench-projects. */
@@ -65,11 +67,14 @@ export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "
     subscribers: number("BENCH_SUBSCRIBERS", 1000, 1, 5000, true),
     subSeconds: number("BENCH_SUB_SECONDS", 30, 1, 600, false),
     subDrainSeconds: number("BENCH_SUB_DRAIN_SECONDS", 120, 5, 1800, false),
+    subViewers: [],
     hubUrl: loopbackUrl(env.BENCH_HUB_URL, problems),
     databaseUrl: postgresUrl(env.DATABASE_URL, problems),
     dataDir: join(root, ".data", "bench"),
     projectsDataDir: join(root, ".data", "bench-projects"),
   };
+  // After BENCH_SUBSCRIBERS, which caps it.
+  settings.subViewers = viewerCounts(env.BENCH_SUB_VIEWERS, settings.subscribers, problems);
   if (problems.length > 0) throw new Error(`invalid settings: ${problems.join("; ")}`);
   return settings;
 }
@@ -84,6 +89,20 @@ function benchmarkList(raw: string | undefined, problems: string[]): BenchmarkNa
     return [];
   }
   return BENCHMARKS.filter((name) => names.includes(name));
+}
+
+/**
+ * BENCH_SUB_VIEWERS as distinct viewer counts, in the order given: each a positive integer,
+ * capped to `subscribers` (there cannot be more viewers than subscribers), repeats dropped.
+ */
+function viewerCounts(raw: string | undefined, subscribers: number, problems: string[]): number[] {
+  const given = raw === undefined || raw.trim() === "" ? "1,1000" : raw;
+  const values = given.split(",").map((part) => part.trim());
+  if (values.some((value) => !/^[0-9]+$/.test(value) || Number(value) < 1)) {
+    problems.push(`BENCH_SUB_VIEWERS must be positive integers separated by commas, e.g. 1,1000 (got "${raw}")`);
+    return [];
+  }
+  return [...new Set(values.map((value) => Math.min(Number(value), subscribers)))];
 }
 
 /** BENCH_HUB_URL as an http://127.0.0.1:<port> origin; the bench talks to this machine only. */

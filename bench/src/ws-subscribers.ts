@@ -11,7 +11,8 @@ const MAX_ERROR_SAMPLES = 10;
 
 export interface OpenOptions {
   url: string;
-  token: string;
+  /** Session tokens: subscriber i signs in with tokens[i % tokens.length]. */
+  tokens: string[];
   variables: Record<string, unknown>;
   count: number;
   /** Events each subscriber can record (more are counted in `overflow`, not kept). */
@@ -76,7 +77,7 @@ export async function openSubscribers(options: OpenOptions, onProgress: (connect
       const client = createClient({
         url: options.url,
         webSocketImpl: TrackedWebSocket,
-        connectionParams: { authorization: `Bearer ${options.token}` },
+        connectionParams: { authorization: `Bearer ${options.tokens[i % options.tokens.length]}` },
         retryAttempts: 0,
         lazy: true,
         on: {

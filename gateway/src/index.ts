@@ -1,3 +1,3 @@
-export { readGatewayConfig, type GatewayConfig } from "./config";
+export { DEV_SESSION_SECRET, readGatewayConfig, type GatewayConfig } from "./config";
 export { createGatewayServer } from "./server";
 export { signSession, SESSION_AUDIENCE } from "./auth/session";
