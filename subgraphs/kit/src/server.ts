@@ -106,12 +106,20 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
   };
 }
 
+/** How long an idle keep-alive HTTP connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Listens on `port` (0 = any free port); `stop` closes connections, then the service. */
 export async function listen(service: ServiceApp, port: number, host = "127.0.0.1", path = "/graphql"): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = service.app.listen(port, host, () => resolve(listening));
     listening.once("error", reject);
   });
+  // The gateway's HTTP client keeps idle connections with no time limit. With Node's 5 s
+  // default the server closes them often, and a request written on a socket it is just
+  // closing fails with "socket hang up" (UPSTREAM_UNAVAILABLE under load); 65 s makes it rare.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   service.attach?.(server);
   let stopped: Promise<void> | undefined;
   const actualPort = (server.address() as AddressInfo).port;
