@@ -58,6 +58,7 @@ describe("sign-in, internal tokens, WebSocket and health", () => {
       status: "ok",
       down: [],
       subgraphs: { projects: { status: "ok" }, "people-territories": { status: "ok" }, funding: { status: "ok" }, reporting: { status: "ok" } },
+      subscriptions: { subscribers: 0, upstreams: 0 },
     });
     await hub.subgraphs.funding.stop();
     const down = await fetch(`${hub.origin}/health`);
