@@ -1,7 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Provider } from 'urql';
 import { clearSession, loadSession, saveSession, takeTokenFromFragment, type Session } from './auth';
-import { createGraphqlClient } from './graphql-client';
+import { createGraphqlClient, type GraphqlSession } from './graphql-client';
+import { SessionTokenContext } from './session-token-context';
+import { useHashRoute } from './use-hash-route';
+import { ProjectFiche } from './components/project-fiche';
 import { ProjectList } from './components/project-list';
 import { SessionBar } from './components/session-bar';
 import { SignInBox } from './components/sign-in-box';
@@ -13,7 +16,19 @@ export function App() {
     if (fromProConnect) saveSession(fromProConnect);
     return fromProConnect ?? loadSession();
   });
-  const client = useMemo(() => (session ? createGraphqlClient(session.token) : null), [session]);
+  const [graphql, setGraphql] = useState<GraphqlSession | null>(null);
+  const route = useHashRoute();
+
+  // One client per session; its WebSocket is closed when the session ends.
+  useEffect(() => {
+    if (!session) return;
+    const created = createGraphqlClient(session.token);
+    setGraphql(created);
+    return () => {
+      created.dispose();
+      setGraphql(null);
+    };
+  }, [session]);
 
   function handleSignedIn(next: Session) {
     saveSession(next);
@@ -29,12 +44,16 @@ export function App() {
     <>
       <SiteHeader />
       <main className="content">
-        {session && client ? (
+        {session ? (
           <>
             <SessionBar email={session.email} onSignOut={handleSignOut} />
-            <Provider value={client}>
-              <ProjectList />
-            </Provider>
+            {graphql && (
+              <Provider value={graphql.client}>
+                <SessionTokenContext value={session.token}>
+                  {route.name === 'fiche' ? <ProjectFiche key={route.projectId} projectId={route.projectId} /> : <ProjectList />}
+                </SessionTokenContext>
+              </Provider>
+            )}
           </>
         ) : (
           <SignInBox onSignedIn={handleSignedIn} />

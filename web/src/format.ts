@@ -8,11 +8,70 @@ const STATUS_LABELS: Record<string, string> = {
   ABANDONED: 'Abandonné',
 };
 
+const PHASE_LABELS: Record<string, string> = { IDEE: 'Idée', ETUDE: 'Étude', OPERATION: 'Opération' };
+
+const PRIORITY_LABELS: Record<string, string> = { LOW: 'Basse', NORMAL: 'Normale', HIGH: 'Haute' };
+
+const MATURITY_LABELS: Record<string, string> = { INTENTION: 'Intention', PROGRAMMED: 'Programmé', READY: 'Prêt à démarrer' };
+
+const ACTION_STATUS_LABELS: Record<string, string> = {
+  PROPOSED: 'Proposée',
+  IN_PROGRESS: 'En cours',
+  BLOCKED: 'Bloquée',
+  DONE: 'Réalisée',
+  NOT_RELEVANT: 'Sans objet',
+};
+
 export function formatStatus(status: string): string {
   return STATUS_LABELS[status] ?? status;
+}
+
+export function formatPhase(phase: string): string {
+  return PHASE_LABELS[phase] ?? phase;
+}
+
+export function formatPriority(priority: string): string {
+  return PRIORITY_LABELS[priority] ?? priority;
+}
+
+export function formatMaturity(maturity: string): string {
+  return MATURITY_LABELS[maturity] ?? maturity;
+}
+
+export function formatActionStatus(status: string): string {
+  return ACTION_STATUS_LABELS[status] ?? status;
 }
 
 export function formatDate(value: string): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString('fr-FR');
+}
+
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** A calendar day (YYYY-MM-DD) as DD/MM/YYYY, with no time zone shift. */
+export function formatDay(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+}
+
+const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+export function formatEuros(amount: number): string {
+  return EUROS.format(amount);
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} octets`;
+  const units = ['Ko', 'Mo', 'Go'];
+  let value = size / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} ${units[unit]}`;
 }

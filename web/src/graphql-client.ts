@@ -1,11 +1,40 @@
-import { Client, cacheExchange, fetchExchange } from 'urql';
+import { createClient as createWsClient } from 'graphql-ws';
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
 
-export function createGraphqlClient(token: string): Client {
-  return new Client({
+/** The urql client of a session, and how to close its WebSocket when the session ends. */
+export interface GraphqlSession {
+  client: Client;
+  dispose: () => void;
+}
+
+/** ws://host/graphql (wss: behind https), on the origin that served the page. */
+function webSocketUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${window.location.host}/graphql`;
+}
+
+/**
+ * Queries and mutations go over HTTP (POST /graphql); subscriptions over graphql-ws on the same
+ * path, the token in connection_init. The socket opens with the first subscription, closes
+ * shortly after the last one ends, and reconnects after a network drop.
+ */
+export function createGraphqlClient(token: string): GraphqlSession {
+  const authorization = `Bearer ${token}`;
+  const ws = createWsClient({ url: webSocketUrl(), connectionParams: { authorization }, retryAttempts: 10 });
+  const client = new Client({
     url: '/graphql',
     // POST, as Apollo Server's CSRF prevention refuses GET queries without a preflight header.
     preferGetMethod: false,
-    exchanges: [cacheExchange, fetchExchange],
-    fetchOptions: () => ({ headers: { Authorization: `Bearer ${token}` } }),
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        }),
+      }),
+    ],
+    fetchOptions: () => ({ headers: { Authorization: authorization } }),
   });
+  return { client, dispose: () => void ws.dispose() };
 }

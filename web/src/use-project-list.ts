@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useClient, type CombinedError } from 'urql';
+import { useClient } from 'urql';
+import { describeError } from './graphql-errors';
 import { PROJECT_LIST_QUERY, type ProjectEdge } from './project-list-query';
 
 export interface ProjectListState {
@@ -8,12 +9,6 @@ export interface ProjectListState {
   fetching: boolean;
   error: string | null;
   loadMore: () => void;
-}
-
-function describeError(error: CombinedError): string {
-  const messages = error.graphQLErrors.map((e) => e.message);
-  if (messages.length > 0) return messages.join(' ; ');
-  return error.networkError?.message ?? error.message;
 }
 
 /** Loads the first page of projects, then appends further pages on demand. */
@@ -29,7 +24,8 @@ export function useProjectList(pageSize: number): ProjectListState {
     async (after: string | null, isCancelled: () => boolean = () => false) => {
       setFetching(true);
       setError(null);
-      const result = await client.query(PROJECT_LIST_QUERY, { first: pageSize, after }).toPromise();
+      // From the server: statuses may have changed since the list was last shown.
+      const result = await client.query(PROJECT_LIST_QUERY, { first: pageSize, after }, { requestPolicy: 'network-only' }).toPromise();
       if (isCancelled()) return;
       setFetching(false);
       if (result.error) setError(describeError(result.error));

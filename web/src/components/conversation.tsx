@@ -1,0 +1,42 @@
+import { formatDateTime } from '../format';
+import type { ProjectCommentsState } from '../use-project-comments';
+import { CommentForm } from './comment-form';
+
+interface ConversationProps {
+  projectId: string;
+  state: ProjectCommentsState;
+}
+
+/** The project's messages, oldest first, internal notes marked, and the form to write one. */
+export function Conversation({ projectId, state }: ConversationProps) {
+  const { comments, hasMore, fetching, error } = state;
+  return (
+    <section className="card" aria-labelledby="conversation-title">
+      <h2 id="conversation-title">
+        Conversation <span className="count">({comments.length})</span>
+      </h2>
+      {comments.length === 0 && !fetching && !error && <p className="muted">Aucun message.</p>}
+      {comments.length > 0 && (
+        <ol className="messages">
+          {comments.map((comment) => (
+            <li key={comment.id} data-testid="comment" className={comment.internal ? 'message internal' : 'message'}>
+              <div className="item-head">
+                <strong>{comment.author?.name ?? 'Auteur non communiqué'}</strong>
+                <span className="muted">{formatDateTime(comment.createdAt)}</span>
+                {comment.internal && <span className="tag-internal">Note interne</span>}
+              </div>
+              <p className="text">{comment.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {hasMore && <p className="muted">Seuls les 50 premiers messages sont affichés.</p>}
+      {error && (
+        <p className="error" role="alert">
+          Erreur : {error}
+        </p>
+      )}
+      <CommentForm projectId={projectId} />
+    </section>
+  );
+}

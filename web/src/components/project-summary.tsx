@@ -1,0 +1,60 @@
+import { formatDate, formatDay, formatEuros, formatPhase, formatPriority, formatStatus } from '../format';
+import type { ProjectFiche } from '../project-fiche-query';
+import { FicheField } from './fiche-field';
+
+function datesOf({ startDate, endDate }: ProjectFiche): string | null {
+  if (startDate && endDate) return `du ${formatDay(startDate)} au ${formatDay(endDate)}`;
+  if (startDate) return `à partir du ${formatDay(startDate)}`;
+  if (endDate) return `jusqu'au ${formatDay(endDate)}`;
+  return null;
+}
+
+/** The head of the fiche: title, status and the project's main fields. */
+export function ProjectSummary({ project }: { project: ProjectFiche }) {
+  const [main, ...others] = project.territories;
+  return (
+    <section className="card" aria-labelledby="fiche-title">
+      <div className="fiche-title">
+        <h2 id="fiche-title">{project.title}</h2>
+        <span className={`status status-${project.status.toLowerCase()}`}>{formatStatus(project.status)}</span>
+      </div>
+      {project.blockedReason && (
+        <p className="blocked" role="status">
+          Projet bloqué : {project.blockedReason}
+        </p>
+      )}
+      {project.statusReason && <p className="muted">Motif du dernier changement de statut : {project.statusReason}</p>}
+      {project.description.trim() && <p className="description">{project.description}</p>}
+      <dl className="fiche-fields">
+        <FicheField label="Phase">{formatPhase(project.phase)}</FicheField>
+        <FicheField label="Territoires concernés">
+          {main && (
+            <ul className="plain">
+              <li>
+                {main.name} <span className="muted">(principal)</span>
+              </li>
+              {others.map((territory) => (
+                <li key={territory.id}>{territory.name}</li>
+              ))}
+            </ul>
+          )}
+        </FicheField>
+        <FicheField label="Porteur">{project.owner?.name}</FicheField>
+        <FicheField label="Thèmes">
+          {project.themes.length > 0 && (
+            <ul className="tags">
+              {project.themes.map((theme) => (
+                <li key={theme}>{theme}</li>
+              ))}
+            </ul>
+          )}
+        </FicheField>
+        <FicheField label="Programmes">{project.programmes.join(', ')}</FicheField>
+        <FicheField label="Budget estimé">{project.budgetEuros !== null && formatEuros(project.budgetEuros)}</FicheField>
+        <FicheField label="Dates prévues">{datesOf(project)}</FicheField>
+        <FicheField label="Priorité">{project.priority && formatPriority(project.priority)}</FicheField>
+        <FicheField label="Créé le">{formatDate(project.createdAt)}</FicheField>
+      </dl>
+    </section>
+  );
+}

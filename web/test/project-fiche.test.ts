@@ -1,0 +1,218 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CAMILLE, JULIEN, startHub, type Hub } from "../../gateway/test/support/hub";
+
+/**
+ * A project's fiche in the built web app, in a real headless Chromium: its content, its
+ * journal and conversation updated live over graphql-ws (changes made by others through the
+ * API while the page is left alone), the message form, and the fiche's address (#/projets/<id>).
+ */
+describe("project fiche in Chromium", () => {
+  let hub: Hub;
+  let browser: Browser;
+  const t: Record<string, string> = {};
+
+  const call = async <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await hub.query<T>(query, variables, t[who]);
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
+  const createProject = async (title: string) => {
+    const input = { title, territoryId: "COMMUNE:63113", communeIds: ["COMMUNE:63014"], themes: ["eau"], programmes: ["Petites villes de demain"], phase: "ETUDE", budgetEuros: 250000, startDate: "2026-09-01", endDate: "2027-06-30" };
+    return (await call<{ createProject: { id: string; version: number } }>("camille", `mutation($i: CreateProjectInput!) { createProject(input: $i) { id version } }`, { i: input })).createProject;
+  };
+  const comment = (who: string, projectId: string, body: string, internal = false) =>
+    call(who, `mutation($id: ID!, $b: String!, $i: Boolean) { addComment(projectId: $id, body: $b, internal: $i) { id } }`, { id: projectId, b: body, i: internal });
+  const submit = (projectId: string) => call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: projectId });
+  /** The journal's ids as the API gives them to camille. */
+  const journalIds = async (projectId: string) =>
+    (await call<{ project: { activity: { edges: { node: { id: string } }[] } } }>("camille", `query($id: ID!) { project(id: $id) { activity(first: 50) { edges { node { id } } } } }`, { id: projectId })).project.activity.edges.map((e) => e.node.id);
+
+  beforeAll(async () => {
+    hub = await startHub();
+    t.camille = await hub.token(CAMILLE);
+    t.julien = await hub.token(JULIEN);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.getByRole("combobox").selectOption(email);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText(`Connecté·e : ${email}`).waitFor();
+  }
+
+  /** With WEB_SCREENSHOTS=<folder>, full-page screenshots to look at. */
+  const screenshot = async (page: Page, name: string) => {
+    if (process.env.WEB_SCREENSHOTS) await page.screenshot({ path: join(process.env.WEB_SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
+  /** The page's text, spaces (the narrow no-break ones of fr-FR numbers included) as plain spaces. */
+  const textOf = async (page: Page, selector = "main") => (await page.locator(selector).innerText()).replace(/\s+/g, " ");
+  const shownJournalIds = (page: Page) => page.getByTestId("journal-entry").evaluateAll((items) => items.map((item) => item.getAttribute("data-activity-id")));
+  const waitForJournal = (page: Page, count: number) =>
+    page.waitForFunction((n) => document.querySelectorAll('[data-testid="journal-entry"]').length === n, count, { timeout: 10_000 });
+
+  it("opens a fiche from the list, follows others' changes live, and sends a message", async () => {
+    const title = "Réhabilitation du lavoir";
+    const { id, version } = await createProject(title);
+    await call("camille", `mutation($id: ID!, $v: Int!, $d: DiagnosticInput!) { updateDiagnostic(id: $id, version: $v, input: $d) { id } }`, {
+      id,
+      v: version,
+      d: {
+        needs: "Remettre en eau le lavoir du quartier Saint-Jacques",
+        partners: ["CAUE du Puy-de-Dôme"],
+        financingPlan: [
+          { source: "Commune", amountEuros: 50000, secured: true },
+          { source: "État (DETR)", amountEuros: 100000, secured: false },
+        ],
+        maturity: "INTENTION",
+      },
+    });
+    await comment("camille", id, "Premier message de la commune : le dossier est en préparation.");
+    await call("camille", `mutation($id: ID!) { addAction(projectId: $id, title: "Étude de faisabilité") { id } }`, { id });
+    const upload = await fetch(`${hub.origin}/projects/${id}/documents?name=plan.txt`, { method: "POST", headers: { authorization: `Bearer ${t.camille}`, "content-type": "text/plain" }, body: "Plan du lavoir" });
+    expect(upload.status).toBe(201);
+
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(hub.origin) && !url.startsWith("data:") && !url.startsWith(`blob:${hub.origin}/`)) outside.push(url);
+    });
+    const sockets: string[] = [];
+    page.on("websocket", (socket) => sockets.push(socket.url()));
+    await page.goto(hub.origin);
+    await signIn(page, CAMILLE);
+    await page.getByRole("link", { name: title }).click();
+    await page.getByRole("heading", { name: title }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/projets/${id}`);
+    await page.getByTestId("comment").first().waitFor();
+
+    const fiche = await textOf(page);
+    for (const expected of [
+      "Brouillon",
+      "Phase Étude",
+      "Clermont-Ferrand (principal) Aubière",
+      "Petites villes de demain",
+      "Budget estimé 250 000 €",
+      "du 01/09/2026 au 30/06/2027",
+      "Besoins Remettre en eau le lavoir du quartier Saint-Jacques",
+      "Freins Non renseigné",
+      "CAUE du Puy-de-Dôme",
+      "État (DETR) 100 000 € Non",
+      "Total 150 000 €",
+      "Maturité Intention",
+      "Étude de faisabilité Proposée",
+      "plan.txt 14 octets",
+      "Camille Martin",
+      "Premier message de la commune : le dossier est en préparation.",
+    ]) {
+      expect(fiche).toContain(expected);
+    }
+    expect(await textOf(page, '[data-testid="journal-entry"] >> nth=0')).toContain(`Camille Martin Projet « ${title} » créé`);
+    expect(await shownJournalIds(page)).toEqual(await journalIds(id));
+
+    // Others act through the API; the page is left alone.
+    await submit(id);
+    await comment("julien", id, "La DDT a bien reçu le dossier, nous revenons vers vous.");
+    await page.getByTestId("comment").filter({ hasText: "La DDT a bien reçu le dossier" }).waitFor({ timeout: 10_000 });
+    let expectedIds = await journalIds(id);
+    await waitForJournal(page, expectedIds.length);
+    expect(await shownJournalIds(page)).toEqual(expectedIds);
+    const journal = await textOf(page, "ol.journal");
+    expect(journal).toContain(`Camille Martin Projet « ${title} » déposé`);
+    expect(journal).toContain(`Julien Bernard Nouveau message sur « ${title} »`);
+    expect(await page.getByTestId("comment").last().innerText()).toContain("Julien Bernard");
+    // The rest of the fiche follows too.
+    await page.getByText("Déposé", { exact: true }).waitFor();
+
+    // The form: disabled while empty, French errors, disabled while sending.
+    const send = page.getByRole("button", { name: "Envoyer" });
+    const textarea = page.getByLabel("Votre message");
+    expect(await send.isDisabled()).toBe(true);
+    await textarea.fill("x".repeat(10_001));
+    await send.click();
+    await page.getByText("Envoi impossible : body must be 1 to 10000 characters").waitFor();
+
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/graphql", async (route) => {
+      if (route.request().postData()?.includes("AddComment")) await held;
+      await route.continue();
+    });
+    const message = "Merci, nous complétons le plan de financement.";
+    await textarea.fill(message);
+    await send.click();
+    await page.getByText("Envoi en cours…").waitFor();
+    expect(await send.isDisabled()).toBe(true);
+    release();
+    await page.getByTestId("comment").filter({ hasText: message }).waitFor({ timeout: 10_000 });
+    expect(await textarea.inputValue()).toBe("");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expectedIds = await journalIds(id);
+    await waitForJournal(page, expectedIds.length);
+    // Anything late (a second delivery, a refetch) has had time to arrive.
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId("comment").filter({ hasText: message }).count()).toBe(1);
+    expect(await shownJournalIds(page)).toEqual(expectedIds);
+    expect(await page.getByTestId("journal-entry").last().innerText()).toContain(`Nouveau message sur « ${title} »`);
+
+    // The document's link downloads it with the session's token.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "plan.txt" }).click()]);
+    expect(download.suggestedFilename()).toBe("plan.txt");
+    expect(readFileSync(await download.path(), "utf8")).toBe("Plan du lavoir");
+
+    await screenshot(page, "fiche-camille");
+    expect(outside).toEqual([]);
+    expect(sockets).toEqual([`${hub.origin.replace("http:", "ws:")}/graphql`]);
+    await page.close();
+  });
+
+  it("shows the fiche at its address, after sign-in and after a reload, with internal notes for the State", async () => {
+    const title = "Création d'une halle";
+    const { id } = await createProject(title);
+    await submit(id);
+    await comment("julien", id, "Éligible à la DETR, à instruire en priorité.", true);
+
+    const page = await browser.newPage();
+    await page.goto(`${hub.origin}/#/projets/${id}`);
+    await signIn(page, JULIEN);
+    await page.getByRole("heading", { name: title }).waitFor();
+    const note = page.getByTestId("comment").filter({ hasText: "Éligible à la DETR" });
+    await note.waitFor();
+    expect(await note.innerText()).toContain("Note interne");
+
+    await page.reload();
+    await page.getByRole("heading", { name: title }).waitFor();
+    await page.getByTestId("journal-entry").first().waitFor();
+    expect(await textOf(page, "ol.journal")).toContain(`Note interne sur « ${title} »`);
+    await screenshot(page, "fiche-julien");
+
+    await page.getByRole("link", { name: "Retour à la liste" }).click();
+    await page.getByTestId("project-row").first().waitFor();
+    expect(new URL(page.url()).hash).toBe("#/");
+    await screenshot(page, "list-julien");
+    await page.goBack();
+    await page.getByRole("heading", { name: title }).waitFor();
+
+    await page.goto(`${hub.origin}/#/projets/00000000-0000-4000-8000-000000000000`);
+    await page.getByText("Ce projet n'existe pas, ou vous n'y avez pas accès.").waitFor();
+
+    // Signing out closes the session's WebSocket.
+    const [socket] = await Promise.all([page.waitForEvent("websocket"), page.goto(`${hub.origin}/#/projets/${id}`)]);
+    const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    await page.getByRole("heading", { name: title }).waitFor();
+    expect(socket.isClosed()).toBe(false);
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.getByRole("button", { name: "Se connecter" }).waitFor();
+    await closed;
+    await page.close();
+  });
+});
