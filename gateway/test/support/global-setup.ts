@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
-import { TEMPLATES } from "./templates";
+import { TEMPLATE_PREFIX, templateDatabase, TEMPLATES, TEST_DATABASE_PREFIX } from "./templates";
 
 export default async function globalSetup(): Promise<void> {
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
@@ -21,12 +21,15 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = embedded.url;
   }
   process.env.HUB_TEST_DATABASE_URL = serverUrl;
+  process.env.HUB_TEST_RUN = String(process.pid);
   const admin = new Client({ connectionString: kit.withDatabase(serverUrl, "postgres") });
   await admin.connect();
   try {
+    await dropTemplatesOfEndedRuns(admin);
     for (const template of TEMPLATES) {
-      await admin.query(`DROP DATABASE IF EXISTS "${template.database}" WITH (FORCE)`);
-      const database = await kit.openDatabase({ url: kit.withDatabase(serverUrl, template.database), entities: template.entities(), migrations: template.migrations() });
+      const name = templateDatabase(template);
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      const database = await kit.openDatabase({ url: kit.withDatabase(serverUrl, name), entities: template.entities(), migrations: template.migrations() });
       try {
         await template.prepare?.(database.dataSource);
       } finally {
@@ -35,5 +38,28 @@ export default async function globalSetup(): Promise<void> {
     }
   } finally {
     await admin.end();
+  }
+}
+
+/**
+ * Databases left on this machine's server by test runs whose process is gone (killed before
+ * their teardown): their templates and test-hub copies, and the templates of older versions
+ * of this setup, which had no run id.
+ */
+async function dropTemplatesOfEndedRuns(admin: Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR starts_with(datname, $2)", [TEMPLATE_PREFIX, TEST_DATABASE_PREFIX]);
+  for (const { datname } of rows) {
+    const run = /^hub_(?:tpl|t)_(\d+)_/.exec(datname)?.[1];
+    const ended = run ? !isRunning(Number(run)) : /^hub_tpl_[a-z_]+$/.test(datname) || /^hub_t_[0-9a-f]{8}_[a-z_]+$/.test(datname);
+    if (ended) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

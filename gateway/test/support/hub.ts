@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
-import { TEMPLATES } from "./templates";
+import { templateDatabase, TEMPLATES, testDatabasePrefix } from "./templates";
 
 export type SubgraphName = "projects" | "people-territories" | "funding" | "reporting";
 
@@ -64,10 +64,10 @@ async function createDatabases(suffix: string): Promise<Record<SubgraphName, str
   try {
     const urls = {} as Record<SubgraphName, string>;
     for (const template of TEMPLATES) {
-      const name = `hub_t_${suffix}_${template.subgraph.replace("-", "_")}`;
+      const name = `${testDatabasePrefix()}${suffix}_${template.subgraph.replace("-", "_")}`;
       for (let attempt = 0; ; attempt++) {
         try {
-          await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template.database}"`);
+          await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase(template)}"`);
           break;
         } catch (error) {
           // Another worker is copying the same template at this instant.
@@ -78,6 +78,12 @@ async function createDatabases(suffix: string): Promise<Record<SubgraphName, str
       urls[template.subgraph] = withDatabase(serverUrl(), name);
     }
     return urls;
+  } catch (error) {
+    // Leave nothing behind: the copies made before the failure.
+    for (const name of (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [`${testDatabasePrefix()}${suffix}_`])).rows.map((r) => r.datname)) {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+    throw error;
   } finally {
     await admin.end();
   }

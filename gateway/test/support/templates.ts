@@ -7,7 +7,6 @@ import type { DataSource } from "typeorm";
  */
 export interface Template {
   subgraph: "projects" | "people-territories" | "funding" | "reporting";
-  database: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: () => Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -17,10 +16,30 @@ export interface Template {
 
 const load = (name: string) => require(`@hub/${name}`);
 
+/** Prefix of every template database; a run's own carry its id (the jest process's pid). */
+export const TEMPLATE_PREFIX = "hub_tpl_";
+/** Prefix of the databases of the test hubs; then the run's id. */
+export const TEST_DATABASE_PREFIX = "hub_t_";
+
+/** The prefix of this run's test-hub databases (`hub_t_<run>_`), so that a run can drop what its killed predecessors left. */
+export function testDatabasePrefix(run = process.env.HUB_TEST_RUN): string {
+  if (!run) throw new Error("HUB_TEST_RUN is not set: the jest global setup did not run");
+  return `${TEST_DATABASE_PREFIX}${run}_`;
+}
+
+/**
+ * The template database of a subgraph for this test run: named after the run (HUB_TEST_RUN,
+ * set by the global setup and inherited by the workers), so that two runs on one server (two
+ * clones, a developer and CI) never drop each other's templates.
+ */
+export function templateDatabase(template: Template, run = process.env.HUB_TEST_RUN): string {
+  if (!run) throw new Error("HUB_TEST_RUN is not set: the jest global setup did not run");
+  return `${TEMPLATE_PREFIX}${run}_${template.subgraph.replace("-", "_")}`;
+}
+
 export const TEMPLATES: Template[] = [
   {
     subgraph: "people-territories",
-    database: "hub_tpl_people_territories",
     entities: () => load("people-territories").ENTITIES,
     migrations: () => load("people-territories").MIGRATIONS,
     prepare: async (dataSource) => {
@@ -29,7 +48,7 @@ export const TEMPLATES: Template[] = [
       await pt.seedDemoAccounts(dataSource);
     },
   },
-  { subgraph: "projects", database: "hub_tpl_projects", entities: () => load("projects").ENTITIES, migrations: () => load("projects").MIGRATIONS },
-  { subgraph: "funding", database: "hub_tpl_funding", entities: () => load("funding").ENTITIES, migrations: () => load("funding").MIGRATIONS },
-  { subgraph: "reporting", database: "hub_tpl_reporting", entities: () => load("reporting").ENTITIES, migrations: () => load("reporting").MIGRATIONS },
+  { subgraph: "projects", entities: () => load("projects").ENTITIES, migrations: () => load("projects").MIGRATIONS },
+  { subgraph: "funding", entities: () => load("funding").ENTITIES, migrations: () => load("funding").MIGRATIONS },
+  { subgraph: "reporting", entities: () => load("reporting").ENTITIES, migrations: () => load("reporting").MIGRATIONS },
 ];
