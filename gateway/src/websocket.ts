@@ -1,5 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
-import type { Viewer } from "@hub/kit";
+import { batchWrites, type Viewer } from "@hub/kit";
 import { print, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
@@ -21,6 +21,7 @@ export function attachWebSocket(
   subscriptions: FederatedSubscriptions,
 ): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
+  wsServer.on("connection", batchWrites);
   const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
     {
       schema: () => {
@@ -55,4 +56,3 @@ export function attachWebSocket(
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));
   };
 }
-

@@ -10,6 +10,8 @@ import { SharedUpstream } from "./shared-upstream";
 
 /** The pseudo-service that hands the event to the query plan as the primary fetch's result. */
 const EVENT_SERVICE = "__subscription_event__";
+/** Subscription plans kept (oldest dropped first). */
+const PLAN_CACHE_SIZE = 200;
 
 export interface FederatedSubscriptionOptions {
   supergraphSdl: string;
@@ -47,6 +49,7 @@ export class FederatedSubscriptions {
   private readonly open = new Set<Client>();
   /** Shared upstream subscriptions by (operation, variables, viewer). */
   private readonly shared = new Map<string, SharedUpstream>();
+  private readonly plans = new Map<string, Upstream>();
   /** Every live upstream subscription, shared or not. */
   private readonly live = new Set<SharedUpstream>();
 
@@ -59,16 +62,17 @@ export class FederatedSubscriptions {
   }
 
   subscribe(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, viewer: Viewer): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+    const text = print(document);
     let upstream: Upstream;
     try {
-      upstream = this.plan(document, operationName);
+      upstream = this.cachedPlan(text, document, operationName);
     } catch (error) {
       return { errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })] };
     }
     const resumable = upstream.resumable ? makeResumable(upstream.fetch.operation, variables) : null;
     // Subscribers resuming after a cursor of their own get their own upstream (their replay is
     // theirs); the others share one with those who sent the same operation as the same viewer.
-    const key = resumable?.initialAfter ? null : JSON.stringify([print(document), operationName ?? null, variables, viewerKey(viewer)]);
+    const key = resumable?.initialAfter ? null : JSON.stringify([text, operationName ?? null, variables, viewerKey(viewer)]);
     let shared = key ? this.shared.get(key) : undefined;
     if (!shared) {
       const operationContext = buildOperationContext({ schema: this.apiGraphQL, operationDocument: document, operationName });
@@ -109,6 +113,18 @@ export class FederatedSubscriptions {
   async stop(): Promise<void> {
     await Promise.all([...this.open].map((client) => client.dispose()));
     this.open.clear();
+  }
+
+  /** Plans are kept by operation text: a thousand subscribers of one screen plan it once. */
+  private cachedPlan(text: string, document: DocumentNode, operationName: string | undefined): Upstream {
+    const key = JSON.stringify([text, operationName ?? null]);
+    let upstream = this.plans.get(key);
+    if (!upstream) {
+      upstream = this.plan(document, operationName);
+      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(key, upstream);
+    }
+    return upstream;
   }
 
   private plan(document: DocumentNode, operationName: string | undefined): Upstream {

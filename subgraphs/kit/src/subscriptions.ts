@@ -2,6 +2,7 @@ import { execute, subscribe, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
+import { batchWrites } from "./ws-batching";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
 
 /**
@@ -11,6 +12,7 @@ import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } f
  */
 export function serveSubscriptions<C extends object>(server: Server, schema: GraphQLSchema, secret: string, createContext: (viewer: Viewer) => C): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
+  wsServer.on("connection", batchWrites);
   const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
     {
       schema,
