@@ -1,4 +1,4 @@
-// The "subscriptions" benchmark: N subscribers (default 1,000), each a graphql-ws client with
+// The "subscriptions" benchmark: N subscribers (default 1,000), each a graphql-ws protocol client with
 // its own WebSocket to the gateway, subscribed to the activity of the Puy-de-Dôme, while
 // camille comments a submitted project every 10 ms for S seconds (default 30) through the
 // gateway. The gateway shares one upstream subscription between subscribers of the same

@@ -1,13 +1,16 @@
-// The subscribers of the subscriptions benchmark: N graphql-ws clients, each with its own
-// WebSocket to the gateway, all running one subscription and recording, per subscriber, each
+// The subscribers of the subscriptions benchmark: N graphql-transport-ws clients, each with its
+// own WebSocket to the gateway, all running one subscription and recording, per subscriber, each
 // event's id (the journal cursor) and when it arrived (performance.now()).
-import { createClient, type Client } from "graphql-ws";
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
 
 export const ACTIVITY_SUBSCRIPTION = `subscription Activity($projectId: ID, $territoryId: ID, $after: String) { projectActivity(projectId: $projectId, territoryId: $territoryId, after: $after) { id kind summary at } }`;
 
 const MAX_ERROR_SAMPLES = 10;
+/** The WebSocket subprotocol of graphql-ws (the gateway's server). */
+const PROTOCOL = "graphql-transport-ws";
+/** Each subscriber runs one subscription. */
+const SUBSCRIPTION_ID = "1";
 
 export interface OpenOptions {
   url: string;
@@ -48,7 +51,7 @@ export async function openSubscribers(options: OpenOptions, onProgress: (connect
   const times = Array.from({ length: count }, () => new Float64Array(capacity));
   const received = new Int32Array(count);
   const lastId = new Float64Array(count);
-  const clients: Client[] = [];
+  const clients: WebSocket[] = [];
   const sockets = new Set<WebSocket>();
   const errorSamples: Record<string, number> = {};
   let errorTotal = 0;
@@ -62,69 +65,76 @@ export async function openSubscribers(options: OpenOptions, onProgress: (connect
     else if (Object.keys(errorSamples).length < MAX_ERROR_SAMPLES) errorSamples[key] = 1;
   };
 
-  /** Tracks every socket, to terminate those a dispose leaves open. */
-  class TrackedWebSocket extends WebSocket {
-    constructor(...args: ConstructorParameters<typeof WebSocket>) {
-      super(...args);
-      sockets.add(this);
-      this.once("close", () => sockets.delete(this));
+  // Each subscriber speaks the graphql-transport-ws protocol itself over a bare `ws` socket
+  // (connection_init, subscribe, next/error/complete, ping/pong): the load generator shares the
+  // machine's two cores with the hub, and every cycle graphql-ws's client spends on parsing and
+  // validating each message is one the hub does not get.
+  const record = (i: number, id: number, at: number) => {
+    const n = received[i];
+    if (n >= capacity) {
+      overflow++;
+      return;
     }
-  }
+    ids[i][n] = id;
+    times[i][n] = at;
+    received[i] = n + 1;
+    if (id > lastId[i]) lastId[i] = id;
+  };
 
   const open = (i: number) =>
     new Promise<void>((resolve, reject) => {
-      let connected = false;
-      const client = createClient({
-        url: options.url,
-        webSocketImpl: TrackedWebSocket,
-        connectionParams: { authorization: `Bearer ${options.tokens[i % options.tokens.length]}` },
-        retryAttempts: 0,
-        lazy: true,
-        on: {
-          connected: () => {
-            connected = true;
+      let acknowledged = false;
+      let finished = false;
+      const socket = new WebSocket(options.url, PROTOCOL);
+      sockets.add(socket);
+      socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${options.tokens[i % options.tokens.length]}` } })));
+      socket.on("message", (raw) => {
+        const at = performance.now();
+        let message: { type?: string; payload?: { data?: { projectActivity?: { id: string } }; errors?: { message: string }[] } | { message: string }[] };
+        try {
+          message = JSON.parse(raw.toString());
+        } catch {
+          recordError("a message that is not JSON");
+          return;
+        }
+        switch (message.type) {
+          case "next": {
+            const payload = message.payload as { data?: { projectActivity?: { id: string } }; errors?: { message: string }[] };
+            if (payload.errors) recordError(`GraphQL error: ${payload.errors.map((e) => e.message).join("; ")}`);
+            const event = payload.data?.projectActivity;
+            if (event) record(i, Number(event.id), at);
+            return;
+          }
+          case "connection_ack":
+            acknowledged = true;
+            socket.send(JSON.stringify({ id: SUBSCRIPTION_ID, type: "subscribe", payload: { query: ACTIVITY_SUBSCRIPTION, variables: options.variables } }));
             resolve();
-          },
-          closed: (event) => {
-            if (!connected) reject(new Error(`subscriber ${i}: closed before the connection was acknowledged (${describeClose(event)})`));
-          },
-          error: (error) => {
-            if (!connected) reject(new Error(`subscriber ${i}: ${describeClose(error)}`));
-          },
-        },
+            return;
+          case "ping":
+            socket.send(JSON.stringify({ type: "pong" }));
+            return;
+          case "error":
+          case "complete":
+            if (closing || finished) return;
+            finished = true;
+            ended++;
+            recordError(message.type === "error" ? `subscription error: ${describeClose(message.payload)}` : "subscription completed by the server");
+            return;
+        }
       });
-      clients.push(client);
-      client.subscribe<{ projectActivity: { id: string } }>(
-        { query: ACTIVITY_SUBSCRIPTION, variables: options.variables },
-        {
-          next: (result) => {
-            const at = performance.now();
-            if (result.errors) recordError(`GraphQL error: ${result.errors.map((e) => e.message).join("; ")}`);
-            const event = result.data?.projectActivity;
-            if (!event) return;
-            const id = Number(event.id);
-            const n = received[i];
-            if (n >= capacity) {
-              overflow++;
-              return;
-            }
-            ids[i][n] = id;
-            times[i][n] = at;
-            received[i] = n + 1;
-            if (id > lastId[i]) lastId[i] = id;
-          },
-          error: (error) => {
-            if (closing) return;
-            ended++;
-            recordError(`subscription error: ${describeClose(error)}`);
-          },
-          complete: () => {
-            if (closing) return;
-            ended++;
-            recordError("subscription completed by the server");
-          },
-        },
-      );
+      socket.on("close", (code, reason) => {
+        sockets.delete(socket);
+        if (!acknowledged) reject(new Error(`subscriber ${i}: closed before the connection was acknowledged (close ${code}${reason.length ? ` ${reason.toString()}` : ""})`));
+        else if (!closing && !finished) {
+          finished = true;
+          ended++;
+          recordError(`subscription error: close ${code}`);
+        }
+      });
+      socket.on("error", (error) => {
+        if (!acknowledged) reject(new Error(`subscriber ${i}: ${error.message}`));
+      });
+      clients.push(socket);
     });
 
   for (let first = 0; first < count; first += options.batchSize) {
@@ -135,7 +145,7 @@ export async function openSubscribers(options: OpenOptions, onProgress: (connect
       await Promise.race([Promise.all(batch), timeout]);
     } catch (error) {
       closing = true;
-      for (const client of clients) client.terminate();
+      for (const socket of clients) socket.terminate();
       throw error;
     } finally {
       clearTimeout(timer);
@@ -154,11 +164,14 @@ export async function openSubscribers(options: OpenOptions, onProgress: (connect
     ended: () => ended,
     async close(timeoutMs) {
       closing = true;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all(clients.map((client) => Promise.resolve(client.dispose()).catch(() => undefined))), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
-      clearTimeout(timer);
-      // Give the close handshakes a moment, then cut what is still open.
-      const deadline = performance.now() + Math.min(2000, timeoutMs);
+      // Complete each subscription, then close the connection normally (what graphql-ws's dispose does).
+      for (const socket of clients) {
+        if (socket.readyState !== WebSocket.OPEN) continue;
+        socket.send(JSON.stringify({ id: SUBSCRIPTION_ID, type: "complete" }));
+        socket.close(1000, "Normal Closure");
+      }
+      // Give the close handshakes a moment (at most timeoutMs), then cut what is still open.
+      const deadline = performance.now() + timeoutMs;
       while (sockets.size > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       const terminated = sockets.size;
       for (const socket of sockets) socket.terminate();
