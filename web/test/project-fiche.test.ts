@@ -139,7 +139,7 @@ describe("project fiche in Chromium", () => {
     expect(await send.isDisabled()).toBe(true);
     await textarea.fill("x".repeat(10_001));
     await send.click();
-    await page.getByText("Envoi impossible : body must be 1 to 10000 characters").waitFor();
+    await page.getByText("Envoi impossible : saisie invalide (message)").waitFor();
 
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
