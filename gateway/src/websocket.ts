@@ -6,12 +6,18 @@ import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
 import type { GatewayContext } from "./server";
 import type { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
+import type { Deliver } from "./subscriptions/shared-upstream";
+
+/** The context of an operation over WebSocket: the viewer, and where a subscription's events go. */
+interface SocketContext extends GatewayContext {
+  deliver: Deliver;
+}
 
 /**
  * graphql-ws on /graphql, beside HTTP. The token travels in connection_init
  * (`{"authorization": "Bearer ..."}`); a bad one closes the socket with 4403. Queries and
  * mutations run through the same Apollo pipeline as HTTP; subscriptions are federated
- * (FederatedSubscriptions).
+ * (FederatedSubscriptions), their events sent as `next` messages by `deliver`.
  */
 export function attachWebSocket(
   server: Server,
@@ -37,7 +43,12 @@ export function attachWebSocket(
           return false;
         }
       },
-      context: (ctx) => ({ viewer: ctx.extra.viewer! }),
+      context: (ctx, id): SocketContext => ({
+        viewer: ctx.extra.viewer!,
+        // A subscription's events are written straight to the socket, serialised once for all
+        // who share them (graphql-ws would serialise each copy): the protocol's `next` message.
+        deliver: (payloadJson) => ctx.extra.socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${payloadJson}}`),
+      }),
       execute: async (args) => {
         const response = await apollo.executeOperation(
           { query: print(args.document), variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined },
@@ -46,8 +57,10 @@ export function attachWebSocket(
         if (response.body.kind !== "single") throw new Error("incremental delivery is not supported");
         return response.body.singleResult as ExecutionResult;
       },
-      subscribe: async (args) =>
-        subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, (args.contextValue as GatewayContext).viewer),
+      subscribe: async (args) => {
+        const context = args.contextValue as SocketContext;
+        return subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, context.viewer, context.deliver);
+      },
     },
     wsServer,
   );

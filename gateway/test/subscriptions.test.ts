@@ -28,10 +28,10 @@ class Subscriber {
   private readonly client: Client;
   private waiters: (() => void)[] = [];
 
-  constructor(url: string, token: string, variables: Record<string, unknown>) {
+  constructor(url: string, token: string, variables: Record<string, unknown>, query = SUBSCRIPTION) {
     this.client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
     this.client.subscribe<{ projectActivity: Event }>(
-      { query: SUBSCRIPTION, variables },
+      { query, variables },
       {
         next: (result) => {
           if (result.errors) this.errors.push(result.errors);
@@ -81,8 +81,8 @@ describe("federated subscriptions through the gateway", () => {
   });
 
   const wsUrl = () => hub.gatewayUrl.replace("http", "ws");
-  const subscribe = async (who: string, variables: Record<string, unknown>) => {
-    const subscriber = new Subscriber(wsUrl(), t[who], variables);
+  const subscribe = async (who: string, variables: Record<string, unknown>, query?: string) => {
+    const subscriber = new Subscriber(wsUrl(), t[who], variables, query);
     subscribers.push(subscriber);
     await subscriber.ready;
     return subscriber;
@@ -149,6 +149,27 @@ describe("federated subscriptions through the gateway", () => {
     await other.close();
     await waitFor(async () => JSON.stringify(await health()) === JSON.stringify(before));
     expect([...tabs[1].errors, ...tabs[2].errors, ...other.errors]).toEqual([]);
+  });
+
+  it("gives each viewer its own data for the same event, also when the operation stays in one subgraph", async () => {
+    // No field of another subgraph: the gateway completes an event once for every viewer who
+    // received the same data; the conversation differs (internal notes), so it must not be shared.
+    const projectsOnly = `subscription($projectId: ID) { projectActivity(projectId: $projectId) { id kind project { comments(first: 10) { edges { node { body internal } } } } } }`;
+    const projectId = await create("Maison de santé");
+    await step("camille", projectId, { transition: "SUBMIT" });
+    const state = await subscribe("julien", { projectId }, projectsOnly);
+    const owner = await subscribe("camille", { projectId }, projectsOnly);
+    await mutate("julien", `mutation($id: ID!) { addComment(projectId: $id, body: "Vu avec l'ARS", internal: true) { id } }`, { id: projectId });
+    await mutate("julien", `mutation($id: ID!) { addComment(projectId: $id, body: "Dossier complet") { id } }`, { id: projectId });
+    await state.until((events) => events.length === 2);
+    await owner.until((events) => events.length === 1);
+    const bodies = (event: Event) => (event.project as unknown as { comments: { edges: { node: { body: string; internal: boolean } }[] } }).comments.edges.map((e) => e.node.body);
+    expect(bodies(state.events[1])).toEqual(["Vu avec l'ARS", "Dossier complet"]);
+    expect(bodies(owner.events[0])).toEqual(["Dossier complet"]);
+    expect(owner.events[0].id).toBe(state.events[1].id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(owner.events).toHaveLength(1);
+    expect([...state.errors, ...owner.errors]).toEqual([]);
   });
 
   it("resumes after a disconnection with exactly what was missed", async () => {

@@ -6,12 +6,14 @@ import { GraphQLError, isObjectType, Kind, print, type DocumentNode, type Execut
 import type { Client } from "graphql-ws";
 import { AsyncQueue } from "./async-queue";
 import { makeResumable } from "./cursor";
-import { SharedUpstream } from "./shared-upstream";
+import { serializeResult, SharedUpstream, type Deliver, type Subscriber } from "./shared-upstream";
 
 /** The pseudo-service that hands the event to the query plan as the primary fetch's result. */
 const EVENT_SERVICE = "__subscription_event__";
 /** Subscription plans kept (oldest dropped first). */
 const PLAN_CACHE_SIZE = 200;
+/** Completions kept: the events every upstream is still working through (oldest dropped first). */
+const COMPLETION_CACHE_SIZE = 512;
 
 export interface FederatedSubscriptionOptions {
   supergraphSdl: string;
@@ -50,6 +52,8 @@ export class FederatedSubscriptions {
   /** Shared upstream subscriptions by (operation, variables, viewer). */
   private readonly shared = new Map<string, SharedUpstream>();
   private readonly plans = new Map<string, Upstream>();
+  /** Recent completions of plans without `rest`, by operation and event data. */
+  private readonly completions = new Map<string, Promise<string>>();
   /** Every live upstream subscription, shared or not. */
   private readonly live = new Set<SharedUpstream>();
 
@@ -61,7 +65,18 @@ export class FederatedSubscriptions {
     this.supergraphGraphQL = this.supergraph.schema.toGraphQLJSSchema();
   }
 
-  subscribe(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, viewer: Viewer): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+  /**
+   * Starts a subscription. Its events go to `deliver` as serialised results; the iterator
+   * returned is the subscription's handle (closing it leaves the upstream) and carries only a
+   * final error, if the upstream fails, before it ends.
+   */
+  subscribe(
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+    viewer: Viewer,
+    deliver: Deliver,
+  ): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     const text = print(document);
     let upstream: Upstream;
     try {
@@ -76,6 +91,7 @@ export class FederatedSubscriptions {
     let shared = key ? this.shared.get(key) : undefined;
     if (!shared) {
       const operationContext = buildOperationContext({ schema: this.apiGraphQL, operationDocument: document, operationName });
+      const operationKey = JSON.stringify([text, operationName ?? null, variables]);
       const created: SharedUpstream = new SharedUpstream({
         url: this.options.subgraphUrls[upstream.fetch.serviceName].replace(/^http/, "ws"),
         serviceName: upstream.fetch.serviceName,
@@ -83,7 +99,7 @@ export class FederatedSubscriptions {
         variables: Object.fromEntries((upstream.fetch.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]])),
         resumable,
         connectionParams: () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, this.options.internalTokenSecret) }),
-        complete: (data) => this.complete(upstream, data, document, operationName, variables, operationContext, viewer),
+        complete: (data) => this.completeOnce(upstream, data, operationKey, () => this.complete(upstream, data, document, operationName, variables, operationContext, viewer)),
         onClose: () => {
           this.live.delete(created);
           if (key && this.shared.get(key) === created) this.shared.delete(key);
@@ -97,9 +113,9 @@ export class FederatedSubscriptions {
       if (key) this.shared.set(key, created);
     }
     const upstreamOfQueue = shared;
-    const queue: AsyncQueue<ExecutionResult> = new AsyncQueue<ExecutionResult>(() => upstreamOfQueue.leave(queue));
-    shared.join(queue);
-    return queue;
+    const subscriber: Subscriber = { deliver, handle: new AsyncQueue<ExecutionResult>(() => upstreamOfQueue.leave(subscriber)) };
+    shared.join(subscriber);
+    return subscriber.handle;
   }
 
   /** Subscribers, and the upstream subscriptions serving them (in /health). */
@@ -140,7 +156,26 @@ export class FederatedSubscriptions {
     return { fetch, rest: plan.node.rest, resumable };
   }
 
-  /** Runs the rest of the plan for one event and shapes it for the subscriber's operation. */
+  /**
+   * Completes an event once for every upstream that received the same data for the same
+   * operation and variables, when the plan has no `rest`: the result then depends on nothing
+   * else (the subgraph already filtered the event for each viewer), so a thousand viewers who
+   * see the same event share one completion and one serialisation. With a `rest`, the other
+   * subgraphs answer each viewer for itself: no sharing.
+   */
+  private completeOnce(upstream: Upstream, data: Record<string, unknown>, operationKey: string, complete: () => Promise<string>): Promise<string> {
+    if (upstream.rest) return complete();
+    const key = `${operationKey}\n${JSON.stringify(data)}`;
+    let completed = this.completions.get(key);
+    if (!completed) {
+      completed = complete();
+      if (this.completions.size >= COMPLETION_CACHE_SIZE) this.completions.delete(this.completions.keys().next().value!);
+      this.completions.set(key, completed);
+    }
+    return completed;
+  }
+
+  /** Runs the rest of the plan for one event and shapes it for the subscriber's operation, serialised. */
   private async complete(
     upstream: Upstream,
     data: Record<string, unknown>,
@@ -149,7 +184,7 @@ export class FederatedSubscriptions {
     variables: Record<string, unknown>,
     operationContext: ReturnType<typeof buildOperationContext>,
     viewer: Viewer,
-  ): Promise<ExecutionResult> {
+  ): Promise<string> {
     const eventSource: GraphQLDataSource = { process: async () => ({ data }) };
     const serviceMap: ServiceMap = { ...this.options.dataSources, [EVENT_SERVICE]: eventSource };
     const primary: FetchNode = { ...upstream.fetch, serviceName: EVENT_SERVICE };
@@ -163,9 +198,9 @@ export class FederatedSubscriptions {
     };
     try {
       const result = await executeQueryPlan(queryPlan, serviceMap, requestContext as never, operationContext, this.supergraphGraphQL, this.apiSchema);
-      return { data: result.data, errors: result.errors?.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)))) };
+      return serializeResult({ data: result.data, errors: result.errors?.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)))) });
     } catch (error) {
-      return { errors: [new GraphQLError((error as Error).message)] };
+      return serializeResult({ errors: [new GraphQLError((error as Error).message)] });
     }
   }
 }

@@ -5,6 +5,17 @@ import WebSocket from "ws";
 import type { AsyncQueue } from "./async-queue";
 import { CURSOR_ALIAS, type ResumableOperation } from "./cursor";
 
+/** Sends one event, serialised once for all the subscribers of an upstream (a JSON ExecutionResult). */
+export type Deliver = (payloadJson: string) => void;
+
+/** One subscriber of a shared upstream. */
+export interface Subscriber {
+  /** Where its events go. */
+  deliver: Deliver;
+  /** The subscription's handle in the WebSocket server: ends the subscription, and carries a final error. */
+  handle: AsyncQueue<ExecutionResult>;
+}
+
 export interface UpstreamOptions {
   /** The subgraph's WebSocket URL. */
   url: string;
@@ -16,8 +27,8 @@ export interface UpstreamOptions {
   resumable: ResumableOperation | null;
   /** connection_init payload (the internal token of the subscribers' viewer), signed at each (re)connection. */
   connectionParams: () => Record<string, unknown>;
-  /** Completes one event for the subscribers (the rest of the query plan). */
-  complete: (data: Record<string, unknown>) => Promise<ExecutionResult>;
+  /** Completes one event for the subscribers (the rest of the query plan), serialised. */
+  complete: (data: Record<string, unknown>) => Promise<string>;
   /** Called once, when the last subscriber leaves or the upstream ends. */
   onClose: () => void;
   /** Tracks open clients, so that the gateway can close them all at shutdown. */
@@ -28,13 +39,14 @@ export interface UpstreamOptions {
 
 /**
  * One graphql-ws subscription to a subgraph, shared by the gateway's subscribers that sent the
- * same operation with the same variables as the same viewer: each event is fetched once and
- * completed once (the rest of the plan), then pushed to every subscriber, in journal order.
+ * same operation with the same variables as the same viewer: each event is fetched once,
+ * completed once (the rest of the plan) and serialised once, then sent to every subscriber, in
+ * journal order.
  * A dropped connection is re-opened after the last cursor; when the last subscriber leaves,
  * the upstream subscription is closed.
  */
 export class SharedUpstream {
-  private readonly members = new Set<AsyncQueue<ExecutionResult>>();
+  private readonly members = new Set<Subscriber>();
   private after: string | null;
   private client: Client | null = null;
   private closed = false;
@@ -49,12 +61,12 @@ export class SharedUpstream {
     return this.members.size;
   }
 
-  join(member: AsyncQueue<ExecutionResult>): void {
+  join(member: Subscriber): void {
     this.members.add(member);
     if (!this.client && !this.closed) this.connect(0);
   }
 
-  leave(member: AsyncQueue<ExecutionResult>): void {
+  leave(member: Subscriber): void {
     this.members.delete(member);
     if (this.members.size === 0) this.close();
   }
@@ -71,8 +83,9 @@ export class SharedUpstream {
     void client.dispose();
   }
 
-  private broadcast(result: ExecutionResult): void {
-    for (const member of this.members) member.push(result);
+  /** Hands a serialised event to every subscriber. */
+  private broadcast(json: string): void {
+    for (const member of this.members) member.deliver(json);
   }
 
   /** Ends every subscriber (after the events still being completed), optionally with errors first. */
@@ -81,8 +94,8 @@ export class SharedUpstream {
     this.close();
     void this.chain.then(() => {
       for (const member of members) {
-        if (errors) member.push({ errors });
-        member.end();
+        if (errors) member.handle.push({ errors });
+        member.handle.end();
       }
     });
   }
@@ -110,7 +123,7 @@ export class SharedUpstream {
         next: (result) => {
           received = true;
           if (result.data) this.onEvent(result.data);
-          else if (result.errors) this.chain = this.chain.then(() => this.broadcast({ errors: result.errors!.map(toGraphQLError) }));
+          else if (result.errors) this.chain = this.chain.then(() => this.broadcast(serializeResult({ errors: result.errors!.map(toGraphQLError) })));
         },
         complete: () => this.end(),
         error: (error: unknown) => {
@@ -125,6 +138,11 @@ export class SharedUpstream {
       },
     );
   }
+}
+
+/** An ExecutionResult as the payload of a `next` message (GraphQLErrors by their toJSON). */
+export function serializeResult(result: ExecutionResult): string {
+  return JSON.stringify({ data: result.data, errors: result.errors });
 }
 
 function toGraphQLError(error: { message: string; extensions?: Record<string, unknown> }): GraphQLError {
