@@ -53,6 +53,7 @@ const TOUR: Step[] = [
         territory { id kind code name population siren postalCodes departement { id } region { id } arrondissement { id } epcis { id }
           crtes { id } commune { id } stats { projectCount byStatus { status count } } }
         territories { id name }
+        viewerCan { transitions edit comment internalNotes }
         owner { id kind name siret territory { id } }
         createdBy { id email givenName usualName status name organization { id } memberships { role createdAt organization { id } } }
         fundingOpportunities(first: 2) {

@@ -1,4 +1,4 @@
-import { authorize, badInput, connectionType, notFound, PageArgs, type Connection } from "@hub/kit";
+import { authorize, badInput, can, canSeeInternalNotes, connectionType, notFound, PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
@@ -11,7 +11,9 @@ import { OrganizationRef, PersonRef, TerritoryRef } from "../entities/refs";
 import { projectJournal } from "../services/activity-query.service";
 import { addAction, setActionStatus } from "../services/action.service";
 import { projectComments } from "../services/comment.service";
-import { visibleProject } from "../services/project-access";
+import { ProjectRights } from "../entities/project-rights.types";
+import { actorsOf, availableTransitions, FINAL_STATUSES } from "../services/lifecycle";
+import { departementsOf, visibleProject } from "../services/project-access";
 import { createProject, inbox, listProjects, updateDiagnostic, updateProject } from "../services/project.service";
 import { addComment, applyTransition, associateOrganization, blockProject, unblockProject } from "../services/project-workflow.service";
 import { CreateProjectInput, DiagnosticInput, ProjectFieldsInput, ProjectFilter, TransitionInput } from "./project.inputs";
@@ -105,6 +107,17 @@ export class ProjectResolver {
   @FieldResolver(() => [TerritoryRef], { description: "Every territory concerned: the main one first, then the other communes." })
   territories(@Root() project: Project): TerritoryRef[] {
     return [project.territoryId, ...project.otherCommuneIds].map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => ProjectRights, { description: "What you may do on this project now: a screen shows only the actions that will be accepted." })
+  viewerCan(@Root() project: Project, @Ctx() { viewer }: Context): ProjectRights {
+    const place = { ownerId: project.ownerId, departements: departementsOf(project), status: project.status };
+    return {
+      transitions: availableTransitions(viewer, place),
+      edit: can(viewer, "project:write") && actorsOf(viewer, place).length > 0 && !FINAL_STATUSES.includes(project.status),
+      comment: can(viewer, "project:comment"),
+      internalNotes: can(viewer, "project:comment") && canSeeInternalNotes(viewer),
+    };
   }
 
   @FieldResolver(() => OrganizationRef, { description: "The collectivité carrying the project." })

@@ -68,3 +68,8 @@ export function checkTransition(viewer: Viewer, project: ProjectPlace & { status
   if (!rule.from.includes(project.status)) return { ok: false, reason: "ILLEGAL" };
   return { ok: true, rule };
 }
+
+/** The transitions `viewer` may apply to the project now, in the table's order. */
+export function availableTransitions(viewer: Viewer, project: ProjectPlace & { status: ProjectStatus }): Transition[] {
+  return (Object.keys(LIFECYCLE) as Transition[]).filter((transition) => checkTransition(viewer, project, transition).ok);
+}

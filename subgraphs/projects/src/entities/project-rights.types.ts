@@ -1,0 +1,17 @@
+import { Field, ObjectType } from "type-graphql";
+import { Transition } from "../services/lifecycle";
+
+@ObjectType({ description: "What the viewer may do on a project now (the same rules the mutations check)." })
+export class ProjectRights {
+  @Field(() => [Transition], { description: "Lifecycle steps the viewer may take from the current status." })
+  transitions!: Transition[];
+
+  @Field({ description: "Whether the viewer may edit the fiche and the état des lieux (its collectivité or the State of its départements; not once completed or abandoned)." })
+  edit!: boolean;
+
+  @Field({ description: "Whether the viewer may write in the conversation." })
+  comment!: boolean;
+
+  @Field({ description: "Whether the viewer may write and read internal notes (State agents)." })
+  internalNotes!: boolean;
+}
