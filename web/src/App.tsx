@@ -4,6 +4,8 @@ import { clearSession, loadSession, saveSession, takeTokenFromFragment, type Ses
 import { createGraphqlClient, type GraphqlSession } from './graphql-client';
 import { SessionTokenContext } from './session-token-context';
 import { useHashRoute } from './use-hash-route';
+import { Inbox } from './components/inbox';
+import { MainNav } from './components/main-nav';
 import { ProjectFiche } from './components/project-fiche';
 import { ProjectList } from './components/project-list';
 import { SessionBar } from './components/session-bar';
@@ -50,7 +52,14 @@ export function App() {
             {graphql && (
               <Provider value={graphql.client}>
                 <SessionTokenContext value={session.token}>
-                  {route.name === 'fiche' ? <ProjectFiche key={route.projectId} projectId={route.projectId} /> : <ProjectList />}
+                  {route.name === 'fiche' ? (
+                    <ProjectFiche key={route.projectId} projectId={route.projectId} />
+                  ) : (
+                    <>
+                      <MainNav current={route.name} />
+                      {route.name === 'inbox' ? <Inbox /> : <ProjectList />}
+                    </>
+                  )}
                 </SessionTokenContext>
               </Provider>
             )}

@@ -39,6 +39,16 @@ export interface ActivityEntry {
   actor: { id: string; name: string | null } | null;
 }
 
+/** What the viewer may do on the project now (Project.viewerCan). */
+export interface ProjectRights {
+  transitions: string[];
+  edit: boolean;
+  comment: boolean;
+  internalNotes: boolean;
+}
+
+export const VIEWER_CAN_FIELDS = 'transitions edit comment internalNotes';
+
 export interface ProjectFiche {
   id: string;
   title: string;
@@ -60,6 +70,7 @@ export interface ProjectFiche {
   actions: ProjectAction[];
   documents: ProjectDocument[];
   activity: { edges: { node: ActivityEntry }[] };
+  viewerCan: ProjectRights;
 }
 
 export interface ProjectFicheData {
@@ -93,6 +104,7 @@ export const PROJECT_FICHE_QUERY = gql<ProjectFicheData, { id: string }>`
       actions { id title description status }
       documents { id name size createdAt url }
       activity(first: 50) { edges { node { ${ACTIVITY_FIELDS} } } }
+      viewerCan { ${VIEWER_CAN_FIELDS} }
     }
   }
 `;

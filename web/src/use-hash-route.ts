@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'list' } | { name: 'fiche'; projectId: string };
+export type Route = { name: 'list' } | { name: 'inbox' } | { name: 'fiche'; projectId: string };
 
 const FICHE = /^#\/projets\/([^/?#]+)$/;
 
@@ -10,12 +10,16 @@ export function ficheHash(projectId: string): string {
 
 export const LIST_HASH = '#/';
 
+/** The State's inbox ("Projets à traiter"). */
+export const INBOX_HASH = '#/a-traiter';
+
 function currentRoute(): Route {
+  if (window.location.hash === INBOX_HASH) return { name: 'inbox' };
   const match = FICHE.exec(window.location.hash);
   return match ? { name: 'fiche', projectId: decodeURIComponent(match[1]) } : { name: 'list' };
 }
 
-/** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; anything else: the list). */
+/** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; `#/a-traiter`: the inbox; anything else: the list). */
 export function useHashRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
   useEffect(() => {

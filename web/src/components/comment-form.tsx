@@ -3,9 +3,16 @@ import { useMutation } from 'urql';
 import { ADD_COMMENT_MUTATION } from '../add-comment-mutation';
 import { describeError } from '../graphql-errors';
 
-/** "Votre message" and "Envoyer": a message in the project's conversation. */
-export function CommentForm({ projectId }: { projectId: string }) {
+interface CommentFormProps {
+  projectId: string;
+  /** Whether the viewer may write internal notes (State agents): shows the box. */
+  internalNotes: boolean;
+}
+
+/** "Votre message" and "Envoyer": a message in the project's conversation, or an internal note. */
+export function CommentForm({ projectId, internalNotes }: CommentFormProps) {
   const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, addComment] = useMutation(ADD_COMMENT_MUTATION);
 
@@ -13,15 +20,24 @@ export function CommentForm({ projectId }: { projectId: string }) {
     event.preventDefault();
     setError(null);
     // CommentConnection: the conversation is read again even when it was empty.
-    const result = await addComment({ projectId, body: body.trim() }, { additionalTypenames: ['CommentConnection'] });
+    const result = await addComment({ projectId, body: body.trim(), internal: internalNotes && internal }, { additionalTypenames: ['CommentConnection'] });
     if (result.error) setError(`Envoi impossible : ${describeError(result.error)}`);
-    else setBody('');
+    else {
+      setBody('');
+      setInternal(false);
+    }
   }
 
   return (
     <form className="comment-form" onSubmit={handleSubmit}>
       <label htmlFor="comment-body">Votre message</label>
       <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} readOnly={fetching} />
+      {internalNotes && (
+        <label className="checkbox">
+          <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} disabled={fetching} />
+          Note interne (visible des seuls agents de l'État)
+        </label>
+      )}
       <div className="row">
         <button type="submit" disabled={fetching || body.trim() === ''}>
           Envoyer

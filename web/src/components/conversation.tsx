@@ -1,14 +1,17 @@
 import { formatDateTime } from '../format';
+import type { ProjectRights } from '../project-fiche-query';
 import type { ProjectCommentsState } from '../use-project-comments';
 import { CommentForm } from './comment-form';
 
 interface ConversationProps {
   projectId: string;
+  /** Whether the form is shown, and with the internal note box. */
+  rights: ProjectRights;
   state: ProjectCommentsState;
 }
 
-/** The project's messages, oldest first, internal notes marked, and the form to write one. */
-export function Conversation({ projectId, state }: ConversationProps) {
+/** The project's messages, oldest first, internal notes marked, and the form to write one (when the viewer may). */
+export function Conversation({ projectId, rights, state }: ConversationProps) {
   const { comments, hasMore, fetching, error } = state;
   return (
     <section className="card" aria-labelledby="conversation-title">
@@ -36,7 +39,7 @@ export function Conversation({ projectId, state }: ConversationProps) {
           Erreur : {error}
         </p>
       )}
-      <CommentForm projectId={projectId} />
+      {rights.comment && <CommentForm projectId={projectId} internalNotes={rights.internalNotes} />}
     </section>
   );
 }

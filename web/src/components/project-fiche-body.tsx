@@ -7,6 +7,7 @@ import { Conversation } from './conversation';
 import { DiagnosticSection } from './diagnostic-section';
 import { DocumentList } from './document-list';
 import { Journal } from './journal';
+import { LifecycleActions } from './lifecycle-actions';
 import { ProjectSummary } from './project-summary';
 
 interface ProjectFicheBodyProps {
@@ -33,14 +34,16 @@ export function ProjectFicheBody({ project, refetch }: ProjectFicheBodyProps) {
 
   return (
     <>
-      <ProjectSummary project={project} />
+      <ProjectSummary project={project}>
+        <LifecycleActions project={project} onDone={refetch} />
+      </ProjectSummary>
       <DiagnosticSection diagnostic={project.diagnostic} />
       <div className="fiche-columns">
         <ActionList actions={project.actions} />
         <DocumentList documents={project.documents} />
       </div>
       <div className="fiche-columns">
-        <Conversation projectId={project.id} state={conversation} />
+        <Conversation projectId={project.id} rights={project.viewerCan} state={conversation} />
         <Journal entries={journal.entries} liveError={journal.liveError} />
       </div>
     </>

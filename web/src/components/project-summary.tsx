@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDate, formatDay, formatEuros, formatPhase, formatPriority, formatStatus } from '../format';
 import type { ProjectFiche } from '../project-fiche-query';
 import { FicheField } from './fiche-field';
@@ -9,8 +10,14 @@ function datesOf({ startDate, endDate }: ProjectFiche): string | null {
   return null;
 }
 
+interface ProjectSummaryProps {
+  project: ProjectFiche;
+  /** Shown under the title (the lifecycle buttons). */
+  children?: ReactNode;
+}
+
 /** The head of the fiche: title, status and the project's main fields. */
-export function ProjectSummary({ project }: { project: ProjectFiche }) {
+export function ProjectSummary({ project, children }: ProjectSummaryProps) {
   const [main, ...others] = project.territories;
   return (
     <section className="card" aria-labelledby="fiche-title">
@@ -18,6 +25,7 @@ export function ProjectSummary({ project }: { project: ProjectFiche }) {
         <h2 id="fiche-title">{project.title}</h2>
         <span className={`status status-${project.status.toLowerCase()}`}>{formatStatus(project.status)}</span>
       </div>
+      {children}
       {project.blockedReason && (
         <p className="blocked" role="status">
           Projet bloqué : {project.blockedReason}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { InboxFilter } from '../inbox-query';
+import { useInbox } from '../use-inbox';
+import { InboxFilters } from './inbox-filters';
+import { InboxRow } from './inbox-row';
+
+const PAGE_SIZE = 50;
+
+/** "Projets à traiter" (`#/a-traiter`): the State's inbox, read again when a status changes. */
+export function Inbox() {
+  const [filter, setFilter] = useState<InboxFilter>({});
+  const { rows, hasMore, fetching, error, forbidden, liveError } = useInbox(PAGE_SIZE, filter);
+
+  if (forbidden) return <p className="card muted">Cette vue est réservée aux agents de l'État.</p>;
+  return (
+    <section className="card" aria-labelledby="inbox-title">
+      <h2 id="inbox-title">
+        Projets à traiter <span className="count">({rows.length})</span>
+      </h2>
+      <p className="muted">Projets déposés et qualifiés de vos départements, par priorité puis du plus ancien au plus récent.</p>
+      <InboxFilters onApply={setFilter} />
+      {rows.length > 0 && (
+        <table className="project-table">
+          <thead>
+            <tr>
+              <th>Titre</th>
+              <th>Territoire</th>
+              <th>Déposé le</th>
+              <th>Statut</th>
+              <th>Priorité</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <InboxRow key={row.id} project={row} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {!fetching && !error && rows.length === 0 && <p className="muted">Aucun projet à traiter.</p>}
+      {hasMore && <p className="muted">Seuls les {PAGE_SIZE} premiers projets sont affichés : affinez les filtres.</p>}
+      {fetching && rows.length === 0 && <p className="muted">Chargement…</p>}
+      {error && (
+        <p className="error" role="alert">
+          Erreur : {error}
+        </p>
+      )}
+      {liveError && (
+        <p className="error" role="alert">
+          Suivi en direct interrompu : {liveError}
+        </p>
+      )}
+    </section>
+  );
+}
