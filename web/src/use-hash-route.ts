@@ -13,10 +13,22 @@ export const LIST_HASH = '#/';
 /** The State's inbox ("Projets à traiter"). */
 export const INBOX_HASH = '#/a-traiter';
 
+/** The last view of projects shown (list or inbox), where a fiche's back link leads. */
+let lastView: typeof LIST_HASH | typeof INBOX_HASH = LIST_HASH;
+
+export function backHash(): string {
+  return lastView;
+}
+
 function currentRoute(): Route {
-  if (window.location.hash === INBOX_HASH) return { name: 'inbox' };
+  if (window.location.hash === INBOX_HASH) {
+    lastView = INBOX_HASH;
+    return { name: 'inbox' };
+  }
   const match = FICHE.exec(window.location.hash);
-  return match ? { name: 'fiche', projectId: decodeURIComponent(match[1]) } : { name: 'list' };
+  if (match) return { name: 'fiche', projectId: decodeURIComponent(match[1]) };
+  lastView = LIST_HASH;
+  return { name: 'list' };
 }
 
 /** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; `#/a-traiter`: the inbox; anything else: the list). */

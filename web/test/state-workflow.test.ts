@@ -187,8 +187,9 @@ describe("State workflow in Chromium", () => {
       { id },
     );
     expect(assigned.project.assignees).toEqual([{ theme: "eau", person: { id: assigned.me.id } }]);
-    await page.goBack();
+    await page.getByRole("link", { name: "Retour aux projets à traiter" }).click();
     await page.getByRole("heading", { name: /Projets à traiter/ }).waitFor();
+    expect(new URL(page.url()).hash).toBe("#/a-traiter");
     await page.getByLabel("Programme").fill(programme);
     await page.getByRole("button", { name: "Filtrer" }).click();
     await page.getByText("Aucun projet à traiter.").waitFor();
