@@ -1,6 +1,8 @@
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { CAMILLE, JULIEN, SOPHIE, startHub, type Hub } from "./support/hub";
+import { randomUUID } from "node:crypto";
+import { signSession } from "@hub/gateway";
+import { CAMILLE, JULIEN, SOPHIE, startHub, TEST_SESSION_SECRET, type Hub } from "./support/hub";
 
 const LEA = "lea.roux@cerema.demo";
 
@@ -170,6 +172,21 @@ describe("federated subscriptions through the gateway", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(owner.events).toHaveLength(1);
     expect([...state.errors, ...owner.errors]).toEqual([]);
+  });
+
+  it("delivers every live event to each of several agents of one service (who share its execution in the subgraph)", async () => {
+    // Another agent of the same DDT: same organisation, roles and territory, another person.
+    t.colleague = signSession({ personId: randomUUID(), organizationId: "DDT:63", roles: ["STATE_AGENT"], departements: ["63"], communes: [], scopes: [] }, TEST_SESSION_SECRET);
+    const projectId = await create("Voie douce du Bédat");
+    const agents = [await subscribe("julien", { territoryId: "DEPARTEMENT:63" }), await subscribe("colleague", { territoryId: "DEPARTEMENT:63" }), await subscribe("sophie", { territoryId: "DEPARTEMENT:63" })];
+    await step("camille", projectId, { transition: "SUBMIT" });
+    await mutate("camille", `mutation($id: ID!) { addComment(projectId: $id, body: "Tracé joint") { id } }`, { id: projectId });
+    for (const agent of agents) await agent.until((events) => events.filter((e) => e.project.title === "Voie douce du Bédat").length === 2);
+    const seen = agents.map((agent) => agent.events.filter((e) => e.project.title === "Voie douce du Bédat").map((e) => [e.id, e.kind, e.actor?.name]));
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+    expect(seen[0].map((e) => e[1])).toEqual(["STATUS_CHANGED", "COMMENT_ADDED"]);
+    expect(agents.flatMap((agent) => agent.errors)).toEqual([]);
   });
 
   it("resumes after a disconnection with exactly what was missed", async () => {

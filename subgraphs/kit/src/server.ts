@@ -25,6 +25,8 @@ export interface SubgraphServerOptions<C> {
   extend?: (app: express.Express) => void;
   /** Serve the schema's subscriptions over graphql-ws on /graphql too. */
   subscriptions?: boolean;
+  /** See SubscriptionOptions.readProfile. */
+  readProfile?: (viewer: Viewer) => Viewer;
   /** Released when the service stops (listeners, timers). */
   onClose?: () => Promise<void>;
 }
@@ -94,7 +96,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
     database: options.database,
     attach: options.subscriptions
       ? (server) => {
-          closeSubscriptions = serveSubscriptions(server, options.schema, options.internalTokenSecret, options.createContext);
+          closeSubscriptions = serveSubscriptions(server, options.schema, options.internalTokenSecret, options.createContext, { readProfile: options.readProfile });
         }
       : undefined,
     close: async () => {
@@ -151,6 +153,12 @@ export interface SubgraphDefinition<C> {
   createContext: (database: Database, viewer: Viewer) => C;
   /** Serve subscriptions over graphql-ws (default false). */
   subscriptions?: boolean;
+  /**
+   * What of a viewer this subgraph's reads depend on, when that is less than the whole viewer
+   * (see SubscriptionOptions.readProfile): subscribers with the same profile share the
+   * execution of each live event.
+   */
+  readProfile?: (viewer: Viewer) => Viewer;
   /** Released when the service stops, before the database. */
   onClose?: () => Promise<void>;
   /** REST routes beside /graphql (file transfers), mounted before it. */
@@ -176,6 +184,7 @@ export async function createSubgraph<C extends object>(config: SubgraphConfig, d
     logger,
     createContext: (viewer) => definition.createContext(database, viewer),
     subscriptions: definition.subscriptions,
+    readProfile: definition.readProfile,
     onClose: definition.onClose,
     extend: definition.routes ? (app) => definition.routes!(app, database) : undefined,
   });

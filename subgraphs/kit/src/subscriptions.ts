@@ -1,21 +1,43 @@
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { createSourceEventStream, execute, GraphQLError, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { batchWrites } from "./ws-batching";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
 
+export interface SubscriptionOptions {
+  /**
+   * The part of a viewer that the subgraph's reads depend on (e.g. the viewer without its
+   * personId, when only organisation, roles and territories decide what it reads). Live events
+   * are then executed with that profile, never with the whole viewer, so the result is the
+   * same for every subscriber with the same profile, operation and variables, and is computed
+   * once per event for all of them. Without it, each subscriber's events run apart.
+   */
+  readProfile?: (viewer: Viewer) => Viewer;
+}
+
 /**
  * graphql-ws on a subgraph's /graphql: the gateway's internal token travels in connection_init
  * (`{"x-hub-internal-token": "..."}`); without a valid one the socket closes (4403). Each event
  * of a subscription is executed with a fresh context, as each HTTP request is: loaders cache
  * what one execution reads, and a subscription's context would otherwise serve its first
- * event's data to every later one. Returns what closes the server and every open socket.
+ * event's data to every later one. With `readProfile`, subscribers of the same profile,
+ * operation and variables share each event's execution and serialisation, written to each
+ * socket as the protocol's `next` message. Returns what closes the server and every open socket.
  */
-export function serveSubscriptions<C extends object>(server: Server, schema: GraphQLSchema, secret: string, createContext: (viewer: Viewer) => C): () => Promise<void> {
+export function serveSubscriptions<C extends object>(
+  server: Server,
+  schema: GraphQLSchema,
+  secret: string,
+  createContext: (viewer: Viewer) => C,
+  options: SubscriptionOptions = {},
+): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
   wsServer.on("connection", batchWrites);
-  const viewers = new WeakMap<object, Viewer>();
+  /** Per operation context: its viewer, and how to send a `next` message of that operation. */
+  const operations = new WeakMap<object, { viewer: Viewer; send: (payloadJson: string) => void }>();
+  /** A live event's serialised results (the feed hands the same object to every subscriber), by operation and profile. */
+  const executions = new WeakMap<object, Map<string, Promise<string>>>();
   const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
     {
       schema,
@@ -23,8 +45,29 @@ export function serveSubscriptions<C extends object>(server: Server, schema: Gra
       subscribe: async (args: ExecutionArgs) => {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
-        const viewer = viewers.get(args.contextValue as object)!;
-        return mapEvents(stream, (event) => execute({ ...args, rootValue: event, contextValue: createContext(viewer) }));
+        const { viewer, send } = operations.get(args.contextValue as object)!;
+        const { readProfile } = options;
+        if (!readProfile) return mapEvents(stream, (event) => execute({ ...args, rootValue: event, contextValue: createContext(viewer) }));
+        // Executed and serialised once per event for every subscriber of this profile, operation
+        // and variables, then written to each socket as the protocol's `next` message.
+        const profile = readProfile(viewer);
+        const key = JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? null, profile]);
+        const run = async (event: unknown) => {
+          const result = await execute({ ...args, rootValue: event, contextValue: createContext(profile) });
+          return JSON.stringify({ data: result.data, errors: result.errors });
+        };
+        return deliverDirectly(
+          stream,
+          (event) => {
+            if (typeof event !== "object" || event === null) return run(event);
+            let byKey = executions.get(event);
+            if (!byKey) executions.set(event, (byKey = new Map()));
+            let result = byKey.get(key);
+            if (!result) byKey.set(key, (result = run(event)));
+            return result;
+          },
+          send,
+        );
       },
       onConnect: (ctx) => {
         const token = ctx.connectionParams?.[INTERNAL_TOKEN_HEADER];
@@ -33,9 +76,10 @@ export function serveSubscriptions<C extends object>(server: Server, schema: Gra
         ctx.extra.viewer = viewer;
         return true;
       },
-      context: (ctx) => {
+      context: (ctx, id) => {
         const context = createContext(ctx.extra.viewer!);
-        viewers.set(context, ctx.extra.viewer!);
+        const socket = ctx.extra.socket;
+        operations.set(context, { viewer: ctx.extra.viewer!, send: (payloadJson) => socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${payloadJson}}`) });
         return context;
       },
     },
@@ -45,6 +89,53 @@ export function serveSubscriptions<C extends object>(server: Server, schema: Gra
     for (const client of wsServer.clients) client.terminate();
     await cleanup.dispose();
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+  };
+}
+
+/**
+ * Sends the events of `source`, each serialised by `serialise`, in order, with `send`. Returns
+ * the subscription's handle for graphql-ws: it ends when the source does (graphql-ws then
+ * sends `complete`), carries one error if serialising fails, and closing it closes the source.
+ */
+function deliverDirectly(source: AsyncIterable<unknown>, serialise: (event: unknown) => Promise<string>, send: (payloadJson: string) => void): AsyncIterableIterator<ExecutionResult> {
+  const iterator = source[Symbol.asyncIterator]();
+  let closed = false;
+  const pumped = (async () => {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done || closed) return;
+      const payload = await serialise(next.value);
+      if (closed) return;
+      send(payload);
+    }
+  })();
+  let finished = false;
+  return {
+    async next(): Promise<IteratorResult<ExecutionResult>> {
+      if (finished) return { value: undefined, done: true };
+      finished = true;
+      try {
+        await pumped;
+      } catch (error) {
+        await iterator.return?.();
+        return { value: { errors: [new GraphQLError((error as Error).message)] }, done: false };
+      }
+      return { value: undefined, done: true };
+    },
+    async return() {
+      closed = true;
+      finished = true;
+      await iterator.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error: unknown) {
+      closed = true;
+      await iterator.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
   };
 }
 

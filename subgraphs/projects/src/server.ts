@@ -42,6 +42,10 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
       },
       createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed: feed! }),
       subscriptions: true,
+      // What this subgraph reads depends on organisation, roles and territories, never on the
+      // person (personId only stamps what a mutation writes): agents of one DDT watching a
+      // département share each live event's execution.
+      readProfile: (viewer) => ({ ...viewer, personId: null }),
       routes: (app, { dataSource }) =>
         documentRoutes(app, {
           dataSource,
