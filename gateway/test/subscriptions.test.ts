@@ -189,6 +189,18 @@ describe("federated subscriptions through the gateway", () => {
     expect(agents.flatMap((agent) => agent.errors)).toEqual([]);
   });
 
+  it("misses nothing that happened between reading a list and subscribing, with latestActivityId as `after`", async () => {
+    const projectId = await create("Gymnase");
+    const read = await hub.query<{ latestActivityId: string }>(`{ latestActivityId }`, {}, t.julien);
+    expect(read.data!.latestActivityId).toMatch(/^\d+$/);
+    // Changed after the read, before the subscription.
+    await step("camille", projectId, { transition: "SUBMIT" });
+    const late = await subscribe("julien", { territoryId: "DEPARTEMENT:63", after: read.data!.latestActivityId });
+    await late.until((events) => events.some((e) => e.project.title === "Gymnase"));
+    expect(late.events.filter((e) => e.project.title === "Gymnase").map((e) => e.kind)).toEqual(["STATUS_CHANGED"]);
+    expect((await hub.query(`{ latestActivityId }`)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("resumes after a disconnection with exactly what was missed", async () => {
     const projectId = await create("Station d'épuration");
     const first = await subscribe("camille", { projectId, after: "0" });

@@ -72,6 +72,7 @@ const TOUR: Step[] = [
     query: `query Lists($after: String) {
       projects(first: 5, filter: { territoryId: "DEPARTEMENT:63" }) { edges { cursor node { id } } pageInfo { endCursor } }
       activities(first: 5, after: $after) { edges { node { id } } }
+      latestActivityId
       territories(search: "clermont", kind: COMMUNE, first: 3) { edges { cursor node { id members(first: 2) { edges { node { id } } } } } pageInfo { hasNextPage } }
       territory(id: "EPCI:246300701") { name members(first: 3) { edges { node { name } } pageInfo { hasNextPage } } projects(first: 2) { edges { node { id } } } }
       me { assignedProjects(first: 2) { edges { node { id } } } organization { projects(first: 2) { edges { node { id } } } } }

@@ -104,7 +104,11 @@ export class SharedUpstream {
     const resumable = this.options.resumable;
     const event = resumable ? (data[resumable.rootKey] as Record<string, unknown> | undefined) : undefined;
     if (event && typeof event[CURSOR_ALIAS] === "string") this.after = event[CURSOR_ALIAS] as string;
-    this.chain = this.chain.then(async () => this.broadcast(await this.options.complete(data)));
+    this.chain = this.chain.then(async () => {
+      // Nobody left to receive it (the last subscriber left while earlier events were completed).
+      if (this.members.size === 0) return;
+      this.broadcast(await this.options.complete(data));
+    });
   }
 
   private connect(attempt: number): void {

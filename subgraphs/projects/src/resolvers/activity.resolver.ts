@@ -1,5 +1,5 @@
 import { authorize, badInput, isUuid, PageArgs, type Connection } from "@hub/kit";
-import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ActivityDetails } from "../entities/activity-details.types";
 import { Activity } from "../entities/activity.entity";
@@ -16,6 +16,17 @@ export class ActivityResolver {
   @Query(() => ActivityConnection, { description: "The journal of the projects you may see, in order; `after` is the last activity id read." })
   activities(@Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ActivityFilter, { nullable: true }) filter?: ActivityFilter): Promise<Connection<Activity>> {
     return readJournal(dataSource, viewer, page, filter ?? {});
+  }
+
+  @Query(() => ID, {
+    nullable: true,
+    description:
+      "The id of the newest activity of the journal (null while it is empty). Read it before reading a list, then pass it as `after` to `projectActivity`: every change after your read reaches you, none is missed in between.",
+  })
+  async latestActivityId(@Ctx() { dataSource, viewer }: Context): Promise<string | null> {
+    authorize(viewer, "project:read");
+    const [row] = await dataSource.query<{ id: string | null }[]>("SELECT max(id)::text AS id FROM activity");
+    return row.id;
   }
 
   @Mutation(() => Activity, { description: "Internal: another subgraph records an event; the same idempotency key twice records one activity." })
