@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { describeError } from './graphql-errors';
-import { INBOX_ACTIVITY_SUBSCRIPTION } from './inbox-activity-subscription';
+import { INBOX_ACTIVITY_SUBSCRIPTION, LATEST_ACTIVITY_QUERY } from './inbox-activity-subscription';
 import { INBOX_QUERY, type InboxFilter, type InboxNode } from './inbox-query';
 
 /** Activities that move a project into or out of the inbox (a status changed; assigning one takes it out). */
@@ -20,28 +20,46 @@ export interface InboxState {
 
 /**
  * The first 50 rows of the inbox with `filter`, read again from the server whenever a project
- * the viewer may see changes status (the projectActivity subscription, with no argument).
+ * the viewer may see changes status. The journal's position is read first; the inbox is read
+ * after it, and the projectActivity subscription (no project, no territory) starts after that
+ * position: a change made between the read and the subscription is replayed, not missed.
+ * Bursts (a replay after a reconnection) give one refetch.
  */
 export function useInbox(pageSize: number, filter: InboxFilter): InboxState {
   const client = useClient();
-  const [result, reexecute] = useQuery({ query: INBOX_QUERY, variables: { first: pageSize, filter }, requestPolicy: 'cache-and-network' });
-  const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const [position] = useQuery({ query: LATEST_ACTIVITY_QUERY, requestPolicy: 'network-only' });
+  const ready = !position.fetching && (position.data !== undefined || position.error !== undefined);
+  const after = position.data?.latestActivityId ?? null;
+  const [result, reexecute] = useQuery({ query: INBOX_QUERY, variables: { first: pageSize, filter }, requestPolicy: 'cache-and-network', pause: !ready });
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refetch = useCallback(() => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      reexecute({ requestPolicy: 'network-only' });
+    }, 100);
+  }, [reexecute]);
   const [liveError, setLiveError] = useState<string | null>(null);
 
   useEffect(() => {
-    const subscription = client.subscription(INBOX_ACTIVITY_SUBSCRIPTION, {}).subscribe((event) => {
+    if (!ready) return;
+    const subscription = client.subscription(INBOX_ACTIVITY_SUBSCRIPTION, { after }).subscribe((event) => {
       const activity = event.data?.projectActivity;
       setLiveError(event.error && !activity ? describeError(event.error) : null);
       if (activity && INBOX_KINDS.has(activity.kind)) refetch();
     });
     return () => subscription.unsubscribe();
-  }, [client, refetch]);
+  }, [client, refetch, ready, after]);
+
+  useEffect(() => () => {
+    if (pending.current) clearTimeout(pending.current);
+  }, []);
 
   const forbidden = result.error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN') ?? false;
   return {
     rows: result.data?.inbox.edges.map((edge) => edge.node) ?? [],
     hasMore: result.data?.inbox.pageInfo.hasNextPage ?? false,
-    fetching: result.fetching,
+    fetching: result.fetching || !ready,
     error: result.error && !forbidden ? describeError(result.error) : null,
     forbidden,
     liveError: forbidden ? null : liveError,
