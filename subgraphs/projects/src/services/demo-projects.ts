@@ -2,7 +2,8 @@ import { communePlaces, loadCog, loadThemes } from "@hub/kit";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
-import { ProjectStatus } from "../entities/project.entity";
+import { ProjectPriority, ProjectStatus } from "../entities/project.entity";
+import { LIFECYCLE } from "./lifecycle";
 import { territoryAncestry } from "./project.service";
 
 /** Titles per theme slug; "{c}" is the commune's name. */
@@ -19,6 +20,14 @@ const TITLES: Record<string, string[]> = {
 };
 
 const STATUSES = Object.values(ProjectStatus);
+/** Statuses reached once the State has qualified the project: they carry a priority. */
+const QUALIFIED_OR_LATER: readonly ProjectStatus[] = [ProjectStatus.QUALIFIED, ProjectStatus.ASSIGNED, ProjectStatus.IN_PROGRESS, ProjectStatus.COMPLETED];
+const PRIORITIES = Object.values(ProjectPriority);
+
+/** The journal's French words for reaching a status (the lifecycle table's, e.g. "qualifié"). */
+function reached(status: ProjectStatus): string {
+  return Object.values(LIFECYCLE).find((rule) => rule.to === status)!.summary;
+}
 
 /** A deterministic pseudo-random generator (mulberry32), so demo data is the same everywhere. */
 function random(seed: number): () => number {
@@ -67,18 +76,22 @@ export async function seedDemoProjects(dataSource: DataSource, count = 300, seed
       owner_id: `COLLECTIVITE:${sirens.get(place.code)}`,
       created_at: createdAt.toISOString(),
       submitted_at: status === ProjectStatus.DRAFT ? null : new Date(createdAt.getTime() + 86_400_000).toISOString(),
+      // As the lifecycle requires: a priority once qualified, a reason once abandoned.
+      priority: QUALIFIED_OR_LATER.includes(status) ? pick(PRIORITIES) : null,
+      status_reason: status === ProjectStatus.ABANDONED ? "Projet reporté à un prochain exercice budgétaire" : null,
     });
     activities.push({ kind: ActivityKind.PROJECT_CREATED, project_id: id, summary: `Projet « ${title} » créé`, payload: { status: ProjectStatus.DRAFT, territoryIds, themes: [theme] }, at: createdAt.toISOString() });
     if (status !== ProjectStatus.DRAFT) {
-      activities.push({ kind: ActivityKind.STATUS_CHANGED, project_id: id, summary: `Statut : ${status}`, payload: { from: ProjectStatus.DRAFT, to: status }, at: new Date(createdAt.getTime() + 86_400_000).toISOString() });
+      activities.push({ kind: ActivityKind.STATUS_CHANGED, project_id: id, summary: `Projet « ${title} » ${reached(status)}`, payload: { from: ProjectStatus.DRAFT, to: status }, at: new Date(createdAt.getTime() + 86_400_000).toISOString() });
     }
   }
   activities.sort((a, b) => String(a.at).localeCompare(String(b.at)));
   await dataSource.transaction(async (manager) => {
     await manager.query(
-      `INSERT INTO project (id, title, description, status, themes, territory_id, territory_ids, owner_id, created_at, updated_at, submitted_at)
-       SELECT id, title, description, status, themes, territory_id, territory_ids, owner_id, created_at, created_at, submitted_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, status text, themes text[], territory_id text, territory_ids text[], owner_id text, created_at timestamptz, submitted_at timestamptz)`,
+      `INSERT INTO project (id, title, description, status, themes, territory_id, territory_ids, owner_id, created_at, updated_at, submitted_at, priority, status_reason)
+       SELECT id, title, description, status, themes, territory_id, territory_ids, owner_id, created_at, created_at, submitted_at, priority, status_reason
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r(id uuid, title text, description text, status text, themes text[], territory_id text, territory_ids text[], owner_id text, created_at timestamptz, submitted_at timestamptz, priority text, status_reason text)`,
       [JSON.stringify(projects)],
     );
     await manager.query(
