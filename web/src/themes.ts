@@ -1,4 +1,4 @@
-/** Aides-Territoires theme slugs of the demo projects, with their French names (inbox filter). */
+/** The Aides-Territoires theme slugs, with their French names (inbox filter, fiche). */
 export const THEMES: readonly { slug: string; label: string }[] = [
   { slug: 'culture-patrimoine-sports-tourisme', label: 'Culture, patrimoine, sports, tourisme' },
   { slug: 'developpement-economique', label: 'Développement économique' },
@@ -10,3 +10,8 @@ export const THEMES: readonly { slug: string; label: string }[] = [
   { slug: 'solidarites-lien-social', label: 'Solidarités, lien social' },
   { slug: 'urbanisme-logement-amenagement', label: 'Urbanisme, logement, aménagement' },
 ];
+
+/** A theme's French name; an unknown slug as it is. */
+export function themeLabel(slug: string): string {
+  return THEMES.find((theme) => theme.slug === slug)?.label ?? slug;
+}

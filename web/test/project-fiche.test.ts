@@ -100,6 +100,7 @@ describe("project fiche in Chromium", () => {
       "Brouillon",
       "Phase Étude",
       "Clermont-Ferrand (principal) Aubière",
+      "Thèmes Eau",
       "Petites villes de demain",
       "Budget estimé 250 000 €",
       "du 01/09/2026 au 30/06/2027",

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { formatDate, formatDay, formatEuros, formatPhase, formatPriority, formatStatus } from '../format';
 import type { ProjectFiche } from '../project-fiche-query';
 import { FicheField } from './fiche-field';
+import { themeLabel } from '../themes';
 
 function datesOf({ startDate, endDate }: ProjectFiche): string | null {
   if (startDate && endDate) return `du ${formatDay(startDate)} au ${formatDay(endDate)}`;
@@ -52,7 +53,7 @@ export function ProjectSummary({ project, children }: ProjectSummaryProps) {
           {project.themes.length > 0 && (
             <ul className="tags">
               {project.themes.map((theme) => (
-                <li key={theme}>{theme}</li>
+                <li key={theme}>{themeLabel(theme)}</li>
               ))}
             </ul>
           )}
