@@ -1,7 +1,7 @@
 // Shared pieces of `npm start` (start.mjs) and `npm start -w <workspace>` (run-service.mjs):
 // building, the embedded PostgreSQL server and the Aides-Territoires stand-in.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,7 +48,9 @@ export async function database(dataDir) {
   const { isPortOpen, EMBEDDED_POSTGRES_PORT } = kit();
   const port = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
   if (await isPortOpen(port)) {
-    return { url: `postgres://postgres:hub-local@127.0.0.1:${port}/postgres`, embedded: true, reused: true, stop: async () => {} };
+    const url = `postgres://postgres:hub-local@127.0.0.1:${port}/postgres`;
+    await checkReused(url, join(dataDir, "postgres"), port);
+    return { url, embedded: true, reused: true, stop: async () => {} };
   }
   // A process of its own (and its own process group): Ctrl-C reaches only the script that
   // started it, which stops it last, after the services.
@@ -67,6 +69,29 @@ export async function database(dataDir) {
     child.once("exit", (code) => reject(new Error(lastError || `embedded PostgreSQL exited with code ${code}`)));
   });
   return { url, embedded: true, stop: () => stopProcess(child, 20_000) };
+}
+
+/**
+ * A server already on the embedded port is reused only if it is the one of this data folder
+ * (a running `npm start`): another hub's, or one still shutting down, would serve other data or
+ * vanish under the services.
+ */
+async function checkReused(url, expected, port) {
+  const { Client } = require("pg");
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  let directory;
+  try {
+    await client.connect();
+    directory = (await client.query("SHOW data_directory")).rows[0].data_directory;
+  } catch (error) {
+    throw new Error(`port ${port} is taken but does not answer as this hub's PostgreSQL (${error.message}): if a hub is stopping, wait for it; else free the port or set HUB_POSTGRES_PORT`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+  const same = (a, b) => (existsSync(a) && existsSync(b) ? realpathSync(a) === realpathSync(b) : a === b);
+  if (!same(directory, expected)) {
+    throw new Error(`port ${port} is taken by a PostgreSQL server whose data is in ${directory}, not in ${expected}: stop that hub, or set HUB_POSTGRES_PORT (or HUB_DATA_DIR to its folder)`);
+  }
 }
 
 /** Starts the Aides-Territoires stand-in in this process, unless a real API is configured. */
