@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { CAMILLE, JULIEN, startHub, type Hub } from "../../gateway/test/support/hub";
+import { launchChromium, screenshot, signIn, textOf, watchOutside } from "./support/browser";
 
 /**
  * A project's fiche in the built web app, in a real headless Chromium: its content, its
@@ -33,28 +33,13 @@ describe("project fiche in Chromium", () => {
     hub = await startHub();
     t.camille = await hub.token(CAMILLE);
     t.julien = await hub.token(JULIEN);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await hub?.stop();
   });
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.getByRole("combobox").selectOption(email);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByText(`Connecté·e : ${email}`).waitFor();
-  }
-
-  /** With WEB_SCREENSHOTS=<folder>, full-page screenshots to look at. */
-  const screenshot = async (page: Page, name: string) => {
-    if (process.env.WEB_SCREENSHOTS) await page.screenshot({ path: join(process.env.WEB_SCREENSHOTS, `${name}.png`), fullPage: true });
-  };
-  /** The page's text, spaces (the narrow no-break ones of fr-FR numbers included) as plain spaces. */
-  const textOf = async (page: Page, selector = "main") => (await page.locator(selector).innerText()).replace(/\s+/g, " ");
   const shownJournalIds = (page: Page) => page.getByTestId("journal-entry").evaluateAll((items) => items.map((item) => item.getAttribute("data-activity-id")));
   const waitForJournal = (page: Page, count: number) =>
     page.waitForFunction((n) => document.querySelectorAll('[data-testid="journal-entry"]').length === n, count, { timeout: 10_000 });
@@ -81,11 +66,8 @@ describe("project fiche in Chromium", () => {
     expect(upload.status).toBe(201);
 
     const page = await browser.newPage();
-    const outside: string[] = [];
-    page.on("request", (request) => {
-      const url = request.url();
-      if (!url.startsWith(hub.origin) && !url.startsWith("data:") && !url.startsWith(`blob:${hub.origin}/`)) outside.push(url);
-    });
+    // Documents are downloaded into blob: URLs of the page's own origin.
+    const outside = watchOutside(page, hub.origin, true);
     const sockets: string[] = [];
     page.on("websocket", (socket) => sockets.push(socket.url()));
     await page.goto(hub.origin);

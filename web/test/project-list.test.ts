@@ -1,5 +1,6 @@
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { CAMILLE, startHub, type Hub } from "../../gateway/test/support/hub";
+import { launchChromium, signIn, watchOutside } from "./support/browser";
 
 /**
  * The built web app (npm run build), served by the gateway, in a real headless Chromium
@@ -15,10 +16,7 @@ describe("web app in Chromium", () => {
       const created = await hub.query(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"] } }, token);
       expect(created.errors).toBeUndefined();
     }
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -27,14 +25,9 @@ describe("web app in Chromium", () => {
 
   it("signs in as a demo account and lists the projects through the gateway", async () => {
     const page = await browser.newPage();
-    const outside: string[] = [];
-    page.on("request", (request) => {
-      if (!request.url().startsWith(hub.origin) && !request.url().startsWith("data:")) outside.push(request.url());
-    });
+    const outside = watchOutside(page, hub.origin);
     await page.goto(hub.origin);
-    await page.getByRole("combobox").selectOption(CAMILLE);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByText(`Connecté·e : ${CAMILLE}`).waitFor();
+    await signIn(page, CAMILLE);
     const rows = page.getByTestId("project-row");
     await rows.first().waitFor();
     expect(await rows.count()).toBe(2);

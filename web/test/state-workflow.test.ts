@@ -1,6 +1,6 @@
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { CAMILLE, JULIEN, startHub, type Hub } from "../../gateway/test/support/hub";
+import { launchChromium, screenshot, signIn, textOf, watchOutside } from "./support/browser";
 
 /**
  * The project lifecycle in the built web app, in a real headless Chromium: the State's inbox
@@ -40,42 +40,21 @@ describe("State workflow in Chromium", () => {
     hub = await startHub();
     t.camille = await hub.token(CAMILLE);
     t.julien = await hub.token(JULIEN);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await hub?.stop();
   });
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.getByRole("combobox").selectOption(email);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByText(`Connecté·e : ${email}`).waitFor();
-  }
-  const screenshot = async (page: Page, name: string) => {
-    if (process.env.WEB_SCREENSHOTS) await page.screenshot({ path: join(process.env.WEB_SCREENSHOTS, `${name}.png`), fullPage: true });
-  };
-  const textOf = async (page: Page, selector = "main") => (await page.locator(selector).innerText()).replace(/\s+/g, " ");
   /** The lifecycle buttons shown under the fiche's title. */
   const stepButtons = (page: Page) => page.getByRole("group", { name: "Étapes du projet" }).getByRole("button").allInnerTexts();
   const shownStatus = (page: Page) => page.locator(".fiche-title .status").innerText();
-  /** Watches the page's requests for anything outside the hub's origin. */
-  const watchOutside = (page: Page) => {
-    const outside: string[] = [];
-    page.on("request", (request) => {
-      const url = request.url();
-      if (!url.startsWith(hub.origin) && !url.startsWith("data:")) outside.push(url);
-    });
-    return outside;
-  };
 
   it("shows a submitted project live in Julien's inbox; he qualifies it, writes an internal note and takes it", async () => {
     const programme = "Programme du test de la boîte";
     const page = await browser.newPage();
-    const outside = watchOutside(page);
+    const outside = watchOutside(page, hub.origin);
     // The inbox's subscription (no project, no territory), as the page sends it.
     const subscribed = new Promise<void>((resolve) =>
       page.on("websocket", (socket) => socket.on("framesent", (frame) => typeof frame.payload === "string" && frame.payload.includes("InboxActivity") && resolve())),
@@ -202,7 +181,7 @@ describe("State workflow in Chromium", () => {
     const title = "Aménagement du square Lecoq";
     const id = await createProject(title);
     const page = await browser.newPage();
-    const outside = watchOutside(page);
+    const outside = watchOutside(page, hub.origin);
     const accessAnswered = page.waitForResponse((response) => response.request().postData()?.includes("InboxAccess") ?? false);
     await page.goto(hub.origin);
     await signIn(page, CAMILLE);
