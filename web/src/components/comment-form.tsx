@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ADD_COMMENT_MUTATION } from '../add-comment-mutation';
 import { describeError } from '../graphql-errors';
+import { Alert } from './alert';
 
 interface CommentFormProps {
   projectId: string;
@@ -44,11 +45,7 @@ export function CommentForm({ projectId, internalNotes }: CommentFormProps) {
         </button>
         {fetching && <span className="muted">Envoi en cours…</span>}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </form>
   );
 }

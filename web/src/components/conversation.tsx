@@ -2,6 +2,7 @@ import { formatDateTime } from '../format';
 import type { ProjectRights } from '../project-fiche-query';
 import type { ProjectCommentsState } from '../use-project-comments';
 import { CommentForm } from './comment-form';
+import { Alert } from './alert';
 
 interface ConversationProps {
   projectId: string;
@@ -34,11 +35,7 @@ export function Conversation({ projectId, rights, state }: ConversationProps) {
         </ol>
       )}
       {hasMore && <p className="muted">Seuls les 50 premiers messages sont affichés.</p>}
-      {error && (
-        <p className="error" role="alert">
-          Erreur : {error}
-        </p>
-      )}
+      <Alert message={error} prefix="Erreur : " />
       {rights.comment && <CommentForm projectId={projectId} internalNotes={rights.internalNotes} />}
     </section>
   );

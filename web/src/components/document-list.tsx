@@ -3,6 +3,7 @@ import { downloadDocument } from '../download-document';
 import { formatBytes, formatDate } from '../format';
 import type { ProjectDocument } from '../project-fiche-query';
 import { SessionTokenContext } from '../session-token-context';
+import { Alert } from './alert';
 
 /** Attached files: name (a download link), size, date. */
 export function DocumentList({ documents }: { documents: ProjectDocument[] }) {
@@ -36,11 +37,7 @@ export function DocumentList({ documents }: { documents: ProjectDocument[] }) {
           ))}
         </ul>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </section>
   );
 }

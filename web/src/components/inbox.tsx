@@ -3,6 +3,7 @@ import type { InboxFilter } from '../inbox-query';
 import { useInbox } from '../use-inbox';
 import { InboxFilters } from './inbox-filters';
 import { InboxRow } from './inbox-row';
+import { Alert } from './alert';
 
 const PAGE_SIZE = 50;
 
@@ -40,16 +41,8 @@ export function Inbox() {
       {!fetching && !error && rows.length === 0 && <p className="muted">Aucun projet à traiter.</p>}
       {hasMore && <p className="muted">Seuls les {PAGE_SIZE} premiers projets sont affichés : affinez les filtres.</p>}
       {fetching && rows.length === 0 && <p className="muted">Chargement…</p>}
-      {error && (
-        <p className="error" role="alert">
-          Erreur : {error}
-        </p>
-      )}
-      {liveError && (
-        <p className="error" role="alert">
-          Suivi en direct interrompu : {liveError}
-        </p>
-      )}
+      <Alert message={error} prefix="Erreur : " />
+      <Alert message={liveError} prefix="Suivi en direct interrompu : " />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { formatDateTime } from '../format';
 import type { ActivityEntry } from '../project-fiche-query';
+import { Alert } from './alert';
 
 interface JournalProps {
   entries: ActivityEntry[];
@@ -44,11 +45,7 @@ export function Journal({ entries, liveError }: JournalProps) {
           ))}
         </ol>
       )}
-      {liveError && (
-        <p className="error" role="alert">
-          Suivi en direct interrompu : {liveError}
-        </p>
-      )}
+      <Alert message={liveError} prefix="Suivi en direct interrompu : " />
     </section>
   );
 }

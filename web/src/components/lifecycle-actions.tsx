@@ -6,6 +6,7 @@ import { ME_QUERY } from '../me-query';
 import type { ProjectFiche } from '../project-fiche-query';
 import { needsReason, transitionLabel } from '../transitions';
 import { TransitionForm, type TransitionValues } from './transition-form';
+import { Alert } from './alert';
 
 interface LifecycleActionsProps {
   project: ProjectFiche;
@@ -77,11 +78,7 @@ export function LifecycleActions({ project, onDone }: LifecycleActionsProps) {
         />
       )}
       {fetching && <p className="muted">Action en cours…</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </div>
   );
 }

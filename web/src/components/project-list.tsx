@@ -1,5 +1,6 @@
 import { useProjectList } from '../use-project-list';
 import { ProjectRow } from './project-row';
+import { Alert } from './alert';
 
 const PAGE_SIZE = 20;
 
@@ -31,11 +32,7 @@ export function ProjectList() {
       )}
       {!fetching && !error && edges.length === 0 && <p className="muted">Aucun projet.</p>}
       {fetching && <p className="muted">Chargement…</p>}
-      {error && (
-        <p className="error" role="alert">
-          Erreur : {error}
-        </p>
-      )}
+      <Alert message={error} prefix="Erreur : " />
       {hasNextPage && !fetching && (
         <button type="button" onClick={loadMore}>
           Voir plus

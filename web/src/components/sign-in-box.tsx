@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { DEMO_ACCOUNTS, loadSignInMethods, requestDemoToken, type Session, type SignInMethods } from '../auth';
+import { Alert } from './alert';
 
 interface SignInBoxProps {
   onSignedIn: (session: Session) => void;
@@ -53,11 +54,7 @@ export function SignInBox({ onSignedIn }: SignInBoxProps) {
               Se connecter
             </button>
           </div>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <Alert message={error} />
         </form>
       )}
     </>
