@@ -1,5 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
-import { batchWrites, type Viewer } from "@hub/kit";
+import { batchWrites, nextMessage, type Viewer } from "@hub/kit";
 import { print, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
@@ -47,7 +47,7 @@ export function attachWebSocket(
         viewer: ctx.extra.viewer!,
         // A subscription's events are written straight to the socket, serialised once for all
         // who share them (graphql-ws would serialise each copy): the protocol's `next` message.
-        deliver: (payloadJson) => ctx.extra.socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${payloadJson}}`),
+        deliver: (payloadJson) => ctx.extra.socket.send(nextMessage(id, payloadJson)),
       }),
       execute: async (args) => {
         const response = await apollo.executeOperation(

@@ -1,12 +1,12 @@
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from "@apollo/gateway";
 import { operationFromDocument, Supergraph, type Schema } from "@apollo/federation-internals";
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@apollo/query-planner";
-import { INTERNAL_TOKEN_HEADER, signInternalToken, type Logger, type Viewer } from "@hub/kit";
+import { INTERNAL_TOKEN_HEADER, serializeResult, signInternalToken, type Logger, type Viewer } from "@hub/kit";
 import { GraphQLError, isObjectType, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { Client } from "graphql-ws";
 import { AsyncQueue } from "./async-queue";
 import { makeResumable } from "./cursor";
-import { serializeResult, SharedUpstream, type Deliver, type Subscriber } from "./shared-upstream";
+import { SharedUpstream, type Deliver, type Subscriber } from "./shared-upstream";
 
 /** The pseudo-service that hands the event to the query plan as the primary fetch's result. */
 const EVENT_SERVICE = "__subscription_event__";

@@ -1,4 +1,4 @@
-import { upstreamUnavailable, type Logger } from "@hub/kit";
+import { serializeResult, upstreamUnavailable, type Logger } from "@hub/kit";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
@@ -142,11 +142,6 @@ export class SharedUpstream {
       },
     );
   }
-}
-
-/** An ExecutionResult as the payload of a `next` message (GraphQLErrors by their toJSON). */
-export function serializeResult(result: ExecutionResult): string {
-  return JSON.stringify({ data: result.data, errors: result.errors });
 }
 
 function toGraphQLError(error: { message: string; extensions?: Record<string, unknown> }): GraphQLError {

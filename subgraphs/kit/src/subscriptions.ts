@@ -5,13 +5,23 @@ import { WebSocketServer } from "ws";
 import { batchWrites } from "./ws-batching";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
 
+/** An ExecutionResult as the payload of a graphql-ws `next` message (GraphQLErrors by their toJSON). */
+export function serializeResult(result: ExecutionResult): string {
+  return JSON.stringify({ data: result.data, errors: result.errors });
+}
+
+/** The graphql-ws `next` message of subscription `id`, around a payload already serialised (once for all who receive it). */
+export function nextMessage(id: string, payloadJson: string): string {
+  return `{"id":${JSON.stringify(id)},"type":"next","payload":${payloadJson}}`;
+}
+
 export interface SubscriptionOptions {
   /**
    * The part of a viewer that the subgraph's reads depend on (e.g. the viewer without its
    * personId, when only organisation, roles and territories decide what it reads). Live events
    * are then executed with that profile, never with the whole viewer, so the result is the
    * same for every subscriber with the same profile, operation and variables, and is computed
-   * once per event for all of them. Without it, each subscriber's events run apart.
+   * once per event for all of them. Without it, only subscribers with the very same viewer share.
    */
   readProfile?: (viewer: Viewer) => Viewer;
 }
@@ -21,9 +31,10 @@ export interface SubscriptionOptions {
  * (`{"x-hub-internal-token": "..."}`); without a valid one the socket closes (4403). Each event
  * of a subscription is executed with a fresh context, as each HTTP request is: loaders cache
  * what one execution reads, and a subscription's context would otherwise serve its first
- * event's data to every later one. With `readProfile`, subscribers of the same profile,
- * operation and variables share each event's execution and serialisation, written to each
- * socket as the protocol's `next` message. Returns what closes the server and every open socket.
+ * event's data to every later one. Subscribers of the same operation and variables with the
+ * same viewer (or, with `readProfile`, the same profile) share each live event's execution and
+ * serialisation, written to each socket as the protocol's `next` message. Returns what closes
+ * the server and every open socket.
  */
 export function serveSubscriptions<C extends object>(
   server: Server,
@@ -46,16 +57,12 @@ export function serveSubscriptions<C extends object>(
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const { viewer, send } = operations.get(args.contextValue as object)!;
-        const { readProfile } = options;
-        if (!readProfile) return mapEvents(stream, (event) => execute({ ...args, rootValue: event, contextValue: createContext(viewer) }));
-        // Executed and serialised once per event for every subscriber of this profile, operation
-        // and variables, then written to each socket as the protocol's `next` message.
-        const profile = readProfile(viewer);
+        // Executed and serialised once per event for every subscriber of this profile (without
+        // readProfile: of this very viewer), operation and variables, then written to each
+        // socket as the protocol's `next` message.
+        const profile = options.readProfile ? options.readProfile(viewer) : viewer;
         const key = JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? null, profile]);
-        const run = async (event: unknown) => {
-          const result = await execute({ ...args, rootValue: event, contextValue: createContext(profile) });
-          return JSON.stringify({ data: result.data, errors: result.errors });
-        };
+        const run = async (event: unknown) => serializeResult(await execute({ ...args, rootValue: event, contextValue: createContext(profile) }));
         return deliverDirectly(
           stream,
           (event) => {
@@ -79,7 +86,7 @@ export function serveSubscriptions<C extends object>(
       context: (ctx, id) => {
         const context = createContext(ctx.extra.viewer!);
         const socket = ctx.extra.socket;
-        operations.set(context, { viewer: ctx.extra.viewer!, send: (payloadJson) => socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${payloadJson}}`) });
+        operations.set(context, { viewer: ctx.extra.viewer!, send: (payloadJson) => socket.send(nextMessage(id, payloadJson)) });
         return context;
       },
     },
@@ -130,28 +137,6 @@ function deliverDirectly(source: AsyncIterable<unknown>, serialise: (event: unkn
     },
     async throw(error: unknown) {
       closed = true;
-      await iterator.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
-
-/** The events of `source`, each executed by `map`, in order; closing the result closes the source. */
-function mapEvents<T>(source: AsyncIterable<T>, map: (event: T) => Promise<ExecutionResult> | ExecutionResult): AsyncIterableIterator<ExecutionResult> {
-  const iterator = source[Symbol.asyncIterator]();
-  return {
-    async next() {
-      const result = await iterator.next();
-      return result.done ? { value: undefined, done: true } : { value: await map(result.value), done: false };
-    },
-    async return() {
-      await iterator.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error: unknown) {
       await iterator.return?.();
       throw error;
     },
