@@ -24,7 +24,9 @@ export async function startEmbeddedPostgres(dataDir: string, port = EMBEDDED_POS
     password,
     port,
     persistent,
-    createPostgresUser: true,
+    // Only root needs (and may create) the separate `postgres` user the server then runs as;
+    // any other user runs the server as itself.
+    createPostgresUser: process.getuid?.() === 0,
     // pg_stat_statements (shipped with the embedded binaries) can only be loaded at start, so it
     // always is: the bench counts SQL statements per request of a hub running in other processes
     // with it. Loaded, it tracks statements in shared memory (a small overhead); reading them
