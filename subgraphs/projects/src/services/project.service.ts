@@ -86,9 +86,13 @@ function validateCommunes(ids: string[]): string[] {
   return communes;
 }
 
-/** Every territory a project concerns and the levels above them: its main territory's first. */
-export function projectAncestry(territoryId: string, otherCommuneIds: readonly string[]): string[] {
-  return [...new Set([...territoryAncestry(territoryId), ...(projectTerritoriesAncestry(otherCommuneIds) ?? [])])];
+/**
+ * A project's other communes (the main territory dropped from them), and every territory it
+ * concerns with the levels above each: its main territory's first.
+ */
+export function projectTerritories(territoryId: string, communeIds: readonly string[]): { otherCommuneIds: string[]; territoryIds: string[] } {
+  const otherCommuneIds = communeIds.filter((id) => id !== territoryId);
+  return { otherCommuneIds, territoryIds: [...new Set([...territoryAncestry(territoryId), ...(projectTerritoriesAncestry(otherCommuneIds) ?? [])])] };
 }
 
 /** The territory and every level above it, from the reference map: what filters match on. */
@@ -128,8 +132,7 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
   const title = fields.title!;
   const description = fields.description ?? "";
   const themes = fields.themes ?? [];
-  const otherCommuneIds = (fields.otherCommuneIds ?? []).filter((id) => id !== input.territoryId);
-  const territoryIds = projectAncestry(input.territoryId, otherCommuneIds);
+  const { otherCommuneIds, territoryIds } = projectTerritories(input.territoryId, fields.otherCommuneIds ?? []);
   // A commune of the caller's collectivité (its own, or a member of its EPCI), or its own EPCI.
   const allowed = input.territoryId.startsWith("COMMUNE:")
     ? viewer.communes.includes(input.territoryId.slice("COMMUNE:".length))
@@ -256,8 +259,7 @@ export function updateProject(dataSource: DataSource, viewer: Viewer, id: string
   return changeProject(dataSource, viewer, id, version, async (project) => {
     Object.assign(project, fields);
     if (fields.otherCommuneIds) {
-      project.otherCommuneIds = fields.otherCommuneIds.filter((commune) => commune !== project.territoryId);
-      project.territoryIds = projectAncestry(project.territoryId, project.otherCommuneIds);
+      Object.assign(project, projectTerritories(project.territoryId, fields.otherCommuneIds));
     }
     return { kind: ActivityKind.PROJECT_UPDATED, summary: `Projet « ${project.title} » modifié (${changed.join(", ")})`, payload: { fields: changed } };
   });
