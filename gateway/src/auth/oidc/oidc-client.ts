@@ -59,9 +59,13 @@ async function guardedFetch(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-function unavailable(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e instanceof OidcUnavailableError) return true;
-  return false;
+/** Any failure as one of ours: OidcUnavailableError if the network failed on the way, else OidcError. */
+function classify(error: unknown): OidcError | OidcUnavailableError {
+  if (error instanceof OidcError || error instanceof OidcUnavailableError) return error;
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e instanceof OidcUnavailableError) return new OidcUnavailableError(e.message, { cause: error });
+  }
+  return new OidcError(error instanceof Error ? error.message : "OpenID Connect failure", { cause: error });
 }
 
 /**
@@ -75,7 +79,7 @@ export class OidcClient {
 
   constructor(private readonly options: OidcClientOptions) {}
 
-  /** Where to send the browser, and what it must bring back. */
+  /** Where to send the browser, and what it must bring back. Throws OidcUnavailableError or OidcError (bad metadata). */
   async authorizationRequest(): Promise<{ url: string; flow: OidcFlow }> {
     const { config, pkce } = await this.discover();
     const flow: OidcFlow = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: pkce ? oidc.randomPKCECodeVerifier() : null };
@@ -97,8 +101,7 @@ export class OidcClient {
     try {
       return await this.exchange(callback, flow);
     } catch (error) {
-      if (unavailable(error)) throw error instanceof OidcUnavailableError ? error : new OidcUnavailableError("provider unreachable", { cause: error });
-      throw error instanceof OidcError ? error : new OidcError(error instanceof Error ? error.message : "sign-in failed", { cause: error });
+      throw classify(error);
     }
   }
 
@@ -147,7 +150,7 @@ export class OidcClient {
   private discover(): Promise<Provider> {
     this.provider ??= this.load().catch((error: unknown) => {
       this.provider = null;
-      throw error;
+      throw classify(error);
     });
     return this.provider;
   }
