@@ -13,6 +13,11 @@ const swc = [
   },
 ];
 
+// openid-client, oauth4webapi and jose are published as ES modules only: Node loads them with
+// require(esm), jest's module loader does not (before Node 24.9), so swc turns them into CommonJS.
+const ESM_ONLY = ["openid-client", "oauth4webapi", "jose"];
+const swcEsm = ["@swc/jest", { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } }];
+
 const workspaces = ["subgraphs/kit", "subgraphs/people-territories", "subgraphs/projects", "subgraphs/funding", "subgraphs/reporting", "schema", "gateway", "web"];
 
 /** @type {import('jest').Config} */
@@ -26,7 +31,8 @@ module.exports = {
     rootDir: `<rootDir>/${workspace}`,
     testMatch: ["<rootDir>/src/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
     testEnvironment: "node",
-    transform: { "^.+\\.tsx?$": swc },
+    transform: { "^.+\\.tsx?$": swc, [`/node_modules/(${ESM_ONLY.join("|")})/.+\\.js$`]: swcEsm },
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join("|")})/)`],
     moduleNameMapper: {
       "^@hub/kit$": "<rootDir>/../" + (workspace.startsWith("subgraphs/") ? "" : "subgraphs/") + "kit/src",
       "^@hub/(people-territories|projects|funding|reporting)$": "<rootDir>/../" + (workspace.startsWith("subgraphs/") ? "" : "subgraphs/") + "$1/src",

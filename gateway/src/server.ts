@@ -101,7 +101,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     response.json({ dev: config.mode === "development", proconnect: config.proconnect !== null });
   });
   if (config.proconnect) {
-    app.use(proConnectRouter(config.proconnect, config.subgraphUrls["people-territories"], config.internalTokenSecret, config.sessionSecret));
+    app.use(proConnectRouter(config.proconnect, config.subgraphUrls["people-territories"], config.internalTokenSecret, config.sessionSecret, logger.warn));
   }
   app.use(
     "/graphql",

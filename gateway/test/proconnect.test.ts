@@ -1,53 +1,32 @@
 import { freePort } from "@hub/kit";
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { CAMILLE, NADIA, startHub, type Hub } from "./support/hub";
+import { Browser } from "./support/browser";
+import { CAMILLE, JULIEN, NADIA, SOPHIE, startHub, type Hub } from "./support/hub";
 
 /**
  * ProConnect sign-in for real: a local OpenID provider (oidc-provider, configured like
- * ProConnect: signed userinfo, client_secret_post, its claims) and the gateway's own client
- * code, driven like a browser that follows redirects and keeps cookies.
+ * ProConnect: signed userinfo, client_secret_post, its claims; PKCE required, RS256/ES256
+ * announced) and the gateway's own client code, driven like a browser that follows redirects
+ * and keeps cookies.
  */
 const CLIENT_ID = "hub-territoires";
 const CLIENT_SECRET = "client-secret-for-tests-0123456789abcdef";
 const CLERMONT_SIRET = "21630113500017";
-
-/** A browser, enough for redirects and cookies (per host). */
-class Browser {
-  private readonly jar = new Map<string, Map<string, string>>();
-
-  /** Follows redirects from `url` until a response that is not one, or a URL matching `stopAt`. */
-  async go(url: string, stopAt?: RegExp): Promise<{ url: string; status: number; body: string }> {
-    for (let hop = 0; hop < 20; hop++) {
-      if (stopAt?.test(url)) return { url, status: 0, body: "" };
-      const target = new URL(url);
-      const cookies = [...(this.jar.get(target.host) ?? new Map()).entries()].map(([k, v]) => `${k}=${v}`).join("; ");
-      const response = await fetch(url, { redirect: "manual", headers: cookies ? { cookie: cookies } : {} });
-      for (const header of response.headers.getSetCookie()) {
-        const [pair] = header.split(";");
-        const [name, ...value] = pair.split("=");
-        const jar = this.jar.get(target.host) ?? new Map<string, string>();
-        jar.set(name.trim(), value.join("="));
-        this.jar.set(target.host, jar);
-      }
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        url = new URL(location, url).toString();
-        continue;
-      }
-      return { url, status: response.status, body: await response.text() };
-    }
-    throw new Error("too many redirects");
-  }
-}
+/** ANCT's real SIRET, the one of organisation ANCT:NATIONAL. */
+const ANCT_SIRET = "13002603200016";
+const SCOPES = "openid email given_name usual_name siret organizational_unit roles";
+const CANNOT_CONFIRM = "ProConnect n'a pas pu confirmer votre identité";
 
 describe("sign-in with ProConnect", () => {
   let hub: Hub;
   let provider: ChildProcess;
   let providerUrl: string;
+  let redirectUri: string;
   beforeAll(async () => {
     const [providerPort, gatewayPort] = [await freePort(), await freePort()];
-    const redirectUri = `http://127.0.0.1:${gatewayPort}/auth/proconnect/callback`;
+    redirectUri = `http://127.0.0.1:${gatewayPort}/auth/proconnect/callback`;
     provider = spawn(process.execPath, [join(__dirname, "support", "oidc-provider.mjs"), String(providerPort), CLIENT_ID, CLIENT_SECRET, redirectUri], { stdio: ["ignore", "pipe", "pipe"] });
     providerUrl = await new Promise<string>((resolve, reject) => {
       provider.stdout!.on("data", (chunk: Buffer) => {
@@ -58,7 +37,7 @@ describe("sign-in with ProConnect", () => {
     });
     hub = await startHub({
       gatewayPort,
-      proconnect: { issuer: providerUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri, scopes: "openid email given_name usual_name siret organizational_unit roles" },
+      proconnect: { issuer: providerUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri, scopes: SCOPES },
     });
   });
   afterAll(async () => {
@@ -72,21 +51,39 @@ describe("sign-in with ProConnect", () => {
     return new Browser().go(`${hub.origin}/auth/proconnect/login`, /#token=/);
   }
 
+  /** Makes the provider send a forged id_token or userinfo on the next sign-in. */
+  async function forgeNext(target: "id_token" | "userinfo", how: string, claims: Record<string, unknown> = {}) {
+    await fetch(`${new URL(providerUrl).origin}/test/forge`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ target, how, claims }) });
+  }
+
+  async function personBySub(sub: string) {
+    return hub.sql<{ email: string; status: string }>("people-territories", "SELECT email, status FROM person WHERE sub = $1", [sub]);
+  }
+
   function tokenOf(url: string): string {
     const token = /#token=([^&]+)/.exec(url)?.[1];
     if (!token) throw new Error(`no token in ${url}`);
     return decodeURIComponent(token);
   }
 
-  it("sends the browser to ProConnect with only the parameters it accepts, state and nonce of 32+ characters", async () => {
+  it("sends the browser to ProConnect with a PKCE S256 challenge, state and nonce of 32+ characters, and nothing else", async () => {
     const response = await fetch(`${hub.origin}/auth/proconnect/login`, { redirect: "manual" });
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get("location")!);
-    expect(location.toString().startsWith(`${providerUrl}/auth?`)).toBe(true);
-    expect([...location.searchParams.keys()].sort()).toEqual(["client_id", "nonce", "redirect_uri", "response_type", "scope", "state"]);
-    expect(location.searchParams.get("state")!.length).toBeGreaterThanOrEqual(32);
-    expect(location.searchParams.get("nonce")!.length).toBeGreaterThanOrEqual(32);
-    expect(response.headers.get("set-cookie")).toMatch(/hub_oidc=.*HttpOnly/i);
+    expect(`${location.origin}${location.pathname}`).toBe(`${providerUrl}/auth`);
+    const cookie = /^hub_oidc=([^;]+);.*HttpOnly/i.exec(response.headers.get("set-cookie") ?? "")?.[1];
+    const flow = JSON.parse(Buffer.from(cookie!.split(".")[1], "base64url").toString()) as { state: string; nonce: string; codeVerifier: string };
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      response_type: "code",
+      client_id: CLIENT_ID,
+      redirect_uri: redirectUri,
+      scope: SCOPES,
+      state: flow.state,
+      nonce: flow.nonce,
+      code_challenge: createHash("sha256").update(flow.codeVerifier).digest("base64url"),
+      code_challenge_method: "S256",
+    });
+    expect([flow.state.length, flow.nonce.length, flow.codeVerifier.length].every((length) => length >= 43)).toBe(true);
   });
 
   it("creates a person with a new ProConnect identity and links them to their collectivité by SIRET", async () => {
@@ -123,6 +120,8 @@ describe("sign-in with ProConnect", () => {
     expect(landing.status).toBe(403);
     expect(landing.body).toContain("Votre organisation n'est pas encore connue du service");
     expect(landing.url).not.toMatch(/#token=/);
+    // Nothing is kept about someone refused.
+    expect(await personBySub("pc-sub-stranger")).toEqual([]);
   });
 
   it("refuses a suspended account", async () => {
@@ -143,5 +142,72 @@ describe("sign-in with ProConnect", () => {
     const landing = await browser.go(forged.toString());
     expect(landing.status).toBe(400);
     expect(landing.body).toContain("Cette demande de connexion a expiré ou n'est pas valide");
+  });
+
+  it.each([
+    ["an id_token with alg none", "id_token", "alg-none", {}],
+    ["an id_token signed HS256 with the client secret, an algorithm the provider does not announce", "id_token", "hs256-not-announced", {}],
+    ["an id_token signed with another key under the provider's kid", "id_token", "attacker-key", {}],
+    ["a userinfo with alg none naming an ANCT national agent", "userinfo", "alg-none", { email: NADIA, siret: ANCT_SIRET }],
+    ["a userinfo signed with another key naming an ANCT national agent", "userinfo", "attacker-key", { email: NADIA, siret: ANCT_SIRET }],
+    ["an unsigned (JSON) userinfo", "userinfo", "unsigned", { email: NADIA }],
+  ])("refuses %s", async (_label, target, how, claims) => {
+    const sub = `pc-sub-forged-${target}-${how}`;
+    await forgeNext(target as "id_token" | "userinfo", how, claims);
+    const landing = await signInAs({ sub, email: `${how}.${target}@clermont-ferrand.demo`, given_name: "Forgée", usual_name: "Identité", siret: CLERMONT_SIRET });
+    expect([landing.status, landing.body.includes(CANNOT_CONFIRM), /#token=/.test(landing.url)]).toEqual([401, true, false]);
+    expect(await personBySub(sub)).toEqual([]);
+  });
+
+  it("accepts a userinfo re-signed with the provider's own key (the forgeries above fail on their signature, not their shape)", async () => {
+    await forgeNext("userinfo", "genuine", { given_name: "Re-signée" });
+    const landing = await signInAs({ sub: "pc-sub-resigned", email: "resigned@clermont-ferrand.demo", given_name: "Jeanne", usual_name: "Signée", siret: CLERMONT_SIRET });
+    const me = await hub.query(`{ me { name } }`, {}, tokenOf(landing.url));
+    expect(me.data).toEqual({ me: { name: "Re-signée Signée" } });
+  });
+
+  it("refuses a code stolen from another browser: it is bound to the browser that asked for it (PKCE verifier, nonce)", async () => {
+    await fetch(`${new URL(providerUrl).origin}/test/account`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sub: "pc-sub-victim", email: CAMILLE }) });
+    const victim = new URL((await new Browser().go(`${hub.origin}/auth/proconnect/login`, /\/auth\/proconnect\/callback/)).url);
+    const attacker = new Browser();
+    const injected = new URL((await attacker.go(`${hub.origin}/auth/proconnect/login`, /\/auth\/proconnect\/callback/)).url);
+    injected.searchParams.set("code", victim.searchParams.get("code")!);
+    const landing = await attacker.go(injected.toString());
+    expect([landing.status, landing.body.includes(CANNOT_CONFIRM)]).toEqual([401, true]);
+  });
+
+  it("never signs in by email an account linked to another ProConnect identity", async () => {
+    const first = await signInAs({ sub: "pc-sub-sophie", email: SOPHIE, given_name: "Sophie", usual_name: "Durand" });
+    expect((await hub.query(`{ me { email } }`, {}, tokenOf(first.url))).data).toEqual({ me: { email: SOPHIE } });
+    const other = await signInAs({ sub: "pc-sub-other-idp", email: SOPHIE, given_name: "Sophie", usual_name: "Durand" });
+    expect(other.status).toBe(403);
+    expect(other.body).toContain("Ce compte est déjà rattaché à une autre identité ProConnect");
+    expect(other.url).not.toMatch(/#token=/);
+    expect(await hub.sql("people-territories", "SELECT sub FROM person WHERE email = $1 OR sub = 'pc-sub-other-idp'", [SOPHIE])).toEqual([{ sub: "pc-sub-sophie" }]);
+    const again = await signInAs({ sub: "pc-sub-sophie", email: SOPHIE });
+    expect((await hub.query(`{ me { email } }`, {}, tokenOf(again.url))).data).toEqual({ me: { email: SOPHIE } });
+  });
+
+  it("gives no role from ANCT's SIRET: a newcomer waits for an ANCT national agent's invitation, which alone grants the national role", async () => {
+    const newcomer = { sub: "pc-sub-claire", email: "claire.lefevre@anct.demo", given_name: "Claire", usual_name: "Lefèvre", siret: ANCT_SIRET, roles: ["agent_public", "agent_public_etat"] };
+    const refused = await signInAs(newcomer);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain("sont ouverts sur invitation");
+    expect(await hub.sql("people-territories", "SELECT id FROM person WHERE email = $1", [newcomer.email])).toEqual([]);
+    const invited = await hub.query(
+      `mutation { invitePerson(input: { email: "claire.lefevre@anct.demo", givenName: "Claire", usualName: "Lefèvre", organizationId: "ANCT:NATIONAL" }) { status } }`,
+      {},
+      await hub.token(NADIA),
+    );
+    expect(invited.data).toEqual({ invitePerson: { status: "PENDING" } });
+    const landing = await signInAs(newcomer);
+    const me = await hub.query(`{ me { status memberships { role organization { id } } } }`, {}, tokenOf(landing.url));
+    expect(me.data).toEqual({ me: { status: "ACTIVE", memberships: [{ role: "ANCT_NATIONAL", organization: { id: "ANCT:NATIONAL" } }] } });
+  });
+
+  it("adds no ANCT membership to a State agent who signs in with ANCT's SIRET", async () => {
+    const landing = await signInAs({ sub: "pc-sub-julien", email: JULIEN, given_name: "Julien", usual_name: "Bernard", siret: ANCT_SIRET });
+    const me = await hub.query(`{ me { memberships { role organization { id } } } }`, {}, tokenOf(landing.url));
+    expect(me.data).toEqual({ me: { memberships: [{ role: "STATE_AGENT", organization: { id: "DDT:63" } }] } });
   });
 });

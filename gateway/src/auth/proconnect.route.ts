@@ -1,7 +1,6 @@
 import { callSubgraph, SERVICE_VIEWER, signJwt, verifyJwt, type Viewer } from "@hub/kit";
 import express from "express";
-import { randomBytes } from "node:crypto";
-import { OidcClient, OidcError, type OidcIdentity } from "./oidc/oidc-client";
+import { OidcClient, OidcUnavailableError, type OidcFlow, type OidcIdentity } from "./oidc/oidc-client";
 import { signSession } from "./session";
 
 export interface ProConnectOptions {
@@ -24,6 +23,10 @@ const SIGN_IN = `mutation SignIn($claims: ProConnectClaimsInput!) {
 const REFUSALS: Record<string, string> = {
   SUSPENDED: "Votre compte est suspendu. Contactez l'équipe du service.",
   NO_ORGANIZATION: "Votre organisation n'est pas encore connue du service : demandez à un collègue de vous inviter.",
+  SUB_MISMATCH:
+    "Ce compte est déjà rattaché à une autre identité ProConnect. Connectez-vous avec le fournisseur d'identité utilisé la première fois, ou demandez à l'équipe du service de rattacher ce compte à votre nouvelle identité.",
+  INVITATION_REQUIRED:
+    "Les comptes des services de l'État, de l'ANCT et des opérateurs sont ouverts sur invitation : demandez à un collègue déjà inscrit de vous inviter.",
 };
 
 function page(response: express.Response, status: number, message: string): void {
@@ -41,34 +44,47 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
+/** The flow kept in the cookie, or null when it is missing, forged, expired or malformed. */
+function readFlow(request: express.Request, sessionSecret: string): OidcFlow | null {
+  const claims = verifyJwt(readCookie(request.headers.cookie, COOKIE) ?? "", sessionSecret, COOKIE_AUDIENCE);
+  if (!claims || typeof claims.state !== "string" || typeof claims.nonce !== "string") return null;
+  return { state: claims.state, nonce: claims.nonce, codeVerifier: typeof claims.codeVerifier === "string" ? claims.codeVerifier : null };
+}
+
 /**
- * Sign-in with ProConnect (authorization-code flow): GET /auth/proconnect/login sends the
- * browser to ProConnect with a fresh state and nonce (kept in a signed, HttpOnly cookie);
- * GET /auth/proconnect/callback checks them, signs the person in through people-territories
- * (match by sub, then email; organisation by SIRET), and hands the web app a session token
- * in the URL fragment (never sent to a server).
+ * Sign-in with ProConnect (authorization-code flow with PKCE): GET /auth/proconnect/login
+ * sends the browser to ProConnect with a fresh state, nonce and PKCE challenge (state, nonce
+ * and verifier kept in a signed, HttpOnly cookie); GET /auth/proconnect/callback checks them,
+ * signs the person in through people-territories (match by sub, then email; organisation by
+ * SIRET), and hands the web app a session token in the URL fragment (never sent to a server).
+ * `warn` receives why a sign-in failed (never a token or a claim).
  */
-export function proConnectRouter(options: ProConnectOptions, peopleTerritoriesUrl: string, internalTokenSecret: string, sessionSecret: string): express.Router {
+export function proConnectRouter(
+  options: ProConnectOptions,
+  peopleTerritoriesUrl: string,
+  internalTokenSecret: string,
+  sessionSecret: string,
+  warn: (message: string) => void = () => {},
+): express.Router {
   const client = new OidcClient(options);
   const secure = options.redirectUri.startsWith("https:");
   const router = express.Router();
 
   router.get("/auth/proconnect/login", async (_request, response) => {
-    const state = randomBytes(32).toString("base64url");
-    const nonce = randomBytes(32).toString("base64url");
     try {
-      const url = await client.authorizationUrl(state, nonce);
-      const flow = signJwt({ state, nonce }, sessionSecret, COOKIE_AUDIENCE, FLOW_SECONDS);
-      response.cookie(COOKIE, flow, { httpOnly: true, sameSite: "lax", secure, path: "/auth/proconnect", maxAge: FLOW_SECONDS * 1000 });
+      const { url, flow } = await client.authorizationRequest();
+      const cookie = signJwt({ ...flow }, sessionSecret, COOKIE_AUDIENCE, FLOW_SECONDS);
+      response.cookie(COOKIE, cookie, { httpOnly: true, sameSite: "lax", secure, path: "/auth/proconnect", maxAge: FLOW_SECONDS * 1000 });
       response.redirect(302, url);
-    } catch {
+    } catch (failure) {
+      warn(`ProConnect discovery failed: ${failure instanceof Error ? failure.message : "unknown error"}`);
       page(response, 502, "ProConnect est injoignable pour le moment. Réessayez dans quelques instants.");
     }
   });
 
   router.get("/auth/proconnect/callback", async (request, response) => {
     response.clearCookie(COOKIE, { path: "/auth/proconnect" });
-    const flow = verifyJwt(readCookie(request.headers.cookie, COOKIE) ?? "", sessionSecret, COOKIE_AUDIENCE);
+    const flow = readFlow(request, sessionSecret);
     const { code, state, error } = request.query;
     if (typeof error === "string") return page(response, 401, "La connexion a été annulée ou refusée par ProConnect.");
     if (!flow || typeof state !== "string" || state !== flow.state || typeof code !== "string" || code.length > 2048) {
@@ -76,9 +92,10 @@ export function proConnectRouter(options: ProConnectOptions, peopleTerritoriesUr
     }
     let identity: OidcIdentity;
     try {
-      identity = await client.signIn(code, String(flow.nonce));
+      identity = await client.signIn(new URL(request.originalUrl, "http://callback").searchParams, flow);
     } catch (failure) {
-      return page(response, failure instanceof OidcError ? 401 : 502, "ProConnect n'a pas pu confirmer votre identité. Recommencez depuis l'accueil.");
+      warn(`ProConnect sign-in failed: ${failure instanceof Error ? failure.message : "unknown error"}`);
+      return page(response, failure instanceof OidcUnavailableError ? 502 : 401, "ProConnect n'a pas pu confirmer votre identité. Recommencez depuis l'accueil.");
     }
     try {
       const { signInWithProConnect: result } = await callSubgraph<{ signInWithProConnect: { identity: Omit<Viewer, "scopes"> | null; refusal: string | null } }>(

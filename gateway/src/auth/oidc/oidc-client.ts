@@ -1,4 +1,5 @@
-import { decodeJws, verifyJws, type Jwk } from "./jws";
+import * as oidc from "openid-client";
+import { JwtVerifier, pinnedAlgorithms } from "./jwt-verifier";
 
 export interface OidcClientOptions {
   /** Issuer, e.g. https://auth.agentconnect.gouv.fr/api/v2 (discovery at /.well-known/openid-configuration). */
@@ -8,23 +9,25 @@ export interface OidcClientOptions {
   redirectUri: string;
   /** Space-separated scopes; must include openid. */
   scopes: string;
-  /** Allowed clock skew in seconds (default 60). */
-  clockSkewSeconds?: number;
-  timeoutMs?: number;
+  /** How long one request to the provider may take, in seconds (default 10). */
+  timeoutSeconds?: number;
 }
 
-interface Discovery {
-  issuer: string;
-  authorization_endpoint: string;
-  token_endpoint: string;
-  userinfo_endpoint: string;
-  jwks_uri: string;
-  end_session_endpoint?: string;
-}
-
+/** The provider answered, but what it said does not prove who signed in (bad token, state, signature...). */
 export class OidcError extends Error {}
 
-/** Who signed in, as ProConnect says (claims of the userinfo response). */
+/** The provider could not be reached (network failure, timeout). */
+export class OidcUnavailableError extends Error {}
+
+/** What the browser keeps between leaving for the provider and coming back (signed HttpOnly cookie). */
+export interface OidcFlow {
+  state: string;
+  nonce: string;
+  /** PKCE code verifier; null when the provider does not announce S256 (see docs/proconnect.md). */
+  codeVerifier: string | null;
+}
+
+/** Who signed in, as ProConnect says (claims of the signed userinfo response). */
 export interface OidcIdentity {
   sub: string;
   email: string;
@@ -36,104 +39,150 @@ export interface OidcIdentity {
   idToken: string;
 }
 
+interface Provider {
+  config: oidc.Configuration;
+  userinfoEndpoint: URL;
+  pkce: boolean;
+  idTokenAlgorithms: string[];
+  userinfoAlgorithms: string[];
+  verifier: JwtVerifier;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
+
+/** fetch, with network failures told apart from answers the provider gave. */
+async function guardedFetch(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (cause) {
+    throw new OidcUnavailableError(`${new URL(url).host} is unreachable`, { cause });
+  }
+}
+
+/** Any failure as one of ours: OidcUnavailableError if the network failed on the way, else OidcError. */
+function classify(error: unknown): OidcError | OidcUnavailableError {
+  if (error instanceof OidcError || error instanceof OidcUnavailableError) return error;
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e instanceof OidcUnavailableError) return new OidcUnavailableError(e.message, { cause: error });
+  }
+  return new OidcError(error instanceof Error ? error.message : "OpenID Connect failure", { cause: error });
+}
+
 /**
- * A small OpenID Connect relying party for ProConnect: authorization-code flow with
- * client_secret_post, id_token checks (signature by the provider's JWKS or HS256, iss, aud,
- * exp, nonce), and a userinfo answer that may be JSON or a signed JWT.
+ * The OpenID Connect relying party for ProConnect, on openid-client (flow, PKCE, state, nonce,
+ * client_secret_post, id_token claims) and jose (signatures of the id_token and of the signed
+ * userinfo, with the algorithms pinned to those the provider's metadata announces, and its
+ * JWKS cached with a cooldown).
  */
 export class OidcClient {
-  private discovery: Promise<Discovery> | null = null;
-  private keys: Jwk[] = [];
+  private provider: Promise<Provider> | null = null;
 
   constructor(private readonly options: OidcClientOptions) {}
 
-  async authorizationUrl(state: string, nonce: string): Promise<string> {
-    const { authorization_endpoint } = await this.discover();
-    const url = new URL(authorization_endpoint);
-    // ProConnect refuses any parameter it does not know (Y000400): exactly these.
-    for (const [name, value] of Object.entries({ response_type: "code", client_id: this.options.clientId, redirect_uri: this.options.redirectUri, scope: this.options.scopes, state, nonce })) {
-      url.searchParams.set(name, value);
+  /** Where to send the browser, and what it must bring back. Throws OidcUnavailableError or OidcError (bad metadata). */
+  async authorizationRequest(): Promise<{ url: string; flow: OidcFlow }> {
+    const { config, pkce } = await this.discover();
+    const flow: OidcFlow = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: pkce ? oidc.randomPKCECodeVerifier() : null };
+    // ProConnect refuses any parameter it does not know (Y000400): only these (client_id and
+    // response_type=code are added by openid-client).
+    const parameters: Record<string, string> = { redirect_uri: this.options.redirectUri, scope: this.options.scopes, state: flow.state, nonce: flow.nonce };
+    if (flow.codeVerifier) {
+      parameters.code_challenge = await oidc.calculatePKCECodeChallenge(flow.codeVerifier);
+      parameters.code_challenge_method = "S256";
     }
-    return url.toString();
+    return { url: oidc.buildAuthorizationUrl(config, parameters).toString(), flow };
   }
 
-  /** Exchanges the code, checks the id_token, reads userinfo. Throws OidcError on any mismatch. */
-  async signIn(code: string, nonce: string): Promise<OidcIdentity> {
-    const discovery = await this.discover();
-    const tokenResponse = await this.fetch(discovery.token_endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: this.options.redirectUri, client_id: this.options.clientId, client_secret: this.options.clientSecret }),
-    });
-    if (!tokenResponse.ok) throw new OidcError(`token endpoint answered ${tokenResponse.status}`);
-    const tokens = (await tokenResponse.json()) as { id_token?: string; access_token?: string };
-    if (!tokens.id_token || !tokens.access_token) throw new OidcError("token response without id_token or access_token");
-    const idClaims = await this.verifyJwt(tokens.id_token);
-    if (idClaims.nonce !== nonce) throw new OidcError("id_token nonce mismatch");
-    if (typeof idClaims.sub !== "string" || idClaims.sub === "") throw new OidcError("id_token without sub");
+  /**
+   * Exchanges the code of the callback (its query parameters) and reads the signed userinfo.
+   * Throws OidcUnavailableError when the provider is unreachable, OidcError for anything else.
+   */
+  async signIn(callback: URLSearchParams, flow: OidcFlow): Promise<OidcIdentity> {
+    try {
+      return await this.exchange(callback, flow);
+    } catch (error) {
+      throw classify(error);
+    }
+  }
 
-    const userinfoResponse = await this.fetch(discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${tokens.access_token}` } });
-    if (!userinfoResponse.ok) throw new OidcError(`userinfo endpoint answered ${userinfoResponse.status}`);
-    const contentType = userinfoResponse.headers.get("content-type") ?? "";
-    const claims = contentType.includes("application/jwt")
-      ? await this.verifyJwt((await userinfoResponse.text()).trim(), { requireExpiry: false })
-      : ((await userinfoResponse.json()) as Record<string, unknown>);
+  private async exchange(callback: URLSearchParams, flow: OidcFlow): Promise<OidcIdentity> {
+    const provider = await this.discover();
+    // The configured redirect URI, not the request's URL: behind a proxy they differ, and the
+    // token request must repeat the one sent to the provider.
+    const currentUrl = new URL(this.options.redirectUri);
+    for (const [name, value] of callback) currentUrl.searchParams.append(name, value);
+    // Checks state, iss (RFC 9207, when announced), the PKCE verifier (at the provider), and
+    // the id_token's iss, aud, exp, iat, nonce and alg against the metadata.
+    const tokens = await oidc.authorizationCodeGrant(provider.config, currentUrl, {
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+      pkceCodeVerifier: flow.codeVerifier ?? undefined,
+      idTokenExpected: true,
+    });
+    // openid-client trusts TLS for the id_token's origin; we also check its signature.
+    const idClaims = await provider.verifier.verify(tokens.id_token!, provider.idTokenAlgorithms, ["sub", "exp", "iat", "nonce"]);
+    if (idClaims.nonce !== flow.nonce) throw new OidcError("id_token nonce mismatch");
+
+    const response = await oidc.fetchProtectedResource(provider.config, tokens.access_token, provider.userinfoEndpoint, "GET");
+    if (response.status !== 200) throw new OidcError(`userinfo endpoint answered ${response.status}`);
+    // Signed userinfo only: the claims decide who the person is and which organisation they join.
+    if ((response.headers.get("content-type") ?? "").split(";")[0].trim() !== "application/jwt") throw new OidcError("userinfo is not a signed JWT");
+    const claims = await provider.verifier.verify((await response.text()).trim(), provider.userinfoAlgorithms, ["sub"]);
     if (claims.sub !== idClaims.sub) throw new OidcError("userinfo sub differs from id_token sub");
     if (typeof claims.email !== "string" || claims.email === "") throw new OidcError("userinfo without email");
+    // ProConnect's identity providers verify emails and it sends no email_verified; one saying
+    // false explicitly cannot be used, since accounts are matched by email.
+    if (claims.email_verified === false) throw new OidcError("userinfo email is not verified");
     const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
     return {
-      sub: idClaims.sub,
+      sub: idClaims.sub!,
       email: claims.email.toLowerCase(),
       givenName: text(claims.given_name),
       usualName: text(claims.usual_name),
       siret: text(claims.siret),
       organizationalUnit: text(claims.organizational_unit),
       roles: Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === "string") : [],
-      idToken: tokens.id_token,
+      idToken: tokens.id_token!,
     };
   }
 
-  private async verifyJwt(token: string, { requireExpiry = true } = {}): Promise<Record<string, unknown>> {
-    const discovery = await this.discover();
-    const kid = decodeJws(token)?.header.kid;
-    if (kid !== undefined && !this.keys.some((key) => key.kid === kid)) await this.loadKeys(discovery);
-    const claims = verifyJws(token, this.keys, this.options.clientSecret);
-    if (!claims) throw new OidcError("invalid JWT signature");
-    const now = Math.floor(Date.now() / 1000);
-    const skew = this.options.clockSkewSeconds ?? 60;
-    if (claims.iss !== discovery.issuer) throw new OidcError("JWT from another issuer");
-    const audience = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-    if (!audience.includes(this.options.clientId)) throw new OidcError("JWT for another audience");
-    if (typeof claims.exp === "number" ? claims.exp + skew < now : requireExpiry) throw new OidcError("expired JWT");
-    return claims;
-  }
-
-  private discover(): Promise<Discovery> {
-    this.discovery ??= (async () => {
-      const response = await this.fetch(`${this.options.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`, {});
-      if (!response.ok) throw new OidcError(`discovery answered ${response.status}`);
-      const discovery = (await response.json()) as Discovery;
-      if (discovery.issuer !== this.options.issuer) throw new OidcError("discovery issuer differs from the configured issuer");
-      await this.loadKeys(discovery);
-      return discovery;
-    })().catch((error: unknown) => {
-      this.discovery = null;
-      throw error;
+  /** Discovery, once (again after a failure). */
+  private discover(): Promise<Provider> {
+    this.provider ??= this.load().catch((error: unknown) => {
+      this.provider = null;
+      throw classify(error);
     });
-    return this.discovery;
+    return this.provider;
   }
 
-  private async loadKeys(discovery: Discovery): Promise<void> {
-    const response = await this.fetch(discovery.jwks_uri, {});
-    if (!response.ok) throw new OidcError(`jwks answered ${response.status}`);
-    this.keys = ((await response.json()) as { keys?: Jwk[] }).keys ?? [];
-  }
-
-  private async fetch(url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
-    } catch {
-      throw new OidcError(`${new URL(url).host} is unreachable`);
-    }
+  private async load(): Promise<Provider> {
+    const issuer = new URL(this.options.issuer);
+    // Plain HTTP only for a provider on this machine (tests, local development).
+    const insecure = issuer.protocol === "http:" && LOOPBACK.has(issuer.hostname);
+    const config = await oidc.discovery(issuer, this.options.clientId, undefined, oidc.ClientSecretPost(this.options.clientSecret), {
+      execute: insecure ? [oidc.allowInsecureRequests] : [],
+      timeout: this.options.timeoutSeconds ?? 10,
+      [oidc.customFetch]: guardedFetch as never,
+    });
+    const metadata = config.serverMetadata();
+    const idTokenAlgorithms = pinnedAlgorithms(metadata.id_token_signing_alg_values_supported);
+    const userinfoAlgorithms = pinnedAlgorithms(metadata.userinfo_signing_alg_values_supported);
+    if (!metadata.jwks_uri || !metadata.userinfo_endpoint) throw new OidcError("provider metadata without jwks_uri or userinfo_endpoint");
+    if (idTokenAlgorithms.length === 0 || userinfoAlgorithms.length === 0) throw new OidcError("provider metadata announces no usable id_token or userinfo signing algorithm");
+    return {
+      config,
+      userinfoEndpoint: new URL(metadata.userinfo_endpoint),
+      pkce: metadata.supportsPKCE("S256"),
+      idTokenAlgorithms,
+      userinfoAlgorithms,
+      verifier: new JwtVerifier({
+        jwksUri: new URL(metadata.jwks_uri),
+        issuer: metadata.issuer,
+        clientId: this.options.clientId,
+        clientSecret: this.options.clientSecret,
+        timeoutMs: (this.options.timeoutSeconds ?? 10) * 1000,
+        fetch: guardedFetch as never,
+      }),
+    };
   }
 }

@@ -68,7 +68,7 @@ export class SignInResult {
   @Field(() => Identity, { nullable: true })
   identity!: Identity | null;
 
-  @Field(() => String, { nullable: true, description: "SUSPENDED or NO_ORGANIZATION when refused." })
+  @Field(() => String, { nullable: true, description: "When refused: SUSPENDED, SUB_MISMATCH, INVITATION_REQUIRED or NO_ORGANIZATION." })
   refusal!: string | null;
 }
 

@@ -37,7 +37,11 @@ async function scopeOf(dataSource: DataSource, organization: Organization): Prom
   return { departements: row?.departement_code ? [row.departement_code] : [], communes: [] };
 }
 
-/** The role a new member of an organisation gets (an ANCT délégation is State, scoped to its département). */
+/**
+ * The role a member invited into an organisation gets (an ANCT délégation is State, scoped to
+ * its département). Only an invitation gives it: ANCT:NATIONAL's members are invited by an ANCT
+ * national agent (the only ones who may invite there), who thereby grants the national role.
+ */
 export function roleFor(organization: Pick<Organization, "kind" | "territoryId">): Role {
   switch (organization.kind) {
     case OrganizationKind.COLLECTIVITE:
@@ -51,4 +55,15 @@ export function roleFor(organization: Pick<Organization, "kind" | "territoryId">
     case OrganizationKind.OPERATOR:
       return "EXPERT";
   }
+}
+
+/**
+ * The role a ProConnect sign-in gives on the strength of a SIRET alone, without an invitation:
+ * a collectivité's agents (their SIRET starts with its SIREN; they see their own projects).
+ * Null for the State services, ANCT (national or délégation) and operators, whose roles reach
+ * other organisations' projects and people: those are opened by an invitation from a colleague
+ * already inscribed, or from an ANCT national agent.
+ */
+export function roleFromSiret(organization: Pick<Organization, "kind" | "territoryId">): Role | null {
+  return organization.kind === OrganizationKind.COLLECTIVITE ? roleFor(organization) : null;
 }

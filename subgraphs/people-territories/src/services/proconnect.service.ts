@@ -1,9 +1,9 @@
 import { ANONYMOUS, type Viewer } from "@hub/kit";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { AccountStatus, Person } from "../entities/person.entity";
-import { identityOfPerson, roleFor } from "./identity.service";
+import { identityOfPerson, roleFromSiret } from "./identity.service";
 
 export interface ProConnectClaims {
   sub: string;
@@ -13,49 +13,66 @@ export interface ProConnectClaims {
   siret: string | null;
 }
 
-export type SignInOutcome = { identity: Viewer; refusal: null } | { identity: null; refusal: "SUSPENDED" | "NO_ORGANIZATION" };
+/**
+ * Why a sign-in is refused: SUSPENDED account; SUB_MISMATCH, the email's account is linked to
+ * another ProConnect identity; INVITATION_REQUIRED, the SIRET is a State service's, ANCT's or an
+ * operator's, which only an invitation opens; NO_ORGANIZATION, no organisation at all.
+ */
+export type SignInRefusal = "SUSPENDED" | "SUB_MISMATCH" | "INVITATION_REQUIRED" | "NO_ORGANIZATION";
+
+export type SignInOutcome = { identity: Viewer; refusal: null } | { identity: null; refusal: SignInRefusal };
+
+/** The organisation of a SIRET: its own SIRET, or the collectivité whose SIREN starts it. */
+async function organizationOfSiret(manager: EntityManager, siret: string | null): Promise<Organization | null> {
+  if (!siret || !/^\d{14}$/.test(siret)) return null;
+  return manager
+    .getRepository(Organization)
+    .createQueryBuilder("o")
+    .where("o.siret = :siret OR o.id = :collectivite", { siret, collectivite: `COLLECTIVITE:${siret.slice(0, 9)}` })
+    .orderBy("o.siret = :siret", "DESC")
+    .getOne();
+}
 
 /**
- * A ProConnect sign-in: finds the person by `sub`, then by email (an invited, pending account
- * becomes active), else creates them; links them to the organisation of their SIRET (its own
- * SIRET, or the collectivité whose SIREN starts it) when they are not a member yet.
+ * A ProConnect sign-in. The person is found by `sub`; else by email if that account has no
+ * `sub` yet (it gets this one: an invited, pending account becomes active); an account linked
+ * to another `sub` is refused (SUB_MISMATCH), never taken over by email. Someone unknown is
+ * created only when their SIRET gives them a role on their own: a collectivité's (see
+ * `roleFromSiret`); the SIRET of a State service, of ANCT or of an operator creates nothing,
+ * since those roles come only from an invitation. Nothing is stored for a refused stranger.
  */
 export async function signInWithProConnect(dataSource: DataSource, claims: ProConnectClaims): Promise<SignInOutcome> {
   const email = claims.email.trim().toLowerCase();
-  const person = await dataSource.transaction(async (manager) => {
+  const outcome = await dataSource.transaction(async (manager): Promise<{ person: Person; siretOnlyByInvitation: boolean } | SignInRefusal> => {
     const people = manager.getRepository(Person);
-    let person = (await people.findOneBy({ sub: claims.sub })) ?? (await people.findOneBy({ email }));
-    if (person?.status === AccountStatus.SUSPENDED) return person;
-    // ProConnect knows the current email: follow it, unless another account already uses it.
-    if (person && person.email !== email && !(await people.findOneBy({ email }))) person.email = email;
+    let person = await people.findOneBy({ sub: claims.sub });
     if (!person) {
+      person = await people.findOneBy({ email });
+      // Another identity provider asserting this email is not enough to take the account over.
+      if (person?.sub && person.sub !== claims.sub) return "SUB_MISMATCH";
+    }
+    if (person?.status === AccountStatus.SUSPENDED) return "SUSPENDED";
+    const organization = await organizationOfSiret(manager, claims.siret);
+    const role = organization ? roleFromSiret(organization) : null;
+    if (!person) {
+      if (!organization) return "NO_ORGANIZATION";
+      if (!role) return "INVITATION_REQUIRED";
       person = people.create({ email, givenName: claims.givenName ?? "", usualName: claims.usualName ?? "", status: AccountStatus.ACTIVE, sub: claims.sub });
     }
+    // ProConnect knows the current email: follow it, unless another account already uses it.
+    if (person.email !== email && !(await people.findOneBy({ email }))) person.email = email;
     person.sub ??= claims.sub;
     person.status = AccountStatus.ACTIVE;
     if (claims.givenName) person.givenName = claims.givenName;
     if (claims.usualName) person.usualName = claims.usualName;
     person = await people.save(person);
-    if (claims.siret && /^\d{14}$/.test(claims.siret)) {
-      const organization = await manager
-        .getRepository(Organization)
-        .createQueryBuilder("o")
-        .where("o.siret = :siret OR o.id = :collectivite", { siret: claims.siret, collectivite: `COLLECTIVITE:${claims.siret.slice(0, 9)}` })
-        .orderBy("o.siret = :siret", "DESC")
-        .getOne();
-      if (organization) {
-        await manager
-          .getRepository(Membership)
-          .createQueryBuilder()
-          .insert()
-          .values({ personId: person.id, organizationId: organization.id, role: roleFor(organization) })
-          .orIgnore()
-          .execute();
-      }
+    if (organization && role) {
+      await manager.getRepository(Membership).createQueryBuilder().insert().values({ personId: person.id, organizationId: organization.id, role }).orIgnore().execute();
     }
-    return person;
+    return { person, siretOnlyByInvitation: organization !== null && role === null };
   });
-  if (person.status === AccountStatus.SUSPENDED) return { identity: null, refusal: "SUSPENDED" };
-  const identity = await identityOfPerson(dataSource, person);
-  return identity ? { identity: { ...ANONYMOUS, ...identity }, refusal: null } : { identity: null, refusal: "NO_ORGANIZATION" };
+  if (typeof outcome === "string") return { identity: null, refusal: outcome };
+  const identity = await identityOfPerson(dataSource, outcome.person);
+  if (identity) return { identity: { ...ANONYMOUS, ...identity }, refusal: null };
+  return { identity: null, refusal: outcome.siretOnlyByInvitation ? "INVITATION_REQUIRED" : "NO_ORGANIZATION" };
 }
