@@ -1,15 +1,17 @@
 import { buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
 import { ApiKeyResolver } from "./resolvers/api-key.resolver";
+import { InvitationResolver, PersonInvitationsResolver } from "./resolvers/invitation.resolver";
 import { OrganizationResolver } from "./resolvers/organization.resolver";
 import { MembershipResolver, PersonResolver } from "./resolvers/person.resolver";
+import { SessionResolver } from "./resolvers/session.resolver";
 import { TerritoryResolver } from "./resolvers/territory.resolver";
 import { visiblePerson } from "./services/person.service";
 
 /** The people-territories subgraph schema (no I/O). */
 export function buildPeopleTerritoriesSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [TerritoryResolver, OrganizationResolver, PersonResolver, MembershipResolver, ApiKeyResolver],
+    resolvers: [TerritoryResolver, OrganizationResolver, PersonResolver, MembershipResolver, ApiKeyResolver, SessionResolver, InvitationResolver, PersonInvitationsResolver],
     references: {
       Territory: (ref, { loaders }) => loaders.territory.load(String(ref.id)),
       Organization: (ref, { loaders }) => loaders.organization.load(String(ref.id)),

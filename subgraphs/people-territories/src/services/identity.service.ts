@@ -1,4 +1,4 @@
-import { ANONYMOUS, type Role, type Viewer } from "@hub/kit";
+import { ANONYMOUS, isPersonRole, type PersonRole, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Membership } from "../entities/membership.entity";
 import { Organization, OrganizationKind } from "../entities/organization.entity";
@@ -16,7 +16,8 @@ export async function identityOf(dataSource: DataSource, email: string): Promise
 export async function identityOfPerson(dataSource: DataSource, person: Person | null): Promise<Viewer | null> {
   if (!person || person.status !== AccountStatus.ACTIVE) return null;
   const [membership] = await dataSource.getRepository(Membership).find({ where: { personId: person.id }, order: { createdAt: "ASC" }, take: 1 });
-  if (!membership) return null;
+  // A person holds a person role, never SERVICE or PROGRAMME, whatever a row says.
+  if (!membership || !isPersonRole(membership.role)) return null;
   const organization = await dataSource.getRepository(Organization).findOneByOrFail({ id: membership.organizationId });
   return { ...ANONYMOUS, personId: person.id, organizationId: organization.id, roles: [membership.role], ...(await scopeOf(dataSource, organization)) };
 }
@@ -38,7 +39,7 @@ async function scopeOf(dataSource: DataSource, organization: Organization): Prom
 }
 
 /** The role a new member of an organisation gets (an ANCT délégation is State, scoped to its département). */
-export function roleFor(organization: Pick<Organization, "kind" | "territoryId">): Role {
+export function roleFor(organization: Pick<Organization, "kind" | "territoryId">): PersonRole {
   switch (organization.kind) {
     case OrganizationKind.COLLECTIVITE:
       return "COLLECTIVITE_AGENT";
