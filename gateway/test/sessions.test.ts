@@ -80,6 +80,8 @@ describe("suspension, revocation and expiry reach open sessions", () => {
   });
   afterAll(() => hub.stop());
 
+  const subscriptionsHeld = async () => ((await (await fetch(`${hub.origin}/health`)).json()) as { subscriptions: unknown }).subscriptions;
+
   /** An active agent of the DDT 63 of their own, and their session token. */
   async function newAgent(email: string): Promise<{ id: string; token: string }> {
     const invited = await hub.query(`mutation($e: String!) { invitePerson(input: { email: $e, givenName: "Marc", usualName: "Colin", organizationId: "DDT:63" }) { id } }`, { e: email }, nadia);
@@ -97,9 +99,13 @@ describe("suspension, revocation and expiry reach open sessions", () => {
     await socket.connected;
     await subscribeToActivity(socket.client, events);
 
+    expect(await subscriptionsHeld()).toEqual({ subscribers: 1, upstreams: 1 });
+
     const suspended = await hub.query(`mutation($id: ID!) { suspendPerson(id: $id) { status } }`, { id: agent.id }, nadia);
     expect(suspended).toEqual({ status: 200, data: { suspendPerson: { status: "SUSPENDED" } } });
     expect(await socket.closed).toEqual({ code: 4403, reason: "Forbidden" });
+    // Its subscription stopped with it, upstream included: nothing more is delivered.
+    await within(3000, async () => JSON.stringify(await subscriptionsHeld()) === JSON.stringify({ subscribers: 0, upstreams: 0 }));
     await within(3000, async () => (await hub.query(`{ me { email } }`, {}, agent.token)).status === 401);
     expect(await hub.query(`{ me { email } }`, {}, agent.token)).toEqual(ENDED);
     // A new connection with the same token is refused at once.
