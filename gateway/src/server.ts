@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { ApiKeyAuthenticator } from "./auth/api-keys";
 import { devTokenRouter } from "./auth/dev-token.route";
 import { proConnectRouter } from "./auth/proconnect.route";
-import { viewerFromAuthorization } from "./auth/session";
+import { credentialFromAuthorization, type Authenticate } from "./auth/session";
+import { SessionChecker } from "./auth/session-checker";
 import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
 import { gatewayFormatError } from "./errors";
@@ -78,6 +79,12 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     internalTokenSecret: config.internalTokenSecret,
     cacheMs: config.apiKeyCacheSeconds * 1000,
   });
+  const sessions = new SessionChecker({
+    peopleTerritoriesUrl: config.subgraphUrls["people-territories"],
+    internalTokenSecret: config.internalTokenSecret,
+    cacheMs: config.sessionCheckSeconds * 1000,
+  });
+  const authenticate: Authenticate = (header) => credentialFromAuthorization(header, config.sessionSecret, apiKeys, sessions);
   const app = express();
   app.disable("x-powered-by");
   app.use(healthRouter(config.subgraphUrls, () => subscriptions.stats()));
@@ -94,7 +101,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       projectsUrl: config.subgraphUrls.projects,
       internalTokenSecret: config.internalTokenSecret,
       maxBytes: config.documentMaxBytes,
-      authenticate: (header) => viewerFromAuthorization(header, config.sessionSecret, apiKeys),
+      authenticate: async (header) => (await authenticate(header)).viewer,
     }),
   );
   app.get("/auth/methods", (_request, response) => {
@@ -107,7 +114,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ viewer: await viewerFromAuthorization(req.headers.authorization, config.sessionSecret, apiKeys) }),
+      context: async ({ req }) => ({ viewer: (await authenticate(req.headers.authorization)).viewer }),
     }),
   );
   if (existsSync(join(config.webDist, "index.html"))) {
@@ -120,7 +127,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   return {
     app,
     attach: (server) => {
-      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, (header) => viewerFromAuthorization(header, config.sessionSecret, apiKeys), subscriptions);
+      const refreshSessions = (viewers: Viewer[]) => sessions.areCurrent(viewers, true);
+      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, authenticate, subscriptions, config.sessionCheckSeconds * 1000, refreshSessions);
     },
     close: async () => {
       await closeWebSocket();

@@ -4,6 +4,8 @@ import { print, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
+import type { Authenticate } from "./auth/session";
+import { SocketGuard } from "./auth/socket-guard";
 import type { GatewayContext } from "./server";
 import type { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 import type { Deliver } from "./subscriptions/shared-upstream";
@@ -15,7 +17,8 @@ interface SocketContext extends GatewayContext {
 
 /**
  * graphql-ws on /graphql, beside HTTP. The token travels in connection_init
- * (`{"authorization": "Bearer ..."}`); a bad one closes the socket with 4403. Queries and
+ * (`{"authorization": "Bearer ..."}`); a bad one closes the socket with 4403, and so does a
+ * credential that stops holding while the socket is open (SocketGuard). Queries and
  * mutations run through the same Apollo pipeline as HTTP; subscriptions are federated
  * (FederatedSubscriptions), their events sent as `next` messages by `deliver`.
  */
@@ -23,9 +26,12 @@ export function attachWebSocket(
   server: Server,
   apollo: ApolloServer<GatewayContext>,
   currentSchema: () => GraphQLSchema | null,
-  authenticate: (authorization: unknown) => Promise<Viewer>,
+  authenticate: Authenticate,
   subscriptions: FederatedSubscriptions,
+  recheckIntervalMs: number,
+  refreshSessions?: (viewers: Viewer[]) => Promise<unknown>,
 ): () => Promise<void> {
+  const guard = new SocketGuard({ authenticate, intervalMs: recheckIntervalMs, refreshSessions });
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
   wsServer.on("connection", batchWrites);
   const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
@@ -36,13 +42,13 @@ export function attachWebSocket(
         return schema;
       },
       onConnect: async (ctx) => {
-        try {
-          ctx.extra.viewer = await authenticate(ctx.connectionParams?.authorization);
-          return true;
-        } catch {
-          return false;
-        }
+        const credential = await guard.admit(ctx.extra.socket, ctx.connectionParams?.authorization);
+        if (!credential) return false;
+        ctx.extra.viewer = credential.viewer;
+        return true;
       },
+      // Each operation re-checks the credential: a suspended person's socket closes (4403).
+      onSubscribe: async (ctx) => (await guard.recheck(ctx.extra.socket)) ?? undefined,
       context: (ctx, id): SocketContext => ({
         viewer: ctx.extra.viewer!,
         // A subscription's events are written straight to the socket, serialised once for all
@@ -65,6 +71,7 @@ export function attachWebSocket(
     wsServer,
   );
   return async () => {
+    guard.stop();
     await cleanup.dispose();
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));
   };

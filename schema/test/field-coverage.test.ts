@@ -77,7 +77,7 @@ const TOUR: Step[] = [
       territory(id: "EPCI:246300701") { name members(first: 3) { edges { node { name } } pageInfo { hasNextPage } } projects(first: 2) { edges { node { id } } } }
       me { assignedProjects(first: 2) { edges { node { id } } } organization { projects(first: 2) { edges { node { id } } } } }
       organization(id: "COLLECTIVITE:216301135") { id name kind members(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }
-      me { id }
+      me { id invitations { id role createdAt organization { id } } }
       fundingOpportunity(id: "AT:150000") { id name }
       portfolio(territoryId: "REGION:84") { projectCount byStatus { status count } }
     }`,
@@ -87,7 +87,7 @@ const TOUR: Step[] = [
     name: "people and API keys (ANCT national)",
     as: "nadia",
     query: `mutation People($personId: ID!) {
-      invitePerson(input: { email: "nouvelle.recrue@clermont-ferrand.demo", givenName: "Inès", usualName: "Lambert", organizationId: "COLLECTIVITE:216301135" }) { id status }
+      invitePerson(input: { email: "nouvelle.recrue@clermont-ferrand.demo", givenName: "Inès", usualName: "Lambert", organizationId: "COLLECTIVITE:216301135" }) { id role createdAt organization { id } }
       createApiKey(input: { name: "Programme CRTE", scopes: ["projects:read"] }) { key apiKey { id name prefix scopes createdAt revokedAt } }
       suspendPerson(id: $personId) { id status }
     }`,
@@ -155,6 +155,8 @@ describe("every composed field resolves through the gateway", () => {
     const covered = new Set([...TOUR.flatMap((op) => selectedFields(schema, op.query)), "Mutation.createProject", "Query.person", "Mutation.revokeApiKey",
       // Exercised with their data in subgraphs/projects/test/fiche.test.ts.
       "Mutation.setActionStatus",
+      // Exercised with a pending invitation in subgraphs/people-territories/test/people.test.ts.
+      "Mutation.acceptInvitation",
       // Over WebSocket, through the gateway: gateway/test/subscriptions.test.ts.
       "Subscription.projectActivity"]);
     expect(allFields(schema).filter((field) => !covered.has(field))).toEqual([]);

@@ -1,4 +1,4 @@
-import { ANONYMOUS, callSubgraph, SERVICE_VIEWER, type Viewer } from "@hub/kit";
+import { ANONYMOUS, API_SCOPES, callSubgraph, SERVICE_VIEWER, type Viewer } from "@hub/kit";
 import { createHash } from "node:crypto";
 
 const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes } }`;
@@ -37,7 +37,8 @@ export class ApiKeyAuthenticator {
       QUERY,
       { key },
     );
-    const viewer: Viewer | null = apiKeyIdentity ? { ...ANONYMOUS, roles: ["PROGRAMME"], scopes: apiKeyIdentity.scopes } : null;
+    // A key is a programme and nothing else: only PROGRAMME, only the scopes a key may carry.
+    const viewer: Viewer | null = apiKeyIdentity ? { ...ANONYMOUS, roles: ["PROGRAMME"], scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)) } : null;
     if (this.cache.size >= (this.options.cacheSize ?? 1000)) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, { viewer, until: Date.now() + (this.options.cacheMs ?? 30_000) });
     return viewer;

@@ -1,31 +1,75 @@
-import { ANONYMOUS, signViewer, unauthenticated, verifyViewer, type Viewer } from "@hub/kit";
+import { ANONYMOUS, isPersonRole, signViewer, unauthenticated, upstreamUnavailable, verifyViewerToken, type Viewer } from "@hub/kit";
 import type { GraphQLError } from "graphql";
 import type { ApiKeyAuthenticator } from "./api-keys";
+import type { SessionChecker } from "./session-checker";
 
 export const SESSION_AUDIENCE = "hub-session";
 /** Session tokens last a working day, like a ProConnect session. */
 export const SESSION_TTL_SECONDS = 12 * 3600;
 
-export function signSession(viewer: Viewer, secret: string): string {
-  return signViewer(viewer, secret, SESSION_AUDIENCE, SESSION_TTL_SECONDS);
+/** A session is a person's: one person role, their organisation. Anything else is a forgery. */
+function isPersonSession(viewer: Viewer): boolean {
+  return viewer.personId !== null && viewer.organizationId !== null && viewer.roles.length > 0 && viewer.roles.every(isPersonRole) && viewer.scopes.length === 0;
 }
 
-function refused(): GraphQLError {
-  const error = unauthenticated("Invalid or expired token");
+/** Signs a person's session; refuses a viewer that is not a person (SERVICE, PROGRAMME, anonymous). */
+export function signSession(viewer: Viewer, secret: string, ttlSeconds = SESSION_TTL_SECONDS): string {
+  if (!isPersonSession(viewer)) throw new Error("only a person with person roles has a session");
+  return signViewer(viewer, secret, SESSION_AUDIENCE, ttlSeconds);
+}
+
+function refused(message = "Invalid or expired token"): GraphQLError {
+  const error = unauthenticated(message);
   (error.extensions as Record<string, unknown>).http = { status: 401 };
   return error;
 }
 
+/** The viewer behind a credential, and when the credential expires (null: never, or not before it is re-checked). */
+export interface Credential {
+  viewer: Viewer;
+  /** Milliseconds since the epoch: a session token's `exp`. */
+  expiresAt: number | null;
+  /** The API key, for a programme (re-checked to notice a revocation). */
+  apiKey: string | null;
+}
+
+export type Authenticate = (header: unknown) => Promise<Credential>;
+
 /**
- * The viewer behind an `Authorization` header: anonymous without one; a programme for an API
- * key (`Bearer hubk_...`); a person for a session token. UNAUTHENTICATED (401) for a
- * malformed, forged, expired or revoked credential.
+ * The credential behind an `Authorization` header: anonymous without one; a programme for an API
+ * key (`Bearer hubk_...`, PROGRAMME only); a person for a session token, whose person is still
+ * ACTIVE and in the organisation and role the token carries (asked of people-territories, cached).
+ * UNAUTHENTICATED (401) for a malformed, forged, expired or revoked credential, and for a session
+ * token claiming a role no person holds (SERVICE, PROGRAMME): those come only from the hub itself.
  */
-export async function viewerFromAuthorization(header: unknown, secret: string, apiKeys: ApiKeyAuthenticator): Promise<Viewer> {
-  if (header === undefined || header === null || header === "") return ANONYMOUS;
+export async function credentialFromAuthorization(header: unknown, secret: string, apiKeys: ApiKeyAuthenticator, sessions: SessionChecker): Promise<Credential> {
+  if (header === undefined || header === null || header === "") return { viewer: ANONYMOUS, expiresAt: null, apiKey: null };
   const match = typeof header === "string" ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header) : null;
   if (!match) throw refused();
-  const viewer = match[1].startsWith("hubk_") ? await apiKeys.viewer(match[1]) : verifyViewer(match[1], secret, SESSION_AUDIENCE);
-  if (!viewer) throw refused();
-  return viewer;
+  if (match[1].startsWith("hubk_")) {
+    const viewer = await unavailableAsError(apiKeys.viewer(match[1]));
+    if (!viewer) throw refused();
+    return { viewer, expiresAt: null, apiKey: match[1] };
+  }
+  const session = verifyViewerToken(match[1], secret, SESSION_AUDIENCE);
+  if (!session || !isPersonSession(session.viewer)) throw refused();
+  if (!(await unavailableAsError(sessions.isCurrent(session.viewer)))) throw refused("This session has ended: sign in again");
+  return { viewer: session.viewer, expiresAt: session.expiresAt, apiKey: null };
+}
+
+/** The viewer behind an `Authorization` header (see credentialFromAuthorization). */
+export async function viewerFromAuthorization(header: unknown, secret: string, apiKeys: ApiKeyAuthenticator, sessions: SessionChecker): Promise<Viewer> {
+  return (await credentialFromAuthorization(header, secret, apiKeys, sessions)).viewer;
+}
+
+/** people-territories unreachable: 503, without its address. */
+async function unavailableAsError<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch {
+    const error = upstreamUnavailable("Service people-territories is unavailable");
+    (error.extensions as Record<string, unknown>).http = { status: 503 };
+    (error.extensions as Record<string, unknown>).serviceName = "people-territories";
+    throw error;
+  }
 }

@@ -108,6 +108,8 @@ export interface HubOptions {
   proconnect?: ProConnectOptions;
   /** Documents in an S3-compatible store instead of a temporary folder. */
   projectsS3?: S3Options;
+  /** SESSION_CHECK_SECONDS of the gateway (default 30, as in production). */
+  sessionCheckSeconds?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -152,6 +154,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           apolloTelemetry: "disabled",
           // Revocation takes effect at once in tests.
           apiKeyCacheSeconds: 0,
+          sessionCheckSeconds: options.sessionCheckSeconds ?? 30,
           documentMaxBytes: 1024 * 1024,
           proconnect: options.proconnect ?? null,
         },

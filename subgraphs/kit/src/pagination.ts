@@ -65,7 +65,11 @@ export interface Page<K> {
   after: K | null;
 }
 
-/** Validates `first`/`after`; the cursor is an opaque base64url JSON keyset. */
+/**
+ * Validates `first`/`after`; the cursor is an opaque base64url JSON keyset. Anyone can decode
+ * it: a keyset holds ids or non-personal values only, never names (order by a personal value
+ * with the id in the cursor and the value looked up in SQL).
+ */
 export function readPage<K>(args: PageArgs, max: number, isKey: (value: unknown) => value is K): Page<K> {
   const size = args.first ?? Math.min(DEFAULT_PAGE_SIZE, max);
   if (!Number.isInteger(size) || size < 1 || size > max) {

@@ -3,6 +3,16 @@ import { signJwt, verifyJwt } from "./jwt";
 /** What a person or program may be, as carried by the gateway's tokens. */
 export const ROLES = ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * The roles a person may hold (a membership, a session token). PROGRAMME comes only from an API
+ * key and SERVICE only from the gateway's own internal token: a session carrying either is forged.
+ */
+export const PERSON_ROLES = ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST"] as const satisfies readonly Role[];
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+export function isPersonRole(role: unknown): role is PersonRole {
+  return (PERSON_ROLES as readonly unknown[]).includes(role);
+}
 
 /** Who is calling, as the gateway vouches for it. */
 export interface Viewer {
@@ -45,8 +55,17 @@ export function signViewer(viewer: Viewer, secret: string, audience: string, ttl
 
 /** The viewer a token vouches for, or null when it is not a valid token for `audience`. */
 export function verifyViewer(token: string, secret: string, audience: string): Viewer | null {
+  return verifyViewerToken(token, secret, audience)?.viewer ?? null;
+}
+
+/** The viewer a token vouches for and when the token expires (ms since the epoch), or null. */
+export function verifyViewerToken(token: string, secret: string, audience: string): { viewer: Viewer; expiresAt: number } | null {
   const claims = verifyJwt(token, secret, audience);
   if (!claims) return null;
+  return { viewer: viewerOfClaims(claims), expiresAt: claims.exp * 1000 };
+}
+
+function viewerOfClaims(claims: Record<string, unknown>): Viewer {
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
   return {
     personId: typeof claims.sub === "string" ? claims.sub : null,

@@ -1,15 +1,20 @@
 import { buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
 import { ApiKeyResolver } from "./resolvers/api-key.resolver";
+import { InvitationResolver, PersonInvitationsResolver } from "./resolvers/invitation.resolver";
 import { OrganizationResolver } from "./resolvers/organization.resolver";
 import { MembershipResolver, PersonResolver } from "./resolvers/person.resolver";
+import { PROJECT_PEOPLE_RESOLVERS, PROJECT_PEOPLE_TYPES } from "./resolvers/project-people.resolver";
+import { SessionResolver } from "./resolvers/session.resolver";
 import { TerritoryResolver } from "./resolvers/territory.resolver";
 import { visiblePerson } from "./services/person.service";
 
 /** The people-territories subgraph schema (no I/O). */
 export function buildPeopleTerritoriesSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [TerritoryResolver, OrganizationResolver, PersonResolver, MembershipResolver, ApiKeyResolver],
+    resolvers: [TerritoryResolver, OrganizationResolver, PersonResolver, MembershipResolver, ApiKeyResolver, SessionResolver, InvitationResolver, PersonInvitationsResolver, ...PROJECT_PEOPLE_RESOLVERS],
+    // Only extended here (their people): listed, or type-graphql would drop them.
+    orphanedTypes: PROJECT_PEOPLE_TYPES,
     references: {
       Territory: (ref, { loaders }) => loaders.territory.load(String(ref.id)),
       Organization: (ref, { loaders }) => loaders.organization.load(String(ref.id)),

@@ -1,6 +1,7 @@
 import { createSubgraph, type ServiceApp } from "@hub/kit";
 import type { PeopleTerritoriesConfig } from "./config";
 import { ApiKey } from "./entities/api-key.entity";
+import { Invitation } from "./entities/invitation.entity";
 import { Membership } from "./entities/membership.entity";
 import { Organization } from "./entities/organization.entity";
 import { Person } from "./entities/person.entity";
@@ -9,12 +10,13 @@ import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { CompleteMapAndPeople1764345600000 } from "./migrations/1764345600000-complete-map-and-people";
 import { SearchIndexes1764352800000 } from "./migrations/1764352800000-search-indexes";
+import { PersonRolesAndInvitations1764403200000 } from "./migrations/1764403200000-person-roles-and-invitations";
 import { buildPeopleTerritoriesSchema } from "./schema";
 import { ensureMap } from "./services/cog-import.service";
 import { seedDemoAccounts } from "./services/demo-accounts";
 
-export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey];
-export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000, SearchIndexes1764352800000];
+export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey, Invitation];
+export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000, SearchIndexes1764352800000, PersonRolesAndInvitations1764403200000];
 
 /**
  * Opens the database (migrations), imports the map when the reference data changed, creates

@@ -1,5 +1,6 @@
-import { ANONYMOUS, DEV_INTERNAL_SECRET, INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, type Viewer } from "@hub/kit";
-import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { ANONYMOUS, DEV_INTERNAL_SECRET, INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, signViewer, type Viewer } from "@hub/kit";
+import { SESSION_AUDIENCE } from "@hub/gateway";
+import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, TEST_SESSION_SECRET, type Hub } from "../../../gateway/test/support/hub";
 
 /**
  * Every role against every query and mutation of people-territories, through the gateway:
@@ -7,13 +8,14 @@ import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, type Hub } from "../..
  */
 const LEA = "lea.roux@cerema.demo";
 const LOUIS = "louis.moreau@anct.demo";
-type Who = "anonymous" | "camille" | "julien" | "sophie" | "nadia" | "lea" | "louis" | "programme";
-const EVERYONE: Who[] = ["anonymous", "camille", "julien", "sophie", "nadia", "lea", "louis", "programme"];
+/** `service`: a session token claiming SERVICE, signed with the gateway's session secret: refused everywhere. */
+type Who = "anonymous" | "camille" | "julien" | "sophie" | "nadia" | "lea" | "louis" | "programme" | "service";
+const EVERYONE: Who[] = ["anonymous", "camille", "julien", "sophie", "nadia", "lea", "louis", "programme", "service"];
 type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
 
 /** Outcome per role; roles not listed get `otherwise`. */
 function expectations(allowed: Partial<Record<Who, Outcome>>, otherwise: Outcome): Record<Who, Outcome> {
-  return Object.fromEntries(EVERYONE.map((who) => [who, allowed[who] ?? (who === "anonymous" ? "UNAUTHENTICATED" : otherwise)])) as Record<Who, Outcome>;
+  return Object.fromEntries(EVERYONE.map((who) => [who, who === "service" ? "UNAUTHENTICATED" : (allowed[who] ?? (who === "anonymous" ? "UNAUTHENTICATED" : otherwise))])) as Record<Who, Outcome>;
 }
 
 let counter = 0;
@@ -30,6 +32,8 @@ interface Ids {
   parisAgent: string;
   /** A key of its own for the revocation row, so the programme's key stays valid. */
   revocableKeyId: string;
+  /** Julien's pending invitation into Clermont-Ferrand: only he may accept it. */
+  julienInvitation: string;
 }
 
 const OPERATIONS: Operation[] = [
@@ -86,6 +90,19 @@ const OPERATIONS: Operation[] = [
     variables: (ids) => ({ id: ids.revocableKeyId }),
     outcomes: expectations({ nadia: "ok" }, "FORBIDDEN"),
   },
+  {
+    name: "me { invitations } (only one's own)",
+    query: `{ me { invitations { id } } }`,
+    variables: () => ({}),
+    outcomes: expectations({ camille: "ok", julien: "ok", sophie: "ok", nadia: "ok", lea: "ok", louis: "ok" }, "FORBIDDEN"),
+  },
+  // Last: Julien joins Clermont-Ferrand by accepting.
+  {
+    name: "acceptInvitation (Julien's)",
+    query: `mutation($id: ID!) { acceptInvitation(id: $id) { role organization { id } } }`,
+    variables: (ids) => ({ id: ids.julienInvitation }),
+    outcomes: expectations({ julien: "ok", camille: "NOT_FOUND", sophie: "NOT_FOUND", nadia: "NOT_FOUND", lea: "NOT_FOUND", louis: "NOT_FOUND" }, "FORBIDDEN"),
+  },
 ];
 
 describe("people-territories permissions, role by role", () => {
@@ -103,6 +120,8 @@ describe("people-territories permissions, role by role", () => {
       tokens.nadia,
     );
     tokens.programme = key.data!.createApiKey.key;
+    const [nadiaRow] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = $1", [NADIA]);
+    tokens.service = signViewer({ ...SERVICE_VIEWER, personId: nadiaRow.id, organizationId: "ANCT:NATIONAL" }, TEST_SESSION_SECRET, SESSION_AUDIENCE, 3600);
     const revocable = await hub.query<{ createApiKey: { apiKey: { id: string } } }>(`mutation { createApiKey(input: { name: "À révoquer", scopes: ["stats:read"] }) { apiKey { id } } }`, {}, tokens.nadia);
     ids.revocableKeyId = revocable.data!.createApiKey.apiKey.id;
     const paris = await hub.query<{ invitePerson: { id: string } }>(
@@ -111,7 +130,14 @@ describe("people-territories permissions, role by role", () => {
       tokens.nadia,
     );
     expect(paris.errors).toBeUndefined();
-    ids.parisAgent = paris.data!.invitePerson.id;
+    // The invitation's answer names no account: the person's id comes from the database.
+    [{ id: ids.parisAgent }] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = 'agent.paris@paris.demo'");
+    const invitation = await hub.query<{ invitePerson: { id: string } }>(
+      `mutation { invitePerson(input: { email: "${JULIEN}", givenName: "Julien", usualName: "Bernard", organizationId: "COLLECTIVITE:216301135" }) { id } }`,
+      {},
+      tokens.nadia,
+    );
+    ids.julienInvitation = invitation.data!.invitePerson.id;
     const [camille] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = $1", [CAMILLE]);
     ids.camille = camille.id;
   });
@@ -169,6 +195,7 @@ describe("people-territories permissions, role by role", () => {
     ["identity", `{ identity(email: "${CAMILLE}") { personId } }`],
     ["apiKeyIdentity", `{ apiKeyIdentity(key: "hubk_000000000000_${"a".repeat(43)}") { apiKeyId } }`],
     ["signInWithProConnect", `mutation { signInWithProConnect(claims: { sub: "x", email: "${CAMILLE}" }) { refusal } }`],
+    ["sessionStatus", `{ sessionStatus(sessions: [{ personId: "00000000-0000-4000-8000-000000000001", organizationId: "ANCT:NATIONAL", role: "ANCT_NATIONAL" }]) }`],
   ])("keeps the gateway-only %s to the gateway: hidden from the graph, FORBIDDEN to anyone else on the subgraph's port", async (_name, query) => {
     expect(codes(await hub.query(query, {}, tokens.nadia))).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
     const call = (viewer: Viewer) =>

@@ -1,10 +1,11 @@
-import { authorize, buildFederatedSchema } from "@hub/kit";
+import { authorize, buildFederatedSchema, canSeeInternalNotes } from "@hub/kit";
 import type { Context } from "./context";
+import { PersonRef } from "./entities/refs";
 import { visibleProject } from "./services/project-access";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { OrganizationProjectsResolver, PersonProjectsResolver, TerritoryProjectsResolver } from "./resolvers/extensions.resolver";
 import { ActivitySubscriptionResolver } from "./resolvers/subscription.resolver";
-import { AssigneeResolver, CommentResolver, DocumentResolver, ProjectResolver } from "./resolvers/project.resolver";
+import { DocumentResolver, ProjectResolver } from "./resolvers/project.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
@@ -12,19 +13,34 @@ export function buildProjectsSchema() {
     resolvers: [
       ProjectResolver,
       ActivityResolver,
-      CommentResolver,
-      AssigneeResolver,
       DocumentResolver,
       ActivitySubscriptionResolver,
       TerritoryProjectsResolver,
       OrganizationProjectsResolver,
       PersonProjectsResolver,
     ],
+    // Person is only extended here (assignedProjects): listed, or type-graphql would drop it.
+    orphanedTypes: [PersonRef],
     references: {
       // Known by id only: the fields this subgraph adds need nothing else.
       Territory: (ref) => ({ id: String(ref.id) }),
       Organization: (ref) => ({ id: String(ref.id) }),
       Person: (ref) => ({ id: String(ref.id) }),
+      // What people-territories needs to resolve their people (the ids it @requires): only
+      // within a project the viewer sees, internal notes for those who see them.
+      Activity: async (ref, { loaders, viewer }) => {
+        const activity = await loaders.activity.load(String(ref.id));
+        return activity && (await visibleProject(loaders, viewer, activity.projectId)) ? activity : null;
+      },
+      Comment: async (ref, { loaders, viewer }) => {
+        const comment = await loaders.comment.load(String(ref.id));
+        if (!comment || (comment.internal && !canSeeInternalNotes(viewer))) return null;
+        return (await visibleProject(loaders, viewer, comment.projectId)) ? comment : null;
+      },
+      Document: async (ref, { loaders, viewer }) => {
+        const document = await loaders.document.load(String(ref.id));
+        return document && (await visibleProject(loaders, viewer, document.projectId)) ? document : null;
+      },
       // A project the viewer may not see resolves to null, like one that does not exist.
       Project: (ref, { loaders, viewer }) => {
         authorize(viewer, "project:read");

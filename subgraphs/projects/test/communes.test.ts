@@ -3,7 +3,7 @@ import type { Viewer } from "@hub/kit";
 import { randomUUID } from "node:crypto";
 import { CAMILLE, codes, JULIEN, startHub, TEST_SESSION_SECRET, type Hub } from "../../../gateway/test/support/hub";
 
-/** A State agent of the DDT of the Allier (no demo account there): a session token signed as the gateway would. */
+/** A State agent of the DDT of the Allier (no demo account there): a session token signed as the gateway would, for a real account. */
 const ALLIER_DDT: Viewer = { personId: randomUUID(), organizationId: "DDT:03", roles: ["STATE_AGENT"], departements: ["03"], communes: [], scopes: [] };
 
 const FICHE = `query($id: ID!) { project(id: $id) { version territory { name } territories { id name departement { code } } } }`;
@@ -16,6 +16,9 @@ describe("a project on several communes", () => {
     hub = await startHub();
     t.camille = await hub.token(CAMILLE);
     t.julien = await hub.token(JULIEN);
+    // The gateway checks that a session's person is active in its organisation: make the account.
+    await hub.sql("people-territories", "INSERT INTO person (id, email, given_name, usual_name) VALUES ($1, 'agent@ddt03.demo', 'Paul', 'Allier')", [ALLIER_DDT.personId]);
+    await hub.sql("people-territories", "INSERT INTO membership (person_id, organization_id, role) VALUES ($1, 'DDT:03', 'STATE_AGENT')", [ALLIER_DDT.personId]);
     t.allier = signSession(ALLIER_DDT, TEST_SESSION_SECRET);
   });
   afterAll(() => hub.stop());

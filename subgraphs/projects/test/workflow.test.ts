@@ -209,7 +209,7 @@ describe("a project's life through the gateway", () => {
     );
     expect(invited.errors).toBeUndefined();
     // As after a first ProConnect sign-in.
-    await hub.sql("people-territories", "UPDATE person SET status = 'ACTIVE' WHERE id = $1", [invited.data!.invitePerson.id]);
+    await hub.sql("people-territories", "UPDATE person SET status = 'ACTIVE' WHERE email = $1", ["agent@clermontmetropole.demo"]);
     const epci = await hub.token("agent@clermontmetropole.demo");
     const created = await hub.query<{ createProject: { id: string; territory: { name: string } } }>(
       `mutation { createProject(input: { title: "Plan climat métropolitain", territoryId: "EPCI:246300701", themes: ["energies-dechets"] }) { id territory { name } } }`,

@@ -1,4 +1,4 @@
-import { CAMILLE, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, JULIEN, startHub, type Hub } from "../../../gateway/test/support/hub";
 
 const PORTFOLIO = `query($t: ID!) { portfolio(territoryId: $t) { projectCount byStatus { status count } } }`;
 
@@ -11,9 +11,17 @@ describe("reporting projects the activity journal", () => {
   });
   afterAll(() => hub.stop());
 
-  const create = async (title: string) => {
-    const response = await hub.query(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"] } }, token);
+  /** A draft of Clermont-Ferrand (counted nowhere). */
+  const draft = async (title: string) => {
+    const response = await hub.query<{ createProject: { id: string } }>(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"] } }, token);
     expect(response.errors).toBeUndefined();
+    return response.data!.createProject.id;
+  };
+  /** A submitted project (counted). */
+  const create = async (title: string) => {
+    const projectId = await draft(title);
+    const submitted = await hub.query(`mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { id } }`, { i: { projectId, transition: "SUBMIT" } }, token);
+    expect(submitted.errors).toBeUndefined();
   };
   const count = async (territoryId: string) => {
     const response = await hub.query<{ portfolio: { projectCount: number } }>(PORTFOLIO, { t: territoryId }, token);
@@ -35,6 +43,17 @@ describe("reporting projects the activity journal", () => {
     expect(offset).toBe(last);
     const [{ facts }] = await hub.sql<{ facts: number }>("reporting", "SELECT count(*)::int AS facts FROM project_fact");
     expect(facts).toBe(3);
+  });
+
+  it("never reveals a draft in statistics, to anyone, its own collectivité included", async () => {
+    const julien = await hub.token(JULIEN);
+    const stats = (who: string, territoryId: string) => hub.query(`query($t: ID!) { portfolio(territoryId: $t) { projectCount byStatus { status count } } territory(id: $t) { stats { projectCount byStatus { status count } } } }`, { t: territoryId }, who);
+    const before = await Promise.all([stats(julien, "DEPARTEMENT:63"), stats(token, "COMMUNE:63113")]);
+    await draft("Projet encore secret");
+    const after = await Promise.all([stats(julien, "DEPARTEMENT:63"), stats(token, "COMMUNE:63113")]);
+    expect(after).toEqual(before);
+    const counts = { projectCount: 3, byStatus: [{ status: "SUBMITTED", count: 3 }] };
+    expect(after[0]).toEqual({ status: 200, data: { portfolio: counts, territory: { stats: counts } } });
   });
 
   it("answers concurrent readers consistently while it catches up", async () => {

@@ -1,7 +1,8 @@
 import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type PersonPlacement } from "@hub/kit";
 import { fetchOrganizationMembers } from "../services/person.service";
 import { fetchMembers } from "../services/territory.service";
-import { In, type DataSource } from "typeorm";
+import { In, IsNull, type DataSource } from "typeorm";
+import { Invitation } from "../entities/invitation.entity";
 import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
@@ -50,6 +51,11 @@ export function createLoaders(dataSource: DataSource) {
     organization: rowLoader<string, Organization>((ids) => dataSource.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
     person: rowLoader<string, Person>((ids) => dataSource.getRepository(Person).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id),
     memberships: groupLoader<string, Membership>((ids) => dataSource.getRepository(Membership).find({ where: { personId: In([...ids]) }, order: { createdAt: "ASC" } }), (m) => m.personId),
+    /** A person's invitations still waiting for their answer, oldest first. */
+    pendingInvitations: groupLoader<string, Invitation>(
+      (ids) => dataSource.getRepository(Invitation).find({ where: { personId: In([...ids]), acceptedAt: IsNull() }, order: { createdAt: "ASC" } }),
+      (i) => i.personId,
+    ),
     /** Where a person works: what the policy decides their visibility on. */
     placement: rowLoader<string, PersonPlacement>(async (ids) => {
       const rows = (await dataSource.query(

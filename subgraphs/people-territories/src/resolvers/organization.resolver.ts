@@ -1,4 +1,4 @@
-import { authorize, connectionType, isStringPair, forbidden, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
+import { authorize, connectionType, forbidden, isUuid, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Organization } from "../entities/organization.entity";
@@ -23,13 +23,14 @@ export class OrganizationResolver {
     return organization.territoryId ? loaders.territory.load(organization.territoryId) : null;
   }
 
-  @FieldResolver(() => PersonConnection, { description: "Its members, by name: for its own members, national roles and the State agents of its département." })
+  @FieldResolver(() => PersonConnection, { description: "Its members (accounts in use, not pending invitees), by name: for its own members, national roles and the State agents of its département." })
   async members(@Root() organization: Organization, @Args() args: PageArgs, @Ctx() { viewer, loaders }: Context): Promise<Connection<Person>> {
     authorize(viewer, "person:read");
     const territory = organization.territoryId ? await loaders.territory.load(organization.territoryId) : null;
     if (!canListMembers(viewer, organization.id, territory?.departementCode ?? null)) throw forbidden("Only its members and the State of its département see who works there");
-    const page = readPage(args, 100, isStringPair);
+    const page = readPage(args, 100, (key): key is string => typeof key === "string" && isUuid(key));
     const rows = await loaders.organizationMembers.load(organization.id, JSON.stringify(page));
-    return toConnection(rows, page, (p) => [`${p.usualName} ${p.givenName}`, p.id]);
+    // The cursor holds the member's id only: no name travels in it.
+    return toConnection(rows, page, (p) => p.id);
   }
 }

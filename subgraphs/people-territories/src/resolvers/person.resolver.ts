@@ -5,7 +5,7 @@ import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { identityOf } from "../services/identity.service";
-import { invitePerson, suspendPerson, visiblePerson } from "../services/person.service";
+import { suspendPerson, visiblePerson } from "../services/person.service";
 import { signInWithProConnect } from "../services/proconnect.service";
 
 /** What the gateway needs to sign a session: not part of the public API. */
@@ -26,21 +26,6 @@ export class Identity {
 
   @Field(() => [String])
   communes!: string[];
-}
-
-@InputType({ description: "A colleague to invite into an organisation." })
-export class InvitePersonInput {
-  @Field()
-  email!: string;
-
-  @Field()
-  givenName!: string;
-
-  @Field()
-  usualName!: string;
-
-  @Field(() => ID, { description: "The organisation: your own (ANCT national agents: any)." })
-  organizationId!: string;
 }
 
 @InputType()
@@ -111,11 +96,6 @@ export class PersonResolver {
     if (!outcome.identity) return { identity: null, refusal: outcome.refusal };
     const { personId, organizationId } = outcome.identity;
     return { identity: { ...outcome.identity, personId: personId!, organizationId: organizationId! }, refusal: null };
-  }
-
-  @Mutation(() => Person, { description: "Invites a colleague (a pending account until their first sign-in)." })
-  invitePerson(@Arg("input", () => InvitePersonInput) input: InvitePersonInput, @Ctx() { viewer, dataSource }: Context): Promise<Person> {
-    return invitePerson(dataSource, viewer, input);
   }
 
   @Mutation(() => Person, { description: "Suspends an account (ANCT national agents)." })

@@ -1,4 +1,4 @@
-import { ANONYMOUS, type Role, type Viewer } from "@hub/kit";
+import { ANONYMOUS, isPersonRole, type PersonRole, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Membership } from "../entities/membership.entity";
 import { Organization, OrganizationKind } from "../entities/organization.entity";
@@ -16,7 +16,8 @@ export async function identityOf(dataSource: DataSource, email: string): Promise
 export async function identityOfPerson(dataSource: DataSource, person: Person | null): Promise<Viewer | null> {
   if (!person || person.status !== AccountStatus.ACTIVE) return null;
   const [membership] = await dataSource.getRepository(Membership).find({ where: { personId: person.id }, order: { createdAt: "ASC" }, take: 1 });
-  if (!membership) return null;
+  // A person holds a person role, never SERVICE or PROGRAMME, whatever a row says.
+  if (!membership || !isPersonRole(membership.role)) return null;
   const organization = await dataSource.getRepository(Organization).findOneByOrFail({ id: membership.organizationId });
   return { ...ANONYMOUS, personId: person.id, organizationId: organization.id, roles: [membership.role], ...(await scopeOf(dataSource, organization)) };
 }
@@ -42,7 +43,7 @@ async function scopeOf(dataSource: DataSource, organization: Organization): Prom
  * its département). Only an invitation gives it: ANCT:NATIONAL's members are invited by an ANCT
  * national agent (the only ones who may invite there), who thereby grants the national role.
  */
-export function roleFor(organization: Pick<Organization, "kind" | "territoryId">): Role {
+export function roleFor(organization: Pick<Organization, "kind" | "territoryId">): PersonRole {
   switch (organization.kind) {
     case OrganizationKind.COLLECTIVITE:
       return "COLLECTIVITE_AGENT";
@@ -64,6 +65,6 @@ export function roleFor(organization: Pick<Organization, "kind" | "territoryId">
  * other organisations' projects and people: those are opened by an invitation from a colleague
  * already inscribed, or from an ANCT national agent.
  */
-export function roleFromSiret(organization: Pick<Organization, "kind" | "territoryId">): Role | null {
+export function roleFromSiret(organization: Pick<Organization, "kind" | "territoryId">): PersonRole | null {
   return organization.kind === OrganizationKind.COLLECTIVITE ? roleFor(organization) : null;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 export enum ActivityKind {
@@ -23,6 +23,8 @@ registerEnumType(ActivityKind, { name: "ActivityKind" });
 /** One immutable entry of the journal. Its id is an increasing cursor. */
 @Entity("activity")
 @ObjectType({ description: "An immutable event of a project's life, in the order of the journal." })
+// people-territories adds `actor` from `actorId`.
+@Directive('@key(fields: "id")')
 export class Activity {
   @PrimaryGeneratedColumn({ type: "bigint" })
   @Field(() => ID, { description: "Increasing cursor of the journal." })
@@ -40,6 +42,9 @@ export class Activity {
   projectId!: string;
 
   @Column("uuid", { name: "actor_id", nullable: true })
+  // Read by people-territories (@requires) to resolve the person, with its visibility rule; hidden from the API.
+  @Field(() => ID, { nullable: true })
+  @Directive("@inaccessible")
   actorId!: string | null;
 
   @Column("text")

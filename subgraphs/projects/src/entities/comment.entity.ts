@@ -1,9 +1,11 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 /** A message of a project's conversation; internal notes are for the State's agents only. */
 @Entity("comment")
 @ObjectType({ description: "A message of a project's conversation." })
+// people-territories adds `author` from `authorId`.
+@Directive('@key(fields: "id")')
 export class Comment {
   @PrimaryGeneratedColumn("uuid")
   @Field(() => ID)
@@ -13,6 +15,9 @@ export class Comment {
   projectId!: string;
 
   @Column("uuid", { name: "author_id", nullable: true })
+  // Read by people-territories (@requires) to resolve the person, with its visibility rule; hidden from the API.
+  @Field(() => ID, { nullable: true })
+  @Directive("@inaccessible")
   authorId!: string | null;
 
   @Column("text")

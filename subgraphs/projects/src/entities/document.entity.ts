@@ -1,9 +1,11 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 /** A file attached to a project: metadata here, bytes in the document storage. */
 @Entity("document")
 @ObjectType("Document", { description: "A file attached to a project." })
+// people-territories adds `uploadedBy` from `uploadedById`.
+@Directive('@key(fields: "id")')
 export class Document {
   @PrimaryGeneratedColumn("uuid")
   @Field(() => ID)

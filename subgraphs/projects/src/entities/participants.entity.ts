@@ -1,14 +1,20 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 /** An agent a project is assigned to, for a theme. */
 @Entity("project_assignee")
 @ObjectType({ description: "An agent the project is assigned to." })
+// Not resolvable here: people-territories adds `person` from `personId`, with its visibility rule.
+@Directive('@key(fields: "projectId personId", resolvable: false)')
 export class ProjectAssignee {
   @PrimaryColumn("uuid", { name: "project_id" })
+  @Field(() => ID)
+  @Directive("@inaccessible")
   projectId!: string;
 
   @PrimaryColumn("uuid", { name: "person_id" })
+  @Field(() => ID)
+  @Directive("@inaccessible")
   personId!: string;
 
   @Column("text", { nullable: true })

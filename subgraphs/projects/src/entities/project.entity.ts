@@ -107,6 +107,9 @@ export class Project {
   ownerId!: string;
 
   @Column("uuid", { name: "created_by_id", nullable: true })
+  // Read by people-territories (@requires) to resolve the person, with its visibility rule; hidden from the API.
+  @Field(() => ID, { nullable: true })
+  @Directive("@inaccessible")
   createdById!: string | null;
 
   @Column("text", { default: ProjectPhase.IDEE })

@@ -1,8 +1,8 @@
 import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type Viewer } from "@hub/kit";
 import { ProjectAction } from "../entities/action.entity";
-import type { Activity } from "../entities/activity.entity";
+import { Activity } from "../entities/activity.entity";
 import { Document } from "../entities/document.entity";
-import type { Comment } from "../entities/comment.entity";
+import { Comment } from "../entities/comment.entity";
 import { projectJournals } from "../services/activity-query.service";
 import { fetchComments } from "../services/comment.service";
 import { In, type DataSource } from "typeorm";
@@ -15,6 +15,10 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   return {
     project: rowLoader<string, Project>((ids) => dataSource.getRepository(Project).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id),
+    /** By id, for references from people-territories (who wrote, did or uploaded it). */
+    activity: rowLoader<string, Activity>((ids) => dataSource.getRepository(Activity).findBy({ id: In(ids.filter((id) => /^\d{1,18}$/.test(id))) }), (a) => String(a.id)),
+    comment: rowLoader<string, Comment>((ids) => dataSource.getRepository(Comment).findBy({ id: In(ids.filter(isUuid)) }), (c) => c.id),
+    document: rowLoader<string, Document>((ids) => dataSource.getRepository(Document).findBy({ id: In(ids.filter(isUuid)) }), (d) => d.id),
     /** A page of each project's journal (the viewer's internal-note rule applies). */
     journals: new PagedRelationLoader<string, Activity>(
       (ids, pageKey) => {

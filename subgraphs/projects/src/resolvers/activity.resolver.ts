@@ -5,7 +5,6 @@ import { ActivityDetails } from "../entities/activity-details.types";
 import { Activity } from "../entities/activity.entity";
 import { detailsOf } from "../services/activity-details";
 import { Project } from "../entities/project.entity";
-import { PersonRef } from "../entities/refs";
 import { readJournal } from "../services/activity-query.service";
 import { recordExternalActivity } from "../services/activity.service";
 import { ActivityFilter, RecordActivityInput } from "./project.inputs";
@@ -52,11 +51,6 @@ export class ActivityResolver {
   @FieldResolver(() => ActivityDetails, { nullable: true, description: "The typed payload, by kind (null for kinds without details)." })
   details(@Root() activity: Activity): typeof ActivityDetails | null {
     return detailsOf(activity);
-  }
-
-  @FieldResolver(() => PersonRef, { nullable: true, description: "Who did it (null for the system)." })
-  actor(@Root() activity: Activity): PersonRef | null {
-    return activity.actorId ? { id: activity.actorId } : null;
   }
 
   @FieldResolver(() => Project)

@@ -1,5 +1,5 @@
 import { authorize, badInput, can, canSeeInternalNotes, connectionType, notFound, PageArgs, type Connection } from "@hub/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
 import { ActionStatus, ProjectAction } from "../entities/action.entity";
@@ -7,7 +7,7 @@ import { Comment } from "../entities/comment.entity";
 import { Document } from "../entities/document.entity";
 import { ProjectAssignee } from "../entities/participants.entity";
 import { Diagnostic, Project } from "../entities/project.entity";
-import { OrganizationRef, PersonRef, TerritoryRef } from "../entities/refs";
+import { OrganizationRef, TerritoryRef } from "../entities/refs";
 import { projectJournal } from "../services/activity-query.service";
 import { addAction, setActionStatus } from "../services/action.service";
 import { projectComments } from "../services/comment.service";
@@ -125,11 +125,6 @@ export class ProjectResolver {
     return { id: project.ownerId };
   }
 
-  @FieldResolver(() => PersonRef, { nullable: true, description: "Who created it (null for imported projects, or a person you may not see)." })
-  createdBy(@Root() project: Project): PersonRef | null {
-    return project.createdById ? { id: project.createdById } : null;
-  }
-
   @FieldResolver(() => Diagnostic, { description: "The état des lieux." })
   diagnostic(@Root() project: Project): Diagnostic {
     const data = project.diagnosticData ?? {};
@@ -182,22 +177,6 @@ export class ProjectResolver {
   }
 }
 
-@Resolver(() => Comment)
-export class CommentResolver {
-  @FieldResolver(() => PersonRef, { nullable: true })
-  author(@Root() comment: Comment): PersonRef | null {
-    return comment.authorId ? { id: comment.authorId } : null;
-  }
-}
-
-@Resolver(() => ProjectAssignee)
-export class AssigneeResolver {
-  @FieldResolver(() => PersonRef, { nullable: true, description: "Null when you may not see this person." })
-  person(@Root() assignee: ProjectAssignee): PersonRef {
-    return { id: assignee.personId };
-  }
-}
-
 @Resolver(() => Document)
 export class DocumentResolver {
   @FieldResolver(() => String, { description: "Where to download it, on the gateway (the same permission check applies)." })
@@ -205,8 +184,10 @@ export class DocumentResolver {
     return `/documents/${document.id}`;
   }
 
-  @FieldResolver(() => PersonRef, { nullable: true })
-  uploadedBy(@Root() document: Document): PersonRef | null {
-    return document.uploadedBy ? { id: document.uploadedBy } : null;
+  // Read by people-territories (@requires) to resolve `uploadedBy`, with its visibility rule; hidden from the API.
+  @FieldResolver(() => ID, { nullable: true })
+  @Directive("@inaccessible")
+  uploadedById(@Root() document: Document): string | null {
+    return document.uploadedBy;
   }
 }

@@ -4,14 +4,18 @@ import type { TerritoryStats } from "../entities/stats.types";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Per-request loaders: the stats of many territories in one SQL statement. */
+/**
+ * Per-request loaders: the stats of many territories in one SQL statement. Drafts are never
+ * counted: a draft is its collectivité's own until submitted, and a count would reveal it to
+ * everyone with stats:read.
+ */
 export function createLoaders(dataSource: DataSource) {
   return {
     stats: new DataLoader<string, TerritoryStats>(async (territoryIds) => {
       const rows = (await dataSource.query(
         `SELECT t.id, f.status, count(f.project_id)::int AS count
            FROM unnest($1::text[]) AS t(id)
-           LEFT JOIN project_fact f ON f.territory_ids @> ARRAY[t.id]
+           LEFT JOIN project_fact f ON f.territory_ids @> ARRAY[t.id] AND f.status <> 'DRAFT'
           GROUP BY t.id, f.status`,
         [territoryIds],
       )) as { id: string; status: string | null; count: number }[];

@@ -1,0 +1,51 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from "type-graphql";
+import type { Context } from "../context";
+import { Invitation } from "../entities/invitation.entity";
+import { Membership } from "../entities/membership.entity";
+import { Organization } from "../entities/organization.entity";
+import { Person } from "../entities/person.entity";
+import { acceptInvitation, invitePerson } from "../services/invitation.service";
+
+@InputType({ description: "A colleague to invite into an organisation." })
+export class InvitePersonInput {
+  @Field()
+  email!: string;
+
+  @Field()
+  givenName!: string;
+
+  @Field()
+  usualName!: string;
+
+  @Field(() => ID, { description: "The organisation: your own (ANCT national agents: any)." })
+  organizationId!: string;
+}
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @Mutation(() => Invitation, {
+    description:
+      "Invites a colleague: a new email gets a pending account in the organisation; an existing account gets an invitation it accepts itself. The answer is the same either way.",
+  })
+  invitePerson(@Arg("input", () => InvitePersonInput) input: InvitePersonInput, @Ctx() { viewer, dataSource }: Context): Promise<Invitation> {
+    return invitePerson(dataSource, viewer, input);
+  }
+
+  @Mutation(() => Membership, { description: "Accepts one of your pending invitations (see `me { invitations }`)." })
+  acceptInvitation(@Arg("id", () => ID) id: string, @Ctx() { viewer, dataSource }: Context): Promise<Membership> {
+    return acceptInvitation(dataSource, viewer, id);
+  }
+
+  @FieldResolver(() => Organization)
+  async organization(@Root() invitation: Invitation, @Ctx() { loaders }: Context): Promise<Organization> {
+    return (await loaders.organization.load(invitation.organizationId))!;
+  }
+}
+
+@Resolver(() => Person)
+export class PersonInvitationsResolver {
+  @FieldResolver(() => [Invitation], { nullable: true, description: "Your pending invitations, oldest first; null for anyone but yourself." })
+  async invitations(@Root() person: Person, @Ctx() { viewer, loaders }: Context): Promise<Invitation[] | null> {
+    return viewer.personId === person.id ? loaders.pendingInvitations.load(person.id) : null;
+  }
+}
