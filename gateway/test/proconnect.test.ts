@@ -198,11 +198,11 @@ describe("sign-in with ProConnect", () => {
     expect(refused.body).toContain("sont ouverts sur invitation");
     expect(await hub.sql("people-territories", "SELECT id FROM person WHERE email = $1", [newcomer.email])).toEqual([]);
     const invited = await hub.query(
-      `mutation { invitePerson(input: { email: "claire.lefevre@anct.demo", givenName: "Claire", usualName: "Lefèvre", organizationId: "ANCT:NATIONAL" }) { status } }`,
+      `mutation { invitePerson(input: { email: "claire.lefevre@anct.demo", givenName: "Claire", usualName: "Lefèvre", organizationId: "ANCT:NATIONAL" }) { role organization { id } } }`,
       {},
       await hub.token(NADIA),
     );
-    expect(invited.data).toEqual({ invitePerson: { status: "PENDING" } });
+    expect(invited.data).toEqual({ invitePerson: { role: "ANCT_NATIONAL", organization: { id: "ANCT:NATIONAL" } } });
     const landing = await signInAs(newcomer);
     const me = await hub.query(`{ me { status memberships { role organization { id } } } }`, {}, tokenOf(landing.url));
     expect(me.data).toEqual({ me: { status: "ACTIVE", memberships: [{ role: "ANCT_NATIONAL", organization: { id: "ANCT:NATIONAL" } }] } });
