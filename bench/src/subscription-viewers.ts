@@ -1,20 +1,38 @@
 // Who the subscribers of the subscriptions benchmark are, and what the gateway says it holds.
 // The gateway shares one upstream subscription between subscribers of the same operation and
 // variables as the same viewer, so a round with V viewers must make V distinct viewers: julien
-// himself, and V - 1 agents of his DDT, with his organisation and rights but persons of their own.
+// himself, and V - 1 agents of his DDT. They are real accounts, because the gateway checks that
+// the person behind every session is active and still a member (issue "safe by default"):
+// julien invites each one into his DDT, and each signs in through people-territories' internal
+// ProConnect sign-in, which activates the invited account, as a real first sign-in does.
 import { DEV_SESSION_SECRET, signSession } from "@hub/gateway";
-import type { Viewer } from "@hub/kit";
-import { randomUUID } from "node:crypto";
+import { INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, type Viewer } from "@hub/kit";
+import { graphqlOnce } from "./scenarios";
+
+const INVITE = `mutation Invite($input: InvitePersonInput!) { invitePerson(input: $input) { id } }`;
+const SIGN_IN = `mutation SignIn($claims: ProConnectClaimsInput!) { signInWithProConnect(claims: $claims) { identity { personId organizationId roles departements communes } refusal } }`;
 
 /**
- * `count` session tokens: julien's own (from the dev sign-in) first, then tokens the bench signs
- * for his viewer with a fresh personId each. The secret must be the gateway's: SESSION_SECRET
- * when the hub has one, else its development default.
+ * `count` session tokens: julien's own (from the dev sign-in) first, then sessions for agents
+ * of his DDT (bench-agent-<i>@ddt63.demo), created on the first run and reused on later ones.
+ * The secret must be the gateway's: SESSION_SECRET when the hub has one, else its development default.
  */
-export function viewerTokens(count: number, julienToken: string, julien: Viewer): string[] {
+export async function viewerTokens(count: number, julienToken: string, julien: Viewer, peopleTerritoriesUrl: string, internalSecret: string): Promise<string[]> {
   const secret = process.env.SESSION_SECRET || DEV_SESSION_SECRET;
+  // Signed for each call: internal tokens live 60 s, and a thousand agents take longer.
+  const asJulien = () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(julien, internalSecret) });
+  const asService = () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(SERVICE_VIEWER, internalSecret) });
   const tokens = [julienToken];
-  for (let i = 1; i < count; i++) tokens.push(signSession({ ...julien, personId: randomUUID() }, secret));
+  for (let i = 1; i < count; i++) {
+    const email = `bench-agent-${i}@ddt63.demo`;
+    // CONFLICT on later runs: the agent is a member already.
+    await graphqlOnce(peopleTerritoriesUrl, asJulien(), INVITE, { input: { email, givenName: "Agent", usualName: `Banc ${i}`, organizationId: julien.organizationId } }).catch(() => undefined);
+    const { signInWithProConnect } = (await graphqlOnce(peopleTerritoriesUrl, asService(), SIGN_IN, { claims: { sub: `bench-agent-${i}`, email } })) as {
+      signInWithProConnect: { identity: Omit<Viewer, "scopes"> | null; refusal: string | null };
+    };
+    if (!signInWithProConnect.identity) throw new Error(`bench agent ${email} cannot sign in: ${signInWithProConnect.refusal}`);
+    tokens.push(signSession({ ...signInWithProConnect.identity, scopes: [] }, secret));
+  }
   return tokens;
 }
 

@@ -5,7 +5,7 @@
 // operation and variables as the same viewer, so the benchmark runs one round per entry of
 // BENCH_SUB_VIEWERS (default 1 and 1,000), one after the other on the same hub: in a round
 // with V viewers, subscriber i signs in with token i % V (julien's own, then agents of his DDT
-// with his rights and sessions the bench signs), and the gateway must hold V upstreams. Each
+// real accounts the bench invites and signs in once), and the gateway must hold V upstreams. Each
 // round measures delivery latency per (event, subscriber), checks that every subscriber got
 // every comment exactly once and in order, and reads the memory per subscriber and the CPU of
 // the gateway and the projects subgraph from /proc.
@@ -46,7 +46,7 @@ export async function runSubscriptionsBench(hub: ProjectsHub, settings: Settings
     const title = `-- round ${index + 1} of ${settings.subViewers.length}: ${key}, ${settings.subscribers} subscribers as ${viewers} distinct viewer${viewers === 1 ? "" : "s"} `;
     console.log(`\n${title}${"-".repeat(Math.max(0, 72 - title.length))}`);
     try {
-      const outcome = await runRound(context, viewerTokens(viewers, julienToken, julienViewer), index > 0);
+      const outcome = await runRound(context, await viewerTokens(viewers, julienToken, julienViewer, urls.peopleTerritories, secret), index > 0);
       rounds[key] = { ok: outcome.failures.length === 0, failures: outcome.failures, ...outcome.result };
       failures.push(...outcome.failures.map((failure) => `${key}: ${failure}`));
     } catch (error) {
