@@ -180,7 +180,10 @@ describe("a project's life through the gateway", () => {
       await step("camille", { projectId: id, transition: "SUBMIT" });
       ids.push(id);
     }
+    // Every priority, so that pages of two cross each rank (the cursor carries the rank).
     await step("julien", { projectId: ids[3], transition: "QUALIFY", priority: "HIGH" });
+    await step("julien", { projectId: ids[0], transition: "QUALIFY", priority: "LOW" });
+    await step("julien", { projectId: ids[2], transition: "QUALIFY", priority: "NORMAL" });
     // A project submitted before submission dates were recorded.
     await hub.sql("projects", "UPDATE project SET submitted_at = NULL WHERE id = $1", [ids[1]]);
     const seen: string[] = [];
@@ -198,7 +201,8 @@ describe("a project's life through the gateway", () => {
     const all = await hub.sql<{ id: string }>("projects", "SELECT id FROM project WHERE status IN ('SUBMITTED', 'QUALIFIED')");
     expect([...seen].sort()).toEqual(all.map((r) => r.id).sort());
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen[0]).toBe(ids[3]);
+    // HIGH, NORMAL, LOW, then those without priority, oldest submission first.
+    expect(seen.filter((id) => ids.includes(id))).toEqual([ids[3], ids[2], ids[0], ids[1], ids[4]]);
   });
 
   it("lets an EPCI carry a project on its own territory, seen by the State of its départements", async () => {

@@ -3,7 +3,7 @@ import { ProjectStatus } from "../entities/project.entity";
 
 /**
  * The project lifecycle, in one place: which transition goes from which statuses to which,
- * and who may make it. Everything else asks `transitionFor`.
+ * and who may make it. Everything else asks `checkTransition` (or `availableTransitions`).
  */
 export enum Transition {
   SUBMIT = "SUBMIT",
