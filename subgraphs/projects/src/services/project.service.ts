@@ -1,4 +1,4 @@
-import { authorize, badInput, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, projectTerritoriesAncestry, projectTerritoryAncestry, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, projectTerritoriesAncestry, projectTerritoryAncestry, notFound, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Maturity, Project, ProjectPhase, ProjectPriority, ProjectStatus } from "../entities/project.entity";
@@ -166,9 +166,11 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
   });
 }
 
-type Key = [string, string];
-const isKey = (value: unknown): value is Key =>
+/** The keyset of project lists, newest first: creation instant, then id. */
+export type ProjectKey = [string, string];
+export const isProjectKey = (value: unknown): value is ProjectKey =>
   Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && !Number.isNaN(Date.parse(value[0] as string));
+export const projectKeyOf = (p: Project): ProjectKey => [p.createdAt.toISOString(), p.id];
 
 /** Applies a filter to a query on `project p`. */
 function applyFilter(query: SelectQueryBuilder<Project>, filter: ProjectFilterData): void {
@@ -204,18 +206,25 @@ function applyVisibility(query: SelectQueryBuilder<Project>, viewer: Viewer): vo
   );
 }
 
-/** Projects the viewer may read, newest first, with keyset pagination. */
-export async function listProjects(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
-  authorize(viewer, "project:read");
-  const page = readPage(args, MAX_PROJECT_PAGE, isKey);
+/**
+ * One page of the projects the viewer may read, newest first, as a query on `project p`:
+ * `listProjects` runs it, and the relation loaders run it once per parent (LATERAL).
+ */
+export function projectPageQuery(dataSource: DataSource, viewer: Viewer, page: Page<ProjectKey>, filter: ProjectFilterData): SelectQueryBuilder<Project> {
   const query = dataSource.getRepository(Project).createQueryBuilder("p");
   applyFilter(query, filter);
   applyVisibility(query, viewer);
   if (page.after) {
     query.andWhere("(p.created_at, p.id) < (:afterAt::timestamptz, :afterId::uuid)", { afterAt: page.after[0], afterId: page.after[1] });
   }
-  const rows = await query.orderBy("p.created_at", "DESC").addOrderBy("p.id", "DESC").limit(page.limit).getMany();
-  return toConnection(rows, page, (p): Key => [p.createdAt.toISOString(), p.id]);
+  return query.orderBy("p.created_at", "DESC").addOrderBy("p.id", "DESC").limit(page.limit);
+}
+
+/** Projects the viewer may read, newest first, with keyset pagination. */
+export async function listProjects(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
+  authorize(viewer, "project:read");
+  const page = readPage(args, MAX_PROJECT_PAGE, isProjectKey);
+  return toConnection(await projectPageQuery(dataSource, viewer, page, filter).getMany(), page, projectKeyOf);
 }
 
 type InboxKey = [number, string, string];
