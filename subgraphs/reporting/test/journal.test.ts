@@ -12,8 +12,8 @@ describe("reporting projects the activity journal", () => {
   afterAll(() => hub.stop());
 
   const create = async (title: string) => {
-    const response = await hub.query(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"] } }, token);
-    expect(response.errors).toBeUndefined();
+    const response = await hub.query(`mutation($i: CreateProjectInput!) { createProject(input: $i) { title } }`, { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"] } }, token);
+    expect(response).toEqual({ status: 200, data: { createProject: { title } } });
   };
   const count = async (territoryId: string) => {
     const response = await hub.query<{ portfolio: { projectCount: number } }>(PORTFOLIO, { t: territoryId }, token);
