@@ -96,6 +96,18 @@ describe("the projects of many territories, organisations and persons", () => {
     expect(response.data!.territory.projects).toEqual(await reference(`{ territoryId: "${commune}" }`, 1, t.nadia, first.pageInfo.endCursor));
   });
 
+  it.each([
+    ["an unknown theme", `projects(filter: { theme: "piscines" })`, "BAD_USER_INPUT"],
+    ["a page of 0", `projects(first: 0)`, "BAD_USER_INPUT"],
+    ["a page over the maximum", `projects(first: 101)`, "BAD_USER_INPUT"],
+    ["a forged cursor", `projects(after: "bm90LWEtY3Vyc29y")`, "BAD_USER_INPUT"],
+    ["a search too long", `projects(filter: { search: "${"x".repeat(101)}" })`, "BAD_USER_INPUT"],
+  ])("answers %s on a list of territories with one error per territory, coded", async (_label, field, code) => {
+    const response = await hub.query<{ territory: { members: unknown } }>(`{ territory(id: "${EPCI}") { members(first: 3) { edges { node { id ${field} { edges { node { id } } } } } } } }`, {}, t.nadia);
+    expect(response.data).toBeNull();
+    expect((response.errors ?? []).map((e) => [e.extensions?.code, e.path?.slice(-1)[0]])).toEqual(Array(3).fill([code, "projects"]));
+  });
+
   it("gives each organisation of a list its projects in one statement", async () => {
     const { statements, data } = await withStatements<{ projects: { edges: { node: { owner: { id: string; projects: { edges: { node: { id: string } }[] } } } }[] } }>(
       `{ projects(first: 100, filter: { territoryId: "${EPCI}" }) { edges { node { owner { id projects(first: 50) { edges { node { id } } } } } } } }`,
