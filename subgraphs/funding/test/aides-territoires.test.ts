@@ -53,7 +53,8 @@ describe("Aides-Territoires client against the stand-in", () => {
     expect(search.count).toBeGreaterThan(0);
     expect(standIn.stats.logins - before).toBe(1);
     standIn.revokeTokens();
-    await client.searchAids({ perimeterId: 95861, categorySlugs: ["eau-potable"], page: 1, itemsPerPage: 10 });
+    // The same answer, after one new login.
+    expect(await client.searchAids({ perimeterId: 95861, categorySlugs: ["eau-potable"], page: 1, itemsPerPage: 10 })).toEqual(search);
     expect(standIn.stats.logins - before).toBe(2);
   });
 

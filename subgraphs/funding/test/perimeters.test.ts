@@ -13,8 +13,10 @@ describe("Aides-Territoires perimeters", () => {
     const query = `query($id: ID!) { project(id: $id) { fundingOpportunities(first: 1) { edges { node { id } } } } }`;
     const perimeterCalls = async () => {
       const before = hub.standIn.stats.dataRequests;
-      const response = await hub.query(query, { id: created.data!.createProject.id }, token);
+      const response = await hub.query<{ project: { fundingOpportunities: { edges: unknown[] } } }>(query, { id: created.data!.createProject.id }, token);
+      // An answer with an aid: the search really ran, from the cached perimeter or a fresh one.
       expect(response.errors).toBeUndefined();
+      expect(response.data!.project.fundingOpportunities.edges).toHaveLength(1);
       return hub.standIn.stats.dataRequests - before;
     };
     // First time: the perimeter lookup and the aid search; then the search only.

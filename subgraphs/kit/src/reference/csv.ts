@@ -1,5 +1,9 @@
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into records keyed by header. */
-export function parseCsv(text: string): Record<string, string>[] {
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into records keyed by header.
+ * A leading byte order mark is dropped (spreadsheets write one); blank lines are skipped.
+ */
+export function parseCsv(input: string): Record<string, string>[] {
+  const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";

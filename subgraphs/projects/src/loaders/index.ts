@@ -5,6 +5,7 @@ import { Document } from "../entities/document.entity";
 import { Comment } from "../entities/comment.entity";
 import { projectJournals } from "../services/activity-query.service";
 import { fetchComments } from "../services/comment.service";
+import { fetchRelatedProjects, type ProjectRelation, type RelatedProject } from "../services/related-projects.service";
 import { In, type DataSource } from "typeorm";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
 import { Project } from "../entities/project.entity";
@@ -13,7 +14,13 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** The per-request DataLoaders of this subgraph: one SQL statement per batch. */
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
+  /** A page of each parent's projects (the same filter, visibility and order as `projects`). */
+  const relatedProjects = (relation: ProjectRelation) =>
+    new PagedRelationLoader<string, RelatedProject>((parents, pageKey) => fetchRelatedProjects(dataSource, viewer, relation, parents, pageKey), (r) => r.parent);
   return {
+    territoryProjects: relatedProjects("territory"),
+    organizationProjects: relatedProjects("owner"),
+    assignedProjects: relatedProjects("assignee"),
     project: rowLoader<string, Project>((ids) => dataSource.getRepository(Project).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id),
     /** By id, for references from people-territories (who wrote, did or uploaded it). */
     activity: rowLoader<string, Activity>((ids) => dataSource.getRepository(Activity).findBy({ id: In(ids.filter((id) => /^\d{1,18}$/.test(id))) }), (a) => String(a.id)),

@@ -3,31 +3,34 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import type { Project } from "../entities/project.entity";
 import { OrganizationRef, PersonRef, TerritoryRef } from "../entities/refs";
-import { listProjects } from "../services/project.service";
+import { relatedProjects } from "../services/related-projects.service";
 import { ProjectFilter } from "./project.inputs";
 import { ProjectConnection } from "./project.resolver";
 
-/** The projects of a territory, an organisation, a person: the same list, rules and filters as `projects`. */
+/**
+ * The projects of a territory, an organisation, a person: the same list, rules and filters as
+ * `projects`, one SQL statement for all the parents of a list (batch loaders).
+ */
 @Resolver(() => TerritoryRef)
 export class TerritoryProjectsResolver {
   @FieldResolver(() => ProjectConnection, { description: "Projects in this territory (or any territory it contains) that you may see, newest first." })
-  projects(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
-    return listProjects(dataSource, viewer, page, { ...filter, territoryId: territory.id });
+  projects(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() { loaders, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+    return relatedProjects((pageKey) => loaders.territoryProjects.load(territory.id, pageKey), viewer, "territory", page, filter ?? {});
   }
 }
 
 @Resolver(() => OrganizationRef)
 export class OrganizationProjectsResolver {
   @FieldResolver(() => ProjectConnection, { description: "Projects this organisation carries that you may see, newest first." })
-  projects(@Root() organization: OrganizationRef, @Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
-    return listProjects(dataSource, viewer, page, { ...filter, ownerId: organization.id });
+  projects(@Root() organization: OrganizationRef, @Args() page: PageArgs, @Ctx() { loaders, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+    return relatedProjects((pageKey) => loaders.organizationProjects.load(organization.id, pageKey), viewer, "owner", page, filter ?? {});
   }
 }
 
 @Resolver(() => PersonRef)
 export class PersonProjectsResolver {
   @FieldResolver(() => ProjectConnection, { description: "Projects assigned to this person that you may see, newest first." })
-  assignedProjects(@Root() person: PersonRef, @Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
-    return listProjects(dataSource, viewer, page, { ...filter, assigneeId: person.id });
+  assignedProjects(@Root() person: PersonRef, @Args() page: PageArgs, @Ctx() { loaders, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+    return relatedProjects((pageKey) => loaders.assignedProjects.load(person.id, pageKey), viewer, "assignee", page, filter ?? {});
   }
 }

@@ -3,7 +3,9 @@ import { ProjectStatus } from "../entities/project.entity";
 
 /**
  * The project lifecycle, in one place: which transition goes from which statuses to which,
- * and who may make it. Everything else asks `transitionFor`.
+ * and who may make it. Everything else asks `checkTransition` (or `availableTransitions`).
+ * Kept as our own table on purpose: eight rows of data read more plainly than a state-machine
+ * library's configuration would, and `lifecycle.test.ts` checks every transition × status × role.
  */
 export enum Transition {
   SUBMIT = "SUBMIT",

@@ -1,4 +1,4 @@
-import { canSeeInternalNotes, canSeeProject, hasRole, isUuid, notFound, type ProjectFacts, type Viewer } from "@hub/kit";
+import { can, canSeeInternalNotes, canSeeProject, hasRole, isUuid, notFound, type ProjectFacts, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { ProjectActor } from "../entities/participants.entity";
 import { Project as ProjectEntity } from "../entities/project.entity";
@@ -24,9 +24,12 @@ export async function visibleProject(loaders: Loaders, viewer: Viewer, id: strin
 
 /**
  * The same rule as the kit's `canSeeProject`, as SQL on the project table aliased `p`, for
- * lists: pushes its parameters to `params` and returns the condition.
+ * lists: pushes its parameters to `params` and returns the condition. `test/visibility.test.ts`
+ * checks on generated viewers and projects that both give the same answer.
  */
 export function visibilityCondition(viewer: Viewer, params: unknown[], alias = "p"): string {
+  // Callers authorize first; checked here too so that the SQL is the whole rule (a programme without the scope sees nothing).
+  if (!can(viewer, "project:read")) return "false";
   if (hasRole(viewer, "SERVICE")) return "true";
   const next = (value: unknown) => {
     params.push(value);

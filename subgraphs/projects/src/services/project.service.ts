@@ -1,7 +1,7 @@
-import { authorize, badInput, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, projectTerritoriesAncestry, projectTerritoryAncestry, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, projectTerritoriesAncestry, projectTerritoryAncestry, notFound, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
-import { Maturity, Project, ProjectPhase, ProjectStatus } from "../entities/project.entity";
+import { Maturity, Project, ProjectPhase, ProjectPriority, ProjectStatus } from "../entities/project.entity";
 import { visibilityCondition } from "./project-access";
 import { changeProject } from "./project-workflow.service";
 import { appendActivity } from "./activity.service";
@@ -166,9 +166,11 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
   });
 }
 
-type Key = [string, string];
-const isKey = (value: unknown): value is Key =>
+/** The keyset of project lists, newest first: creation instant, then id. */
+export type ProjectKey = [string, string];
+export const isProjectKey = (value: unknown): value is ProjectKey =>
   Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && !Number.isNaN(Date.parse(value[0] as string));
+export const projectKeyOf = (p: Project): ProjectKey => [p.createdAt.toISOString(), p.id];
 
 /** Applies a filter to a query on `project p`. */
 function applyFilter(query: SelectQueryBuilder<Project>, filter: ProjectFilterData): void {
@@ -204,22 +206,38 @@ function applyVisibility(query: SelectQueryBuilder<Project>, viewer: Viewer): vo
   );
 }
 
-/** Projects the viewer may read, newest first, with keyset pagination. */
-export async function listProjects(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
-  authorize(viewer, "project:read");
-  const page = readPage(args, MAX_PROJECT_PAGE, isKey);
+/**
+ * One page of the projects the viewer may read, newest first, as a query on `project p`:
+ * `listProjects` runs it, and the relation loaders run it once per parent (LATERAL).
+ */
+export function projectPageQuery(dataSource: DataSource, viewer: Viewer, page: Page<ProjectKey>, filter: ProjectFilterData): SelectQueryBuilder<Project> {
   const query = dataSource.getRepository(Project).createQueryBuilder("p");
   applyFilter(query, filter);
   applyVisibility(query, viewer);
   if (page.after) {
     query.andWhere("(p.created_at, p.id) < (:afterAt::timestamptz, :afterId::uuid)", { afterAt: page.after[0], afterId: page.after[1] });
   }
-  const rows = await query.orderBy("p.created_at", "DESC").addOrderBy("p.id", "DESC").limit(page.limit).getMany();
-  return toConnection(rows, page, (p): Key => [p.createdAt.toISOString(), p.id]);
+  return query.orderBy("p.created_at", "DESC").addOrderBy("p.id", "DESC").limit(page.limit);
+}
+
+/** Projects the viewer may read, newest first, with keyset pagination. */
+export async function listProjects(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
+  authorize(viewer, "project:read");
+  const page = readPage(args, MAX_PROJECT_PAGE, isProjectKey);
+  return toConnection(await projectPageQuery(dataSource, viewer, page, filter).getMany(), page, projectKeyOf);
 }
 
 type InboxKey = [number, string, string];
-const PRIORITY_RANK = "CASE p.priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END";
+/**
+ * The inbox's order of priorities, written once: the SQL rank that sorts and the rank the
+ * cursor carries both come from it (a project without priority comes after them all).
+ */
+const PRIORITY_ORDER: readonly ProjectPriority[] = [ProjectPriority.HIGH, ProjectPriority.NORMAL, ProjectPriority.LOW];
+const PRIORITY_RANK = `CASE p.priority ${PRIORITY_ORDER.map((priority, rank) => `WHEN '${priority}' THEN ${rank}`).join(" ")} ELSE ${PRIORITY_ORDER.length} END`;
+const priorityRank = (project: Project): number => {
+  const rank = project.priority === null ? -1 : PRIORITY_ORDER.indexOf(project.priority);
+  return rank === -1 ? PRIORITY_ORDER.length : rank;
+};
 const isInboxKey = (value: unknown): value is InboxKey =>
   Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "string" && typeof value[2] === "string";
 
@@ -245,9 +263,7 @@ export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageAr
     query.andWhere(`(${PRIORITY_RANK}, ${submitted}, p.id) > (:rank, :at::timestamptz, :id::uuid)`, { rank: page.after[0], at: page.after[1], id: page.after[2] });
   }
   const rows = await query.orderBy("rank", "ASC").addOrderBy(submitted, "ASC").addOrderBy("p.id", "ASC").limit(page.limit).getMany();
-  const ranks: Record<string, number> = { HIGH: 0, NORMAL: 1, LOW: 2 };
-  const rank = (p: Project) => ranks[p.priority ?? ""] ?? 3;
-  return toConnection(rows, page, (p): InboxKey => [rank(p), (p.submittedAt ?? p.createdAt).toISOString(), p.id]);
+  return toConnection(rows, page, (p): InboxKey => [priorityRank(p), (p.submittedAt ?? p.createdAt).toISOString(), p.id]);
 }
 
 /** Edits the fiche (owner or State), checking the version the editor read. */

@@ -1,0 +1,82 @@
+import { authorize, isUuid, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import type { DataSource } from "typeorm";
+import { Project } from "../entities/project.entity";
+import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageQuery, type ProjectFilterData, type ProjectKey } from "./project.service";
+
+/** Whose projects: a territory's (or any territory inside it), an organisation's, a person's (assigned). */
+export type ProjectRelation = "territory" | "owner" | "assignee";
+
+/** A project of a page, with the parent it was loaded for (one project may be in several parents' pages). */
+export interface RelatedProject {
+  parent: string;
+  project: Project;
+}
+
+/** How a project belongs to the parent `k.parent`, on `project p`. */
+const BELONGS: Record<ProjectRelation, string> = {
+  territory: "p.territory_ids @> ARRAY[k.parent]::text[]",
+  owner: "p.owner_id = k.parent",
+  assignee: "EXISTS (SELECT 1 FROM project_assignee pa WHERE pa.project_id = p.id AND pa.person_id = k.parent::uuid)",
+};
+
+/** The parent's own filter field, overridden by the parent as `listProjects` would be. */
+const PARENT_FIELD: Record<ProjectRelation, keyof ProjectFilterData> = { territory: "territoryId", owner: "ownerId", assignee: "assigneeId" };
+
+interface PageKey {
+  page: Page<ProjectKey>;
+  filter: ProjectFilterData;
+}
+
+/** Parents asking with the same page arguments and filter share one key, hence one batch. */
+function pageKeyOf(relation: ProjectRelation, page: Page<ProjectKey>, filter: ProjectFilterData): string {
+  const rest: ProjectFilterData = { ...filter, [PARENT_FIELD[relation]]: null };
+  return JSON.stringify({ page, filter: { ...rest, submittedBefore: rest.submittedBefore?.toISOString() ?? null } });
+}
+
+function readPageKey(pageKey: string): PageKey {
+  const { page, filter } = JSON.parse(pageKey) as { page: Page<ProjectKey>; filter: ProjectFilterData & { submittedBefore: string | null } };
+  return { page, filter: { ...filter, submittedBefore: filter.submittedBefore === null ? null : new Date(filter.submittedBefore) } };
+}
+
+/**
+ * One page of projects for each parent, in one SQL statement: the query `listProjects` runs
+ * (filter, visibility, keyset), run once per parent through a LATERAL join.
+ */
+export async function fetchRelatedProjects(dataSource: DataSource, viewer: Viewer, relation: ProjectRelation, parents: readonly string[], pageKey: string): Promise<RelatedProject[]> {
+  // A person id that is not a uuid has no assignment (and must not reach a uuid cast).
+  const ids = relation === "assignee" ? parents.filter(isUuid) : [...parents];
+  if (ids.length === 0) return [];
+  const { page, filter } = readPageKey(pageKey);
+  const [inner, params] = projectPageQuery(dataSource, viewer, page, filter).select("p.*").andWhere(BELONGS[relation]).getQueryAndParameters();
+  const rows: Record<string, unknown>[] = await dataSource.query(
+    `SELECT k.parent AS "relatedParent", r.* FROM unnest($${params.length + 1}::text[]) WITH ORDINALITY AS k(parent, position)
+       CROSS JOIN LATERAL (${inner}) AS r
+      ORDER BY k.position, r.created_at DESC, r.id DESC`,
+    [...params, ids],
+  );
+  const metadata = dataSource.getMetadata(Project);
+  return rows.map((row) => {
+    // The column conversions `getMany` applies (dates, bigint transformer, jsonb), from the entity's metadata.
+    const project = metadata.create() as Project;
+    for (const column of metadata.columns) column.setEntityValue(project, dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
+    return { parent: row.relatedParent as string, project };
+  });
+}
+
+/** A parent's page of projects as a connection, through its relation's batch loader. */
+export async function relatedProjects(
+  load: (pageKey: string) => Promise<RelatedProject[]>,
+  viewer: Viewer,
+  relation: ProjectRelation,
+  args: PageArgs,
+  filter: ProjectFilterData = {},
+): Promise<Connection<Project>> {
+  authorize(viewer, "project:read");
+  const page = readPage(args, MAX_PROJECT_PAGE, isProjectKey);
+  const rows = await load(pageKeyOf(relation, page, filter));
+  return toConnection(
+    rows.map((r) => r.project),
+    page,
+    projectKeyOf,
+  );
+}
