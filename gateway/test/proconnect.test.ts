@@ -39,6 +39,10 @@ class Browser {
     }
     throw new Error("too many redirects");
   }
+
+  cookie(host: string, name: string): string | undefined {
+    return this.jar.get(host)?.get(name);
+  }
 }
 
 describe("sign-in with ProConnect", () => {
@@ -143,5 +147,17 @@ describe("sign-in with ProConnect", () => {
     const landing = await browser.go(forged.toString());
     expect(landing.status).toBe(400);
     expect(landing.body).toContain("Cette demande de connexion a expiré ou n'est pas valide");
+  });
+
+  it("hands the web app, beside the token, the sign-in value of the browser's own hub_signin cookie", async () => {
+    await fetch(`${new URL(providerUrl).origin}/test/account`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sub: "pc-sub-signin", email: "marc.leroy@clermont-ferrand.demo", given_name: "Marc", usual_name: "Leroy", siret: CLERMONT_SIRET, roles: ["agent_public_territorial"] }) });
+    const browser = new Browser();
+    const landing = await browser.go(`${hub.origin}/auth/proconnect/login`, /#token=/);
+    const signin = browser.cookie(new URL(hub.origin).host, "hub_signin");
+    expect(signin).toMatch(/^[\w-]{43}$/);
+    expect(landing.url).toMatch(/#token=/);
+    expect(new URLSearchParams(new URL(landing.url).hash.slice(1)).get("signin")).toBe(signin);
+    const login = await fetch(`${hub.origin}/auth/proconnect/login`, { redirect: "manual" });
+    expect(login.headers.getSetCookie().find((c) => c.startsWith("hub_signin="))).toMatch(/^hub_signin=[\w-]{43}; Max-Age=600; Path=\/; Expires=[^;]+; SameSite=Lax$/);
   });
 });

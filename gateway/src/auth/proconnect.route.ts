@@ -48,6 +48,9 @@ function readCookie(header: string | undefined, name: string): string | null {
  * (match by sub, then email; organisation by SIRET), and hands the web app a session token
  * in the URL fragment (never sent to a server).
  */
+/** The web app's proof that it started the sign-in it lands from (see web/src/auth.ts). */
+export const SIGNIN_COOKIE = "hub_signin";
+
 export function proConnectRouter(options: ProConnectOptions, peopleTerritoriesUrl: string, internalTokenSecret: string, sessionSecret: string): express.Router {
   const client = new OidcClient(options);
   const secure = options.redirectUri.startsWith("https:");
@@ -60,6 +63,9 @@ export function proConnectRouter(options: ProConnectOptions, peopleTerritoriesUr
       const url = await client.authorizationUrl(state, nonce);
       const flow = signJwt({ state, nonce }, sessionSecret, COOKIE_AUDIENCE, FLOW_SECONDS);
       response.cookie(COOKIE, flow, { httpOnly: true, sameSite: "lax", secure, path: "/auth/proconnect", maxAge: FLOW_SECONDS * 1000 });
+      // Login CSRF: the web app takes a #token= only with this value, which only this browser
+      // has (readable by the web app, hence not HttpOnly).
+      response.cookie(SIGNIN_COOKIE, randomBytes(32).toString("base64url"), { httpOnly: false, sameSite: "lax", secure, path: "/", maxAge: 10 * 60 * 1000 });
       response.redirect(302, url);
     } catch {
       page(response, 502, "ProConnect est injoignable pour le moment. Réessayez dans quelques instants.");
@@ -90,7 +96,8 @@ export function proConnectRouter(options: ProConnectOptions, peopleTerritoriesUr
       );
       if (!result.identity) return page(response, 403, REFUSALS[result.refusal ?? ""] ?? "Connexion refusée.");
       const token = signSession({ ...result.identity, scopes: [] }, sessionSecret);
-      response.redirect(302, `/#token=${encodeURIComponent(token)}`);
+      const signin = readCookie(request.headers.cookie, SIGNIN_COOKIE) ?? "";
+      response.redirect(302, `/#token=${encodeURIComponent(token)}&signin=${encodeURIComponent(signin)}`);
     } catch {
       page(response, 503, "Le service des comptes est indisponible. Réessayez dans quelques instants.");
     }
