@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from "graphql";
 import WebSocket from "ws";
-import { JULIEN, startHub, type Hub } from "./support/hub";
+import { CAMILLE, JULIEN, startHub, type Hub } from "./support/hub";
 import { wsOperation } from "./support/ws-operation";
 
 const LIVE = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id } }`;
@@ -136,5 +136,58 @@ describe("WebSocket limits", () => {
     (client.socket as unknown as { _socket: { resume(): void } })._socket.resume();
     expect(await client.closed).toBe(1006);
     expect(client.messages.length).toBeLessThan(400);
+  });
+});
+
+describe("WebSocket output bound, with live events", () => {
+  let hub: Hub;
+  beforeAll(async () => {
+    hub = await startHub({ gatewayEnv: { WS_MAX_BUFFERED_BYTES: "65536" } });
+  });
+  afterAll(() => hub.stop());
+
+  it("destroys a subscriber that stops reading while events pile up, and the others still get theirs", async () => {
+    const [julien, camille] = [await hub.token(JULIEN), await hub.token(CAMILLE)];
+    const created = await hub.query<{ createProject: { id: string } }>(`mutation { createProject(input: { title: "Halle gourmande", territoryId: "COMMUNE:63113", themes: ["eau"] }) { id } }`, {}, camille);
+    const projectId = created.data!.createProject.id;
+    const submitted = await hub.query(`mutation($p: ID!) { changeProjectStatus(input: { projectId: $p, transition: SUBMIT }) { id } }`, { p: projectId }, camille);
+    expect(submitted.errors).toBeUndefined();
+    const fat = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id kind summary actor { name } project { title description territory { name }
+      fundingOpportunities(first: 20) { edges { node { id name url financers aidTypes categories perimeter } } } } } }`;
+    const original = WebSocket.prototype.terminate;
+    const done = new Promise<void>((resolve) => {
+      jest.spyOn(WebSocket.prototype, "terminate").mockImplementation(function (this: WebSocket) {
+        original.call(this);
+        resolve();
+      });
+    });
+    let terminated = false;
+    void done.then(() => (terminated = true));
+
+    const slow = new RawClient(hub.gatewayUrl);
+    await slow.init(julien);
+    for (let i = 0; i < 40; i++) slow.send({ id: `s${i}`, type: "subscribe", payload: { query: fat } });
+    await subscribers(hub, 40);
+    (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const healthy = new RawClient(hub.gatewayUrl);
+    await healthy.init(julien);
+    healthy.send({ id: "h", type: "subscribe", payload: { query: `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id } }` } });
+    await subscribers(hub, 41);
+
+    // Each comment is an event for the 40 subscriptions of the paused client.
+    let comments = 0;
+    while (!terminated && comments < 500) {
+      const sent = await hub.query(`mutation($p: ID!, $b: String!) { addComment(projectId: $p, body: $b) { id } }`, { p: projectId, b: `message ${comments}` }, camille);
+      expect(sent.errors).toBeUndefined();
+      comments++;
+    }
+    jest.restoreAllMocks();
+    expect(terminated).toBe(true);
+    await subscribers(hub, 1);
+    const before = healthy.messages.length;
+    await hub.query(`mutation($p: ID!, $b: String!) { addComment(projectId: $p, body: $b) { id } }`, { p: projectId, b: "after" }, camille);
+    await healthy.until((m) => m.length > before);
+    expect(healthy.messages.filter((m) => m.type === "error")).toEqual([]);
+    healthy.socket.close();
   });
 });
