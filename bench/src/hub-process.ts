@@ -51,7 +51,9 @@ export function spawnHub(options: SpawnHubOptions): HubProcess {
   const lines: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [join(options.root, "scripts", "start.mjs")], {
     cwd: options.root,
-    env: { ...process.env, HUB_DATA_DIR: options.dataDir, HUB_MODE: "development" },
+    // The subscriptions bench opens 1,000 subscribers as one viewer (and from one address):
+    // far above the gateway's default cap of 200 per viewer.
+    env: { WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "100000", ...process.env, HUB_DATA_DIR: options.dataDir, HUB_MODE: "development" },
     stdio: ["ignore", "pipe", "pipe"],
     // Own process group: a terminal Ctrl-C reaches the bench only, which stops the hub in order.
     detached: true,

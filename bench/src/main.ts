@@ -13,6 +13,7 @@ import { runFederatedBench } from "./federated-bench";
 import { openHub } from "./hub-session";
 import { runImportBench } from "./import-bench";
 import { runInboxBench } from "./inbox-bench";
+import { runLimitsBench } from "./limits-bench";
 import { machine, printHeader } from "./machine";
 import type { BenchOutcome } from "./report";
 import { runSearchBench } from "./search-bench";
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
         hub = { gatewayUrl: session.gatewayUrl, startedByBench: session.startedByBench, startMs: session.startMs };
         if (hubBenches.includes("federated")) await run("federated", () => runFederatedBench(session.gatewayUrl, settings));
         if (hubBenches.includes("search")) await run("search", () => runSearchBench(session.gatewayUrl, settings));
+        if (hubBenches.includes("limits")) await run("limits", () => runLimitsBench(session.gatewayUrl, ROOT, settings));
       } finally {
         await stopHub();
       }

@@ -1,6 +1,7 @@
-import { int, oneOf, optional, readCommonConfig, readConfig, str, url, type CommonConfig, type Env } from "@hub/kit";
+import { DEFAULT_PAGE_SIZE, int, oneOf, optional, readCommonConfig, readConfig, str, url, type CommonConfig, type Env } from "@hub/kit";
 import { join } from "node:path";
 import type { ProConnectOptions } from "./auth/proconnect.route";
+import type { OperationLimits } from "./limits";
 
 export interface GatewayConfig extends CommonConfig {
   /** GATEWAY_PORT (default 4000). */
@@ -31,6 +32,68 @@ export interface GatewayConfig extends CommonConfig {
   sessionCheckSeconds: number;
   /** HUB_APOLLO_TELEMETRY=enabled opts in to Apollo's anonymous telemetry; off by default. */
   apolloTelemetry: "enabled" | "disabled";
+  /**
+   * Operation limits (QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_ROOT_FIELDS,
+   * QUERY_MAX_DIRECTIVES, QUERY_MAX_TOKENS, QUERY_MAX_COST, QUERY_LIST_FACTOR); null when
+   * QUERY_LIMITS=off, which production refuses.
+   */
+  limits: OperationLimits | null;
+  /** WebSocket bounds (WS_* variables, see WebSocketLimits). */
+  webSocket: WebSocketLimits;
+}
+
+export interface WebSocketLimits {
+  /** WS_MAX_PAYLOAD_BYTES (default 256 KiB): a bigger frame closes the socket with 1009. */
+  maxPayloadBytes: number;
+  /** WS_INIT_TIMEOUT_MS (default 3000): no connection_init within it closes the socket with 4408. */
+  initTimeoutMs: number;
+  /** WS_MAX_SUBSCRIPTIONS_PER_CONNECTION (default 50). */
+  maxSubscriptionsPerConnection: number;
+  /** WS_MAX_SUBSCRIPTIONS_PER_VIEWER (default 200): across connections, by person, else remote address. */
+  maxSubscriptionsPerViewer: number;
+  /** WS_MAX_BUFFERED_BYTES (default 4 MiB): a client that lets more pile up unread is closed with 1013. */
+  maxBufferedBytes: number;
+}
+
+/** Defaults: a clear margin above the web app's and the benchmark's own operations (see README). */
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxRootFields: 20,
+  maxDirectives: 50,
+  maxTokens: 5000,
+  maxCost: 10_000,
+  defaultPageSize: DEFAULT_PAGE_SIZE,
+  listFactor: 10,
+};
+
+function readLimits(env: Env, problems: string[], mode: CommonConfig["mode"]): OperationLimits | null {
+  const enabled = oneOf("QUERY_LIMITS", ["on", "off"] as const, "on")(env, problems);
+  if (enabled === "off") {
+    if (mode === "production") problems.push("QUERY_LIMITS=off is refused in production");
+    return null;
+  }
+  const d = DEFAULT_LIMITS;
+  return {
+    maxDepth: int("QUERY_MAX_DEPTH", d.maxDepth, 1, 1000)(env, problems),
+    maxAliases: int("QUERY_MAX_ALIASES", d.maxAliases, 0, 100_000)(env, problems),
+    maxRootFields: int("QUERY_MAX_ROOT_FIELDS", d.maxRootFields, 1, 100_000)(env, problems),
+    maxDirectives: int("QUERY_MAX_DIRECTIVES", d.maxDirectives, 0, 100_000)(env, problems),
+    maxTokens: int("QUERY_MAX_TOKENS", d.maxTokens, 100, 10_000_000)(env, problems),
+    maxCost: int("QUERY_MAX_COST", d.maxCost, 1, Number.MAX_SAFE_INTEGER)(env, problems),
+    defaultPageSize: d.defaultPageSize,
+    listFactor: int("QUERY_LIST_FACTOR", d.listFactor, 1, 10_000)(env, problems),
+  };
+}
+
+function readWebSocketLimits(env: Env, problems: string[]): WebSocketLimits {
+  return {
+    maxPayloadBytes: int("WS_MAX_PAYLOAD_BYTES", 256 * 1024, 1024, 100 * 1024 * 1024)(env, problems),
+    initTimeoutMs: int("WS_INIT_TIMEOUT_MS", 3000, 100, 600_000)(env, problems),
+    maxSubscriptionsPerConnection: int("WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", 50, 1, 1_000_000)(env, problems),
+    maxSubscriptionsPerViewer: int("WS_MAX_SUBSCRIPTIONS_PER_VIEWER", 200, 1, 1_000_000)(env, problems),
+    maxBufferedBytes: int("WS_MAX_BUFFERED_BYTES", 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024)(env, problems),
+  };
 }
 
 export const DEV_SESSION_SECRET = "dev-only-session-secret-never-use-in-production";
@@ -66,6 +129,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
         sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 1, 3600),
         apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
+        limits: (e, problems) => readLimits(e, problems, common.mode),
+        webSocket: readWebSocketLimits,
       },
       env,
     ),

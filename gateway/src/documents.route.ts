@@ -1,4 +1,4 @@
-import { INTERNAL_TOKEN_HEADER, restError, signInternalToken, upstreamUnavailable, type Viewer } from "@hub/kit";
+import { INTERNAL_TOKEN_HEADER, isAuthenticated, restError, signInternalToken, unauthenticated, upstreamUnavailable, type Viewer } from "@hub/kit";
 import express from "express";
 import { Readable } from "node:stream";
 
@@ -12,11 +12,26 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
   const base = new URL("/", options.projectsUrl);
   const headers = (viewer: Viewer) => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, options.internalTokenSecret) });
 
-  router.post("/projects/:projectId/documents", express.raw({ type: () => true, limit: options.maxBytes + 1 }), async (request, response) => {
+  // The caller is known before a byte of the body is read: an anonymous or forged upload is
+  // refused at once (and the connection closed, so its body is never read either).
+  const authenticateFirst: express.RequestHandler = async (request, response, next) => {
     try {
       const viewer = await options.authenticate(request.headers.authorization);
+      if (!isAuthenticated(viewer)) throw unauthenticated();
+      response.locals.viewer = viewer;
+      next();
+    } catch (error) {
+      const { status, body } = restError(error);
+      response.setHeader("Connection", "close");
+      response.status(status).json(body);
+    }
+  };
+
+  router.post("/projects/:projectId/documents", authenticateFirst, express.raw({ type: () => true, limit: options.maxBytes + 1 }), async (request, response) => {
+    try {
+      const viewer = response.locals.viewer as Viewer;
       const target = new URL("/documents", base);
-      target.searchParams.set("projectId", request.params.projectId);
+      target.searchParams.set("projectId", String(request.params.projectId));
       target.searchParams.set("name", String(request.query.name ?? ""));
       const upstream = await fetch(target, {
         method: "POST",

@@ -1,9 +1,11 @@
 import { formatError } from "@hub/kit";
 import type { GraphQLFormattedError } from "graphql";
+import { tokenLimitError } from "./limits";
 
 /**
  * The gateway's formatError: a subgraph that cannot be reached becomes UPSTREAM_UNAVAILABLE
- * naming the subgraph (not its address); everything else goes through the kit's formatter.
+ * naming the subgraph (not its address); the parser's token limit becomes QUERY_TOO_COMPLEX;
+ * everything else goes through the kit's formatter.
  */
 export function gatewayFormatError(subgraphUrls: Record<string, string>, log: (message: string) => void) {
   const names = Object.entries(subgraphUrls);
@@ -14,6 +16,9 @@ export function gatewayFormatError(subgraphUrls: Record<string, string>, log: (m
       log(`upstream unavailable: ${formatted.message}`);
       return { message: `Service ${name} is unavailable`, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "UPSTREAM_UNAVAILABLE", serviceName: name } };
     }
+    // The parser's token limit is a syntax error to graphql-js; to the caller, a limit like the others.
+    const tokens = tokenLimitError(formatted.message);
+    if (tokens) return { message: tokens.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: "QUERY_TOO_COMPLEX", limit: tokens.extensions.limit } };
     return formatError(formatted, error, log);
   };
 }

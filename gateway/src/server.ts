@@ -2,7 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createLogger, INTERNAL_TOKEN_HEADER, signInternalToken, type ServiceApp, type Viewer } from "@hub/kit";
+import { createLogger, INTERNAL_TOKEN_HEADER, jsonErrorHandler, signInternalToken, type ServiceApp, type Viewer } from "@hub/kit";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
@@ -16,6 +16,8 @@ import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
+import { limitsPlugin } from "./limits";
+import { securityHeaders } from "./security-headers";
 import { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 import { attachWebSocket } from "./websocket";
 
@@ -54,12 +56,15 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     supergraphSdl,
     buildService: ({ name, url }) => new AuthenticatedDataSource(config.subgraphUrls[name] ?? url!, config.internalTokenSecret),
   });
+  const formatError = gatewayFormatError(config.subgraphUrls, logger.warn);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.mode !== "production",
     includeStacktraceInErrorResponses: false,
-    formatError: gatewayFormatError(config.subgraphUrls, logger.warn),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError,
+    // The parser stops at the token limit; the other limits run before the query plan.
+    parseOptions: config.limits ? { maxTokens: config.limits.maxTokens } : {},
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits)],
   });
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
@@ -67,6 +72,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     subgraphUrls: config.subgraphUrls,
     internalTokenSecret: config.internalTokenSecret,
     logger,
+    formatError,
   });
   let apiSchema: GraphQLSchema | null = null;
   const stopWatchingSchema = gateway.onSchemaLoadOrUpdate((update) => {
@@ -87,6 +93,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const authenticate: Authenticate = (header) => credentialFromAuthorization(header, config.sessionSecret, apiKeys, sessions);
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders);
   app.use(healthRouter(config.subgraphUrls, () => subscriptions.stats()));
   app.use(
     devTokenRouter({
@@ -122,13 +129,20 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   } else {
     logger.warn(`no web app at ${config.webDist}: run \`npm run build\``);
   }
+  // Malformed or oversized JSON, or anything unexpected: JSON without detail, never a stack.
+  app.use(jsonErrorHandler(logger.error));
 
   let closeWebSocket: () => Promise<void> = async () => {};
   return {
     app,
     attach: (server) => {
-      const refreshSessions = (viewers: Viewer[]) => sessions.areCurrent(viewers, true);
-      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, authenticate, subscriptions, config.sessionCheckSeconds * 1000, refreshSessions);
+      closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, authenticate, subscriptions, {
+        limits: config.limits,
+        webSocket: config.webSocket,
+        formatError,
+        recheckIntervalMs: config.sessionCheckSeconds * 1000,
+        refreshSessions: (viewers: Viewer[]) => sessions.areCurrent(viewers, true),
+      });
     },
     close: async () => {
       await closeWebSocket();

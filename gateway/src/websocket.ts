@@ -1,18 +1,38 @@
 import type { ApolloServer } from "@apollo/server";
 import { batchWrites, nextMessage, type Viewer } from "@hub/kit";
-import { print, type ExecutionResult, type GraphQLSchema } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
-import type { Server } from "node:http";
-import { WebSocketServer } from "ws";
+import { getOperationAST, GraphQLError, parse, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import type { ServerOptions, SubscribePayload } from "graphql-ws";
+import { useServer, type Extra } from "graphql-ws/use/ws";
+import type { IncomingMessage, Server } from "node:http";
+import { WebSocketServer, type WebSocket } from "ws";
 import type { Authenticate } from "./auth/session";
 import { SocketGuard } from "./auth/socket-guard";
+import type { WebSocketLimits } from "./config";
+import { tokenLimitError, validateOperation, type OperationLimits } from "./limits";
 import type { GatewayContext } from "./server";
 import type { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 import type { Deliver } from "./subscriptions/shared-upstream";
+import { limitBufferedOutput, subscriberKey, SubscriptionSlots } from "./websocket-limits";
 
 /** The context of an operation over WebSocket: the viewer, and where a subscription's events go. */
 interface SocketContext extends GatewayContext {
   deliver: Deliver;
+}
+
+type ConnectionExtra = { viewer?: Viewer };
+type Hooks = Pick<ServerOptions<Record<string, unknown> | undefined, Extra & ConnectionExtra>, "onSubscribe" | "onNext" | "onError" | "onComplete" | "onClose">;
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+export interface WebSocketOptions {
+  /** Operation limits, as over HTTP (null: off). */
+  limits: OperationLimits | null;
+  webSocket: WebSocketLimits;
+  /** The gateway's formatError: errors over WebSocket are masked as over HTTP. */
+  formatError: FormatError;
+  /** How often open sockets' credentials are checked again (SESSION_CHECK_SECONDS). */
+  recheckIntervalMs: number;
+  /** Asks people-territories again about these viewers' sessions (the periodic sweep). */
+  refreshSessions?: (viewers: Viewer[]) => Promise<unknown>;
 }
 
 /**
@@ -28,27 +48,34 @@ export function attachWebSocket(
   currentSchema: () => GraphQLSchema | null,
   authenticate: Authenticate,
   subscriptions: FederatedSubscriptions,
-  recheckIntervalMs: number,
-  refreshSessions?: (viewers: Viewer[]) => Promise<unknown>,
+  options: WebSocketOptions,
 ): () => Promise<void> {
-  const guard = new SocketGuard({ authenticate, intervalMs: recheckIntervalMs, refreshSessions });
-  const wsServer = new WebSocketServer({ server, path: "/graphql" });
-  wsServer.on("connection", batchWrites);
-  const cleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
+  const guard = new SocketGuard({ authenticate, intervalMs: options.recheckIntervalMs, refreshSessions: options.refreshSessions });
+  // A frame over maxPayload makes ws close the socket with 1009 (Message Too Big).
+  const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: options.webSocket.maxPayloadBytes });
+  wsServer.on("connection", (client: WebSocket, request: IncomingMessage) => {
+    batchWrites(client, request);
+    limitBufferedOutput(client, options.webSocket.maxBufferedBytes);
+  });
+  const hooks = operationHooks(currentSchema, options);
+  const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       schema: () => {
         const schema = currentSchema();
         if (!schema) throw new Error("schema not loaded");
         return schema;
       },
+      connectionInitWaitTimeout: options.webSocket.initTimeoutMs,
+      ...hooks,
       onConnect: async (ctx) => {
         const credential = await guard.admit(ctx.extra.socket, ctx.connectionParams?.authorization);
         if (!credential) return false;
         ctx.extra.viewer = credential.viewer;
         return true;
       },
-      // Each operation re-checks the credential: a suspended person's socket closes (4403).
-      onSubscribe: async (ctx) => (await guard.recheck(ctx.extra.socket)) ?? undefined,
+      // Each operation re-checks the credential first (a suspended person's socket closes with
+      // 4403), then goes through the limits.
+      onSubscribe: async (ctx, id, payload) => (await guard.recheck(ctx.extra.socket)) ?? hooks.onSubscribe!(ctx, id, payload),
       context: (ctx, id): SocketContext => ({
         viewer: ctx.extra.viewer!,
         // A subscription's events are written straight to the socket, serialised once for all
@@ -74,5 +101,47 @@ export function attachWebSocket(
     guard.stop();
     await cleanup.dispose();
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+  };
+}
+
+/**
+ * What every operation over WebSocket goes through before anything runs: parsing with the
+ * token limit, graphql-js validation and the gateway's limits (subscriptions do not pass
+ * through Apollo), the subscription caps; and the masking of every error sent back.
+ */
+function operationHooks(currentSchema: () => GraphQLSchema | null, options: WebSocketOptions): Hooks {
+  const slots = new SubscriptionSlots(options.webSocket.maxSubscriptionsPerConnection, options.webSocket.maxSubscriptionsPerViewer);
+  const format = (error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError => {
+    if (!(error instanceof GraphQLError)) return error;
+    // `http` (a status for Apollo over HTTP) means nothing here.
+    const { http: _http, ...extensions } = error.extensions;
+    return options.formatError({ ...error.toJSON(), extensions }, error);
+  };
+  return {
+    onSubscribe: (ctx, id, payload: SubscribePayload) => {
+      const schema = currentSchema();
+      if (!schema) return [new GraphQLError("The schema is not loaded yet", { extensions: { code: "UPSTREAM_UNAVAILABLE" } })];
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query, options.limits ? { maxTokens: options.limits.maxTokens } : undefined);
+      } catch (error) {
+        const message = (error as Error).message;
+        return [tokenLimitError(message) ?? new GraphQLError(message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
+      }
+      const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
+      const errors = validateOperation(schema, document, variables, options.limits);
+      // graphql-js's own validation errors carry no code: Apollo's name for them over HTTP.
+      if (errors.length > 0) return errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })));
+      if (getOperationAST(document, payload.operationName)?.operation === "subscription") {
+        const refused = slots.acquire(ctx.extra, id, subscriberKey(ctx.extra.viewer, ctx.extra.request));
+        if (refused) return [refused];
+      }
+      return { schema, document, operationName: payload.operationName, variableValues: variables };
+    },
+    // Query and mutation results come formatted by Apollo; anything else is formatted here.
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : undefined),
+    onError: (_ctx, _id, _payload, errors) => errors.map(format),
+    onComplete: (ctx, id) => slots.release(ctx.extra, id),
+    onClose: (ctx) => slots.releaseAll(ctx.extra),
   };
 }

@@ -213,4 +213,16 @@ describe("sign-in with ProConnect", () => {
     const me = await hub.query(`{ me { memberships { role organization { id } } } }`, {}, tokenOf(landing.url));
     expect(me.data).toEqual({ me: { memberships: [{ role: "STATE_AGENT", organization: { id: "DDT:63" } }] } });
   });
+
+  it("hands the web app, beside the token, the sign-in value of the browser's own hub_signin cookie", async () => {
+    await fetch(`${new URL(providerUrl).origin}/test/account`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sub: "pc-sub-signin", email: "marc.leroy@clermont-ferrand.demo", given_name: "Marc", usual_name: "Leroy", siret: CLERMONT_SIRET, roles: ["agent_public_territorial"] }) });
+    const browser = new Browser();
+    const landing = await browser.go(`${hub.origin}/auth/proconnect/login`, /#token=/);
+    const signin = browser.jar.get(new URL(hub.origin).host)?.get("hub_signin");
+    expect(signin).toMatch(/^[\w-]{43}$/);
+    expect(landing.url).toMatch(/#token=/);
+    expect(new URLSearchParams(new URL(landing.url).hash.slice(1)).get("signin")).toBe(signin);
+    const login = await fetch(`${hub.origin}/auth/proconnect/login`, { redirect: "manual" });
+    expect(login.headers.getSetCookie().find((c) => c.startsWith("hub_signin="))).toMatch(/^hub_signin=[\w-]{43}; Max-Age=600; Path=\/; Expires=[^;]+; SameSite=Lax$/);
+  });
 });

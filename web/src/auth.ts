@@ -24,15 +24,37 @@ export async function loadSignInMethods(): Promise<SignInMethods> {
   return { dev: body.dev === true, proconnect: body.proconnect === true };
 }
 
+/** Set by the gateway when a ProConnect sign-in starts (10 min, readable here). */
+export const SIGNIN_COOKIE = 'hub_signin';
+
+/** What takeTokenFromFragment needs of the browser (a test passes its own). */
+export interface BrowserWindow {
+  location: { hash: string; pathname: string; search: string };
+  history: { replaceState(data: unknown, unused: string, url: string): void };
+  document: { cookie: string };
+}
+
 /**
- * After ProConnect, the gateway sends the browser back to `/#token=...` (a fragment never
- * reaches a server): keep the token and clean the address bar.
+ * After ProConnect, the gateway sends the browser back to `/#token=...&signin=...` (a fragment
+ * never reaches a server). The token is taken only when `signin` equals this browser's
+ * hub_signin cookie, set when this browser started the sign-in: a link carrying someone
+ * else's token (login CSRF) is ignored. Either way the cookie is deleted and the address bar
+ * cleaned.
  */
-export function takeTokenFromFragment(): Session | null {
-  const match = /^#token=([^&]+)$/.exec(window.location.hash);
-  if (!match) return null;
-  window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  return { token: decodeURIComponent(match[1]), email: '' };
+export function takeTokenFromFragment(browser: BrowserWindow = window): Session | null {
+  const { hash, pathname, search } = browser.location;
+  if (!hash.startsWith('#token=')) return null;
+  browser.history.replaceState(null, '', pathname + search);
+  const fragment = new URLSearchParams(hash.slice(1));
+  const token = fragment.get('token');
+  const signin = fragment.get('signin');
+  const expected = browser.document.cookie
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === SIGNIN_COOKIE)?.[1];
+  browser.document.cookie = `${SIGNIN_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+  if (!token || !signin || !expected || signin !== expected) return null;
+  return { token, email: '' };
 }
 
 export interface Session {

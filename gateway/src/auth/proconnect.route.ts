@@ -1,5 +1,6 @@
 import { callSubgraph, SERVICE_VIEWER, signJwt, verifyJwt, type Viewer } from "@hub/kit";
 import express from "express";
+import { randomBytes } from "node:crypto";
 import { OidcClient, OidcUnavailableError, type OidcFlow, type OidcIdentity } from "./oidc/oidc-client";
 import { signSession } from "./session";
 
@@ -59,6 +60,9 @@ function readFlow(request: express.Request, sessionSecret: string): OidcFlow | n
  * SIRET), and hands the web app a session token in the URL fragment (never sent to a server).
  * `warn` receives why a sign-in failed (never a token or a claim).
  */
+/** The web app's proof that it started the sign-in it lands from (see web/src/auth.ts). */
+export const SIGNIN_COOKIE = "hub_signin";
+
 export function proConnectRouter(
   options: ProConnectOptions,
   peopleTerritoriesUrl: string,
@@ -75,6 +79,9 @@ export function proConnectRouter(
       const { url, flow } = await client.authorizationRequest();
       const cookie = signJwt({ ...flow }, sessionSecret, COOKIE_AUDIENCE, FLOW_SECONDS);
       response.cookie(COOKIE, cookie, { httpOnly: true, sameSite: "lax", secure, path: "/auth/proconnect", maxAge: FLOW_SECONDS * 1000 });
+      // Login CSRF: the web app takes a #token= only with this value, which only this browser
+      // has (readable by the web app, hence not HttpOnly).
+      response.cookie(SIGNIN_COOKIE, randomBytes(32).toString("base64url"), { httpOnly: false, sameSite: "lax", secure, path: "/", maxAge: 10 * 60 * 1000 });
       response.redirect(302, url);
     } catch (failure) {
       warn(`ProConnect discovery failed: ${failure instanceof Error ? failure.message : "unknown error"}`);
@@ -107,7 +114,8 @@ export function proConnectRouter(
       );
       if (!result.identity) return page(response, 403, REFUSALS[result.refusal ?? ""] ?? "Connexion refusée.");
       const token = signSession({ ...result.identity, scopes: [] }, sessionSecret);
-      response.redirect(302, `/#token=${encodeURIComponent(token)}`);
+      const signin = readCookie(request.headers.cookie, SIGNIN_COOKIE) ?? "";
+      response.redirect(302, `/#token=${encodeURIComponent(token)}&signin=${encodeURIComponent(signin)}`);
     } catch {
       page(response, 503, "Le service des comptes est indisponible. Réessayez dans quelques instants.");
     }

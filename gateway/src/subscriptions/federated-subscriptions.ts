@@ -2,7 +2,7 @@ import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type S
 import { operationFromDocument, Supergraph, type Schema } from "@apollo/federation-internals";
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@apollo/query-planner";
 import { INTERNAL_TOKEN_HEADER, serializeResult, signInternalToken, type Logger, type Viewer } from "@hub/kit";
-import { GraphQLError, isObjectType, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { GraphQLError, isObjectType, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { Client } from "graphql-ws";
 import { AsyncQueue } from "./async-queue";
 import { makeResumable } from "./cursor";
@@ -25,6 +25,8 @@ export interface FederatedSubscriptionOptions {
   logger: Logger;
   /** Reconnection attempts after the upstream drops (default 20, backing off up to 5 s). */
   retries?: number;
+  /** Masks the errors of an event as over HTTP (the gateway's formatError); default: as they are. */
+  formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 interface Upstream {
@@ -198,10 +200,16 @@ export class FederatedSubscriptions {
     };
     try {
       const result = await executeQueryPlan(queryPlan, serviceMap, requestContext as never, operationContext, this.supergraphGraphQL, this.apiSchema);
-      return serializeResult({ data: result.data, errors: result.errors?.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)))) });
+      return serializeResult({ data: result.data, errors: this.masked(result.errors?.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message))))) });
     } catch (error) {
-      return serializeResult({ errors: [new GraphQLError((error as Error).message)] });
+      return serializeResult({ errors: this.masked([new GraphQLError((error as Error).message, { originalError: error as Error })]) });
     }
+  }
+
+  private masked(errors: GraphQLError[] | undefined): GraphQLError[] | undefined {
+    const format = this.options.formatError;
+    // Formatted errors serialise as GraphQLErrors do (message, locations, path, extensions).
+    return errors && format ? (errors.map((e) => format(e.toJSON(), e)) as unknown as GraphQLError[]) : errors;
   }
 }
 

@@ -4,7 +4,7 @@
  * the gateway. Everything started is stopped by `stop()`, in reverse order.
  */
 import { createAidesTerritoiresStandIn, createFundingServer } from "@hub/funding";
-import { createGatewayServer } from "@hub/gateway";
+import { createGatewayServer, readGatewayConfig } from "@hub/gateway";
 import type { ProConnectOptions } from "../../src/auth/proconnect.route";
 import type { S3Options } from "../../../subgraphs/projects/src/services/s3-storage";
 import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
@@ -110,6 +110,8 @@ export interface HubOptions {
   projectsS3?: S3Options;
   /** SESSION_CHECK_SECONDS of the gateway (default 30, as in production). */
   sessionCheckSeconds?: number;
+  /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*). */
+  gatewayEnv?: Record<string, string>;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -142,6 +144,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     );
     const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
+    const { limits, webSocket } = readGatewayConfig(options.gatewayEnv ?? {});
     const gateway = await listen(
       await createGatewayServer(
         {
@@ -157,6 +160,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           sessionCheckSeconds: options.sessionCheckSeconds ?? 30,
           documentMaxBytes: 1024 * 1024,
           proconnect: options.proconnect ?? null,
+          limits,
+          webSocket,
         },
         true,
       ),

@@ -8,6 +8,8 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "UPSTREAM_UNAVAILABLE"
+  | "QUERY_TOO_COMPLEX"
+  | "TOO_MANY_SUBSCRIPTIONS"
   | "INTERNAL_SERVER_ERROR";
 
 const EXPOSED_CODES = new Set<string>([
@@ -17,6 +19,9 @@ const EXPOSED_CODES = new Set<string>([
   "NOT_FOUND",
   "CONFLICT",
   "UPSTREAM_UNAVAILABLE",
+  // The gateway's operation limits (depth, cost...) and WebSocket subscription caps.
+  "QUERY_TOO_COMPLEX",
+  "TOO_MANY_SUBSCRIPTIONS",
   // Raised by graphql-js / Apollo for malformed documents and variables: safe to show.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
@@ -44,6 +49,9 @@ export const upstreamUnavailable = (message: string) => hubError("UPSTREAM_UNAVA
  * else is an internal error whose text (SQL, stack, paths) stays in the server log.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (message: string) => void = console.error): GraphQLFormattedError {
+  if (isInvalidCharacter(error)) {
+    return { message: "Invalid character in input", path: formatted.path, locations: formatted.locations, extensions: { code: "BAD_USER_INPUT" } };
+  }
   const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
   // graphql-js reports a wrong enum value or a missing argument as a validation error;
   // Apollo tags bad variables BAD_USER_INPUT: both are the caller's fault.
@@ -58,6 +66,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     locations: formatted.locations,
     extensions: { code: "INTERNAL_SERVER_ERROR" },
   };
+}
+
+/**
+ * PostgreSQL refuses some characters in text (U+0000, or one the encoding lacks): the input
+ * was at fault. A safety net behind the gateway's own check of NUL characters.
+ */
+const INVALID_CHARACTER_STATES = new Set(["22021", "22P05"]);
+
+function isInvalidCharacter(error: unknown): boolean {
+  const original = (error instanceof GraphQLError ? error.originalError : error) as { code?: unknown; driverError?: { code?: unknown } } | undefined;
+  const state = original?.driverError?.code ?? original?.code;
+  return typeof state === "string" && INVALID_CHARACTER_STATES.has(state);
 }
 
 function describe(error: unknown): string {

@@ -6,6 +6,7 @@ export * from "./context";
 export * from "./database";
 export * from "./embedded-postgres";
 export * from "./errors";
+export * from "./http-errors";
 export * from "./jwt";
 export * from "./loaders";
 export * from "./logger";

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { HubMode, SubgraphConfig } from "./config";
 import { openDatabase, type Database, type DatabaseOptions } from "./database";
 import { formatError } from "./errors";
+import { jsonErrorHandler } from "./http-errors";
 import { serveSubscriptions } from "./subscriptions";
 import { createLogger, type Logger } from "./logger";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
@@ -89,6 +90,8 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
       },
     }),
   );
+  // Malformed or oversized JSON, or any unexpected failure: a JSON answer without detail.
+  app.use(jsonErrorHandler(options.logger.error));
 
   let closeSubscriptions: () => Promise<void> = async () => {};
   return {

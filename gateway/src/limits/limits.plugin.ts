@@ -1,0 +1,21 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { checkOperation } from "./check-operation";
+import type { OperationLimits } from "./operation-limits";
+
+/**
+ * Runs the gateway's checks once Apollo has parsed and validated the operation, before the
+ * query plan runs: HTTP operations and WebSocket queries/mutations (apollo.executeOperation).
+ * Apollo answers the first error with its HTTP status (400).
+ */
+export function limitsPlugin(limits: OperationLimits | null): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          const [error] = checkOperation(schema, document, request.variables, limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}

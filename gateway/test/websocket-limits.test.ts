@@ -1,0 +1,193 @@
+import { getIntrospectionQuery } from "graphql";
+import WebSocket from "ws";
+import { CAMILLE, JULIEN, startHub, type Hub } from "./support/hub";
+import { wsOperation } from "./support/ws-operation";
+
+const LIVE = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id } }`;
+
+/** A graphql-transport-ws client speaking the protocol by hand, keeping every message. */
+class RawClient {
+  readonly socket: WebSocket;
+  readonly messages: { id?: string; type: string; payload?: unknown }[] = [];
+  readonly closed: Promise<number>;
+  private waiters: (() => void)[] = [];
+
+  constructor(url: string) {
+    this.socket = new WebSocket(url.replace(/^http/, "ws"), "graphql-transport-ws");
+    this.socket.on("message", (data) => {
+      this.messages.push(JSON.parse(String(data)));
+      for (const waiter of this.waiters.splice(0)) waiter();
+    });
+    this.closed = new Promise((resolve) => this.socket.on("close", (code) => resolve(code)));
+  }
+
+  async init(token: string): Promise<void> {
+    await new Promise((resolve) => this.socket.once("open", resolve));
+    this.send({ type: "connection_init", payload: { authorization: `Bearer ${token}` } });
+    await this.until((m) => m.some((x) => x.type === "connection_ack"));
+  }
+
+  send(message: object): void {
+    this.socket.send(JSON.stringify(message));
+  }
+
+  async until(predicate: (messages: RawClient["messages"]) => boolean): Promise<void> {
+    while (!predicate(this.messages)) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+}
+
+async function health(hub: Hub): Promise<{ subscribers: number; upstreams: number }> {
+  return ((await (await fetch(`${hub.origin}/health`)).json()) as { subscriptions: { subscribers: number; upstreams: number } }).subscriptions;
+}
+
+async function subscribers(hub: Hub, count: number): Promise<void> {
+  // The gateway's own count, polled: the protocol has no acknowledgement of a subscribe.
+  while ((await health(hub)).subscribers !== count) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe("WebSocket limits", () => {
+  let hub: Hub;
+  let julien: string;
+  beforeAll(async () => {
+    hub = await startHub({
+      gatewayEnv: {
+        WS_MAX_PAYLOAD_BYTES: "4096",
+        WS_INIT_TIMEOUT_MS: "300",
+        WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: "2",
+        WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "3",
+        WS_MAX_BUFFERED_BYTES: "65536",
+      },
+    });
+    julien = await hub.token(JULIEN);
+  });
+  afterAll(() => hub.stop());
+
+  it("closes a socket that sends a frame over the size limit with 1009, and goes on serving", async () => {
+    const client = new RawClient(hub.gatewayUrl);
+    await client.init(julien);
+    client.send({ id: "1", type: "subscribe", payload: { query: `{ __typename }`, variables: { pad: "x".repeat(5000) } } });
+    expect(await client.closed).toBe(1009);
+    expect(await wsOperation(hub.gatewayUrl, `{ __typename }`, {}, julien)).toEqual({ results: [{ data: { __typename: "Query" } }], errors: null });
+  });
+
+  it("closes a socket without connection_init with 4408", async () => {
+    const client = new RawClient(hub.gatewayUrl);
+    expect(await client.closed).toBe(4408);
+  });
+
+  it("caps subscriptions per connection and per viewer with TOO_MANY_SUBSCRIPTIONS, freeing a slot on complete", async () => {
+    const first = new RawClient(hub.gatewayUrl);
+    await first.init(julien);
+    for (const id of ["a", "b", "c"]) first.send({ id, type: "subscribe", payload: { query: LIVE } });
+    await first.until((m) => m.some((x) => x.id === "c"));
+    expect(first.messages.filter((m) => m.type !== "connection_ack")).toEqual([
+      { id: "c", type: "error", payload: [{ message: "At most 2 subscriptions per connection", extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } }] },
+    ]);
+    await subscribers(hub, 2);
+
+    const second = new RawClient(hub.gatewayUrl);
+    await second.init(julien);
+    second.send({ id: "d", type: "subscribe", payload: { query: LIVE } });
+    await subscribers(hub, 3);
+    second.send({ id: "e", type: "subscribe", payload: { query: LIVE } });
+    await second.until((m) => m.some((x) => x.id === "e"));
+    expect(second.messages.filter((m) => m.type !== "connection_ack")).toEqual([
+      { id: "e", type: "error", payload: [{ message: "At most 3 subscriptions per viewer", extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } }] },
+    ]);
+
+    // Completing one, or closing a connection, gives the viewer its slots back.
+    first.send({ id: "a", type: "complete" });
+    await subscribers(hub, 2);
+    second.send({ id: "f", type: "subscribe", payload: { query: LIVE } });
+    await subscribers(hub, 3);
+    first.socket.close();
+    await subscribers(hub, 2);
+    const third = new RawClient(hub.gatewayUrl);
+    await third.init(julien);
+    third.send({ id: "g", type: "subscribe", payload: { query: LIVE } });
+    await subscribers(hub, 3);
+    expect([second, third].map((c) => c.messages.filter((m) => m.type === "error").map((m) => m.id))).toEqual([["e"], []]);
+    second.socket.close();
+    third.socket.close();
+    await subscribers(hub, 0);
+  });
+
+  it("destroys the socket of a client that stops reading once its output passes the bound, and serves the others", async () => {
+    // The gateway's side of the socket is destroyed: wait for that call.
+    const original = WebSocket.prototype.terminate;
+    let slow: WebSocket | null = null;
+    const done = new Promise<void>((resolve) => {
+      jest.spyOn(WebSocket.prototype, "terminate").mockImplementation(function (this: WebSocket) {
+        slow = this;
+        original.call(this);
+        resolve();
+      });
+    });
+    const client = new RawClient(hub.gatewayUrl);
+    await client.init(julien);
+    (client.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+    // Answers of about 100 KB each that the client does not read.
+    const query = getIntrospectionQuery({ descriptions: true });
+    for (let i = 0; i < 400; i++) client.send({ id: String(i), type: "subscribe", payload: { query } });
+    await done;
+    jest.restoreAllMocks();
+    expect((slow as unknown as { _isServer: boolean } | null)?._isServer).toBe(true);
+    expect(await wsOperation(hub.gatewayUrl, `{ __typename }`, {}, julien)).toEqual({ results: [{ data: { __typename: "Query" } }], errors: null });
+    (client.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect(await client.closed).toBe(1006);
+    expect(client.messages.length).toBeLessThan(400);
+  });
+});
+
+describe("WebSocket output bound, with live events", () => {
+  let hub: Hub;
+  beforeAll(async () => {
+    hub = await startHub({ gatewayEnv: { WS_MAX_BUFFERED_BYTES: "65536" } });
+  });
+  afterAll(() => hub.stop());
+
+  it("destroys a subscriber that stops reading while events pile up, and the others still get theirs", async () => {
+    const [julien, camille] = [await hub.token(JULIEN), await hub.token(CAMILLE)];
+    const created = await hub.query<{ createProject: { id: string } }>(`mutation { createProject(input: { title: "Halle gourmande", territoryId: "COMMUNE:63113", themes: ["eau"] }) { id } }`, {}, camille);
+    const projectId = created.data!.createProject.id;
+    const submitted = await hub.query(`mutation($p: ID!) { changeProjectStatus(input: { projectId: $p, transition: SUBMIT }) { id } }`, { p: projectId }, camille);
+    expect(submitted.errors).toBeUndefined();
+    const fat = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id kind summary actor { name } project { title description territory { name }
+      fundingOpportunities(first: 20) { edges { node { id name url financers aidTypes categories perimeter } } } } } }`;
+    const original = WebSocket.prototype.terminate;
+    const done = new Promise<void>((resolve) => {
+      jest.spyOn(WebSocket.prototype, "terminate").mockImplementation(function (this: WebSocket) {
+        original.call(this);
+        resolve();
+      });
+    });
+    let terminated = false;
+    void done.then(() => (terminated = true));
+
+    const slow = new RawClient(hub.gatewayUrl);
+    await slow.init(julien);
+    for (let i = 0; i < 40; i++) slow.send({ id: `s${i}`, type: "subscribe", payload: { query: fat } });
+    await subscribers(hub, 40);
+    (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const healthy = new RawClient(hub.gatewayUrl);
+    await healthy.init(julien);
+    healthy.send({ id: "h", type: "subscribe", payload: { query: `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id } }` } });
+    await subscribers(hub, 41);
+
+    // Each comment is an event for the 40 subscriptions of the paused client.
+    let comments = 0;
+    while (!terminated && comments < 500) {
+      const sent = await hub.query(`mutation($p: ID!, $b: String!) { addComment(projectId: $p, body: $b) { id } }`, { p: projectId, b: `message ${comments}` }, camille);
+      expect(sent.errors).toBeUndefined();
+      comments++;
+    }
+    jest.restoreAllMocks();
+    expect(terminated).toBe(true);
+    await subscribers(hub, 1);
+    const before = healthy.messages.length;
+    await hub.query(`mutation($p: ID!, $b: String!) { addComment(projectId: $p, body: $b) { id } }`, { p: projectId, b: "after" }, camille);
+    await healthy.until((m) => m.length > before);
+    expect(healthy.messages.filter((m) => m.type === "error")).toEqual([]);
+    healthy.socket.close();
+  });
+});
