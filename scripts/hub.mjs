@@ -51,7 +51,8 @@ export async function database(dataDir) {
   const server = await postgresServer(dataDir);
   try {
     const { provisionServiceDatabases, SERVICE_DATABASES } = kit();
-    const env = await provisionServiceDatabases(server.url, SERVICE_DATABASES, rolePasswords(dataDir, SERVICE_DATABASES));
+    const urls = await provisionServiceDatabases(server.url, SERVICE_DATABASES, rolePasswords(dataDir, SERVICE_DATABASES));
+    const env = Object.fromEntries(Object.entries(urls).map(([prefix, url]) => [`${prefix}_DATABASE_URL`, url]));
     return { ...server, env: { ...env, DATABASE_URL: undefined } };
   } catch (error) {
     await server.stop();

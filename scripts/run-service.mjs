@@ -20,7 +20,7 @@ async function main() {
   // Development unless told otherwise (a bare `node dist/main.js` is production).
   const env = { HUB_MODE: process.env.HUB_MODE ?? "development" };
   if (workspace !== "gateway") {
-    const db = await database(process.env.HUB_DATA_DIR ?? join(ROOT, ".data"));
+    const db = await database(process.env.HUB_DATA_DIR || join(ROOT, ".data"));
     stops.push(db.stop);
     if (db.relocation) console.log(db.relocation);
     Object.assign(env, db.env);

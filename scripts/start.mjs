@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { aidesTerritoires, build, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
 
 const started = Date.now();
-const dataDir = process.env.HUB_DATA_DIR ?? join(ROOT, ".data");
+const dataDir = process.env.HUB_DATA_DIR || join(ROOT, ".data");
 const stops = [];
 const children = [];
 let stopping = false;
@@ -63,7 +63,7 @@ The hub is running (started in ${Date.now() - started} ms):
   web app       http://localhost:${port}/
   GraphQL       http://localhost:${port}/graphql   (HTTP and WebSocket)
   health        http://localhost:${port}/health
-  subgraphs     http://localhost:4001/graphql (projects), :4002 (people-territories), :4003 (funding), :4004 (reporting)
+  subgraphs     http://localhost:${process.env.PROJECTS_PORT ?? 4001}/graphql (projects), :${process.env.PEOPLE_TERRITORIES_PORT ?? 4002} (people-territories), :${process.env.FUNDING_PORT ?? 4003} (funding), :${process.env.REPORTING_PORT ?? 4004} (reporting)
   stand-in      ${at.url} (Aides-Territoires)
 Ctrl-C stops everything.`);
 }
