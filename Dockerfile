@@ -1,7 +1,9 @@
 # One image for every service of the hub; docker-compose.yml picks the entry point with
 # `command` (node gateway/dist/main.js, node subgraphs/<name>/dist/main.js).
-# No secret is baked in: INTERNAL_TOKEN_SECRET, SESSION_SECRET, DATABASE_URL... come from
-# the environment at run time.
+# No secret is baked in: INTERNAL_TOKEN_SECRET, SESSION_SECRET, <PREFIX>_DATABASE_URL... come
+# from the environment at run time. No HUB_MODE either: a service not told its mode runs in
+# production, and refuses to start without secrets of its own. The embedded PostgreSQL of
+# `npm start` is a devDependency: not in the image.
 
 # --- build: compile every workspace (tsc -b) and the web app (vite) ---------------------
 FROM node:20-bookworm-slim AS build

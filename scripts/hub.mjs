@@ -1,7 +1,8 @@
 // Shared pieces of `npm start` (start.mjs) and `npm start -w <workspace>` (run-service.mjs):
 // building, the embedded PostgreSQL server and the Aides-Territoires stand-in.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,17 +41,47 @@ export function kit() {
 }
 
 /**
- * A PostgreSQL server URL: DATABASE_URL when set; else the embedded server under `dataDir`,
- * started in its own process (stopped by the returned function), or reused when already running.
+ * A PostgreSQL server for the subgraphs: DATABASE_URL (an administrator's URL) when set; else
+ * the embedded server under `dataDir`, started in its own process (stopped by the returned
+ * function), or reused when already running. Either way each subgraph gets a role of its own
+ * owning its database only (`env`: `<PREFIX>_DATABASE_URL` per subgraph), with passwords made
+ * once and kept in `dataDir`.
  */
 export async function database(dataDir) {
+  const server = await postgresServer(dataDir);
+  try {
+    const { provisionServiceDatabases, SERVICE_DATABASES } = kit();
+    const urls = await provisionServiceDatabases(server.url, SERVICE_DATABASES, rolePasswords(dataDir, SERVICE_DATABASES));
+    const env = Object.fromEntries(Object.entries(urls).map(([prefix, url]) => [`${prefix}_DATABASE_URL`, url]));
+    return { ...server, env: { ...env, DATABASE_URL: undefined } };
+  } catch (error) {
+    await server.stop();
+    throw new Error(`cannot set up the subgraphs' databases and roles on ${server.embedded ? "the embedded server" : "DATABASE_URL"}: ${error.message.split("\n")[0]}`);
+  }
+}
+
+/** The subgraphs' role passwords: random, made once, in `<dataDir>/database-passwords.json` (0600). */
+function rolePasswords(dataDir, services) {
+  const file = join(dataDir, "database-passwords.json");
+  const passwords = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  const missing = services.filter((service) => !passwords[service.role]);
+  if (missing.length > 0) {
+    for (const service of missing) passwords[service.role] = randomBytes(32).toString("base64url");
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
+  }
+  return passwords;
+}
+
+async function postgresServer(dataDir) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
-  const { isPortOpen, EMBEDDED_POSTGRES_PORT } = kit();
+  const { isPortOpen, EMBEDDED_POSTGRES_PORT, EMBEDDED_ADMIN_PASSWORD, dataFolderFor } = kit();
   const port = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
+  const dataFolder = dataFolderFor(join(dataDir, "postgres"));
   if (await isPortOpen(port)) {
-    const url = `postgres://postgres:hub-local@127.0.0.1:${port}/postgres`;
-    await checkReused(url, join(dataDir, "postgres"), port);
-    return { url, embedded: true, reused: true, stop: async () => {} };
+    const url = `postgres://postgres:${EMBEDDED_ADMIN_PASSWORD}@127.0.0.1:${port}/postgres`;
+    await checkReused(url, dataFolder, port);
+    return { url, embedded: true, reused: true, dataFolder, stop: async () => {} };
   }
   // A process of its own (and its own process group): Ctrl-C reaches only the script that
   // started it, which stops it last, after the services.
@@ -59,16 +90,20 @@ export async function database(dataDir) {
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     detached: true,
   });
+  let relocation;
   const url = await new Promise((resolve, reject) => {
     let lastError = "";
     child.stderr.on("data", (chunk) => (lastError = chunk.toString().trim().split("\n").pop()));
     child.stdout.on("data", (chunk) => {
-      const ready = /postgres ready (\S+)/.exec(chunk.toString());
-      if (ready) resolve(ready[1]);
+      for (const line of chunk.toString().split("\n")) {
+        if (line.startsWith("postgres note ")) relocation = line.slice("postgres note ".length);
+        const ready = /^postgres ready (\S+)/.exec(line);
+        if (ready) resolve(ready[1]);
+      }
     });
     child.once("exit", (code) => reject(new Error(lastError || `embedded PostgreSQL exited with code ${code}`)));
   });
-  return { url, embedded: true, stop: () => stopProcess(child, 20_000) };
+  return { url, embedded: true, dataFolder, relocation, stop: () => stopProcess(child, 20_000) };
 }
 
 /**
@@ -114,9 +149,11 @@ export async function aidesTerritoires() {
 export function spawnService(name, workspace, env, { prefix = true } = {}) {
   // Its own process group: Ctrl-C reaches only this script, which stops services in order.
   // The IPC channel closes if this script dies, and the service then stops itself.
+  // A variable set to undefined in `env` is removed (the subgraphs never see the admin DATABASE_URL).
+  const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined));
   const child = spawn(process.execPath, [join(ROOT, workspace, "dist", "main.js")], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: merged,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     detached: true,
   });

@@ -1,5 +1,6 @@
 // Runs the embedded PostgreSQL server in its own process, for start.mjs and run-service.mjs:
-// `node scripts/postgres.mjs <data folder> <port>` prints "postgres ready <url>", then stops
+// `node scripts/postgres.mjs <data folder> <port>` prints "postgres ready <url>" (after
+// "postgres note <where its programs and data are>" when root had to move them), then stops
 // the server and exits on SIGTERM or SIGINT, or when the process that started it goes away.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -25,6 +26,7 @@ if (process.connected) process.on("disconnect", () => void stop());
 
 try {
   server = await startEmbeddedPostgres(dataDir, Number(port));
+  if (server.relocation) console.log(`postgres note ${server.relocation}`);
   console.log(`postgres ready ${server.url}`);
 } catch (error) {
   console.error(error.message.split("\n")[0]);

@@ -17,11 +17,13 @@ async function shutdown(code) {
 
 async function main() {
   build({ web: workspace === "gateway" });
+  // Development unless told otherwise (a bare `node dist/main.js` is production).
   const env = { HUB_MODE: process.env.HUB_MODE ?? "development" };
   if (workspace !== "gateway") {
-    const db = await database(process.env.HUB_DATA_DIR ?? join(ROOT, ".data"));
+    const db = await database(process.env.HUB_DATA_DIR || join(ROOT, ".data"));
     stops.push(db.stop);
-    env.DATABASE_URL = db.url;
+    if (db.relocation) console.log(db.relocation);
+    Object.assign(env, db.env);
   }
   if (workspace === "subgraphs/funding") {
     const at = await aidesTerritoires();

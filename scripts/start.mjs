@@ -1,11 +1,12 @@
 // `npm start`: the whole hub on one machine. Builds what is stale, starts the embedded
-// PostgreSQL server (unless DATABASE_URL is set) and the Aides-Territoires stand-in (unless
-// AIDES_TERRITOIRES_URL is set), then the four subgraphs and the gateway. Ctrl-C stops all.
+// PostgreSQL server (unless DATABASE_URL is set) and gives each subgraph a role of its own on
+// it, starts the Aides-Territoires stand-in (unless AIDES_TERRITOIRES_URL is set), then the
+// four subgraphs and the gateway, in development mode unless HUB_MODE says otherwise. Ctrl-C stops all.
 import { join } from "node:path";
 import { aidesTerritoires, build, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
 
 const started = Date.now();
-const dataDir = process.env.HUB_DATA_DIR ?? join(ROOT, ".data");
+const dataDir = process.env.HUB_DATA_DIR || join(ROOT, ".data");
 const stops = [];
 const children = [];
 let stopping = false;
@@ -23,12 +24,18 @@ async function main() {
   console.log(`build: ${build()} ms`);
   const db = await database(dataDir);
   stops.push(db.stop);
-  console.log(db.embedded ? `embedded PostgreSQL ${db.reused ? "reused" : "started"} (data in ${join(dataDir, "postgres")})` : "PostgreSQL from DATABASE_URL");
+  if (db.relocation) console.log(db.relocation);
+  console.log(
+    db.embedded
+      ? `embedded PostgreSQL ${db.reused ? "reused" : "started"} (data in ${db.dataFolder}); one role per subgraph (passwords in ${join(dataDir, "database-passwords.json")})`
+      : `PostgreSQL from DATABASE_URL; one role per subgraph (passwords in ${join(dataDir, "database-passwords.json")})`,
+  );
   const at = await aidesTerritoires();
   stops.push(at.stop);
+  // `npm start` is development unless told otherwise (a bare `node dist/main.js` is production).
   const env = {
     HUB_MODE: process.env.HUB_MODE ?? "development",
-    DATABASE_URL: db.url,
+    ...db.env,
     AIDES_TERRITOIRES_URL: at.url,
     AIDES_TERRITOIRES_API_KEY: at.apiKey,
   };
@@ -56,7 +63,7 @@ The hub is running (started in ${Date.now() - started} ms):
   web app       http://localhost:${port}/
   GraphQL       http://localhost:${port}/graphql   (HTTP and WebSocket)
   health        http://localhost:${port}/health
-  subgraphs     http://localhost:4001/graphql (projects), :4002 (people-territories), :4003 (funding), :4004 (reporting)
+  subgraphs     http://localhost:${process.env.PROJECTS_PORT ?? 4001}/graphql (projects), :${process.env.PEOPLE_TERRITORIES_PORT ?? 4002} (people-territories), :${process.env.FUNDING_PORT ?? 4003} (funding), :${process.env.REPORTING_PORT ?? 4004} (reporting)
   stand-in      ${at.url} (Aides-Territoires)
 Ctrl-C stops everything.`);
 }

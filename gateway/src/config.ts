@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, int, oneOf, optional, readCommonConfig, readConfig, str, url, type CommonConfig, type Env } from "@hub/kit";
+import { DEFAULT_PAGE_SIZE, int, oneOf, optional, readServiceConfig, secret, str, url, type CommonConfig, type Env } from "@hub/kit";
 import { join } from "node:path";
 import type { ProConnectOptions } from "./auth/proconnect.route";
 import type { OperationLimits } from "./limits";
@@ -6,7 +6,7 @@ import type { OperationLimits } from "./limits";
 export interface GatewayConfig extends CommonConfig {
   /** GATEWAY_PORT (default 4000). */
   port: number;
-  /** SESSION_SECRET: signs session tokens; required in production (≥ 32 characters). */
+  /** SESSION_SECRET: signs session tokens; required in production (≥ 32 characters, not a published one). */
   sessionSecret: string;
   /** Subgraph URLs by supergraph name (PROJECTS_URL, PEOPLE_TERRITORIES_URL, FUNDING_URL, REPORTING_URL). */
   subgraphUrls: Record<string, string>;
@@ -99,13 +99,12 @@ function readWebSocketLimits(env: Env, problems: string[]): WebSocketLimits {
 export const DEV_SESSION_SECRET = "dev-only-session-secret-never-use-in-production";
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
-  const common = readCommonConfig(env);
-  const config = {
-    ...common,
-    ...readConfig<Omit<GatewayConfig, keyof CommonConfig>>(
-      {
+  // One ConfigError lists the common problems and the gateway's.
+  return readServiceConfig<Omit<GatewayConfig, keyof CommonConfig>>(
+    (mode) =>
+      ({
         port: int("GATEWAY_PORT", 4000, 0, 65535),
-        sessionSecret: str("SESSION_SECRET", common.mode === "production" ? undefined : DEV_SESSION_SECRET),
+        sessionSecret: secret("SESSION_SECRET", mode, DEV_SESSION_SECRET),
         subgraphUrls: (e, problems) => ({
           projects: url("PROJECTS_URL", "http://127.0.0.1:4001/graphql")(e, problems),
           "people-territories": url("PEOPLE_TERRITORIES_URL", "http://127.0.0.1:4002/graphql")(e, problems),
@@ -129,14 +128,9 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
         sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 1, 3600),
         apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
-        limits: (e, problems) => readLimits(e, problems, common.mode),
+        limits: (e, problems) => readLimits(e, problems, mode),
         webSocket: readWebSocketLimits,
-      },
-      env,
-    ),
-  };
-  if (config.mode === "production" && config.sessionSecret.length < 32) {
-    throw new Error("invalid configuration: SESSION_SECRET must be at least 32 characters in production");
-  }
-  return config;
+      }),
+    env,
+  );
 }

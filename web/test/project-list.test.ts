@@ -4,7 +4,7 @@ import { launchChromium, signIn, watchOutside } from "./support/browser";
 
 /**
  * The built web app (npm run build), served by the gateway, in a real headless Chromium
- * (Debian's package at /usr/bin/chromium): sign in with a demo account, see the projects.
+ * (a system Chromium, else the one npm brings: web/test/support/chromium-path.ts): sign in with a demo account, see the projects.
  */
 describe("web app in Chromium", () => {
   let hub: Hub;

@@ -3,15 +3,18 @@
  * DATABASE_URL when set (CI uses the machine's server), else an embedded server in a
  * temporary folder. Then migrates one template database per subgraph (people-territories
  * with the imported map and the demo accounts); each test hub copies them, which is fast.
+ * Also finds the browser tests' Chromium once (unpacking the npm one on first use).
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
+import { chromiumPath } from "../../../web/test/support/chromium-path";
 import { TEMPLATE_PREFIX, templateDatabase, TEMPLATES, TEST_DATABASE_PREFIX } from "./templates";
 
 export default async function globalSetup(): Promise<void> {
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  process.env.HUB_CHROMIUM_PATH = chromiumPath();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const kit = require("@hub/kit") as typeof import("@hub/kit");
   let serverUrl = process.env.DATABASE_URL;

@@ -1,4 +1,4 @@
-import { readConfig, readSubgraphConfig, str, url, type Env, type SubgraphConfig } from "@hub/kit";
+import { readSubgraphConfig, secret, url, type Env, type SubgraphConfig } from "@hub/kit";
 
 export interface FundingConfig extends SubgraphConfig {
   /** Aides-Territoires API root (AIDES_TERRITOIRES_URL), e.g. https://aides-territoires.beta.gouv.fr. */
@@ -9,11 +9,10 @@ export interface FundingConfig extends SubgraphConfig {
 
 /** FUNDING_PORT (4003), FUNDING_DATABASE_URL or DATABASE_URL (database funding), and the Aides-Territoires API. */
 export function readFundingConfig(env: Env = process.env): FundingConfig {
-  return {
-    ...readSubgraphConfig("FUNDING", "funding", 4003, env),
-    ...readConfig<{ aidesTerritoiresUrl: string; aidesTerritoiresApiKey: string }>(
-      { aidesTerritoiresUrl: url("AIDES_TERRITOIRES_URL"), aidesTerritoiresApiKey: str("AIDES_TERRITOIRES_API_KEY") },
-      env,
-    ),
-  };
+  // The API key is issued by Aides-Territoires (its length is theirs); production only refuses
+  // the stand-in's keys published in this repository.
+  return readSubgraphConfig("FUNDING", "funding", 4003, env, (mode) => ({
+    aidesTerritoiresUrl: url("AIDES_TERRITOIRES_URL"),
+    aidesTerritoiresApiKey: secret("AIDES_TERRITOIRES_API_KEY", mode, undefined, 1),
+  }));
 }

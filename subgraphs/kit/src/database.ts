@@ -1,4 +1,5 @@
 import { Client } from "pg";
+import { withDatabase } from "./config";
 import { DataSource, type EntitySchema, type Logger as OrmLogger, type MixedList } from "typeorm";
 
 /**
@@ -58,26 +59,44 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return { dataSource, statements };
 }
 
-/** Creates the database named in `url` on its server when it does not exist yet. */
+/**
+ * Makes sure the database named in `url` exists. A service's own role usually cannot create
+ * databases (nor connect to `postgres`): it connects to its database first, and only when that
+ * database does not exist tries to create it, from the server's `postgres` database; failing
+ * that, the error names the database and what to do.
+ */
 export async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`unsupported database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
+  const probe = new Client({ connectionString: url });
   try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (found.rowCount === 0) {
-      try {
-        await client.query(`CREATE DATABASE "${name}"`);
-      } catch (error) {
-        // Another process created it between our check and our statement.
-        if ((error as { code?: string }).code !== "42P04") throw error;
-      }
-    }
+    await probe.connect();
+    return;
+  } catch (error) {
+    if (codeOf(error) !== "3D000") throw error; // 3D000: no such database
   } finally {
-    await client.end();
+    await probe.end().catch(() => {});
   }
+  const admin = new Client({ connectionString: withDatabase(url, "postgres") });
+  const cannot = (why: string) => new Error(`database "${name}" does not exist and ${decodeURIComponent(target.username) || "this role"} cannot create it (${why}): create it owned by this role (see docs/deployment.md), or set a URL whose role may`);
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw cannot((error as Error).message);
+  }
+  try {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+  } catch (error) {
+    // 42P04: another process created it between our check and our statement.
+    if (codeOf(error) === "42501") throw cannot("permission denied to create a database");
+    if (codeOf(error) !== "42P04") throw error;
+  } finally {
+    await admin.end();
+  }
+}
+
+function codeOf(error: unknown): string | undefined {
+  return (error as { code?: string } | null)?.code;
 }

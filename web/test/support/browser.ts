@@ -1,10 +1,14 @@
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { chromiumPath } from "./chromium-path";
 
-/** Debian's headless Chromium (or CHROMIUM_PATH), with nothing that calls out on its own. */
+/**
+ * Headless Chromium (see chromiumPath; the jest global setup finds it once, before the workers,
+ * so that two of them never unpack it at the same time), with nothing that calls out on its own.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: process.env.HUB_CHROMIUM_PATH ?? chromiumPath(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
