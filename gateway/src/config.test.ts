@@ -1,10 +1,11 @@
 import { DEFAULT_LIMITS, readGatewayConfig } from "./config";
 
+const DEV = { HUB_MODE: "development" };
 const PRODUCTION = { HUB_MODE: "production", SESSION_SECRET: "s".repeat(32), INTERNAL_TOKEN_SECRET: "i".repeat(32) };
 
 describe("readGatewayConfig: operation and WebSocket limits", () => {
   it("has the documented defaults", () => {
-    const config = readGatewayConfig({});
+    const config = readGatewayConfig(DEV);
     expect([config.limits, config.webSocket]).toEqual([
       { maxDepth: 12, maxAliases: 30, maxRootFields: 20, maxDirectives: 50, maxTokens: 5000, maxCost: 10_000, defaultPageSize: 20, listFactor: 10 },
       { maxPayloadBytes: 262_144, initTimeoutMs: 3000, maxSubscriptionsPerConnection: 50, maxSubscriptionsPerViewer: 200, maxBufferedBytes: 4_194_304 },
@@ -12,18 +13,18 @@ describe("readGatewayConfig: operation and WebSocket limits", () => {
   });
 
   it("reads each from the environment", () => {
-    const config = readGatewayConfig({ QUERY_MAX_DEPTH: "8", QUERY_MAX_COST: "500", WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "1000" });
+    const config = readGatewayConfig({ ...DEV, QUERY_MAX_DEPTH: "8", QUERY_MAX_COST: "500", WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "1000" });
     expect([config.limits?.maxDepth, config.limits?.maxCost, config.webSocket.maxSubscriptionsPerViewer]).toEqual([8, 500, 1000]);
   });
 
   it("turns the operation limits off outside production only", () => {
-    expect(readGatewayConfig({ QUERY_LIMITS: "off" }).limits).toBeNull();
+    expect(readGatewayConfig({ ...DEV, QUERY_LIMITS: "off" }).limits).toBeNull();
     expect(readGatewayConfig({ ...PRODUCTION }).limits).toEqual(DEFAULT_LIMITS);
     expect(() => readGatewayConfig({ ...PRODUCTION, QUERY_LIMITS: "off" })).toThrow("invalid configuration: QUERY_LIMITS=off is refused in production");
   });
 
   it("lists every bad value at once", () => {
-    expect(() => readGatewayConfig({ QUERY_MAX_DEPTH: "0", WS_MAX_PAYLOAD_BYTES: "big" })).toThrow(
+    expect(() => readGatewayConfig({ ...DEV, QUERY_MAX_DEPTH: "0", WS_MAX_PAYLOAD_BYTES: "big" })).toThrow(
       'invalid configuration: QUERY_MAX_DEPTH must be an integer between 1 and 1000 (got "0"); WS_MAX_PAYLOAD_BYTES must be an integer between 1024 and 104857600 (got "big")',
     );
   });

@@ -144,7 +144,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     );
     const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
-    const { limits, webSocket } = readGatewayConfig(options.gatewayEnv ?? {});
+    const { limits, webSocket } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
     const gateway = await listen(
       await createGatewayServer(
         {
