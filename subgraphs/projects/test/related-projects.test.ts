@@ -110,7 +110,7 @@ describe("the projects of many territories, organisations and persons", () => {
 
   it("gives each organisation of a list its projects in one statement", async () => {
     const { statements, data } = await withStatements<{ projects: { edges: { node: { owner: { id: string; projects: { edges: { node: { id: string } }[] } } } }[] } }>(
-      `{ projects(first: 100, filter: { territoryId: "${EPCI}" }) { edges { node { owner { id projects(first: 50) { edges { node { id } } } } } } } }`,
+      `{ projects(first: 50, filter: { territoryId: "${EPCI}" }) { edges { node { owner { id projects(first: 50) { edges { node { id } } } } } } } }`,
       t.nadia,
     );
     // One for the list, one for all the owners' pages.
