@@ -12,14 +12,13 @@ export const CLOSE_TOO_SLOW = 1013;
  * the cork/uncork batching, whose corked frames count in bufferedAmount). The close frame
  * cannot reach a client that does not read, so the socket is destroyed at once.
  */
-export function limitBufferedOutput(client: WebSocket, maxBytes: number, onClose: () => void = () => {}): void {
+export function limitBufferedOutput(client: WebSocket, maxBytes: number): void {
   const send = client.send.bind(client) as (...args: unknown[]) => void;
   client.send = ((...args: unknown[]) => {
     send(...args);
     if (client.bufferedAmount > maxBytes && client.readyState === client.OPEN) {
       client.close(CLOSE_TOO_SLOW, "Client too slow: output buffer full");
       client.terminate();
-      onClose();
     }
   }) as WebSocket["send"];
 }

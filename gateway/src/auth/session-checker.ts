@@ -61,8 +61,9 @@ export class SessionChecker {
             sessions: asked.map(([, v]) => ({ personId: v.personId, organizationId: v.organizationId, role: v.roles[0] })),
           }).then((data) => data.sessionStatus);
     const size = this.options.cacheSize ?? 10_000;
+    const position = new Map(asked.map(([key], index) => [key, index]));
     for (const [key] of entries) {
-      const index = asked.findIndex(([k]) => k === key);
+      const index = position.get(key) ?? -1;
       const current = index === -1 ? Promise.resolve(false) : answer.then((statuses) => statuses[index] === true);
       // An unanswered check is not remembered: the next request asks again.
       current.catch(() => {

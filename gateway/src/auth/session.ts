@@ -57,11 +57,6 @@ export async function credentialFromAuthorization(header: unknown, secret: strin
   return { viewer: session.viewer, expiresAt: session.expiresAt, apiKey: null };
 }
 
-/** The viewer behind an `Authorization` header (see credentialFromAuthorization). */
-export async function viewerFromAuthorization(header: unknown, secret: string, apiKeys: ApiKeyAuthenticator, sessions: SessionChecker): Promise<Viewer> {
-  return (await credentialFromAuthorization(header, secret, apiKeys, sessions)).viewer;
-}
-
 /** people-territories unreachable: 503, without its address. */
 async function unavailableAsError<T>(answer: Promise<T>): Promise<T> {
   try {

@@ -10,7 +10,7 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Lexical tokens of the document (the parser stops past it). */
   maxTokens: number;
-  /** Estimated cost: objects the operation may return (see cost.rule.ts). */
+  /** Estimated cost: objects the operation may return (see operation-measure.ts). */
   maxCost: number;
   /** The page size of a connection read without `first`. */
   defaultPageSize: number;
