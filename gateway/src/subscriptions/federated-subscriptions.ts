@@ -4,15 +4,16 @@ import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@ap
 import { INTERNAL_TOKEN_HEADER, serializeResult, signInternalToken, type Logger, type Viewer } from "@hub/kit";
 import { GraphQLError, isObjectType, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { Client } from "graphql-ws";
+import { LRUCache } from "lru-cache";
 import { AsyncQueue } from "./async-queue";
 import { makeResumable } from "./cursor";
 import { SharedUpstream, type Deliver, type Subscriber } from "./shared-upstream";
 
 /** The pseudo-service that hands the event to the query plan as the primary fetch's result. */
 const EVENT_SERVICE = "__subscription_event__";
-/** Subscription plans kept (oldest dropped first). */
+/** Subscription plans kept (the least recently used dropped first). */
 const PLAN_CACHE_SIZE = 200;
-/** Completions kept: the events every upstream is still working through (oldest dropped first). */
+/** Completions kept: the events every upstream is still working through (the least recently used dropped first). */
 const COMPLETION_CACHE_SIZE = 512;
 
 export interface FederatedSubscriptionOptions {
@@ -53,9 +54,10 @@ export class FederatedSubscriptions {
   private readonly open = new Set<Client>();
   /** Shared upstream subscriptions by (operation, variables, viewer). */
   private readonly shared = new Map<string, SharedUpstream>();
-  private readonly plans = new Map<string, Upstream>();
+  /** Plans by operation text and name. */
+  private readonly plans = new LRUCache<string, Upstream>({ max: PLAN_CACHE_SIZE });
   /** Recent completions of plans without `rest`, by operation and event data. */
-  private readonly completions = new Map<string, Promise<string>>();
+  private readonly completions = new LRUCache<string, Promise<string>>({ max: COMPLETION_CACHE_SIZE });
   /** Every live upstream subscription, shared or not. */
   private readonly live = new Set<SharedUpstream>();
 
@@ -139,7 +141,6 @@ export class FederatedSubscriptions {
     let upstream = this.plans.get(key);
     if (!upstream) {
       upstream = this.plan(document, operationName);
-      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
       this.plans.set(key, upstream);
     }
     return upstream;
@@ -171,7 +172,6 @@ export class FederatedSubscriptions {
     let completed = this.completions.get(key);
     if (!completed) {
       completed = complete();
-      if (this.completions.size >= COMPLETION_CACHE_SIZE) this.completions.delete(this.completions.keys().next().value!);
       this.completions.set(key, completed);
     }
     return completed;
