@@ -93,7 +93,7 @@ describe("ApiKeyAuthenticator's cache", () => {
 });
 
 describe("SessionChecker's cache", () => {
-  const person = (n: number, role = "STATE_AGENT"): Viewer => ({ ...ANONYMOUS, personId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, organizationId: "DDT:63", roles: [role] });
+  const person = (n: number, role: Viewer["roles"][number] = "STATE_AGENT"): Viewer => ({ ...ANONYMOUS, personId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, organizationId: "DDT:63", roles: [role] });
   /** Person 2 is suspended; everyone else is current. */
   const stand = new PeopleTerritories((v) => ({ sessionStatus: (v.sessions as { personId: string }[]).map((s) => !s.personId.endsWith("2")) }));
   beforeAll(() => stand.start());
