@@ -20,6 +20,5 @@ export * from "./service";
 export * from "./subgraph-client";
 export * from "./subscriptions";
 export * from "./viewer";
-export * from "./ws-batching";
 export * from "./reference/cog";
 export * from "./reference/csv";

@@ -3,7 +3,6 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { deliverDirectly } from "./direct-delivery";
-import { batchWrites } from "./ws-batching";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
 
 /** An ExecutionResult as the payload of a graphql-ws `next` message (GraphQLErrors by their toJSON). */
@@ -45,7 +44,6 @@ export function serveSubscriptions<C extends object>(
   options: SubscriptionOptions = {},
 ): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
-  wsServer.on("connection", batchWrites);
   /** Per operation context: its viewer, and how to send a `next` message of that operation. */
   const operations = new WeakMap<object, { viewer: Viewer; send: (payloadJson: string) => void }>();
   /** A live event's serialised results (the feed hands the same object to every subscriber), by operation and profile. */
