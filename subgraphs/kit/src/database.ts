@@ -36,7 +36,7 @@ export interface Database {
 /**
  * Opens a typeorm data source on PostgreSQL and applies pending migrations (never synchronize).
  * Migrations are hand-written SQL on purpose: indexes (trigram, partial, unique on
- * expressions), checks and triggers that entity metadata cannot express, reviewed as written
+ * expressions) and checks that entity metadata cannot express, reviewed as written
  * and applied in order by typeorm's own runner.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
