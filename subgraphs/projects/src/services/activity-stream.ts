@@ -1,4 +1,5 @@
-import { authorize, badInput, isTerritoryId, isUuid, type Viewer } from "@hub/kit";
+import { authorize, badInput, isUuid, type Viewer } from "@hub/kit";
+import { isTerritoryId } from "@hub/reference";
 import { Repeater } from "@repeaterjs/repeater";
 import type { DataSource } from "typeorm";
 import type { Activity } from "../entities/activity.entity";
