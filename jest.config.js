@@ -34,6 +34,7 @@ module.exports = {
     transform: { "^.+\\.tsx?$": swc, [`/node_modules/(${ESM_ONLY.join("|")})/.+\\.js$`]: swcEsm },
     transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join("|")})/)`],
     moduleNameMapper: {
+      "^@hub/funding/stand-in$": "<rootDir>/../" + (workspace.startsWith("subgraphs/") ? "" : "subgraphs/") + "funding/src/stand-in",
       "^@hub/kit$": "<rootDir>/../" + (workspace.startsWith("subgraphs/") ? "" : "subgraphs/") + "kit/src",
       "^@hub/(people-territories|projects|funding|reporting)$": "<rootDir>/../" + (workspace.startsWith("subgraphs/") ? "" : "subgraphs/") + "$1/src",
       "^@hub/gateway$": "<rootDir>/../" + (workspace.startsWith("subgraphs/") ? "../" : "") + "gateway/src",

@@ -134,7 +134,7 @@ export async function aidesTerritoires() {
   if (process.env.AIDES_TERRITOIRES_URL) {
     return { url: process.env.AIDES_TERRITOIRES_URL, apiKey: process.env.AIDES_TERRITOIRES_API_KEY ?? "", stop: async () => {} };
   }
-  const { createAidesTerritoiresStandIn } = require(join(ROOT, "subgraphs", "funding", "dist", "index.js"));
+  const { createAidesTerritoiresStandIn } = require(join(ROOT, "subgraphs", "funding", "dist", "stand-in", "index.js"));
   const { listen, isPortOpen } = kit();
   const apiKey = "dev-aides-territoires-key";
   const port = Number(process.env.AT_STAND_IN_PORT ?? 4010);

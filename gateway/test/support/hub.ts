@@ -3,7 +3,8 @@
  * on its own fresh database copied from the templates), the Aides-Territoires stand-in and
  * the gateway. Everything started is stopped by `stop()`, in reverse order.
  */
-import { createAidesTerritoiresStandIn, createFundingServer } from "@hub/funding";
+import { createFundingServer } from "@hub/funding";
+import { createAidesTerritoiresStandIn, type StandIn } from "@hub/funding/stand-in";
 import { createGatewayServer, readGatewayConfig } from "@hub/gateway";
 import type { ProConnectOptions } from "../../src/auth/proconnect.route";
 import type { S3Options } from "../../../subgraphs/projects/src/services/s3-storage";
@@ -31,7 +32,8 @@ export interface Hub {
   /** Base URL of the gateway (no path). */
   origin: string;
   subgraphs: Record<SubgraphName, RunningServer & { database: Database }>;
-  standIn: RunningServer & { stats: { logins: number; dataRequests: number } };
+  /** The Aides-Territoires stand-in: its stats, fault injection and controls. */
+  standIn: RunningServer & Omit<StandIn, "app">;
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway. */
@@ -112,6 +114,8 @@ export interface HubOptions {
   sessionCheckSeconds?: number;
   /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*). */
   gatewayEnv?: Record<string, string>;
+  /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
+  fundingCacheSeconds?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -127,7 +131,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
     const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(standIn.stop);
-    const standInWithStats = Object.assign(standIn, { stats: standInApp.stats });
+    const { app: _app, ...controls } = standInApp;
+    const standInWithStats = Object.assign(standIn, controls);
     const started = async (app: Awaited<ReturnType<typeof createProjectsServer>>) => {
       const running = await listen(app, 0);
       stops.push(running.stop);
@@ -140,7 +145,16 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const projectsPort = projects.port;
     const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
     const funding = await started(
-      await createFundingServer({ ...common, databaseUrl: databases.funding, aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`, aidesTerritoiresApiKey: STAND_IN_API_KEY }, true),
+      await createFundingServer(
+        {
+          ...common,
+          databaseUrl: databases.funding,
+          aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`,
+          aidesTerritoiresApiKey: STAND_IN_API_KEY,
+          aidesTerritoiresCacheSeconds: options.fundingCacheSeconds ?? 6 * 3600,
+        },
+        true,
+      ),
     );
     const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
