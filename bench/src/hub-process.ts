@@ -1,6 +1,6 @@
 // Starting and stopping the hub for the benchmark: `node scripts/start.mjs` as a child process
 // (in its own process group), healthy once the gateway's GET /health answers 200.
-import { EMBEDDED_POSTGRES_PORT, isPortOpen } from "@hub/kit";
+import { EMBEDDED_POSTGRES_PORT, isPortOpen } from "@hub/local-postgres";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";

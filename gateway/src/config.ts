@@ -1,5 +1,5 @@
 import { DEFAULT_PAGE_SIZE, int, oneOf, optional, readServiceConfig, secret, str, url, type CommonConfig, type Env } from "@hub/kit";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { ProConnectOptions } from "./auth/proconnect.route";
 import type { OperationLimits } from "./limits";
 
@@ -10,10 +10,10 @@ export interface GatewayConfig extends CommonConfig {
   sessionSecret: string;
   /** Subgraph URLs by supergraph name (PROJECTS_URL, PEOPLE_TERRITORIES_URL, FUNDING_URL, REPORTING_URL). */
   subgraphUrls: Record<string, string>;
-  /** WEB_DIST: the built web app served at / (default web/dist of this repository). */
+  /** WEB_DIST: the built web app served at / (default: the dist folder of the @hub/web package, found by Node's resolution). */
   webDist: string;
-  /** SUPERGRAPH_PATH: the composed supergraph (default: the committed schema/supergraph.graphql). */
-  supergraphPath: string | undefined;
+  /** SUPERGRAPH_PATH: the composed supergraph (default: supergraph.graphql of the @hub/schema package, found by Node's resolution). */
+  supergraphPath: string;
   /**
    * ProConnect sign-in, enabled when PROCONNECT_ISSUER is set (e.g. https://auth.agentconnect.gouv.fr/api/v2):
    * PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET, PROCONNECT_REDIRECT_URI (…/auth/proconnect/callback),
@@ -67,6 +67,23 @@ export const DEFAULT_LIMITS: OperationLimits = {
   listFactor: 10,
 };
 
+/**
+ * A file of another workspace package, found as Node finds modules (the workspace links in
+ * node_modules, or an installed package): the gateway never climbs out of its own folder.
+ */
+function packageFile(specifier: string): string | undefined {
+  try {
+    return require.resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
+
+function packageFolder(name: string): string | undefined {
+  const manifest = packageFile(`${name}/package.json`);
+  return manifest && dirname(manifest);
+}
+
 function readLimits(env: Env, problems: string[], mode: CommonConfig["mode"]): OperationLimits | null {
   const enabled = oneOf("QUERY_LIMITS", ["on", "off"] as const, "on")(env, problems);
   if (enabled === "off") {
@@ -111,8 +128,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
           funding: url("FUNDING_URL", "http://127.0.0.1:4003/graphql")(e, problems),
           reporting: url("REPORTING_URL", "http://127.0.0.1:4004/graphql")(e, problems),
         }),
-        webDist: str("WEB_DIST", join(__dirname, "..", "..", "web", "dist")),
-        supergraphPath: optional("SUPERGRAPH_PATH"),
+        webDist: str("WEB_DIST", join(packageFolder("@hub/web") ?? ".", "dist")),
+        supergraphPath: (e, problems) => {
+          const path = optional("SUPERGRAPH_PATH")(e, problems) ?? packageFile("@hub/schema/supergraph.graphql");
+          if (!path) problems.push("SUPERGRAPH_PATH: not set, and no @hub/schema package to take the composed supergraph from");
+          return path ?? "";
+        },
         proconnect: (e, problems) => {
           const issuer = optional("PROCONNECT_ISSUER")(e, problems);
           if (!issuer) return null;

@@ -39,8 +39,7 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 function readSupergraphSdl(config: GatewayConfig): string {
-  const path = config.supergraphPath ?? join(__dirname, "..", "..", "schema", "supergraph.graphql");
-  return readFileSync(path, "utf8");
+  return readFileSync(config.supergraphPath, "utf8");
 }
 
 /**

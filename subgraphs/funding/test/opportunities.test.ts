@@ -1,4 +1,4 @@
-import { CAMILLE, codes, JULIEN, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, codes, JULIEN, startHub, type Hub } from "@hub/testing";
 
 interface Node {
   id: string;

@@ -1,6 +1,6 @@
 import { ANONYMOUS, DEV_INTERNAL_SECRET, INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, signViewer, type Viewer } from "@hub/kit";
 import { SESSION_AUDIENCE } from "@hub/gateway";
-import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, TEST_SESSION_SECRET, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, TEST_SESSION_SECRET, type Hub } from "@hub/testing";
 
 /**
  * Every role against every query and mutation of people-territories, through the gateway:

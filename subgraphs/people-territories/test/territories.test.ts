@@ -1,4 +1,4 @@
-import { CAMILLE, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, startHub, type Hub } from "@hub/testing";
 
 const PAGE = `query Page($first: Int!, $after: String) {
   territories(kind: COMMUNE, first: $first, after: $after) {

@@ -1,4 +1,5 @@
-import { authorize, badInput, connectionType, loadThemes, notFound, PageArgs, type Connection } from "@hub/kit";
+import { authorize, badInput, connectionType, notFound, PageArgs, type Connection } from "@hub/kit";
+import { loadThemes } from "@hub/reference";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { FundingKind, FundingOpportunity } from "../entities/funding.types";

@@ -1,4 +1,4 @@
-import { loadThemes } from "@hub/kit";
+import { loadThemes } from "@hub/reference";
 import type { AidSearchCriteria, AtAidResult } from "../clients/aides-territoires.types";
 import { AUDIENCE_NAMES, DESTINATION_NAMES, ENGINEERING_GROUP, PHASE_DESTINATIONS, PHASE_STEPS, STEP_NAMES, type Phase } from "./vocabulary";
 

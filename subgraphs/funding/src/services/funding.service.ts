@@ -1,4 +1,5 @@
-import { badInput, decodeCursor, encodeCursor, loadCog, type Connection } from "@hub/kit";
+import { badInput, decodeCursor, encodeCursor, type Connection } from "@hub/kit";
+import { loadCog } from "@hub/reference";
 import { GraphQLError } from "graphql";
 import type { AidesTerritoiresClient, AtAidResult } from "../clients/aides-territoires.client";
 import type { Context } from "../context";

@@ -1,4 +1,5 @@
-import { authorize, badInput, isTerritoryId, isUuid, type Viewer } from "@hub/kit";
+import { authorize, badInput, isUuid, type Viewer } from "@hub/kit";
+import { isTerritoryId } from "@hub/reference";
 import type { DataSource } from "typeorm";
 import type { Activity } from "../entities/activity.entity";
 import { journalAfter, readJournalCursor } from "./activity-query.service";

@@ -16,5 +16,5 @@ export function chromiumPath(): string {
   if (system) return system;
   // An ES module, which jest's CommonJS runtime cannot load: a plain node process can.
   const script = "const { default: chromium } = await import('@sparticuz/chromium'); process.stdout.write(await chromium.executablePath());";
-  return execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: join(__dirname, "..", ".."), encoding: "utf8" }).trim();
+  return execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" }).trim();
 }

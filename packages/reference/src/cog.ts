@@ -49,8 +49,13 @@ export interface Cog {
   crteMembers: CrteMember[];
 }
 
-const DATA = join(__dirname, "..", "..", "data");
+const DATA = join(__dirname, "..", "data");
 let cached: Cog | null = null;
+
+/** The version of @etalab/decoupage-administratif the map comes from (identifies an import). */
+export function cogPackageVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8")) as { version: string }).version;
+}
 
 function packageJson<T>(file: string): T {
   return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), "utf8")) as T;

@@ -5,12 +5,10 @@
  */
 import { createFundingServer } from "@hub/funding";
 import { createAidesTerritoiresStandIn, type StandIn } from "@hub/funding/stand-in";
-import { createGatewayServer, readGatewayConfig } from "@hub/gateway";
-import type { ProConnectOptions } from "../../src/auth/proconnect.route";
-import type { S3Options } from "../../../subgraphs/projects/src/services/s3-storage";
+import { createGatewayServer, readGatewayConfig, type ProConnectOptions } from "@hub/gateway";
 import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
-import { createProjectsServer } from "@hub/projects";
+import { createProjectsServer, type S3Options } from "@hub/projects";
 import { createReportingServer } from "@hub/reporting";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -158,7 +156,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     );
     const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
-    const { limits, webSocket } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
+    const { limits, webSocket, webDist, supergraphPath } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
     const gateway = await listen(
       await createGatewayServer(
         {
@@ -166,8 +164,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           mode: options.gatewayMode ?? "development",
           sessionSecret: TEST_SESSION_SECRET,
           subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
-          webDist: `${__dirname}/../../../web/dist`,
-          supergraphPath: undefined,
+          webDist,
+          supergraphPath,
           apolloTelemetry: "disabled",
           // Revocation takes effect at once in tests.
           apiKeyCacheSeconds: 0,

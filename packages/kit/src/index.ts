@@ -1,12 +1,8 @@
 import "reflect-metadata";
 
 export * from "./config";
-export * from "./bulk";
 export * from "./context";
 export * from "./database";
-export * from "./database-provisioning";
-export * from "./embedded-postgres";
-export * from "./embedded-postgres-folders";
 export * from "./errors";
 export * from "./http-errors";
 export * from "./jwt";
@@ -21,5 +17,3 @@ export * from "./subgraph-client";
 export * from "./subscriptions";
 export * from "./viewer";
 export * from "./ws-batching";
-export * from "./reference/cog";
-export * from "./reference/csv";

@@ -5,7 +5,7 @@
  * docs/deployment.md gives the same steps as SQL for a DBA.
  */
 import { Client } from "pg";
-import { withDatabase } from "./config";
+import { withDatabase } from "@hub/kit";
 
 /** A subgraph's database and the role that owns it. */
 export interface ServiceDatabase {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+
 import { ConfigError, DEV_INTERNAL_SECRET, int, isLoopback, oneOf, readCommonConfig, readConfig, readSubgraphConfig, secret, str, url, withDatabase, type Env } from "./config";
 
 /** The problems of the ConfigError `read` throws. */
@@ -45,7 +45,7 @@ describe("configuration", () => {
   });
 
   // Every secret published in the repository, long enough or not, is refused in production.
-  const hubTestSource = readFileSync(join(__dirname, "..", "..", "..", "gateway", "test", "support", "hub.ts"), "utf8");
+  const hubTestSource = readFileSync(require.resolve("@hub/testing/src/hub.ts"), "utf8");
   const testSecrets = [...hubTestSource.matchAll(/export const (?:TEST_SESSION_SECRET|STAND_IN_API_KEY) = "([^"]+)"/g)].map((match) => match[1]);
   it.each([DEV_INTERNAL_SECRET, "dev-only-session-secret-never-use-in-production", "xxxxxxxx-DEV-ONLY-xxxxxxxxxxxxxxxxxxxxxxxxxx", "hub-local", ...testSecrets])(
     "refuses the published secret %s in production",

@@ -92,7 +92,7 @@ export const DEV_INTERNAL_SECRET = "dev-only-internal-secret-never-use-in-produc
 /**
  * Secrets that are public because they are in this repository (development defaults, the
  * tests' secrets, the local servers' passwords): production refuses them, as it refuses
- * anything containing "dev-only". gateway/test/support/hub.ts's secrets are listed here too
+ * anything containing "dev-only". testing/src/hub.ts's secrets are listed here too
  * (kit/src/config.test.ts checks that they stay refused).
  */
 const PUBLIC_SECRETS = new Set([

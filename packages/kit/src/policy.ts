@@ -57,59 +57,9 @@ export function canSeePersonalData(viewer: Viewer): boolean {
   return hasRole(viewer, "COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "SERVICE");
 }
 
-/** What decides whether a person is visible: their organisations, and where those are. */
-export interface PersonPlacement {
-  personId: string;
-  memberships: { organizationId: string; organizationKind: string; departement: string | null }[];
-}
-
-/** Organisation kinds of the local State. */
-const STATE_KINDS = ["PREFECTURE", "SOUS_PREFECTURE", "DDT", "ANCT"];
-
-/**
- * Which persons a viewer sees: themselves; the members of their own organisation; for a
- * State agent, the members of organisations of their département(s); for a collectivité
- * agent, the State's agents of its département(s) (those who follow its projects); everyone
- * for national roles (analysts without personal data).
- */
-export function canSeePerson(viewer: Viewer, person: PersonPlacement): boolean {
-  if (!can(viewer, "person:read")) return false;
-  if (viewer.personId === person.personId) return true;
-  if (hasRole(viewer, "ANCT_NATIONAL", "ANALYST", "SERVICE")) return true;
-  if (person.memberships.some((m) => m.organizationId === viewer.organizationId)) return true;
-  const inScope = (m: PersonPlacement["memberships"][number]) => m.departement !== null && viewer.departements.includes(m.departement);
-  if (hasRole(viewer, "STATE_AGENT")) return person.memberships.some(inScope);
-  if (hasRole(viewer, "COLLECTIVITE_AGENT")) return person.memberships.some((m) => STATE_KINDS.includes(m.organizationKind) && inScope(m));
-  return false;
-}
-
 /** Whether a viewer acts for an organisation (its members, and national bodies). */
 export function actsFor(viewer: Viewer, organizationId: string): boolean {
   return viewer.organizationId === organizationId || hasRole(viewer, "ANCT_NATIONAL");
-}
-
-/** What decides whether a project is visible. */
-export interface ProjectFacts {
-  ownerId: string;
-  status: string;
-  /** Département codes it is in. */
-  departements: string[];
-  /** Organisations associated with it (experts, operators). */
-  actorOrganizations: string[];
-}
-
-/**
- * Which projects a viewer sees: its collectivité's (drafts included) and those its organisation
- * is associated with; once submitted, the State agents of its département, national bodies,
- * analysts and programmes with the projects:read scope. The journal's reader sees all.
- */
-export function canSeeProject(viewer: Viewer, project: ProjectFacts): boolean {
-  if (!can(viewer, "project:read")) return false;
-  if (hasRole(viewer, "SERVICE")) return true;
-  if (viewer.organizationId !== null && (viewer.organizationId === project.ownerId || project.actorOrganizations.includes(viewer.organizationId))) return true;
-  if (project.status === "DRAFT") return false;
-  if (hasRole(viewer, "ANCT_NATIONAL", "ANALYST", "PROGRAMME")) return true;
-  return hasRole(viewer, "STATE_AGENT") && project.departements.some((d) => viewer.departements.includes(d));
 }
 
 /** Internal notes of a project's conversation: the State's agents only. */
