@@ -113,12 +113,19 @@ export async function rankedOpportunities(query: OpportunityQuery, page: Opportu
   };
 }
 
+let communeNames: Map<string, string> | null = null;
+
+/** A current commune's name from its territory id (a map built once: the list has 35,000 communes). */
 function communeName(territoryId: string): string {
+  communeNames ??= new Map(loadCog().communes.filter((c) => c.type === "commune-actuelle").map((c) => [c.code, c.nom]));
   const code = territoryId.slice("COMMUNE:".length);
-  return loadCog().communes.find((c) => c.code === code && c.type === "commune-actuelle")?.nom ?? code;
+  return communeNames.get(code) ?? code;
 }
 
 /** Today as YYYY-MM-DD in France (deadlines are French calendar days). */
 export function todayInFrance(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return FRENCH_DAY.format(now);
 }
+
+/** Built once: constructing an Intl.DateTimeFormat costs more than a millisecond. */
+const FRENCH_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
