@@ -64,13 +64,17 @@ export class ActivityOutbox {
     await this.running?.catch(() => undefined);
   }
 
-  /** Delivers what is due now; concurrent calls share one run (and ask for one more after it). */
+  /** Delivers what is due now; concurrent calls share one run (and ask for one more after it). Never rejects: failures are logged. */
   kick(): Promise<number> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.deliverDue().finally(() => {
+    const run = this.deliverDue().catch((error: unknown) => {
+      this.logger.warn(`activity outbox: delivery stopped: ${(error as Error).message}`);
+      return 0;
+    });
+    this.running = run.finally(() => {
       this.running = null;
       if (this.again) {
         this.again = false;

@@ -57,9 +57,11 @@ export class DsSync {
     const report: SyncReport = { changed: 0, failed: [] };
     for (const procedure of this.services.procedures) {
       try {
-        report.changed += await this.followPrefilled(procedure, projectId);
+        // The API v2 first: it carries the amounts, so a decision is recorded with them; then
+        // the prefill tokens, which also see what the API never shows (prefilled, brouillon).
         const token = this.services.apiTokens[procedure.key];
         if (token) report.changed += await this.followApi(procedure, token);
+        report.changed += await this.followPrefilled(procedure, projectId);
       } catch (error) {
         report.failed.push(procedure.key);
         this.logger.warn(`DS sync of ${procedure.key} (démarche ${procedure.demarcheNumber}) failed: ${(error as Error).message}`);
