@@ -1,4 +1,4 @@
-import { authorize, buildFederatedSchema } from "@hub/kit";
+import { authorize, buildFederatedSchema, isUuid } from "@hub/kit";
 import type { Context } from "./context";
 import { FundedProject, FundingOpportunity } from "./entities/funding.types";
 import { FundingApplicationResolver, ProjectFundingApplicationsResolver } from "./resolvers/funding-application.resolver";
@@ -22,7 +22,7 @@ export function buildFundingSchema() {
       // Only within a project the viewer sees (asked to the projects subgraph).
       FundingApplication: async (ref, context) => {
         authorize(context.viewer, "funding:read");
-        const application = await context.applications.byId.load(String(ref.id)).catch(() => null);
+        const application = isUuid(String(ref.id)) ? await context.applications.byId.load(String(ref.id)) : null;
         if (!application) return null;
         return (await context.applications.services.projects.rights(context.viewer, application.projectId)) ? application : null;
       },
