@@ -4,7 +4,7 @@
  * the gateway. Everything started is stopped by `stop()`, in reverse order.
  */
 import { createFundingServer, loadProcedures } from "@hub/funding";
-import { createAidesTerritoiresStandIn, createDemarchesSimplifieesStandIn, type DsStandIn } from "@hub/funding/stand-in";
+import { createAidesTerritoiresStandIn, createDemarchesSimplifieesStandIn, type DsStandIn, type StandIn } from "@hub/funding/stand-in";
 import { createGatewayServer, readGatewayConfig, type ProConnectOptions } from "@hub/gateway";
 import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
@@ -30,7 +30,8 @@ export interface Hub {
   /** Base URL of the gateway (no path). */
   origin: string;
   subgraphs: Record<SubgraphName, RunningServer & { database: Database }>;
-  standIn: RunningServer & { stats: { logins: number; dataRequests: number } };
+  /** The Aides-Territoires stand-in: its stats, fault injection and controls. */
+  standIn: RunningServer & Omit<StandIn, "app">;
   /** The Démarches Simplifiées stand-in: its dossiers (move them), faults and call counts. */
   ds: RunningServer & DsStandIn;
   /** A session token for a demo account, through POST /auth/dev/token. */
@@ -118,6 +119,8 @@ export interface HubOptions {
   sessionCheckSeconds?: number;
   /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*). */
   gatewayEnv?: Record<string, string>;
+  /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
+  fundingCacheSeconds?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -133,7 +136,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
     const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(standIn.stop);
-    const standInWithStats = Object.assign(standIn, { stats: standInApp.stats });
+    const { app: _app, ...controls } = standInApp;
+    const standInWithStats = Object.assign(standIn, controls);
     const dsApp = createDemarchesSimplifieesStandIn({ apiTokens: { [DS_API_TOKEN]: [90101] } });
     const dsRunning = await listen({ app: dsApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(dsRunning.stop);
@@ -156,6 +160,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           databaseUrl: databases.funding,
           aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`,
           aidesTerritoiresApiKey: STAND_IN_API_KEY,
+          aidesTerritoiresCacheSeconds: options.fundingCacheSeconds ?? 6 * 3600,
           demarchesSimplifieesUrl: `http://127.0.0.1:${ds.port}`,
           procedures: loadProcedures(),
           dsApiTokens: { FONDS_VERT: DS_API_TOKEN },

@@ -6,6 +6,8 @@ export interface FundingConfig extends SubgraphConfig {
   aidesTerritoiresUrl: string;
   /** Aides-Territoires API key (AIDES_TERRITOIRES_API_KEY). */
   aidesTerritoiresApiKey: string;
+  /** How long aid searches and aids are served from the cache before a refresh (AIDES_TERRITOIRES_CACHE_SECONDS, default 6 h). */
+  aidesTerritoiresCacheSeconds: number;
   /** Démarches Simplifiées root (DEMARCHES_SIMPLIFIEES_URL), e.g. https://demarche.numerique.gouv.fr. */
   demarchesSimplifieesUrl: string;
   /** The démarches pre-filled, from DS_PROCEDURES_FILE (default data/procedures.json), validated. */
@@ -29,6 +31,7 @@ export function readFundingConfig(env: Env = process.env): FundingConfig {
   return readSubgraphConfig("FUNDING", "funding", 4003, env, (mode) => ({
     aidesTerritoiresUrl: url("AIDES_TERRITOIRES_URL"),
     aidesTerritoiresApiKey: secret("AIDES_TERRITOIRES_API_KEY", mode, undefined, 1),
+    aidesTerritoiresCacheSeconds: int("AIDES_TERRITOIRES_CACHE_SECONDS", 6 * 3600, 0, 30 * 86_400),
     demarchesSimplifieesUrl: url("DEMARCHES_SIMPLIFIEES_URL"),
     procedures: proceduresReader(str("DS_PROCEDURES_FILE", DEFAULT_PROCEDURES_FILE)),
     dsApiTokens: apiTokensReader,
