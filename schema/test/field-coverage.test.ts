@@ -69,6 +69,26 @@ const TOUR: Step[] = [
     variables: ({ projectId }) => ({ id: projectId }),
   },
   {
+    name: "a Fonds vert application prepared on Démarches Simplifiées, then followed",
+    query: `mutation Apply($id: ID!) {
+      prepareFundingApplication(projectId: $id, procedure: "FONDS_VERT") {
+        __typename
+        ... on FundingApplicationPrepared { url application { id procedure demarcheNumber dossierNumber dossierUrl status amountRequested amountGranted submittedAt processedAt createdAt updatedAt } }
+        ... on FundingApplicationIncomplete { message missing { champ message } }
+      }
+      refreshFundingApplications(projectId: $id) { id status }
+    }`,
+    variables: ({ projectId }) => ({ id: projectId }),
+  },
+  {
+    name: "the démarches and a project's applications",
+    query: `query Applications($id: ID!) {
+      fundingProcedures { key name description demarcheNumber apiSync champs { label type source required } }
+      project(id: $id) { fundingApplications { id status } }
+    }`,
+    variables: ({ projectId }) => ({ id: projectId }),
+  },
+  {
     name: "lists and lookups",
     query: `query Lists($after: String) {
       projects(first: 5, filter: { territoryId: "DEPARTEMENT:63" }) { edges { cursor node { id } } pageInfo { endCursor } }

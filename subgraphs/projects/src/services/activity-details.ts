@@ -20,6 +20,7 @@ export function detailsOf(activity: Pick<Activity, "kind" | "payload">): typeof 
     case ActivityKind.ACTION_STATUS_CHANGED:
       return Object.assign(new ActionDetails(), { actionId: String(p.actionId), previousStatus: (p.from as ActionStatus | undefined) ?? null, status: (p.to as ActionStatus | undefined) ?? ("PROPOSED" as ActionStatus) });
     case ActivityKind.EXTERNAL:
+    case ActivityKind.FUNDING_APPLICATION:
       return Object.assign(new ExternalDetails(), { payload: JSON.stringify(p) });
     default:
       return null;
