@@ -3,7 +3,7 @@ import { isTerritoryId } from "@hub/reference";
 import type { DataSource } from "typeorm";
 import type { Activity } from "../entities/activity.entity";
 import { journalAfter, readJournalCursor } from "./activity-query.service";
-import { visibleEntry, type FeedEntry, type JournalFeed } from "./journal-feed";
+import { visibleEntry, type FeedEntry, type JournalFeed } from "./journal-feed.service";
 
 export interface StreamArgs {
   projectId?: string | null;
