@@ -13,9 +13,9 @@ const swc = [
   },
 ];
 
-// openid-client, oauth4webapi and jose are published as ES modules only: Node loads them with
-// require(esm), jest's module loader does not (before Node 24.9), so swc turns them into CommonJS.
-const ESM_ONLY = ["openid-client", "oauth4webapi", "jose"];
+// openid-client, oauth4webapi, jose and cookie are published as ES modules only: Node loads them
+// with require(esm), jest's module loader does not (before Node 24.9), so swc turns them into CommonJS.
+const ESM_ONLY = ["openid-client", "oauth4webapi", "jose", "cookie"];
 const swcEsm = ["@swc/jest", { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } }];
 
 // Every workspace with tests, and the root's own (test/: the repository as a whole).

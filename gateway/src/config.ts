@@ -22,12 +22,12 @@ export interface GatewayConfig extends CommonConfig {
   proconnect: ProConnectOptions | null;
   /** DOCUMENT_MAX_BYTES: the largest file accepted for upload (default 10 MiB, as in the projects subgraph). */
   documentMaxBytes: number;
-  /** API_KEY_CACHE_SECONDS (default 30): how long an API key check is reused; a revoked key works at most that long. */
+  /** API_KEY_CACHE_SECONDS (default 30; 0: no cache): how long an API key check is reused; a revoked key works at most that long. */
   apiKeyCacheSeconds: number;
   /**
-   * SESSION_CHECK_SECONDS (default 30): how long the answer "this person is still active, in this
-   * organisation and role" is reused, and how often open WebSockets are re-checked; a suspended
-   * person keeps working at most that long.
+   * SESSION_CHECK_SECONDS (default 30; 0: no cache, each request asks): how long the answer "this
+   * person is still active, in this organisation and role" is reused, and how often open
+   * WebSockets are re-checked (every second at 0); a suspended person keeps working at most that long.
    */
   sessionCheckSeconds: number;
   /** HUB_APOLLO_TELEMETRY=enabled opts in to Apollo's anonymous telemetry; off by default. */
@@ -147,7 +147,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         },
         documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
         apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
-        sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 1, 3600),
+        sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 0, 3600),
         apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
         limits: (e, problems) => readLimits(e, problems, mode),
         webSocket: readWebSocketLimits,

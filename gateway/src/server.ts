@@ -139,7 +139,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
         limits: config.limits,
         webSocket: config.webSocket,
         formatError,
-        recheckIntervalMs: config.sessionCheckSeconds * 1000,
+        // With no session cache (0), open sockets are still swept, once a second.
+        recheckIntervalMs: Math.max(1, config.sessionCheckSeconds) * 1000,
         refreshSessions: (viewers: Viewer[]) => sessions.areCurrent(viewers, true),
       });
     },

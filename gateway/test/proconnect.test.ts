@@ -92,8 +92,9 @@ describe("sign-in with ProConnect", () => {
     expect(me.data).toEqual({
       me: { email: "jeanne.dubois@clermont-ferrand.demo", name: "Jeanne Dubois", status: "ACTIVE", memberships: [{ role: "COLLECTIVITE_AGENT", organization: { id: "COLLECTIVITE:216301135" } }] },
     });
-    const created = await hub.query(`mutation { createProject(input: { title: "Projet de Jeanne", territoryId: "COMMUNE:63113" }) { id } }`, {}, token);
+    const created = await hub.query(`mutation { createProject(input: { title: "Projet de Jeanne", territoryId: "COMMUNE:63113" }) { id title } }`, {}, token);
     expect(created.errors).toBeUndefined();
+    expect(created.data).toEqual({ createProject: { id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), title: "Projet de Jeanne" } });
   });
 
   it("activates an invited person on first sign-in, then recognises them by sub even if their email changes", async () => {

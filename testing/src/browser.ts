@@ -1,4 +1,5 @@
 // A browser for end-to-end sign-in tests: follows redirects, keeps cookies per host.
+import { parseSetCookie, stringifyCookie } from "cookie";
 
 /** A browser, enough for redirects and cookies (per host). */
 export class Browser {
@@ -9,13 +10,14 @@ export class Browser {
     for (let hop = 0; hop < 20; hop++) {
       if (stopAt?.test(url)) return { url, status: 0, body: "" };
       const target = new URL(url);
-      const cookies = [...(this.jar.get(target.host) ?? new Map()).entries()].map(([k, v]) => `${k}=${v}`).join("; ");
+      const cookies = stringifyCookie(Object.fromEntries(this.jar.get(target.host) ?? []));
       const response = await fetch(url, { redirect: "manual", headers: cookies ? { cookie: cookies } : {} });
       for (const header of response.headers.getSetCookie()) {
-        const [pair] = header.split(";");
-        const [name, ...value] = pair.split("=");
+        const { name, value, maxAge, expires } = parseSetCookie(header);
         const jar = this.jar.get(target.host) ?? new Map<string, string>();
-        jar.set(name.trim(), value.join("="));
+        // Max-Age=0 or an Expires in the past deletes the cookie (Express's clearCookie).
+        if ((maxAge !== undefined && maxAge <= 0) || (expires !== undefined && expires.getTime() <= Date.now())) jar.delete(name);
+        else jar.set(name, value ?? "");
         this.jar.set(target.host, jar);
       }
       const location = response.headers.get("location");

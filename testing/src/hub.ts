@@ -4,7 +4,7 @@
  * the gateway. Everything started is stopped by `stop()`, in reverse order.
  */
 import { createFundingServer } from "@hub/funding";
-import { createAidesTerritoiresStandIn } from "@hub/funding/stand-in";
+import { createAidesTerritoiresStandIn, type StandIn } from "@hub/funding/stand-in";
 import { createGatewayServer, readGatewayConfig, type ProConnectOptions } from "@hub/gateway";
 import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
@@ -30,7 +30,8 @@ export interface Hub {
   /** Base URL of the gateway (no path). */
   origin: string;
   subgraphs: Record<SubgraphName, RunningServer & { database: Database }>;
-  standIn: RunningServer & { stats: { logins: number; dataRequests: number } };
+  /** The Aides-Territoires stand-in: its stats, fault injection and controls. */
+  standIn: RunningServer & Omit<StandIn, "app">;
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway. */
@@ -111,6 +112,8 @@ export interface HubOptions {
   sessionCheckSeconds?: number;
   /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*). */
   gatewayEnv?: Record<string, string>;
+  /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
+  fundingCacheSeconds?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -126,7 +129,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
     const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(standIn.stop);
-    const standInWithStats = Object.assign(standIn, { stats: standInApp.stats });
+    const { app: _app, ...controls } = standInApp;
+    const standInWithStats = Object.assign(standIn, controls);
     const started = async (app: Awaited<ReturnType<typeof createProjectsServer>>) => {
       const running = await listen(app, 0);
       stops.push(running.stop);
@@ -139,7 +143,16 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const projectsPort = projects.port;
     const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
     const funding = await started(
-      await createFundingServer({ ...common, databaseUrl: databases.funding, aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`, aidesTerritoiresApiKey: STAND_IN_API_KEY }, true),
+      await createFundingServer(
+        {
+          ...common,
+          databaseUrl: databases.funding,
+          aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`,
+          aidesTerritoiresApiKey: STAND_IN_API_KEY,
+          aidesTerritoiresCacheSeconds: options.fundingCacheSeconds ?? 6 * 3600,
+        },
+        true,
+      ),
     );
     const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };

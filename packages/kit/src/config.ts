@@ -1,6 +1,9 @@
 /**
  * Configuration is parsed once, at start, into a typed object. Every problem is collected
  * before failing, so an operator fixes them all in one go. Nothing else reads process.env.
+ * Hand-written on purpose: a handful of small readers (string, integer with bounds, URL,
+ * secret) that collect every problem and know the hub's modes; a schema library (zod, envalid)
+ * would add a dependency for less, and most stop at the first problem or need their errors rewritten.
  */
 export type Env = Record<string, string | undefined>;
 

@@ -33,7 +33,12 @@ export interface Database {
   statements: StatementCounter;
 }
 
-/** Opens a typeorm data source on PostgreSQL and applies pending migrations (never synchronize). */
+/**
+ * Opens a typeorm data source on PostgreSQL and applies pending migrations (never synchronize).
+ * Migrations are hand-written SQL on purpose: indexes (trigram, partial, unique on
+ * expressions) and checks that entity metadata cannot express, reviewed as written
+ * and applied in order by typeorm's own runner.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   await ensureDatabase(options.url);
   const statements = new StatementCounter();

@@ -16,4 +16,3 @@ export * from "./service";
 export * from "./subgraph-client";
 export * from "./subscriptions";
 export * from "./viewer";
-export * from "./ws-batching";

@@ -1,8 +1,8 @@
-import { createSourceEventStream, execute, GraphQLError, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
-import { batchWrites } from "./ws-batching";
+import { deliverDirectly } from "./direct-delivery";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
 
 /** An ExecutionResult as the payload of a graphql-ws `next` message (GraphQLErrors by their toJSON). */
@@ -44,7 +44,6 @@ export function serveSubscriptions<C extends object>(
   options: SubscriptionOptions = {},
 ): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
-  wsServer.on("connection", batchWrites);
   /** Per operation context: its viewer, and how to send a `next` message of that operation. */
   const operations = new WeakMap<object, { viewer: Viewer; send: (payloadJson: string) => void }>();
   /** A live event's serialised results (the feed hands the same object to every subscriber), by operation and profile. */
@@ -96,52 +95,5 @@ export function serveSubscriptions<C extends object>(
     for (const client of wsServer.clients) client.terminate();
     await cleanup.dispose();
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-  };
-}
-
-/**
- * Sends the events of `source`, each serialised by `serialise`, in order, with `send`. Returns
- * the subscription's handle for graphql-ws: it ends when the source does (graphql-ws then
- * sends `complete`), carries one error if serialising fails, and closing it closes the source.
- */
-function deliverDirectly(source: AsyncIterable<unknown>, serialise: (event: unknown) => Promise<string>, send: (payloadJson: string) => void): AsyncIterableIterator<ExecutionResult> {
-  const iterator = source[Symbol.asyncIterator]();
-  let closed = false;
-  const pumped = (async () => {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done || closed) return;
-      const payload = await serialise(next.value);
-      if (closed) return;
-      send(payload);
-    }
-  })();
-  let finished = false;
-  return {
-    async next(): Promise<IteratorResult<ExecutionResult>> {
-      if (finished) return { value: undefined, done: true };
-      finished = true;
-      try {
-        await pumped;
-      } catch (error) {
-        await iterator.return?.();
-        return { value: { errors: [new GraphQLError((error as Error).message)] }, done: false };
-      }
-      return { value: undefined, done: true };
-    },
-    async return() {
-      closed = true;
-      finished = true;
-      await iterator.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error: unknown) {
-      closed = true;
-      await iterator.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
   };
 }

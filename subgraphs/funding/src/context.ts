@@ -1,5 +1,5 @@
 import type { SubgraphContext } from "@hub/kit";
+import type { AidesTerritoiresClient } from "./clients/aides-territoires.client";
 import type { Loaders } from "./loaders";
-import type { AidesTerritoiresClient } from "./services/aides-territoires.client";
 
 export type Context = SubgraphContext<Loaders> & { aidesTerritoires: AidesTerritoiresClient };

@@ -1,6 +1,7 @@
 import { authorize, buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
-import { FundedProject, FundingOpportunity } from "./entities/funding.types";
+import { FundingOpportunity } from "./entities/funding.types";
+import { FundedProject } from "./entities/project.types";
 import { FundingOpportunityResolver, ProjectFundingResolver } from "./resolvers/funding.resolver";
 import { toOpportunity } from "./services/funding.service";
 

@@ -1,2 +1,3 @@
 /** Test and demo code only (tests, `npm start`, the bench): reached as `@hub/funding/stand-in`, never from the production entry point. */
-export { createAidesTerritoiresStandIn } from "./aides-territoires.stand-in";
+export { createAidesTerritoiresStandIn, type StandIn, type StandInOptions } from "./aides-territoires.stand-in";
+export type { Fault, FaultPlan, StandInStats } from "./faults";
