@@ -177,7 +177,7 @@ describe("docker-compose.yml", () => {
     expect(serviceOf("postgres").volumes).toContain("./deploy/postgres-init:/docker-entrypoint-initdb.d:ro");
     const script = readFileSync(join(INIT_FOLDER, "10-hub-roles.sh"), "utf8");
     const sql = readFileSync(join(INIT_FOLDER, "hub-role.psql"), "utf8");
-    // The script's table of services is the kit's (which `npm start` provisions the same way).
+    // The script's table of services is @hub/local-postgres's SERVICE_DATABASES (which `npm start` provisions the same way).
     const rows = /<<'SERVICES'\n([\s\S]*?)\nSERVICES/.exec(script)?.[1].split("\n").map((line) => line.trim().split(/\s+/));
     expect(rows).toEqual(SERVICE_DATABASES.map((service) => [service.prefix, service.role, service.database]));
     for (const service of SERVICE_DATABASES) expect(environmentOf("postgres")[`${service.prefix}_DB_PASSWORD`]).toBe(SAMPLE_VARIABLES[`${service.prefix}_DB_PASSWORD`]);

@@ -1,5 +1,5 @@
 // SQL statements per request of a hub the bench does not run in its process, read from
-// PostgreSQL's pg_stat_statements. The kit's embedded server always loads the module
+// PostgreSQL's pg_stat_statements. The embedded server (@hub/local-postgres) always loads the module
 // (shared_preload_libraries); on that server, when the bench started the hub itself, it also
 // runs CREATE EXTENSION IF NOT EXISTS pg_stat_statements in database postgres, which creates
 // the view. On any other server (DATABASE_URL, a BENCH_HUB_URL hub) it enables nothing and

@@ -2,7 +2,7 @@
 // was made from (or an equally exact, at least as populated one)?
 
 // The subgraph's own normal form of names (what its exact-name match compares).
-import { normalizeName } from "@hub/people-territories/dist/services/names";
+import { normalizeName } from "@hub/people-territories";
 import { CATEGORIES, CODE_CATEGORIES, EXACT_NAME_CATEGORIES, type Category, type SearchCase, type TerritoryFacts } from "./search-queries";
 
 /** One request of the sequential run: its time, why it failed (null when it did not), its data. */

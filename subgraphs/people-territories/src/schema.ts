@@ -4,10 +4,11 @@ import { ApiKeyResolver } from "./resolvers/api-key.resolver";
 import { InvitationResolver, PersonInvitationsResolver } from "./resolvers/invitation.resolver";
 import { OrganizationResolver } from "./resolvers/organization.resolver";
 import { MembershipResolver, PersonResolver } from "./resolvers/person.resolver";
-import { PROJECT_PEOPLE_RESOLVERS, PROJECT_PEOPLE_TYPES } from "./resolvers/project-people.resolver";
+import { PROJECT_PEOPLE_RESOLVERS } from "./resolvers/project-people.resolver";
 import { SessionResolver } from "./resolvers/session.resolver";
 import { TerritoryResolver } from "./resolvers/territory.resolver";
 import { visiblePerson } from "./services/person.service";
+import { PROJECT_PEOPLE_TYPES } from "./types/project-people.types";
 
 /** The people-territories subgraph schema (no I/O). */
 export function buildPeopleTerritoriesSchema() {

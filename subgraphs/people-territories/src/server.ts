@@ -13,7 +13,7 @@ import { SearchIndexes1764352800000 } from "./migrations/1764352800000-search-in
 import { PersonRolesAndInvitations1764403200000 } from "./migrations/1764403200000-person-roles-and-invitations";
 import { buildPeopleTerritoriesSchema } from "./schema";
 import { ensureMap } from "./services/cog-import.service";
-import { seedDemoAccounts } from "./services/demo-accounts";
+import { seedDemoAccounts } from "./demo/demo-accounts";
 
 export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey, Invitation];
 export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000, SearchIndexes1764352800000, PersonRolesAndInvitations1764403200000];

@@ -1,5 +1,5 @@
 import { int, optional, readConfig, readSubgraphConfig, str, url, type Env, type SubgraphConfig } from "@hub/kit";
-import type { S3Options } from "./services/s3-storage";
+import type { S3Options } from "./clients/s3-storage.client";
 
 export interface ProjectsConfig extends SubgraphConfig {
   /**

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from "@hub/kit";
 import type { Loaders } from "./loaders";
-import type { JournalFeed } from "./services/journal-feed";
+import type { JournalFeed } from "./services/journal-feed.service";
 
 export type Context = SubgraphContext<Loaders> & { feed: JournalFeed };

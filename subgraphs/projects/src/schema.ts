@@ -1,11 +1,12 @@
 import { authorize, buildFederatedSchema, canSeeInternalNotes } from "@hub/kit";
 import type { Context } from "./context";
-import { PersonRef } from "./entities/refs";
-import { visibleProject } from "./services/project-access";
+import { PersonRef } from "./types/refs.types";
+import { visibleProject } from "./services/project-access.service";
+// type-graphql prints operations in the order their modules load: project first, as in the committed SDL.
+import { DocumentResolver, ProjectResolver } from "./resolvers/project.resolver";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { OrganizationProjectsResolver, PersonProjectsResolver, TerritoryProjectsResolver } from "./resolvers/extensions.resolver";
 import { ActivitySubscriptionResolver } from "./resolvers/subscription.resolver";
-import { DocumentResolver, ProjectResolver } from "./resolvers/project.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {

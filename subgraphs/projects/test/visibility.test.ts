@@ -7,7 +7,7 @@ import { canSeeProject, factsOf, visibilityCondition } from "../src/rules/visibi
 import { startHub, type Hub } from "@hub/testing";
 
 /**
- * Project visibility is written twice: the kit's `canSeeProject` (one project) and
+ * Project visibility is written twice (`src/rules/visibility.ts`): `canSeeProject` (one project) and
  * `visibilityCondition` (SQL, for lists and the journal). Generated viewers and projects,
  * the projects in the real database: the SQL returns exactly those `canSeeProject` accepts.
  */

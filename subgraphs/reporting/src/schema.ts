@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
-import { TerritoryWithStats } from "./entities/stats.types";
+import { TerritoryWithStats } from "./types/stats.types";
 import { TerritoryStatsResolver } from "./resolvers/stats.resolver";
 
 /** The reporting subgraph schema (no I/O). */

@@ -1,51 +1,15 @@
-import { authorize, connectionType, isStringPair, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
-import { Arg, Args, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { authorize, PageArgs, type Connection } from "@hub/kit";
+import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../context";
 import { ApiKey } from "../entities/api-key.entity";
-import { createApiKey, revokeApiKey, verifyApiKey } from "../services/api-key.service";
-
-export const ApiKeyConnection = connectionType("ApiKey", ApiKey);
-
-@InputType()
-export class CreateApiKeyInput {
-  @Field({ description: "Who uses it, e.g. the programme's name." })
-  name!: string;
-
-  @Field(() => [String], { description: 'Scopes: "projects:read", "stats:read".' })
-  scopes!: string[];
-}
-
-@ObjectType({ description: "A new API key: `key` is shown this once and cannot be read again." })
-export class CreatedApiKey {
-  @Field(() => ApiKey)
-  apiKey!: ApiKey;
-
-  @Field()
-  key!: string;
-}
-
-/** What the gateway needs to authenticate a programme: not part of the public API. */
-@ObjectType()
-@Directive("@inaccessible")
-export class ApiKeyIdentity {
-  @Field(() => ID)
-  apiKeyId!: string;
-
-  @Field(() => [String])
-  scopes!: string[];
-}
-
+import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from "../services/api-key.service";
+import { ApiKeyConnection, ApiKeyIdentity, CreateApiKeyInput, CreatedApiKey } from "../types/api-key.types";
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => ApiKeyConnection, { description: "API keys of programmes, newest first (ANCT national agents)." })
-  async apiKeys(@Args() args: PageArgs, @Ctx() { viewer, dataSource }: Context): Promise<Connection<ApiKey>> {
-    authorize(viewer, "apikey:manage");
-    const page = readPage(args, 100, isStringPair);
-    const query = dataSource.getRepository(ApiKey).createQueryBuilder("k");
-    if (page.after) query.where("(k.created_at, k.id) < (:at::timestamptz, :id::uuid)", { at: page.after[0], id: page.after[1] });
-    const rows = await query.orderBy("k.created_at", "DESC").addOrderBy("k.id", "DESC").limit(page.limit).getMany();
-    return toConnection(rows, page, (k) => [k.createdAt.toISOString(), k.id]);
+  apiKeys(@Args() args: PageArgs, @Ctx() { viewer, dataSource }: Context): Promise<Connection<ApiKey>> {
+    return listApiKeys(dataSource, viewer, args);
   }
 
   @Mutation(() => CreatedApiKey, { description: "Creates a programme's API key (ANCT national agents)." })

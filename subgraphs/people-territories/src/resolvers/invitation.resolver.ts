@@ -1,25 +1,11 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Invitation } from "../entities/invitation.entity";
 import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { acceptInvitation, invitePerson } from "../services/invitation.service";
-
-@InputType({ description: "A colleague to invite into an organisation." })
-export class InvitePersonInput {
-  @Field()
-  email!: string;
-
-  @Field()
-  givenName!: string;
-
-  @Field()
-  usualName!: string;
-
-  @Field(() => ID, { description: "The organisation: your own (ANCT national agents: any)." })
-  organizationId!: string;
-}
+import { InvitePersonInput } from "../types/invitation.types";
 
 @Resolver(() => Invitation)
 export class InvitationResolver {

@@ -1,13 +1,11 @@
-import { authorize, connectionType, forbidden, isUuid, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
+import { authorize, forbidden, isUuid, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { Territory } from "../entities/territory.entity";
 import { canListMembers } from "../services/person.service";
-
-export const PersonConnection = connectionType("Person", Person);
-
+import { PersonConnection } from "../types/person.types";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

@@ -1,5 +1,5 @@
 import { authorize, canSeePersonalData, forbidden, isAuthenticated, notFound, unauthenticated } from "@hub/kit";
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
@@ -7,55 +7,7 @@ import { Person } from "../entities/person.entity";
 import { identityOf } from "../services/identity.service";
 import { suspendPerson, visiblePerson } from "../services/person.service";
 import { signInWithProConnect } from "../services/proconnect.service";
-
-/** What the gateway needs to sign a session: not part of the public API. */
-@ObjectType()
-@Directive("@inaccessible")
-export class Identity {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => ID)
-  organizationId!: string;
-
-  @Field(() => [String])
-  roles!: string[];
-
-  @Field(() => [String])
-  departements!: string[];
-
-  @Field(() => [String])
-  communes!: string[];
-}
-
-@InputType()
-@Directive("@inaccessible")
-export class ProConnectClaimsInput {
-  @Field()
-  sub!: string;
-
-  @Field()
-  email!: string;
-
-  @Field(() => String, { nullable: true })
-  givenName!: string | null;
-
-  @Field(() => String, { nullable: true })
-  usualName!: string | null;
-
-  @Field(() => String, { nullable: true })
-  siret!: string | null;
-}
-
-@ObjectType()
-@Directive("@inaccessible")
-export class SignInResult {
-  @Field(() => Identity, { nullable: true })
-  identity!: Identity | null;
-
-  @Field(() => String, { nullable: true, description: "When refused: SUSPENDED, SUB_MISMATCH, INVITATION_REQUIRED or NO_ORGANIZATION." })
-  refusal!: string | null;
-}
+import { Identity, ProConnectClaimsInput, SignInResult } from "../types/person.types";
 
 /** Personal fields are null for viewers without access to personal data, except about themselves. */
 function personal<T>(person: Person, context: Context, value: T): T | null {

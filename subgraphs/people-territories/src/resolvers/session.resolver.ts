@@ -1,20 +1,8 @@
 import { authorize } from "@hub/kit";
-import { Arg, Ctx, Directive, Field, ID, InputType, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, Query, Resolver } from "type-graphql";
 import type { Context } from "../context";
 import { sessionStatus } from "../services/session.service";
-
-@InputType()
-@Directive("@inaccessible")
-export class SessionInput {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => ID)
-  organizationId!: string;
-
-  @Field()
-  role!: string;
-}
+import { SessionInput } from "../types/session.types";
 
 @Resolver()
 export class SessionResolver {

@@ -1,10 +1,9 @@
-import { connectionType, PageArgs, type Connection } from "@hub/kit";
+import { PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Territory, TerritoryKind } from "../entities/territory.entity";
 import type { Context } from "../context";
 import { getTerritory, searchTerritories, territoryMembers } from "../services/territory.service";
-
-export const TerritoryConnection = connectionType("Territory", Territory);
+import { TerritoryConnection } from "../types/territory.types";
 
 @Resolver(() => Territory)
 export class TerritoryResolver {

@@ -1,4 +1,4 @@
-import { API_SCOPES, authorize, badInput, notFound, type Viewer } from "@hub/kit";
+import { API_SCOPES, authorize, badInput, isStringPair, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ApiKey } from "../entities/api-key.entity";
@@ -7,6 +7,16 @@ import { ApiKey } from "../entities/api-key.entity";
 const KEY = /^hubk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+/** Programmes' keys, newest first; the cursor is (created_at, id). */
+export async function listApiKeys(dataSource: DataSource, viewer: Viewer, args: PageArgs): Promise<Connection<ApiKey>> {
+  authorize(viewer, "apikey:manage");
+  const page = readPage(args, 100, isStringPair);
+  const query = dataSource.getRepository(ApiKey).createQueryBuilder("k");
+  if (page.after) query.where("(k.created_at, k.id) < (:at::timestamptz, :id::uuid)", { at: page.after[0], id: page.after[1] });
+  const rows = await query.orderBy("k.created_at", "DESC").addOrderBy("k.id", "DESC").limit(page.limit).getMany();
+  return toConnection(rows, page, (k) => [k.createdAt.toISOString(), k.id]);
+}
 
 /** Creates a programme's key; the returned `key` is shown once and never stored. */
 export async function createApiKey(dataSource: DataSource, viewer: Viewer, input: { name: string; scopes: string[] }): Promise<{ apiKey: ApiKey; key: string }> {

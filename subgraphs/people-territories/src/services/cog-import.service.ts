@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cogPackageVersion, loadCog } from "@hub/reference";
 import { syncTable, type BulkResult, type Queryable } from "../lib/sync-table";
 import type { DataSource } from "typeorm";
-import { normalizeName, ofDepartement } from "./names";
+import { normalizeName, ofDepartement } from "../lib/names";
 
 type Row = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import { TERRITORY_ID } from "@hub/reference";
 import type { Loaders } from "../loaders";
 import type { DataSource } from "typeorm";
 import { Territory, TerritoryKind } from "../entities/territory.entity";
-import { normalizeName } from "./names";
+import { normalizeName } from "../lib/names";
 
 export const MAX_TERRITORY_PAGE = 100;
 export const MAX_SEARCH_LENGTH = 100;

@@ -1,14 +1,13 @@
 import { authorize, badInput, isUuid, PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
-import { ActivityDetails } from "../entities/activity-details.types";
 import { Activity, ActivityKind } from "../entities/activity.entity";
-import { detailsOf } from "../services/activity-details";
+import { ActivityDetails, detailsOf } from "../types/activity-details.types";
 import { Project } from "../entities/project.entity";
 import { readJournal } from "../services/activity-query.service";
 import { recordExternalActivity } from "../services/activity.service";
-import { ActivityFilter, RecordActivityInput } from "./project.inputs";
-import { ActivityConnection } from "./project.resolver";
+import { ActivityFilter, RecordActivityInput } from "../types/project-inputs.types";
+import { ActivityConnection } from "../types/connections.types";
 
 @Resolver(() => Activity)
 export class ActivityResolver {

@@ -2,10 +2,10 @@ import { PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import type { Project } from "../entities/project.entity";
-import { OrganizationRef, PersonRef, TerritoryRef } from "../entities/refs";
+import { OrganizationRef, PersonRef, TerritoryRef } from "../types/refs.types";
 import { relatedProjects } from "../services/related-projects.service";
-import { ProjectFilter } from "./project.inputs";
-import { ProjectConnection } from "./project.resolver";
+import { ProjectFilter } from "../types/project-inputs.types";
+import { ProjectConnection } from "../types/connections.types";
 
 /**
  * The projects of a territory, an organisation, a person: the same list, rules and filters as

@@ -1,4 +1,4 @@
-import { authorize, badInput, can, canSeeInternalNotes, connectionType, notFound, PageArgs, type Connection } from "@hub/kit";
+import { authorize, badInput, can, canSeeInternalNotes, notFound, PageArgs, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
@@ -7,21 +7,19 @@ import { Comment } from "../entities/comment.entity";
 import { Document } from "../entities/document.entity";
 import { ProjectAssignee } from "../entities/participants.entity";
 import { Diagnostic, Project } from "../entities/project.entity";
-import { OrganizationRef, TerritoryRef } from "../entities/refs";
+import { OrganizationRef, TerritoryRef } from "../types/refs.types";
 import { projectJournal } from "../services/activity-query.service";
 import { addAction, setActionStatus } from "../services/action.service";
 import { projectComments } from "../services/comment.service";
-import { ProjectRights } from "../entities/project-rights.types";
-import { actorsOf, availableTransitions, FINAL_STATUSES } from "../services/lifecycle";
+import { ProjectRights } from "../types/project-rights.types";
+import { actorsOf, availableTransitions, FINAL_STATUSES } from "../rules/lifecycle";
 import { departementsOf } from "../rules/visibility";
-import { visibleProject } from "../services/project-access";
-import { createProject, inbox, listProjects, updateDiagnostic, updateProject } from "../services/project.service";
+import { visibleProject } from "../services/project-access.service";
+import { createProject, updateDiagnostic, updateProject } from "../services/project.service";
+import { inbox, listProjects } from "../services/project-query.service";
 import { addComment, applyTransition, associateOrganization, blockProject, unblockProject } from "../services/project-workflow.service";
-import { CreateProjectInput, DiagnosticInput, ProjectFieldsInput, ProjectFilter, TransitionInput } from "./project.inputs";
-
-export const ProjectConnection = connectionType("Project", Project);
-export const ActivityConnection = connectionType("Activity", Activity);
-export const CommentConnection = connectionType("Comment", Comment);
+import { ActivityConnection, CommentConnection, ProjectConnection } from "../types/connections.types";
+import { CreateProjectInput, DiagnosticInput, ProjectFieldsInput, ProjectFilter, TransitionInput } from "../types/project-inputs.types";
 
 
 @Resolver(() => Project)

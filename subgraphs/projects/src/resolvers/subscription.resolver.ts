@@ -1,7 +1,7 @@
 import { Arg, ID, Resolver, Root, Subscription } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
-import { activityStream } from "../services/activity-stream";
+import { activityStream } from "../services/activity-stream.service";
 
 @Resolver(() => Activity)
 export class ActivitySubscriptionResolver {

@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { ActionStatus, ProjectAction } from "../entities/action.entity";
 import { ActivityKind } from "../entities/activity.entity";
 import { appendActivity } from "./activity.service";
-import { requireVisibleProject } from "./project-access";
+import { requireVisibleProject } from "./project-access.service";
 
 const STATUS_LABELS: Record<ActionStatus, string> = {
   PROPOSED: "proposée",

@@ -4,8 +4,8 @@ import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Document } from "../entities/document.entity";
 import { appendActivity } from "./activity.service";
-import type { DocumentStorage } from "./document-storage";
-import { requireVisibleProject } from "./project-access";
+import type { DocumentStorage } from "../lib/document-storage";
+import { requireVisibleProject } from "./project-access.service";
 
 /** Accepted types, with the first bytes their content must start with (when the format has some). */
 export const DOCUMENT_TYPES: Record<string, { extensions: string[]; magic?: number[] }> = {

@@ -5,7 +5,7 @@ import { Comment } from "../entities/comment.entity";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
 import { Project, ProjectPriority } from "../entities/project.entity";
 import { appendActivity } from "./activity.service";
-import { actorsOf, checkTransition, FINAL_STATUSES, LIFECYCLE, Transition } from "./lifecycle";
+import { actorsOf, checkTransition, FINAL_STATUSES, LIFECYCLE, Transition } from "../rules/lifecycle";
 import { canSeeProject, departementsOf, factsOf } from "../rules/visibility";
 
 export const REASON_MAX = 2000;

@@ -1,7 +1,7 @@
 import { authorize, isUuid, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Project } from "../entities/project.entity";
-import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageQuery, type ProjectFilterData, type ProjectKey } from "./project.service";
+import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageQuery, type ProjectFilterData, type ProjectKey } from "./project-query.service";
 
 /** Whose projects: a territory's (or any territory inside it), an organisation's, a person's (assigned). */
 export type ProjectRelation = "territory" | "owner" | "assignee";

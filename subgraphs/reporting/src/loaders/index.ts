@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import type { TerritoryStats } from "../entities/stats.types";
+import type { TerritoryStats } from "../types/stats.types";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 

@@ -2,8 +2,7 @@ import { authorize, badInput } from "@hub/kit";
 import { isTerritoryId } from "@hub/reference";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
-import { TerritoryStats, TerritoryWithStats } from "../entities/stats.types";
-
+import { TerritoryStats, TerritoryWithStats } from "../types/stats.types";
 
 /** Brings the projections up to date, then reads one territory's stats through the loader. */
 async function statsOf(context: Context, territoryId: string): Promise<TerritoryStats> {

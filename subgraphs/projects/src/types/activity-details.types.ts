@@ -1,6 +1,7 @@
 import { createUnionType, Field, ObjectType } from "type-graphql";
-import { ActionStatus } from "./action.entity";
-import { ProjectPriority, ProjectStatus } from "./project.entity";
+import { ActionStatus } from "../entities/action.entity";
+import { ActivityKind, type Activity } from "../entities/activity.entity";
+import { ProjectPriority, ProjectStatus } from "../entities/project.entity";
 
 /** The typed payload of an activity, by kind. */
 @ObjectType({ description: "A lifecycle step: from which status to which, and why." })
@@ -53,3 +54,27 @@ export const ActivityDetails = createUnionType({
   name: "ActivityDetails",
   types: () => [StatusChangeDetails, FieldsChangedDetails, BlockDetails, ActionDetails, ExternalDetails] as const,
 });
+
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+/** The typed details of an activity, from its stored payload. */
+export function detailsOf(activity: Pick<Activity, "kind" | "payload">): typeof ActivityDetails | null {
+  const p = activity.payload ?? {};
+  switch (activity.kind) {
+    case ActivityKind.STATUS_CHANGED:
+    case ActivityKind.ASSIGNED:
+      return Object.assign(new StatusChangeDetails(), { from: p.from as ProjectStatus, to: p.to as ProjectStatus, reason: text(p.reason), priority: (p.priority as ProjectPriority | null) ?? null });
+    case ActivityKind.PROJECT_UPDATED:
+      return Object.assign(new FieldsChangedDetails(), { fields: Array.isArray(p.fields) ? p.fields.map(String) : [] });
+    case ActivityKind.BLOCKED:
+      return Object.assign(new BlockDetails(), { reason: text(p.reason) });
+    case ActivityKind.ACTION_ADDED:
+    case ActivityKind.ACTION_STATUS_CHANGED:
+      return Object.assign(new ActionDetails(), { actionId: String(p.actionId), previousStatus: (p.from as ActionStatus | undefined) ?? null, status: (p.to as ActionStatus | undefined) ?? ("PROPOSED" as ActionStatus) });
+    case ActivityKind.EXTERNAL:
+    case ActivityKind.FUNDING_APPLICATION:
+      return Object.assign(new ExternalDetails(), { payload: JSON.stringify(p) });
+    default:
+      return null;
+  }
+}

@@ -1,5 +1,5 @@
 import { AwsV4Signer } from "aws4fetch";
-import { signS3Request } from "./s3-storage";
+import { signS3Request } from "./s3-storage.client";
 
 /**
  * AWS's published Signature Version 4 vectors, not values computed by the code under test:

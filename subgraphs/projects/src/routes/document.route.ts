@@ -2,7 +2,7 @@ import { restError, unauthenticated, upstreamUnavailable, viewerFromHeaders } fr
 import express from "express";
 import type { DataSource } from "typeorm";
 import { attachDocument, readableDocument } from "../services/document.service";
-import type { DocumentStorage } from "../services/document-storage";
+import type { DocumentStorage } from "../lib/document-storage";
 
 /**
  * File transfers, beside /graphql (the gateway forwards them with the caller's internal token):

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { Transition } from "../services/lifecycle";
+import { Transition } from "../rules/lifecycle";
 
 @ObjectType({ description: "What the viewer may do on a project now (the same rules the mutations check)." })
 export class ProjectRights {

@@ -4,7 +4,7 @@ import { Repeater } from "@repeaterjs/repeater";
 import type { DataSource } from "typeorm";
 import type { Activity } from "../entities/activity.entity";
 import { journalAfter, readJournalCursor } from "./activity-query.service";
-import { visibleEntry, type FeedEntry, type JournalFeed } from "./journal-feed";
+import { visibleEntry, type FeedEntry, type JournalFeed } from "./journal-feed.service";
 
 export interface StreamArgs {
   projectId?: string | null;

@@ -1,7 +1,7 @@
 import { SERVICE_VIEWER } from "@hub/kit";
 import type { DataSource } from "typeorm";
-import { activityStream } from "./activity-stream";
-import type { FeedEntry, JournalFeed } from "./journal-feed";
+import { activityStream } from "./activity-stream.service";
+import type { FeedEntry, JournalFeed } from "./journal-feed.service";
 
 /** A journal feed the test drives: `emit` hands entries to every listener, as JournalFeed does. */
 class FakeFeed {

@@ -1,7 +1,7 @@
 import { AwsV4Signer } from "aws4fetch";
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import type { DocumentStorage } from "./document-storage";
+import type { DocumentStorage } from "../lib/document-storage";
 
 export interface S3Options {
   /** e.g. https://s3.fr-par.scw.cloud (path-style requests: <endpoint>/<bucket>/<key>). */
@@ -24,7 +24,7 @@ export interface S3Request {
 
 /**
  * The headers of a request signed with AWS Signature Version 4 for S3, by aws4fetch's signer
- * (maintained, checked against AWS's published vectors in `s3-storage.test.ts`). The payload
+ * (maintained, checked against AWS's published vectors in `s3-storage.client.test.ts`). The payload
  * hash is sent and signed, never `UNSIGNED-PAYLOAD`: the store checks the bytes it receives.
  */
 export async function signS3Request(credentials: Pick<S3Options, "accessKeyId" | "secretAccessKey" | "region">, request: S3Request, now = new Date()): Promise<Record<string, string>> {

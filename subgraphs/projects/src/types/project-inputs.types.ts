@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, registerEnumType } from "type-graphql";
 import { ActivityKind } from "../entities/activity.entity";
 import { Maturity, ProjectPhase, ProjectPriority, ProjectStatus } from "../entities/project.entity";
-import { Transition } from "../services/lifecycle";
+import { Transition } from "../rules/lifecycle";
 
 registerEnumType(Transition, { name: "ProjectTransition", description: "A step of the project lifecycle." });
 

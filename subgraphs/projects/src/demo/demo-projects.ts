@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { ProjectPriority, ProjectStatus } from "../entities/project.entity";
-import { LIFECYCLE } from "./lifecycle";
-import { territoryAncestry } from "./project.service";
+import { LIFECYCLE } from "../rules/lifecycle";
+import { territoryAncestry } from "../rules/project-fields";
 
 /** Titles per theme slug; "{c}" is the commune's name. */
 const TITLES: Record<string, string[]> = {
