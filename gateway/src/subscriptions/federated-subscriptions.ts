@@ -129,7 +129,12 @@ export class FederatedSubscriptions {
 
   /** Closes every upstream connection (gateway shutdown). */
   async stop(): Promise<void> {
-    await Promise.all([...this.open].map((client) => client.dispose()));
+    // graphql-ws types dispose() as void | Promise<void>: its client's resolves once the socket is closing.
+    await Promise.all(
+      [...this.open].map(async (client) => {
+        await client.dispose();
+      }),
+    );
     this.open.clear();
   }
 
