@@ -90,7 +90,7 @@ export function attachWebSocket(
         if (response.body.kind !== "single") throw new Error("incremental delivery is not supported");
         return response.body.singleResult as ExecutionResult;
       },
-      subscribe: async (args) => {
+      subscribe: (args) => {
         const context = args.contextValue as SocketContext;
         return subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, context.viewer, context.deliver);
       },

@@ -192,7 +192,7 @@ export class FederatedSubscriptions {
     operationContext: ReturnType<typeof buildOperationContext>,
     viewer: Viewer,
   ): Promise<string> {
-    const eventSource: GraphQLDataSource = { process: async () => ({ data }) };
+    const eventSource: GraphQLDataSource = { process: () => Promise.resolve({ data }) };
     const serviceMap: ServiceMap = { ...this.options.dataSources, [EVENT_SERVICE]: eventSource };
     const primary: FetchNode = { ...upstream.fetch, serviceName: EVENT_SERVICE };
     const queryPlan: QueryPlan = { kind: "QueryPlan", node: upstream.rest ? { kind: "Sequence", nodes: [primary, upstream.rest] } : primary };

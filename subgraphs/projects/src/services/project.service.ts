@@ -272,7 +272,7 @@ export function updateProject(dataSource: DataSource, viewer: Viewer, id: string
   // Named as in the input.
   const changed = Object.keys(fields).map((key) => (key === "otherCommuneIds" ? "communeIds" : key));
   if (changed.length === 0) throw badInput("Nothing to change", "input");
-  return changeProject(dataSource, viewer, id, version, async (project) => {
+  return changeProject(dataSource, viewer, id, version, (project) => {
     Object.assign(project, fields);
     if (fields.otherCommuneIds) {
       Object.assign(project, projectTerritories(project.territoryId, fields.otherCommuneIds));
@@ -300,7 +300,7 @@ export function updateDiagnostic(dataSource: DataSource, viewer: Viewer, id: str
   });
   if (partners.length > 50 || financingPlan.length > 50) throw badInput("At most 50 partners and 50 financing lines", "diagnostic");
   const diagnostic = { needs: text(input.needs, "needs"), blockers: text(input.blockers, "blockers"), partners, financingPlan, calendar: text(input.calendar, "calendar"), maturity: input.maturity ?? null };
-  return changeProject(dataSource, viewer, id, version, async (project) => {
+  return changeProject(dataSource, viewer, id, version, (project) => {
     project.diagnosticData = diagnostic;
     return { kind: ActivityKind.DIAGNOSTIC_UPDATED, summary: `État des lieux de « ${project.title} » mis à jour`, payload: {} };
   });
