@@ -84,7 +84,7 @@ export function attachWebSocket(
       }),
       execute: async (args) => {
         const response = await apollo.executeOperation(
-          { query: print(args.document), variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined },
+          { query: print(args.document), variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
           { contextValue: args.contextValue as GatewayContext },
         );
         if (response.body.kind !== "single") throw new Error("incremental delivery is not supported");
@@ -92,7 +92,7 @@ export function attachWebSocket(
       },
       subscribe: (args) => {
         const context = args.contextValue as SocketContext;
-        return subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, context.viewer, context.deliver);
+        return subscriptions.subscribe(args.document, args.operationName ?? undefined, args.variableValues ?? {}, context.viewer, context.deliver);
       },
     },
     wsServer,
@@ -128,7 +128,7 @@ function operationHooks(currentSchema: () => GraphQLSchema | null, options: WebS
         const message = (error as Error).message;
         return [tokenLimitError(message) ?? new GraphQLError(message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
       }
-      const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
+      const variables = payload.variables ?? undefined;
       const errors = validateOperation(schema, document, variables, options.limits);
       // graphql-js's own validation errors carry no code: Apollo's name for them over HTTP.
       if (errors.length > 0) return errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })));

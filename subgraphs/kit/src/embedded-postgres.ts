@@ -94,7 +94,7 @@ function run(programsDir: string, dataDir: string, port: number, user: RunAs | u
   return new Promise((done, fail) => {
     let last = "";
     // Read to the end: a full pipe would block the server.
-    server.stderr!.on("data", (chunk: Buffer) => {
+    server.stderr.on("data", (chunk: Buffer) => {
       const text = chunk.toString();
       last = text.trim().split("\n").pop() ?? last;
       if (text.includes("database system is ready to accept connections")) done(server);
