@@ -74,10 +74,10 @@ export async function searchTerritories(dataSource: DataSource, args: PageArgs &
   }
   const ranked = `SELECT ${columns()}, ${rank} AS rank FROM territory ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
   const after = page.after ? `WHERE (rank, -COALESCE(population, -1), id) > (${param(page.after[0])}, ${param(-page.after[1])}, ${param(page.after[2])})` : "";
-  const rows = (await dataSource.query(
+  const rows = await dataSource.query<(Territory & { rank: number })[]>(
     `SELECT * FROM (${ranked}) AS r ${after} ORDER BY rank, COALESCE(population, -1) DESC, id LIMIT ${param(page.limit)}`,
     params,
-  )) as (Territory & { rank: number })[];
+  );
   return toConnection(rows, page, (t): SearchKey => [t.rank, t.population ?? -1, t.id]);
 }
 
