@@ -62,8 +62,12 @@ export default tseslint.config(
       "import-x/namespace": "off",
       "import-x/default": "off",
       "import-x/no-named-as-default-member": "off",
+      // `import WebSocket from "ws"` is ws's documented form (an `export =` module whose class is also a member).
+      "import-x/no-named-as-default": "off",
       // Templates print numbers and booleans on purpose (ports, counts, flags); objects and nullish values stay errors.
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowBoolean: true }],
+      // `() => send(x)` and `return next(error)` in a function returning void are this code's idiom, not a misuse of a value.
+      "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
       // type-graphql's @ObjectType/@ArgsType classes describe shapes: resolvers return plain objects, as the library
       // intends, and no code tests them with instanceof. The rule would ask for a constructor call per literal.
       "@typescript-eslint/no-unsafe-class-instance-assignment": "off",
@@ -95,6 +99,15 @@ export default tseslint.config(
     files: ["web/src/**/*.{ts,tsx}"],
     extends: [reactHooks.configs.flat["recommended-latest"]],
     languageOptions: { globals: { ...globals.browser } },
+  },
+
+  // Services read their settings in one place (config.ts collects every problem before failing): nothing else reads process.env.
+  {
+    files: ["{subgraphs,packages}/*/src/**/*.ts", "gateway/src/**/*.ts", "schema/src/**/*.ts"],
+    ignores: [...TESTS, "**/config.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings in the workspace's config.ts, which reports every problem at once." }],
+    },
   },
 
   // Boundaries (no-restricted-imports: a later block replaces an earlier one's list, so each block lists all that applies).

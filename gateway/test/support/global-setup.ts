@@ -15,7 +15,7 @@ import { TEMPLATE_PREFIX, templateDatabase, TEMPLATES, TEST_DATABASE_PREFIX } fr
 export default async function globalSetup(): Promise<void> {
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   process.env.HUB_CHROMIUM_PATH = chromiumPath();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled @hub/kit: the global setup runs outside jest's module mapping
   const kit = require("@hub/kit") as typeof import("@hub/kit");
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 import type { DataSource } from "typeorm";
 
 /**
@@ -7,13 +6,14 @@ import type { DataSource } from "typeorm";
  */
 export interface Template {
   subgraph: "projects" | "people-territories" | "funding" | "reporting";
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
   entities: () => Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
   migrations: () => Function[];
   prepare?: (dataSource: DataSource) => Promise<void>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled code, loaded when asked: the global setup runs outside jest's module mapping
 const load = (name: string) => require(`@hub/${name}`);
 
 /** Prefix of every template database; a run's own carry its id (the jest process's pid). */

@@ -70,6 +70,7 @@ async function initialise(programsDir: string, dataDir: string, user: RunAs | un
   if (user) for (const path of [secretDir, passwordFile]) chownSync(path, user.uid, user.gid);
   try {
     const args = [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${passwordFile}`, "--encoding=UTF8", "--lc-messages=C"];
+    // eslint-disable-next-line no-restricted-properties -- the child inherits the environment; only its messages' language is set
     const initdb = spawn(join(programsDir, "bin", "initdb"), args, { ...user, env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "ignore", "pipe"] });
     let output = "";
     initdb.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -90,6 +91,7 @@ function run(programsDir: string, dataDir: string, port: number, user: RunAs | u
   // with it. Loaded, it tracks statements in shared memory (a small overhead); reading them
   // takes CREATE EXTENSION, which only the bench runs. A DATABASE_URL server is never touched.
   const args = ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "shared_preload_libraries=pg_stat_statements"];
+  // eslint-disable-next-line no-restricted-properties -- the child inherits the environment; only its messages' language is set
   const server = spawn(join(programsDir, "bin", "postgres"), args, { ...user, env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "ignore", "pipe"] });
   return new Promise((done, fail) => {
     let last = "";
