@@ -11,7 +11,9 @@ export const MAX_SEARCH_LENGTH = 100;
 export function parseTerritoryId(id: string, field = "id"): { kind: TerritoryKind; code: string } {
   const match = TERRITORY_ID.exec(id);
   if (!match) throw badInput(`"${id.slice(0, 60)}" is not a territory id (expected KIND:code, e.g. COMMUNE:63113)`, field);
-  return { kind: match[1] as TerritoryKind, code: match[2] };
+  const kind = Object.values(TerritoryKind).find((k) => k === match[1]);
+  if (!kind) throw badInput(`"${id.slice(0, 60)}" is not a territory id (expected KIND:code, e.g. COMMUNE:63113)`, field);
+  return { kind, code: match[2] };
 }
 
 export async function getTerritory(load: (id: string) => Promise<Territory | null>, id: string): Promise<Territory> {
