@@ -23,7 +23,8 @@ export interface EmbeddedServer {
   dataDir: string;
   /** One line saying where programs and data are when they are not where they were asked for; else undefined. */
   relocation: string | undefined;
-  stop(): Promise<void>;
+  /** Uses no `this`: a list of cleanups may hold it. */
+  stop: () => Promise<void>;
 }
 
 /**

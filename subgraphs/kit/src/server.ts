@@ -46,7 +46,8 @@ export interface ServiceApp {
 export interface RunningServer {
   url: string;
   port: number;
-  stop(): Promise<void>;
+  /** Uses no `this`: a list of cleanups may hold it. */
+  stop: () => Promise<void>;
 }
 
 /**
