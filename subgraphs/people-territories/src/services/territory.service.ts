@@ -7,12 +7,15 @@ import { normalizeName } from "./names";
 export const MAX_TERRITORY_PAGE = 100;
 export const MAX_SEARCH_LENGTH = 100;
 
+const TERRITORY_KINDS: ReadonlySet<string> = new Set(Object.values(TerritoryKind));
+const isTerritoryKind = (value: string): value is TerritoryKind => TERRITORY_KINDS.has(value);
+
 /** Checks the shape of a kind-qualified territory id; BAD_USER_INPUT when malformed. */
 export function parseTerritoryId(id: string, field = "id"): { kind: TerritoryKind; code: string } {
   const match = TERRITORY_ID.exec(id);
   if (!match) throw badInput(`"${id.slice(0, 60)}" is not a territory id (expected KIND:code, e.g. COMMUNE:63113)`, field);
-  const kind = Object.values(TerritoryKind).find((k) => k === match[1]);
-  if (!kind) throw badInput(`"${id.slice(0, 60)}" is not a territory id (expected KIND:code, e.g. COMMUNE:63113)`, field);
+  const kind = match[1];
+  if (!isTerritoryKind(kind)) throw badInput(`"${id.slice(0, 60)}" is not a territory id (expected KIND:code, e.g. COMMUNE:63113)`, field);
   return { kind, code: match[2] };
 }
 
