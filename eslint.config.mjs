@@ -15,7 +15,7 @@ const SUBGRAPHS = ["people-territories", "projects", "funding", "reporting"];
 /** Test code: jest files, every test/ folder (workspaces' and the root's) and the harness workspace. */
 const TESTS = ["**/*.test.{ts,tsx}", "**/test/**", "testing/**"];
 /** Files type-checked by tsconfig.tests.json (the others by their workspace's tsconfig.json). */
-const TESTS_TYPED_BY_TESTS_TSCONFIG = ["**/*.test.{ts,tsx}", "**/test/**/*.{ts,tsx}"];
+const TESTS_TYPED_BY_TESTS_TSCONFIG = ["**/*.test.{ts,tsx}", "**/test/**/*.{ts,tsx}", "testing/src/**/*.{ts,tsx}"];
 const JS = ["**/*.{js,mjs,cjs}"];
 const ALL = ["**/*.{ts,tsx,js,mjs,cjs}"];
 /** Test code and stand-ins (fake external APIs for tests and demos): everything else is production code. */

@@ -35,10 +35,9 @@ function webIsStale() {
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 
-/** The kit, compiled: embedded PostgreSQL helpers and friends. */
-export function kit() {
-  return require(join(ROOT, "subgraphs", "kit", "dist", "index.js"));
-}
+/** The compiled packages this script uses (required on use: `npm start` builds them first). */
+const kit = () => require("@hub/kit");
+const localPostgres = () => require("@hub/local-postgres");
 
 /**
  * A PostgreSQL server for the subgraphs: DATABASE_URL (an administrator's URL) when set; else
@@ -50,7 +49,7 @@ export function kit() {
 export async function database(dataDir) {
   const server = await postgresServer(dataDir);
   try {
-    const { provisionServiceDatabases, SERVICE_DATABASES } = kit();
+    const { provisionServiceDatabases, SERVICE_DATABASES } = localPostgres();
     const urls = await provisionServiceDatabases(server.url, SERVICE_DATABASES, rolePasswords(dataDir, SERVICE_DATABASES));
     const env = Object.fromEntries(Object.entries(urls).map(([prefix, url]) => [`${prefix}_DATABASE_URL`, url]));
     return { ...server, env: { ...env, DATABASE_URL: undefined } };
@@ -75,7 +74,7 @@ function rolePasswords(dataDir, services) {
 
 async function postgresServer(dataDir) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
-  const { isPortOpen, EMBEDDED_POSTGRES_PORT, EMBEDDED_ADMIN_PASSWORD, dataFolderFor } = kit();
+  const { isPortOpen, EMBEDDED_POSTGRES_PORT, EMBEDDED_ADMIN_PASSWORD, dataFolderFor } = localPostgres();
   const port = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
   const dataFolder = dataFolderFor(join(dataDir, "postgres"));
   if (await isPortOpen(port)) {
@@ -134,8 +133,9 @@ export async function aidesTerritoires() {
   if (process.env.AIDES_TERRITOIRES_URL) {
     return { url: process.env.AIDES_TERRITOIRES_URL, apiKey: process.env.AIDES_TERRITOIRES_API_KEY ?? "", stop: async () => {} };
   }
-  const { createAidesTerritoiresStandIn } = require(join(ROOT, "subgraphs", "funding", "dist", "index.js"));
-  const { listen, isPortOpen } = kit();
+  const { createAidesTerritoiresStandIn } = require("@hub/funding/stand-in");
+  const { listen } = kit();
+  const { isPortOpen } = localPostgres();
   const apiKey = "dev-aides-territoires-key";
   const port = Number(process.env.AT_STAND_IN_PORT ?? 4010);
   // `npm start` already runs one (a subgraph started alone beside it): use it.

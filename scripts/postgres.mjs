@@ -3,11 +3,9 @@
 // "postgres note <where its programs and data are>" when root had to move them), then stops
 // the server and exits on SIGTERM or SIGINT, or when the process that started it goes away.
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const { startEmbeddedPostgres } = require(join(dirname(fileURLToPath(import.meta.url)), "..", "subgraphs", "kit", "dist", "index.js"));
+const { startEmbeddedPostgres } = require("@hub/local-postgres");
 
 const [dataDir, port] = process.argv.slice(2);
 let server = null;

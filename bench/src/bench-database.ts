@@ -1,7 +1,8 @@
 // The PostgreSQL server of the import and statements benchmarks: DATABASE_URL's server, or an
 // embedded one started for the run (temporary folder, free port, deleted when stopped). The
 // benchmarks work in their own database, hub_bench_import_<pid>, dropped at the end.
-import { freePort, startEmbeddedPostgres, withDatabase } from "@hub/kit";
+import { withDatabase } from "@hub/kit";
+import { freePort, startEmbeddedPostgres } from "@hub/local-postgres";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

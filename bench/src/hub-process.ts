@@ -1,13 +1,34 @@
 // Starting and stopping the hub for the benchmark: `node scripts/start.mjs` as a child process
 // (in its own process group), healthy once the gateway's GET /health answers 200.
-import { EMBEDDED_POSTGRES_PORT, isPortOpen } from "@hub/kit";
+import { EMBEDDED_POSTGRES_PORT, isPortOpen } from "@hub/local-postgres";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 
+/** The ports of the hub the bench starts or talks to: start.mjs's variables, with its defaults. */
+export const HUB_PORT = {
+  gateway: Number(process.env.GATEWAY_PORT ?? 4000),
+  projects: Number(process.env.PROJECTS_PORT ?? 4001),
+  peopleTerritories: Number(process.env.PEOPLE_TERRITORIES_PORT ?? 4002),
+  funding: Number(process.env.FUNDING_PORT ?? 4003),
+  reporting: Number(process.env.REPORTING_PORT ?? 4004),
+  standIn: Number(process.env.AT_STAND_IN_PORT ?? 4010),
+};
+
 /** Gateway, the four subgraphs and the Aides-Territoires stand-in. */
-export const HUB_PORTS = [4000, 4001, 4002, 4003, 4004, 4010];
+export const HUB_PORTS = Object.values(HUB_PORT);
+
+/** The subgraph URLs the gateway (and reporting) must be given when the ports are not the defaults. */
+function subgraphUrlsEnv(): Record<string, string> {
+  const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  return {
+    PROJECTS_URL: url(HUB_PORT.projects),
+    PEOPLE_TERRITORIES_URL: url(HUB_PORT.peopleTerritories),
+    FUNDING_URL: url(HUB_PORT.funding),
+    REPORTING_URL: url(HUB_PORT.reporting),
+  };
+}
 
 export interface HubProcess {
   /** Resolves once /health answers 200; rejects if the hub exits first or the time is up. */
@@ -53,7 +74,7 @@ export function spawnHub(options: SpawnHubOptions): HubProcess {
     cwd: options.root,
     // The subscriptions bench opens 1,000 subscribers as one viewer (and from one address):
     // far above the gateway's default cap of 200 per viewer.
-    env: { WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "100000", ...process.env, HUB_DATA_DIR: options.dataDir, HUB_MODE: "development" },
+    env: { WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "100000", ...subgraphUrlsEnv(), ...process.env, HUB_DATA_DIR: options.dataDir, HUB_MODE: "development" },
     stdio: ["ignore", "pipe", "pipe"],
     // Own process group: a terminal Ctrl-C reaches the bench only, which stops the hub in order.
     detached: true,

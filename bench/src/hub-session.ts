@@ -1,7 +1,7 @@
 // The hub the federated and search benchmarks talk to: the one at BENCH_HUB_URL, or one the
 // bench starts (scripts/start.mjs) and stops.
 import { relative } from "node:path";
-import { busyPorts, embeddedPostgresInUse, HUB_PORTS, spawnHub, waitForExternalHub } from "./hub-process";
+import { busyPorts, embeddedPostgresInUse, HUB_PORT, HUB_PORTS, spawnHub, waitForExternalHub } from "./hub-process";
 import type { Settings } from "./settings";
 
 const HUB_START_TIMEOUT_MS = 180_000;
@@ -26,7 +26,7 @@ export interface HubOptions {
 
 /** Starts the hub (or checks the running one); `onSpawn` receives its stop function at once, for Ctrl-C. */
 export async function openHub(settings: Settings, options: HubOptions, root: string, logPath: string, onSpawn: (stop: () => Promise<void>) => void): Promise<HubSession> {
-  const gatewayUrl = settings.hubUrl ?? "http://127.0.0.1:4000";
+  const gatewayUrl = settings.hubUrl ?? `http://127.0.0.1:${HUB_PORT.gateway}`;
   if (settings.hubUrl) {
     console.log(`using the running hub at ${gatewayUrl} (BENCH_HUB_URL)`);
     await waitForExternalHub(gatewayUrl, EXTERNAL_HUB_TIMEOUT_MS);

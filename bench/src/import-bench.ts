@@ -1,7 +1,8 @@
 // The "import" benchmark: the full import of the map (importMap, in this process) on an empty
 // database, then a second run on the imported one, which must change nothing.
-import { loadCog, openDatabase, withDatabase, type BulkResult } from "@hub/kit";
-import { describeImport, ENTITIES, importMap, MIGRATIONS } from "@hub/people-territories";
+import { openDatabase, withDatabase } from "@hub/kit";
+import { loadCog } from "@hub/reference";
+import { describeImport, ENTITIES, importMap, MIGRATIONS, type BulkResult } from "@hub/people-territories";
 import { performance } from "node:perf_hooks";
 import { dropDatabase } from "./bench-database";
 import { table, type BenchOutcome } from "./report";

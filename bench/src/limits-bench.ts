@@ -2,7 +2,7 @@
 // (the project list, a fiche, the inbox), against a second gateway started in the same run with
 // QUERY_LIMITS=off on the same subgraphs; and how fast the bomb of the issue is refused,
 // against a territory(id) lookup. One request at a time, alternating (latency without queueing).
-import { freePort } from "@hub/kit";
+import { freePort } from "@hub/local-postgres";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";

@@ -1,6 +1,7 @@
 // What the benchmark sends: the federated query through the gateway, and one query per
 // subgraph sent straight to its port with an internal token (the baselines).
 import { INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, type Role, type Viewer } from "@hub/kit";
+import { HUB_PORT } from "./hub-process";
 import type { RequestSpec } from "./load";
 
 export const DEMO_EMAIL = "camille.martin@clermont-ferrand.demo";
@@ -24,14 +25,14 @@ export interface Endpoints {
   reporting: string;
 }
 
-/** The GraphQL endpoints of a hub whose gateway is at `gatewayUrl` (subgraphs on 4001-4004). */
+/** The GraphQL endpoints of a hub whose gateway is at `gatewayUrl` (subgraphs on 4001-4004, or their *_PORT). */
 export function endpoints(gatewayUrl: string): Endpoints {
   return {
     gateway: new URL("/graphql", gatewayUrl).toString(),
-    projects: "http://127.0.0.1:4001/graphql",
-    peopleTerritories: "http://127.0.0.1:4002/graphql",
-    funding: "http://127.0.0.1:4003/graphql",
-    reporting: "http://127.0.0.1:4004/graphql",
+    projects: `http://127.0.0.1:${HUB_PORT.projects}/graphql`,
+    peopleTerritories: `http://127.0.0.1:${HUB_PORT.peopleTerritories}/graphql`,
+    funding: `http://127.0.0.1:${HUB_PORT.funding}/graphql`,
+    reporting: `http://127.0.0.1:${HUB_PORT.reporting}/graphql`,
   };
 }
 

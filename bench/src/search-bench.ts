@@ -2,7 +2,7 @@
 // territory(id) lookups of the same territories, one request at a time (latency without
 // queueing), then under the closed-loop load (throughput); and how often the search ranks the
 // territory it was made from first.
-import { loadCog } from "@hub/kit";
+import { loadCog } from "@hub/reference";
 import { performance } from "node:perf_hooks";
 import { percentile, runPhase, summarize, type RequestSpec } from "./load";
 import { ms, percent, resultsTable, table, times, type BenchOutcome, type ScenarioResult } from "./report";

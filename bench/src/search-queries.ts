@@ -1,6 +1,6 @@
 // The 1,000 varied territory searches of the "search" benchmark, built deterministically (seeded
 // PRNG) from the reference data, each with the territory it was made from.
-import type { Cog } from "@hub/kit";
+import type { Cog } from "@hub/reference";
 
 export const CATEGORIES = ["name", "lower-no-accents", "hyphens-as-spaces", "st-for-saint", "prefix", "postcode", "insee-code", "siren", "typo"] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -10,6 +10,7 @@
 // every comment exactly once and in order, and reads the memory per subscriber and the CPU of
 // the gateway and the projects subgraph from /proc.
 import { DEV_INTERNAL_SECRET } from "@hub/kit";
+import { HUB_PORT } from "./hub-process";
 import { findServicePid } from "./hub-processes";
 import type { ProjectsHub } from "./inbox-bench";
 import { CAMILLE, ensureSeeded, JULIEN } from "./projects-seed";
@@ -33,7 +34,7 @@ export async function runSubscriptionsBench(hub: ProjectsHub, settings: Settings
   const camille = internalHeaders(await demoViewer(urls.peopleTerritories, secret, CAMILLE), secret);
   const projectIds = (await ensureSeeded(urls.projects, camille, julien, settings.timeoutMs)).listing.benchIds;
 
-  const pids = { gateway: findServicePid("gateway/dist/main.js", hub.startPid, 4000), projects: findServicePid("subgraphs/projects/dist/main.js", hub.startPid, 4001) };
+  const pids = { gateway: findServicePid("gateway/dist/main.js", hub.startPid, HUB_PORT.gateway), projects: findServicePid("subgraphs/projects/dist/main.js", hub.startPid, HUB_PORT.projects) };
   console.log(`gateway pid ${pids.gateway ?? "not found"}, projects subgraph pid ${pids.projects ?? "not found"}`);
   const context: RoundContext = { settings, urls, gatewayUrl: hub.gatewayUrl, camilleToken, julien, projectIds, pids };
 

@@ -1,5 +1,5 @@
 import { DEFAULT_PAGE_SIZE, int, oneOf, optional, readServiceConfig, secret, str, url, type CommonConfig, type Env } from "@hub/kit";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { ProConnectOptions } from "./auth/proconnect.route";
 import type { OperationLimits } from "./limits";
 
@@ -10,10 +10,10 @@ export interface GatewayConfig extends CommonConfig {
   sessionSecret: string;
   /** Subgraph URLs by supergraph name (PROJECTS_URL, PEOPLE_TERRITORIES_URL, FUNDING_URL, REPORTING_URL). */
   subgraphUrls: Record<string, string>;
-  /** WEB_DIST: the built web app served at / (default web/dist of this repository). */
+  /** WEB_DIST: the built web app served at / (default: the dist folder of the @hub/web package, found by Node's resolution). */
   webDist: string;
-  /** SUPERGRAPH_PATH: the composed supergraph (default: the committed schema/supergraph.graphql). */
-  supergraphPath: string | undefined;
+  /** SUPERGRAPH_PATH: the composed supergraph (default: supergraph.graphql of the @hub/schema package, found by Node's resolution). */
+  supergraphPath: string;
   /**
    * ProConnect sign-in, enabled when PROCONNECT_ISSUER is set (e.g. https://auth.agentconnect.gouv.fr/api/v2):
    * PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET, PROCONNECT_REDIRECT_URI (…/auth/proconnect/callback),
@@ -22,12 +22,12 @@ export interface GatewayConfig extends CommonConfig {
   proconnect: ProConnectOptions | null;
   /** DOCUMENT_MAX_BYTES: the largest file accepted for upload (default 10 MiB, as in the projects subgraph). */
   documentMaxBytes: number;
-  /** API_KEY_CACHE_SECONDS (default 30): how long an API key check is reused; a revoked key works at most that long. */
+  /** API_KEY_CACHE_SECONDS (default 30; 0: no cache): how long an API key check is reused; a revoked key works at most that long. */
   apiKeyCacheSeconds: number;
   /**
-   * SESSION_CHECK_SECONDS (default 30): how long the answer "this person is still active, in this
-   * organisation and role" is reused, and how often open WebSockets are re-checked; a suspended
-   * person keeps working at most that long.
+   * SESSION_CHECK_SECONDS (default 30; 0: no cache, each request asks): how long the answer "this
+   * person is still active, in this organisation and role" is reused, and how often open
+   * WebSockets are re-checked (every second at 0); a suspended person keeps working at most that long.
    */
   sessionCheckSeconds: number;
   /** HUB_APOLLO_TELEMETRY=enabled opts in to Apollo's anonymous telemetry; off by default. */
@@ -66,6 +66,23 @@ export const DEFAULT_LIMITS: OperationLimits = {
   defaultPageSize: DEFAULT_PAGE_SIZE,
   listFactor: 10,
 };
+
+/**
+ * A file of another workspace package, found as Node finds modules (the workspace links in
+ * node_modules, or an installed package): the gateway never climbs out of its own folder.
+ */
+function packageFile(specifier: string): string | undefined {
+  try {
+    return require.resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
+
+function packageFolder(name: string): string | undefined {
+  const manifest = packageFile(`${name}/package.json`);
+  return manifest && dirname(manifest);
+}
 
 function readLimits(env: Env, problems: string[], mode: CommonConfig["mode"]): OperationLimits | null {
   const enabled = oneOf("QUERY_LIMITS", ["on", "off"] as const, "on")(env, problems);
@@ -111,8 +128,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
           funding: url("FUNDING_URL", "http://127.0.0.1:4003/graphql")(e, problems),
           reporting: url("REPORTING_URL", "http://127.0.0.1:4004/graphql")(e, problems),
         }),
-        webDist: str("WEB_DIST", join(__dirname, "..", "..", "web", "dist")),
-        supergraphPath: optional("SUPERGRAPH_PATH"),
+        webDist: str("WEB_DIST", join(packageFolder("@hub/web") ?? ".", "dist")),
+        supergraphPath: (e, problems) => {
+          const path = optional("SUPERGRAPH_PATH")(e, problems) ?? packageFile("@hub/schema/supergraph.graphql");
+          if (!path) problems.push("SUPERGRAPH_PATH: not set, and no @hub/schema package to take the composed supergraph from");
+          return path ?? "";
+        },
         proconnect: (e, problems) => {
           const issuer = optional("PROCONNECT_ISSUER")(e, problems);
           if (!issuer) return null;
@@ -126,7 +147,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         },
         documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
         apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
-        sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 1, 3600),
+        sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 0, 3600),
         apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
         limits: (e, problems) => readLimits(e, problems, mode),
         webSocket: readWebSocketLimits,

@@ -1,3 +1,4 @@
 export { DEV_SESSION_SECRET, readGatewayConfig, type GatewayConfig } from "./config";
 export { createGatewayServer } from "./server";
 export { signSession, SESSION_AUDIENCE } from "./auth/session";
+export type { ProConnectOptions } from "./auth/proconnect.route";

@@ -39,8 +39,7 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 function readSupergraphSdl(config: GatewayConfig): string {
-  const path = config.supergraphPath ?? join(__dirname, "..", "..", "schema", "supergraph.graphql");
-  return readFileSync(path, "utf8");
+  return readFileSync(config.supergraphPath, "utf8");
 }
 
 /**
@@ -141,7 +140,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
         limits: config.limits,
         webSocket: config.webSocket,
         formatError,
-        recheckIntervalMs: config.sessionCheckSeconds * 1000,
+        // With no session cache (0), open sockets are still swept, once a second.
+        recheckIntervalMs: Math.max(1, config.sessionCheckSeconds) * 1000,
         refreshSessions: (viewers: Viewer[]) => sessions.areCurrent(viewers, true),
       });
     },

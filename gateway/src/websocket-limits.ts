@@ -8,9 +8,11 @@ export const CLOSE_TOO_SLOW = 1013;
 
 /**
  * Closes a client whose unsent output passes `maxBytes`: one that stops reading would
- * otherwise make the gateway keep every event for it in memory. Checked at each send (after
- * the cork/uncork batching, whose corked frames count in bufferedAmount). The close frame
- * cannot reach a client that does not read, so the socket is destroyed at once.
+ * otherwise make the gateway keep every event for it in memory. Checked at each send, the
+ * only wrapper of `send` (each frame is one write: the cork/uncork batching that coalesced a
+ * turn's frames was removed, as the subscriptions bench showed no gain from it, and its early
+ * send callback hid write errors and back-pressure from graphql-ws). The close frame cannot
+ * reach a client that does not read, so the socket is destroyed at once.
  */
 export function limitBufferedOutput(client: WebSocket, maxBytes: number): void {
   const send = client.send.bind(client) as (...args: unknown[]) => void;

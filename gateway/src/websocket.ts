@@ -1,9 +1,9 @@
 import type { ApolloServer } from "@apollo/server";
-import { batchWrites, nextMessage, type Viewer } from "@hub/kit";
+import { nextMessage, type Viewer } from "@hub/kit";
 import { getOperationAST, GraphQLError, OperationTypeNode, parse, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { ServerOptions, SubscribePayload } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
-import type { IncomingMessage, Server } from "node:http";
+import type { Server } from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Authenticate } from "./auth/session";
 import { SocketGuard } from "./auth/socket-guard";
@@ -53,10 +53,7 @@ export function attachWebSocket(
   const guard = new SocketGuard({ authenticate, intervalMs: options.recheckIntervalMs, refreshSessions: options.refreshSessions });
   // A frame over maxPayload makes ws close the socket with 1009 (Message Too Big).
   const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: options.webSocket.maxPayloadBytes });
-  wsServer.on("connection", (client: WebSocket, request: IncomingMessage) => {
-    batchWrites(client, request);
-    limitBufferedOutput(client, options.webSocket.maxBufferedBytes);
-  });
+  wsServer.on("connection", (client: WebSocket) => limitBufferedOutput(client, options.webSocket.maxBufferedBytes));
   const hooks = operationHooks(currentSchema, options);
   const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {

@@ -1,7 +1,7 @@
 import { DEV_INTERNAL_SECRET, INTERNAL_TOKEN_HEADER, signInternalToken, SERVICE_VIEWER } from "@hub/kit";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { CAMILLE, NADIA, startHub, type Hub } from "./support/hub";
+import { CAMILLE, NADIA, startHub, type Hub } from "@hub/testing";
 
 describe("sign-in, internal tokens, WebSocket and health", () => {
   let hub: Hub;

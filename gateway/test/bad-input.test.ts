@@ -1,4 +1,4 @@
-import { CAMILLE, codes, JULIEN, startHub, type Hub } from "./support/hub";
+import { CAMILLE, codes, JULIEN, startHub, type Hub } from "@hub/testing";
 
 const CREATE = `mutation Create($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
 const valid = { title: "Maison de santé", territoryId: "COMMUNE:63113", themes: ["solidarites-lien-social"] };

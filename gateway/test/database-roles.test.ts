@@ -3,10 +3,11 @@
  * gives each subgraph a role that runs its real migrations in its own database, and can
  * neither enter another subgraph's database nor create databases or roles.
  */
-import { ensureDatabase, openDatabase, provisionServiceDatabases, withDatabase, type ServiceDatabase } from "@hub/kit";
+import { ensureDatabase, openDatabase, withDatabase } from "@hub/kit";
+import { provisionServiceDatabases, type ServiceDatabase } from "@hub/local-postgres";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { TEMPLATES } from "./support/templates";
+import { TEMPLATES } from "@hub/testing";
 
 const serverUrl = () => process.env.HUB_TEST_DATABASE_URL!;
 const run = `hub_roles_${randomBytes(3).toString("hex")}`;

@@ -1,4 +1,4 @@
-import { CAMILLE, startHub, type Hub } from "./support/hub";
+import { CAMILLE, startHub, type Hub } from "@hub/testing";
 
 const CREATE = `mutation Create($input: CreateProjectInput!) {
   createProject(input: $input) { id title status themes }

@@ -1,7 +1,6 @@
 import { request } from "node:http";
 import WebSocket from "ws";
-import { CAMILLE, codes, startHub, type Hub } from "./support/hub";
-import { wsOperation } from "./support/ws-operation";
+import { CAMILLE, codes, type Hub, startHub, wsOperation } from "@hub/testing";
 
 const INVALID_CHARACTER = { message: "Invalid character in input", extensions: { code: "BAD_USER_INPUT" } };
 const NO_DETAIL = /stacktrace|at \w+ \(|SELECT|INSERT|node_modules|127\.0\.0\.1|<html|<pre/i;

@@ -1,6 +1,5 @@
 import { getIntrospectionQuery } from "graphql";
-import { JULIEN, startHub, type Hub } from "./support/hub";
-import { wsOperation } from "./support/ws-operation";
+import { type Hub, JULIEN, startHub, wsOperation } from "@hub/testing";
 
 /** The bomb of the issue: each level multiplies the one above by 100. */
 const BOMB = `{ territory(id: "REGION:84") { members(first: 100) { edges { node { departement { members(first: 100) { edges { node {

@@ -1,9 +1,8 @@
-import { freePort } from "@hub/kit";
+import { freePort } from "@hub/local-postgres";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { join } from "node:path";
-import { Browser } from "./support/browser";
-import { CAMILLE, JULIEN, NADIA, SOPHIE, startHub, type Hub } from "./support/hub";
+
+import { Browser, CAMILLE, type Hub, JULIEN, NADIA, SOPHIE, startHub } from "@hub/testing";
 
 /**
  * ProConnect sign-in for real: a local OpenID provider (oidc-provider, configured like
@@ -27,7 +26,7 @@ describe("sign-in with ProConnect", () => {
   beforeAll(async () => {
     const [providerPort, gatewayPort] = [await freePort(), await freePort()];
     redirectUri = `http://127.0.0.1:${gatewayPort}/auth/proconnect/callback`;
-    provider = spawn(process.execPath, [join(__dirname, "support", "oidc-provider.mjs"), String(providerPort), CLIENT_ID, CLIENT_SECRET, redirectUri], { stdio: ["ignore", "pipe", "pipe"] });
+    provider = spawn(process.execPath, [require.resolve("@hub/testing/src/oidc-provider.mjs"), String(providerPort), CLIENT_ID, CLIENT_SECRET, redirectUri], { stdio: ["ignore", "pipe", "pipe"] });
     providerUrl = await new Promise<string>((resolve, reject) => {
       provider.stdout!.on("data", (chunk: Buffer) => {
         const ready = /oidc ready (\S+)/.exec(chunk.toString());
@@ -93,8 +92,9 @@ describe("sign-in with ProConnect", () => {
     expect(me.data).toEqual({
       me: { email: "jeanne.dubois@clermont-ferrand.demo", name: "Jeanne Dubois", status: "ACTIVE", memberships: [{ role: "COLLECTIVITE_AGENT", organization: { id: "COLLECTIVITE:216301135" } }] },
     });
-    const created = await hub.query(`mutation { createProject(input: { title: "Projet de Jeanne", territoryId: "COMMUNE:63113" }) { id } }`, {}, token);
+    const created = await hub.query(`mutation { createProject(input: { title: "Projet de Jeanne", territoryId: "COMMUNE:63113" }) { id title } }`, {}, token);
     expect(created.errors).toBeUndefined();
+    expect(created.data).toEqual({ createProject: { id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), title: "Projet de Jeanne" } });
   });
 
   it("activates an invited person on first sign-in, then recognises them by sub even if their email changes", async () => {

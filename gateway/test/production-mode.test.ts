@@ -4,7 +4,7 @@
  * why in one line; with them it has no development sign-in. Development stays on loopback.
  * Runs the compiled gateway (npm test builds first), with no subgraph behind it.
  */
-import { freePort } from "@hub/kit";
+import { freePort } from "@hub/local-postgres";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";

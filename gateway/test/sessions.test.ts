@@ -2,7 +2,7 @@ import { SESSION_AUDIENCE, signSession } from "@hub/gateway";
 import { ANONYMOUS, signViewer, type Viewer } from "@hub/kit";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { codes, JULIEN, NADIA, startHub, TEST_SESSION_SECRET, type Hub } from "./support/hub";
+import { codes, JULIEN, NADIA, startHub, TEST_SESSION_SECRET, type Hub } from "@hub/testing";
 
 /** A graphql-ws client that records how its socket was closed. */
 function connect(hub: Hub, token: string): { client: Client; closed: Promise<{ code: number; reason: string }>; connected: Promise<void> } {

@@ -2,7 +2,7 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { randomUUID } from "node:crypto";
 import { signSession } from "@hub/gateway";
-import { CAMILLE, JULIEN, SOPHIE, startHub, TEST_SESSION_SECRET, type Hub } from "./support/hub";
+import { CAMILLE, JULIEN, SOPHIE, startHub, TEST_SESSION_SECRET, type Hub } from "@hub/testing";
 
 const LEA = "lea.roux@cerema.demo";
 

@@ -1,7 +1,6 @@
 import { getIntrospectionQuery } from "graphql";
 import WebSocket from "ws";
-import { CAMILLE, JULIEN, startHub, type Hub } from "./support/hub";
-import { wsOperation } from "./support/ws-operation";
+import { CAMILLE, type Hub, JULIEN, startHub, wsOperation } from "@hub/testing";
 
 const LIVE = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id } }`;
 

@@ -1,6 +1,6 @@
 import { Supergraph } from "@apollo/federation-internals";
 import { isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLSchema } from "graphql";
-import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "../../gateway/test/support/hub";
+import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
 import { readSupergraph } from "../src";
 
 /**

@@ -1,3 +1,5 @@
+import { parseCookie, stringifySetCookie } from 'cookie';
+
 export interface DemoAccount {
   email: string;
   label: string;
@@ -48,11 +50,8 @@ export function takeTokenFromFragment(browser: BrowserWindow = window): Session 
   const fragment = new URLSearchParams(hash.slice(1));
   const token = fragment.get('token');
   const signin = fragment.get('signin');
-  const expected = browser.document.cookie
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === SIGNIN_COOKIE)?.[1];
-  browser.document.cookie = `${SIGNIN_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+  const expected = parseCookie(browser.document.cookie)[SIGNIN_COOKIE];
+  browser.document.cookie = stringifySetCookie({ name: SIGNIN_COOKIE, value: '', maxAge: 0, path: '/', sameSite: 'lax' });
   if (!token || !signin || !expected || signin !== expected) return null;
   return { token, email: '' };
 }

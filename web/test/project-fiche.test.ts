@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "../../gateway/test/support/hub";
+import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
 import { launchChromium, screenshot, signIn, textOf, watchOutside } from "./support/browser";
 
 /**

@@ -1,10 +1,10 @@
 import type { Browser } from "playwright-core";
-import { CAMILLE, startHub, type Hub } from "../../gateway/test/support/hub";
+import { CAMILLE, startHub, type Hub } from "@hub/testing";
 import { launchChromium, signIn, watchOutside } from "./support/browser";
 
 /**
  * The built web app (npm run build), served by the gateway, in a real headless Chromium
- * (a system Chromium, else the one npm brings: web/test/support/chromium-path.ts): sign in with a demo account, see the projects.
+ * (a system Chromium, else the one npm brings: testing/src/chromium-path.ts): sign in with a demo account, see the projects.
  */
 describe("web app in Chromium", () => {
   let hub: Hub;

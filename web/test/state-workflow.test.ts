@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "../../gateway/test/support/hub";
+import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
 import { launchChromium, screenshot, signIn, textOf, watchOutside } from "./support/browser";
 
 /**

@@ -1,4 +1,5 @@
 import { ANONYMOUS, API_SCOPES, callSubgraph, SERVICE_VIEWER, type Viewer } from "@hub/kit";
+import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 
 const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes } }`;
@@ -9,9 +10,9 @@ export const API_KEY_PATTERN = /^hubk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/;
 export interface ApiKeyOptions {
   peopleTerritoriesUrl: string;
   internalTokenSecret: string;
-  /** How long an answer is reused (default 30 s): a revoked key stops working within that time. */
+  /** How long an answer is reused (default 30 s; 0: never, every request asks): a revoked key stops working within that time. */
   cacheMs?: number;
-  /** Most keys remembered at once (default 1,000). */
+  /** Most keys remembered at once (default 1,000; the least recently used is dropped first). */
   cacheSize?: number;
 }
 
@@ -20,16 +21,21 @@ export interface ApiKeyOptions {
  * remembering answers briefly so a programme's requests do not each cost a lookup.
  */
 export class ApiKeyAuthenticator {
-  private readonly cache = new Map<string, { viewer: Viewer | null; until: number }>();
+  /** Answers by the key's SHA-256 (the key itself is never kept); null when caching is off. */
+  private readonly cache: LRUCache<string, { viewer: Viewer | null }> | null;
 
-  constructor(private readonly options: ApiKeyOptions) {}
+  constructor(private readonly options: ApiKeyOptions) {
+    const ttl = options.cacheMs ?? 30_000;
+    // lru-cache reads a ttl of 0 as "never expires": caching is off instead.
+    this.cache = ttl > 0 ? new LRUCache({ max: options.cacheSize ?? 1000, ttl }) : null;
+  }
 
   /** The programme's viewer, or null for an unknown, revoked or malformed key. */
   async viewer(key: string): Promise<Viewer | null> {
     if (!API_KEY_PATTERN.test(key)) return null;
     const id = createHash("sha256").update(key).digest("hex");
-    const cached = this.cache.get(id);
-    if (cached && cached.until > Date.now()) return cached.viewer;
+    const cached = this.cache?.get(id);
+    if (cached) return cached.viewer;
     const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: { apiKeyId: string; scopes: string[] } | null }>(
       this.options.peopleTerritoriesUrl,
       this.options.internalTokenSecret,
@@ -39,8 +45,7 @@ export class ApiKeyAuthenticator {
     );
     // A key is a programme and nothing else: only PROGRAMME, only the scopes a key may carry.
     const viewer: Viewer | null = apiKeyIdentity ? { ...ANONYMOUS, roles: ["PROGRAMME"], scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)) } : null;
-    if (this.cache.size >= (this.options.cacheSize ?? 1000)) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(id, { viewer, until: Date.now() + (this.options.cacheMs ?? 30_000) });
+    this.cache?.set(id, { viewer });
     return viewer;
   }
 }

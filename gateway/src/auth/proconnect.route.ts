@@ -1,4 +1,5 @@
 import { callSubgraph, SERVICE_VIEWER, signJwt, verifyJwt, type Viewer } from "@hub/kit";
+import { parseCookie } from "cookie";
 import express from "express";
 import { randomBytes } from "node:crypto";
 import { OidcClient, OidcUnavailableError, type OidcFlow, type OidcIdentity } from "./oidc/oidc-client";
@@ -37,17 +38,9 @@ function page(response: express.Response, status: number, message: string): void
     .send(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Connexion</title><body><main><h1>Connexion impossible</h1><p>${message}</p><p><a href="/">Retour à l'accueil</a></p></main></body></html>`);
 }
 
-function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return value.join("=");
-  }
-  return null;
-}
-
 /** The flow kept in the cookie, or null when it is missing, forged, expired or malformed. */
 function readFlow(request: express.Request, sessionSecret: string): OidcFlow | null {
-  const claims = verifyJwt(readCookie(request.headers.cookie, COOKIE) ?? "", sessionSecret, COOKIE_AUDIENCE);
+  const claims = verifyJwt(parseCookie(request.headers.cookie ?? "")[COOKIE] ?? "", sessionSecret, COOKIE_AUDIENCE);
   if (!claims || typeof claims.state !== "string" || typeof claims.nonce !== "string") return null;
   return { state: claims.state, nonce: claims.nonce, codeVerifier: typeof claims.codeVerifier === "string" ? claims.codeVerifier : null };
 }
@@ -122,7 +115,7 @@ export function proConnectRouter(
         return;
       }
       const token = signSession({ ...result.identity, scopes: [] }, sessionSecret);
-      const signin = readCookie(request.headers.cookie, SIGNIN_COOKIE) ?? "";
+      const signin = parseCookie(request.headers.cookie ?? "")[SIGNIN_COOKIE] ?? "";
       response.redirect(302, `/#token=${encodeURIComponent(token)}&signin=${encodeURIComponent(signin)}`);
     } catch {
       page(response, 503, "Le service des comptes est indisponible. Réessayez dans quelques instants.");

@@ -1,4 +1,5 @@
 import { callSubgraph, isUuid, SERVICE_VIEWER, type Viewer } from "@hub/kit";
+import { LRUCache } from "lru-cache";
 
 const QUERY = `query SessionStatus($sessions: [SessionInput!]!) { sessionStatus(sessions: $sessions) }`;
 /** Sessions asked about in one call to people-territories (its own limit is 1,000). */
@@ -7,9 +8,9 @@ const BATCH = 500;
 export interface SessionCheckerOptions {
   peopleTerritoriesUrl: string;
   internalTokenSecret: string;
-  /** How long an answer is reused (default 30 s): a suspended person keeps working at most that long. */
+  /** How long an answer is reused (default 30 s; 0: never, every check asks): a suspended person keeps working at most that long. */
   cacheMs?: number;
-  /** Most sessions remembered at once (default 10,000). */
+  /** Most sessions remembered at once (default 10,000; the least recently used is dropped first). */
   cacheSize?: number;
 }
 
@@ -21,13 +22,18 @@ function keyOf(viewer: Viewer): string {
 /**
  * Asks people-territories whether the person behind a session token is still ACTIVE and still
  * holds the organisation and role the token carries, so that a suspension (or a removed
- * membership) ends the sessions signed before it. Answers are cached for `cacheMs`; sessions
- * missing from the cache are asked about together, in one call.
+ * membership) ends the sessions signed before it. Answers are cached for `cacheMs` (an answer
+ * still awaited is shared too); sessions missing from the cache are asked about together, in
+ * one call.
  */
 export class SessionChecker {
-  private readonly cache = new Map<string, { until: number; current: Promise<boolean> }>();
+  /** Answers by session; null when caching is off (`cacheMs` 0). */
+  private readonly cache: LRUCache<string, { current: Promise<boolean> }> | null;
 
-  constructor(private readonly options: SessionCheckerOptions) {}
+  constructor(private readonly options: SessionCheckerOptions) {
+    // lru-cache reads a ttl of 0 as "never expires": caching is off instead.
+    this.cache = this.cacheMs > 0 ? new LRUCache({ max: options.cacheSize ?? 10_000, ttl: this.cacheMs }) : null;
+  }
 
   get cacheMs(): number {
     return this.options.cacheMs ?? 30_000;
@@ -35,15 +41,20 @@ export class SessionChecker {
 
   /** Whether each session is current (`fresh`: ask again, cached or not); rejects when people-territories cannot answer. */
   async areCurrent(viewers: Viewer[], fresh = false): Promise<boolean[]> {
-    const now = Date.now();
+    const answers = new Map<string, Promise<boolean>>();
     const misses = new Map<string, Viewer>();
     for (const viewer of viewers) {
-      const cached = this.cache.get(keyOf(viewer));
-      if (fresh || !cached || cached.until < now) misses.set(keyOf(viewer), viewer);
+      const key = keyOf(viewer);
+      if (answers.has(key) || misses.has(key)) continue;
+      const cached = fresh ? undefined : this.cache?.get(key);
+      if (cached) answers.set(key, cached.current);
+      else misses.set(key, viewer);
     }
     const entries = [...misses];
-    for (let start = 0; start < entries.length; start += BATCH) this.ask(entries.slice(start, start + BATCH), now);
-    return Promise.all(viewers.map((viewer) => this.cache.get(keyOf(viewer))!.current));
+    for (let start = 0; start < entries.length; start += BATCH) {
+      for (const [key, current] of this.ask(entries.slice(start, start + BATCH))) answers.set(key, current);
+    }
+    return Promise.all(viewers.map((viewer) => answers.get(keyOf(viewer))!));
   }
 
   async isCurrent(viewer: Viewer): Promise<boolean> {
@@ -51,7 +62,8 @@ export class SessionChecker {
     return current;
   }
 
-  private ask(entries: [string, Viewer][], now: number): void {
+  /** One call for `entries`: each session's answer, also cached. */
+  private ask(entries: [string, Viewer][]): Map<string, Promise<boolean>> {
     // A session stands for one person with one role: anything else cannot be current.
     const asked = entries.filter(([, v]) => v.personId !== null && isUuid(v.personId) && v.organizationId !== null && v.roles.length === 1);
     const answer =
@@ -60,18 +72,20 @@ export class SessionChecker {
         : callSubgraph<{ sessionStatus: boolean[] }>(this.options.peopleTerritoriesUrl, this.options.internalTokenSecret, SERVICE_VIEWER, QUERY, {
             sessions: asked.map(([, v]) => ({ personId: v.personId, organizationId: v.organizationId, role: v.roles[0] })),
           }).then((data) => data.sessionStatus);
-    const size = this.options.cacheSize ?? 10_000;
     const position = new Map(asked.map(([key], index) => [key, index]));
+    const answers = new Map<string, Promise<boolean>>();
     for (const [key] of entries) {
       const index = position.get(key) ?? -1;
       const current = index === -1 ? Promise.resolve(false) : answer.then((statuses) => statuses[index] === true);
+      answers.set(key, current);
+      if (!this.cache) continue;
+      const entry = { current };
       // An unanswered check is not remembered: the next request asks again.
       current.catch(() => {
-        if (this.cache.get(key)?.current === current) this.cache.delete(key);
+        if (this.cache!.peek(key) === entry) this.cache!.delete(key);
       });
-      this.cache.delete(key);
-      if (this.cache.size >= size) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(key, { until: now + this.cacheMs, current });
+      this.cache.set(key, entry);
     }
+    return answers;
   }
 }

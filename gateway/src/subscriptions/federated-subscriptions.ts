@@ -4,15 +4,16 @@ import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@ap
 import { INTERNAL_TOKEN_HEADER, serializeResult, signInternalToken, type Logger, type Viewer } from "@hub/kit";
 import { GraphQLError, isObjectType, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { Client } from "graphql-ws";
-import { AsyncQueue } from "./async-queue";
-import { makeResumable } from "./cursor";
-import { SharedUpstream, type Deliver, type Subscriber } from "./shared-upstream";
+import { LRUCache } from "lru-cache";
+import { makeResumable, type ResumableOperation } from "./cursor";
+import { SharedUpstream } from "./shared-upstream";
+import { subscriberHandle, type Deliver } from "./subscriber-handle";
 
 /** The pseudo-service that hands the event to the query plan as the primary fetch's result. */
 const EVENT_SERVICE = "__subscription_event__";
-/** Subscription plans kept (oldest dropped first). */
+/** Subscription plans kept (the least recently used dropped first). */
 const PLAN_CACHE_SIZE = 200;
-/** Completions kept: the events every upstream is still working through (oldest dropped first). */
+/** Completions kept: the events every upstream is still working through (the least recently used dropped first). */
 const COMPLETION_CACHE_SIZE = 512;
 
 export interface FederatedSubscriptionOptions {
@@ -27,6 +28,15 @@ export interface FederatedSubscriptionOptions {
   retries?: number;
   /** Masks the errors of an event as over HTTP (the gateway's formatError); default: as they are. */
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+/** A subscriber's request, as the upstream serving it needs it. */
+interface SubscriptionRequest {
+  text: string;
+  document: DocumentNode;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+  viewer: Viewer;
 }
 
 interface Upstream {
@@ -53,9 +63,10 @@ export class FederatedSubscriptions {
   private readonly open = new Set<Client>();
   /** Shared upstream subscriptions by (operation, variables, viewer). */
   private readonly shared = new Map<string, SharedUpstream>();
-  private readonly plans = new Map<string, Upstream>();
+  /** Plans by operation text and name. */
+  private readonly plans = new LRUCache<string, Upstream>({ max: PLAN_CACHE_SIZE });
   /** Recent completions of plans without `rest`, by operation and event data. */
-  private readonly completions = new Map<string, Promise<string>>();
+  private readonly completions = new LRUCache<string, Promise<string>>({ max: COMPLETION_CACHE_SIZE });
   /** Every live upstream subscription, shared or not. */
   private readonly live = new Set<SharedUpstream>();
 
@@ -90,34 +101,38 @@ export class FederatedSubscriptions {
     // Subscribers resuming after a cursor of their own get their own upstream (their replay is
     // theirs); the others share one with those who sent the same operation as the same viewer.
     const key = resumable?.initialAfter ? null : JSON.stringify([text, operationName ?? null, variables, viewerKey(viewer)]);
-    let shared = key ? this.shared.get(key) : undefined;
-    if (!shared) {
-      const operationContext = buildOperationContext({ schema: this.apiGraphQL, operationDocument: document, operationName });
-      const operationKey = JSON.stringify([text, operationName ?? null, variables]);
-      const created: SharedUpstream = new SharedUpstream({
-        url: this.options.subgraphUrls[upstream.fetch.serviceName].replace(/^http/, "ws"),
-        serviceName: upstream.fetch.serviceName,
-        operation: upstream.fetch.operation,
-        variables: Object.fromEntries((upstream.fetch.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]])),
-        resumable,
-        connectionParams: () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, this.options.internalTokenSecret) }),
-        complete: (data) => this.completeOnce(upstream, data, operationKey, () => this.complete(upstream, data, document, operationName, variables, operationContext, viewer)),
-        onClose: () => {
-          this.live.delete(created);
-          if (key && this.shared.get(key) === created) this.shared.delete(key);
-        },
-        clients: this.open,
-        logger: this.options.logger,
-        retries: this.options.retries ?? 20,
-      });
-      shared = created;
-      this.live.add(created);
-      if (key) this.shared.set(key, created);
-    }
-    const upstreamOfQueue = shared;
-    const subscriber: Subscriber = { deliver, handle: new AsyncQueue<ExecutionResult>(() => upstreamOfQueue.leave(subscriber)) };
-    shared.join(subscriber);
-    return subscriber.handle;
+    // Joined when graphql-ws first iterates the handle, left when it ends or is returned.
+    return subscriberHandle(deliver, (subscriber) => {
+      const shared = (key ? this.shared.get(key) : undefined) ?? this.openUpstream(key, upstream, resumable, { text, document, operationName, variables, viewer });
+      shared.join(subscriber);
+      return () => shared.leave(subscriber);
+    });
+  }
+
+  /** A new upstream subscription (shared under `key` unless null), open until its last subscriber leaves. */
+  private openUpstream(key: string | null, upstream: Upstream, resumable: ResumableOperation | null, request: SubscriptionRequest): SharedUpstream {
+    const { text, document, operationName, variables, viewer } = request;
+    const operationContext = buildOperationContext({ schema: this.apiGraphQL, operationDocument: document, operationName });
+    const operationKey = JSON.stringify([text, operationName ?? null, variables]);
+    const created: SharedUpstream = new SharedUpstream({
+      url: this.options.subgraphUrls[upstream.fetch.serviceName].replace(/^http/, "ws"),
+      serviceName: upstream.fetch.serviceName,
+      operation: upstream.fetch.operation,
+      variables: Object.fromEntries((upstream.fetch.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]])),
+      resumable,
+      connectionParams: () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, this.options.internalTokenSecret) }),
+      complete: (data) => this.completeOnce(upstream, data, operationKey, () => this.complete(upstream, data, document, operationName, variables, operationContext, viewer)),
+      onClose: () => {
+        this.live.delete(created);
+        if (key && this.shared.get(key) === created) this.shared.delete(key);
+      },
+      clients: this.open,
+      logger: this.options.logger,
+      retries: this.options.retries ?? 20,
+    });
+    this.live.add(created);
+    if (key) this.shared.set(key, created);
+    return created;
   }
 
   /** Subscribers, and the upstream subscriptions serving them (in /health). */
@@ -144,7 +159,6 @@ export class FederatedSubscriptions {
     let upstream = this.plans.get(key);
     if (!upstream) {
       upstream = this.plan(document, operationName);
-      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
       this.plans.set(key, upstream);
     }
     return upstream;
@@ -176,7 +190,6 @@ export class FederatedSubscriptions {
     let completed = this.completions.get(key);
     if (!completed) {
       completed = complete();
-      if (this.completions.size >= COMPLETION_CACHE_SIZE) this.completions.delete(this.completions.keys().next().value!);
       this.completions.set(key, completed);
     }
     return completed;

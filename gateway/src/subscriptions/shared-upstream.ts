@@ -1,20 +1,11 @@
 import { serializeResult, upstreamUnavailable, type Logger } from "@hub/kit";
-import { GraphQLError, type ExecutionResult } from "graphql";
+import { GraphQLError } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import type { AsyncQueue } from "./async-queue";
 import { CURSOR_ALIAS, type ResumableOperation } from "./cursor";
+import type { Subscriber } from "./subscriber-handle";
 
-/** Sends one event, serialised once for all the subscribers of an upstream (a JSON ExecutionResult). */
-export type Deliver = (payloadJson: string) => void;
-
-/** One subscriber of a shared upstream. */
-export interface Subscriber {
-  /** Where its events go. */
-  deliver: Deliver;
-  /** The subscription's handle in the WebSocket server: ends the subscription, and carries a final error. */
-  handle: AsyncQueue<ExecutionResult>;
-}
+export type { Deliver, Subscriber } from "./subscriber-handle";
 
 export interface UpstreamOptions {
   /** The subgraph's WebSocket URL. */
@@ -93,10 +84,7 @@ export class SharedUpstream {
     const members = [...this.members];
     this.close();
     void this.chain.then(() => {
-      for (const member of members) {
-        if (errors) member.handle.push({ errors });
-        member.handle.end();
-      }
+      for (const member of members) member.end(errors);
     });
   }
 

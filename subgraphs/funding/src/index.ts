@@ -2,4 +2,3 @@ export { readFundingConfig, type FundingConfig } from "./config";
 export { buildFundingSchema } from "./schema";
 export { createFundingServer, ENTITIES, MIGRATIONS } from "./server";
 export { AidesTerritoiresClient } from "./services/aides-territoires.client";
-export { createAidesTerritoiresStandIn } from "./stand-in/aides-territoires.stand-in";

@@ -1,4 +1,4 @@
-import { CAMILLE, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, startHub, type Hub } from "@hub/testing";
 
 describe("Aides-Territoires perimeters", () => {
   let hub: Hub;

@@ -1,4 +1,5 @@
-import { loadCog, openDatabase, withDatabase, type Database } from "@hub/kit";
+import { openDatabase, withDatabase, type Database } from "@hub/kit";
+import { loadCog } from "@hub/reference";
 import { Client } from "pg";
 import { buildMap, importMap } from "../src/services/cog-import.service";
 import { ENTITIES, MIGRATIONS } from "../src/server";

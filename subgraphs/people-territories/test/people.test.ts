@@ -1,4 +1,4 @@
-import { CAMILLE, codes, JULIEN, NADIA, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, codes, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
 
 const LOUIS = "louis.moreau@anct.demo";
 const INVITE = `mutation($email: String!, $org: ID!) {

@@ -1,6 +1,6 @@
 import { ANONYMOUS, DEV_INTERNAL_SECRET, INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, signViewer, type Viewer } from "@hub/kit";
 import { SESSION_AUDIENCE } from "@hub/gateway";
-import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, TEST_SESSION_SECRET, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, TEST_SESSION_SECRET, type Hub } from "@hub/testing";
 
 /**
  * Every role against every query and mutation of people-territories, through the gateway:
@@ -196,7 +196,7 @@ describe("people-territories permissions, role by role", () => {
     ["apiKeyIdentity", `{ apiKeyIdentity(key: "hubk_000000000000_${"a".repeat(43)}") { apiKeyId } }`],
     ["signInWithProConnect", `mutation { signInWithProConnect(claims: { sub: "x", email: "${CAMILLE}" }) { refusal } }`],
     ["sessionStatus", `{ sessionStatus(sessions: [{ personId: "00000000-0000-4000-8000-000000000001", organizationId: "ANCT:NATIONAL", role: "ANCT_NATIONAL" }]) }`],
-  ])("keeps the gateway-only %s to the gateway: hidden from the graph, FORBIDDEN to anyone else on the subgraph's port", async (_name, query) => {
+  ])("keeps the gateway-only %s to the gateway: hidden from the graph, FORBIDDEN to anyone else on the subgraph's port", async (name, query) => {
     expect(codes(await hub.query(query, {}, tokens.nadia))).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
     const call = (viewer: Viewer) =>
       fetch(hub.subgraphs["people-territories"].url, {
@@ -206,6 +206,9 @@ describe("people-territories permissions, role by role", () => {
       }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>);
     const nadia = { ...ANONYMOUS, personId: "00000000-0000-4000-8000-000000000001", organizationId: "ANCT:NATIONAL", roles: ["ANCT_NATIONAL" as const] };
     expect((await call(nadia)).errors?.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
-    expect((await call(SERVICE_VIEWER)).errors).toBeUndefined();
+    // The gateway itself gets an answer: no error, and the field answered (not a null `data`).
+    const service = await call(SERVICE_VIEWER);
+    expect(service.errors).toBeUndefined();
+    expect(Object.keys((service.data ?? {}) as object)).toEqual([name]);
   });
 });

@@ -1,7 +1,7 @@
 import { signSession } from "@hub/gateway";
 import type { Viewer } from "@hub/kit";
 import { randomUUID } from "node:crypto";
-import { CAMILLE, codes, JULIEN, startHub, TEST_SESSION_SECRET, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, codes, JULIEN, startHub, TEST_SESSION_SECRET, type Hub } from "@hub/testing";
 
 /** A State agent of the DDT of the Allier (no demo account there): a session token signed as the gateway would, for a real account. */
 const ALLIER_DDT: Viewer = { personId: randomUUID(), organizationId: "DDT:03", roles: ["STATE_AGENT"], departements: ["03"], communes: [], scopes: [] };

@@ -1,4 +1,4 @@
-import { CAMILLE, codes, JULIEN, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, codes, JULIEN, startHub, type Hub } from "@hub/testing";
 
 const LEA = "lea.roux@cerema.demo";
 const PDF = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from("1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")]);

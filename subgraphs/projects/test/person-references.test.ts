@@ -1,7 +1,7 @@
 import { signSession } from "@hub/gateway";
 import { ANONYMOUS, type Viewer } from "@hub/kit";
 import { randomUUID } from "node:crypto";
-import { CAMILLE, JULIEN, NADIA, startHub, TEST_SESSION_SECRET, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, JULIEN, NADIA, startHub, TEST_SESSION_SECRET, type Hub } from "@hub/testing";
 
 /**
  * The people a project names (createdBy, comments' authors, the journal's actors, assignees,

@@ -1,6 +1,6 @@
-import { projectTerritoryAncestry } from "@hub/kit";
+import { projectTerritoryAncestry } from "@hub/reference";
 import { randomUUID } from "node:crypto";
-import { JULIEN, NADIA, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
 
 /**
  * `Territory.projects`, `Organization.projects` and `Person.assignedProjects` for a list of

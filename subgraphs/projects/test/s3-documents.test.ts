@@ -1,5 +1,5 @@
 import { listen, type RunningServer } from "@hub/kit";
-import { CAMILLE, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, startHub, type Hub } from "@hub/testing";
 import { createS3StandIn } from "./support/s3-stand-in";
 
 const PDF = Buffer.from("%PDF-1.7\n% document stocké dans un magasin S3\n%%EOF\n");

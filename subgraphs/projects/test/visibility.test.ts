@@ -1,9 +1,10 @@
-import { canSeeProject, projectTerritoryAncestry, ROLES, type Viewer } from "@hub/kit";
+import { projectTerritoryAncestry } from "@hub/reference";
+import { ROLES, type Viewer } from "@hub/kit";
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
 import { ProjectStatus, type Project } from "../src/entities/project.entity";
-import { factsOf, visibilityCondition } from "../src/services/project-access";
-import { startHub, type Hub } from "../../../gateway/test/support/hub";
+import { canSeeProject, factsOf, visibilityCondition } from "../src/rules/visibility";
+import { startHub, type Hub } from "@hub/testing";
 
 /**
  * Project visibility is written twice: the kit's `canSeeProject` (one project) and

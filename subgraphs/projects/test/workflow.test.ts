@@ -1,5 +1,5 @@
 import { DEV_INTERNAL_SECRET, INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken } from "@hub/kit";
-import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, codes, JULIEN, NADIA, SOPHIE, startHub, type Hub } from "@hub/testing";
 
 const LOUIS = "louis.moreau@anct.demo";
 const LEA = "lea.roux@cerema.demo";

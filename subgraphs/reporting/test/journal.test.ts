@@ -1,4 +1,4 @@
-import { CAMILLE, JULIEN, startHub, type Hub } from "../../../gateway/test/support/hub";
+import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
 
 const PORTFOLIO = `query($t: ID!) { portfolio(territoryId: $t) { projectCount byStatus { status count } } }`;
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { chromiumPath } from "./chromium-path";
+import { chromiumPath } from "@hub/testing";
 
 /**
  * Headless Chromium (see chromiumPath; the jest global setup finds it once, before the workers,

@@ -1,4 +1,4 @@
-import { freePort } from "@hub/kit";
+import { freePort } from "@hub/local-postgres";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { OidcClient, OidcError, OidcUnavailableError } from "./oidc-client";

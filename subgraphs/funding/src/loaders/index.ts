@@ -1,4 +1,4 @@
-import { loadCog } from "@hub/kit";
+import { loadCog } from "@hub/reference";
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { Perimeter } from "../entities/perimeter.entity";

@@ -1,4 +1,5 @@
-import { badInput, encodeCursor, decodeCursor, loadThemes, type Connection } from "@hub/kit";
+import { badInput, encodeCursor, decodeCursor, type Connection } from "@hub/kit";
+import { loadThemes } from "@hub/reference";
 import type { AidesTerritoiresClient, AtAidResult } from "./aides-territoires.client";
 import { FundingKind, type FundingOpportunity } from "../entities/funding.types";
 

@@ -1,4 +1,4 @@
-import { communePlaces, epciAncestry, loadCog, loadThemes, parseCsv } from "@hub/kit";
+import { communePlaces, epciAncestry, loadCog, loadThemes, parseCsv } from "@hub/reference";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";

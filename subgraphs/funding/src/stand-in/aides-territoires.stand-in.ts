@@ -1,4 +1,5 @@
-import { loadThemes, signJwt, verifyJwt } from "@hub/kit";
+import { signJwt, verifyJwt } from "@hub/kit";
+import { loadThemes } from "@hub/reference";
 import express from "express";
 import { randomBytes } from "node:crypto";
 import { buildAids, containment, loadPerimeters, perimeterNumber, type AtAid, type AtPerimeter } from "./aides-territoires.data";

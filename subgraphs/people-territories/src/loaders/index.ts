@@ -1,4 +1,5 @@
-import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type PersonPlacement } from "@hub/kit";
+import { groupLoader, isUuid, PagedRelationLoader, rowLoader } from "@hub/kit";
+import type { PersonPlacement } from "../rules/person-visibility";
 import { fetchOrganizationMembers } from "../services/person.service";
 import { fetchMembers } from "../services/territory.service";
 import { In, IsNull, type DataSource } from "typeorm";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { loadCog, syncTable, type BulkResult, type Queryable } from "@hub/kit";
+import { cogPackageVersion, loadCog } from "@hub/reference";
+import { syncTable, type BulkResult, type Queryable } from "../lib/sync-table";
 import type { DataSource } from "typeorm";
 import { normalizeName, ofDepartement } from "./names";
 
@@ -192,7 +192,7 @@ export function describeImport(report: ImportReport): string {
 
 /** Identifies the reference data: the package version and the CRTE file. */
 export function mapFingerprint(): string {
-  const { version } = JSON.parse(readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8")) as { version: string };
+  const version = cogPackageVersion();
   const crte = createHash("sha256").update(loadCog().crteMembers.map((m) => `${m.id}:${m.groupementSiren}`).join(",")).digest("hex").slice(0, 16);
   return `decoupage-administratif@${version}+crte:${crte}+importer:2`;
 }

@@ -1,4 +1,5 @@
-import { actsFor, authorize, badInput, canSeePerson, hasRole, isUuid, notFound, type Page, type Viewer } from "@hub/kit";
+import { actsFor, authorize, badInput, hasRole, isUuid, notFound, type Page, type Viewer } from "@hub/kit";
+import { canSeePerson } from "../rules/person-visibility";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "../loaders";
 import { AccountStatus, Person } from "../entities/person.entity";

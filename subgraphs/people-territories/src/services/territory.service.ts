@@ -1,4 +1,5 @@
-import { badInput, isStringPair, notFound, readPage, TERRITORY_ID, toConnection, type Connection, type Page, type PageArgs } from "@hub/kit";
+import { badInput, isStringPair, notFound, readPage, toConnection, type Connection, type Page, type PageArgs } from "@hub/kit";
+import { TERRITORY_ID } from "@hub/reference";
 import type { Loaders } from "../loaders";
 import type { DataSource } from "typeorm";
 import { Territory, TerritoryKind } from "../entities/territory.entity";

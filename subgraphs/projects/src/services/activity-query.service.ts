@@ -1,7 +1,7 @@
 import { authorize, badInput, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Activity, type ActivityKind } from "../entities/activity.entity";
-import { internalCondition, visibilityCondition } from "./project-access";
+import { internalCondition, visibilityCondition } from "../rules/visibility";
 
 export const MAX_ACTIVITY_PAGE = 500;
 

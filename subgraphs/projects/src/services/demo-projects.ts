@@ -1,4 +1,4 @@
-import { communePlaces, loadCog, loadThemes } from "@hub/kit";
+import { communePlaces, loadCog, loadThemes } from "@hub/reference";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";

@@ -1,8 +1,8 @@
-import { canSeeInternalNotes, canSeeProject, type Logger, type Viewer } from "@hub/kit";
+import { canSeeInternalNotes, type Logger, type Viewer } from "@hub/kit";
 import { Client } from "pg";
 import type { Activity } from "../entities/activity.entity";
 import { JOURNAL_CHANNEL } from "./activity.service";
-import { departementsOf } from "./project-access";
+import { canSeeProject, departementsOf } from "../rules/visibility";
 
 /** A journal entry with what deciding its visibility needs. */
 export interface FeedEntry extends Activity {

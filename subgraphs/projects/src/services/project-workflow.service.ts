@@ -1,4 +1,4 @@
-import { authorize, badInput, canSeeInternalNotes, canSeeProject, conflict, forbidden, isUuid, notFound, type Viewer } from "@hub/kit";
+import { authorize, badInput, canSeeInternalNotes, conflict, forbidden, isUuid, notFound, type Viewer } from "@hub/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Comment } from "../entities/comment.entity";
@@ -6,7 +6,7 @@ import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
 import { Project, ProjectPriority } from "../entities/project.entity";
 import { appendActivity } from "./activity.service";
 import { actorsOf, checkTransition, FINAL_STATUSES, LIFECYCLE, Transition } from "./lifecycle";
-import { departementsOf, factsOf } from "./project-access";
+import { canSeeProject, departementsOf, factsOf } from "../rules/visibility";
 
 export const REASON_MAX = 2000;
 export const COMMENT_MAX = 10_000;

@@ -1,8 +1,9 @@
-import { authorize, badInput, forbidden, hasRole, isTerritoryId, isUuid, loadThemes, projectTerritoriesAncestry, projectTerritoryAncestry, notFound, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, forbidden, hasRole, isUuid, notFound, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import { isTerritoryId, loadThemes, projectTerritoriesAncestry, projectTerritoryAncestry } from "@hub/reference";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Maturity, Project, ProjectPhase, ProjectPriority, ProjectStatus } from "../entities/project.entity";
-import { visibilityCondition } from "./project-access";
+import { visibilityCondition } from "../rules/visibility";
 import { changeProject } from "./project-workflow.service";
 import { appendActivity } from "./activity.service";
 

@@ -1,4 +1,5 @@
-import { authorize, badInput, isTerritoryId } from "@hub/kit";
+import { authorize, badInput } from "@hub/kit";
+import { isTerritoryId } from "@hub/reference";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { TerritoryStats, TerritoryWithStats } from "../entities/stats.types";

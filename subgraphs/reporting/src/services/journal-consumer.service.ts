@@ -1,4 +1,5 @@
-import { callSubgraph, projectTerritoriesAncestry, SERVICE_VIEWER, type Logger } from "@hub/kit";
+import { callSubgraph, SERVICE_VIEWER, type Logger } from "@hub/kit";
+import { projectTerritoriesAncestry } from "@hub/reference";
 import type { DataSource } from "typeorm";
 
 const JOURNAL_QUERY = `query Journal($after: String, $first: Int) {

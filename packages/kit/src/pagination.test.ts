@@ -1,0 +1,46 @@
+import { GraphQLError } from "graphql";
+import { decodeCursor, encodeCursor, isStringPair, readPage, toConnection } from "./pagination";
+
+describe("Relay pagination", () => {
+  it("round-trips cursors", () => {
+    expect(decodeCursor(encodeCursor(["2026-01-01", "x"]), isStringPair)).toEqual(["2026-01-01", "x"]);
+    expect(decodeCursor(encodeCursor(["", "é ü 🙂"]), isStringPair)).toEqual(["", "é ü 🙂"]);
+  });
+
+  const good = encodeCursor(["2026-01-01", "x"]);
+  it.each([
+    ["not base64url", "%%%"],
+    ["empty", ""],
+    ["truncated", good.slice(0, -3)],
+    ["one character changed", good.slice(0, 4) + (good[4] === "A" ? "B" : "A") + good.slice(5)],
+    ["JSON of another shape (a number)", encodeCursor(42)],
+    ["JSON of another shape (one string)", encodeCursor(["a"])],
+    ["JSON of another shape (three strings)", encodeCursor(["a", "b", "c"])],
+    ["JSON of another shape (numbers)", encodeCursor([1, 2])],
+    ["not JSON", Buffer.from("not json").toString("base64url")],
+  ])("refuses a tampered or foreign cursor (%s) with BAD_USER_INPUT on `after`", (_label, bad) => {
+    let error: GraphQLError | null = null;
+    try {
+      decodeCursor(bad, isStringPair);
+    } catch (e) {
+      error = e as GraphQLError;
+    }
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error!.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(error!.message).toBe("after is not a valid cursor");
+  });
+
+  it("refuses a tampered cursor through readPage too", () => {
+    expect(() => readPage({ first: 5, after: "%%%" }, 50, isStringPair)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }));
+    expect(readPage({ first: 5, after: good }, 50, isStringPair)).toEqual({ size: 5, limit: 6, after: ["2026-01-01", "x"] });
+  });
+
+  it("caps page sizes and reads one extra row to know about the next page", () => {
+    expect(readPage({}, 50, isStringPair)).toEqual({ size: 20, limit: 21, after: null });
+    expect(() => readPage({ first: 51 }, 50, isStringPair)).toThrow("first must be between 1 and 50");
+    const page = readPage({ first: 2 }, 50, isStringPair);
+    const connection = toConnection(["a", "b", "c"], page, (row) => [row, row]);
+    expect(connection.edges.map((e) => e.node)).toEqual(["a", "b"]);
+    expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: encodeCursor(["b", "b"]) });
+  });
+});

@@ -1,0 +1,68 @@
+import { forbidden, unauthenticated } from "./errors";
+import { hasRole, isAuthenticated, type Role, type Viewer } from "./viewer";
+
+/**
+ * Who may do what, written once as data and used by every subgraph on the viewer of the
+ * gateway's internal token. Scoped rules (which persons, which projects) are the small
+ * functions below; each subgraph applies them to the rows it owns.
+ */
+export const POLICY = {
+  /** Reference data: everyone, signed in or not. */
+  "territory:read": "public",
+  "organization:read": "public",
+  /** People: see `canSeePerson` for which ones. */
+  "person:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "SERVICE"],
+  "person:invite": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL"],
+  "person:suspend": ["ANCT_NATIONAL"],
+  "apikey:manage": ["ANCT_NATIONAL"],
+  "identity:resolve": ["SERVICE"],
+  /** Projects (issue-level rules on rows live in the projects subgraph). */
+  "project:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
+  "project:create": ["COLLECTIVITE_AGENT"],
+  /** Changes to a project (who acts on which one: the projects subgraph's lifecycle). */
+  "project:write": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL"],
+  "project:comment": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT"],
+  /** Other subgraphs record their events in the journal. */
+  "journal:record": ["SERVICE"],
+  "stats:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
+  "funding:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
+} as const satisfies Record<string, "public" | readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+/** Scopes an API key may carry, and the action each one grants. */
+export const API_SCOPES: Record<string, Action[]> = {
+  "projects:read": ["project:read", "funding:read"],
+  "stats:read": ["stats:read"],
+};
+
+export function can(viewer: Viewer, action: Action): boolean {
+  const rule: "public" | readonly Role[] = POLICY[action];
+  if (rule === "public") return true;
+  if (hasRole(viewer, "PROGRAMME")) {
+    return rule.includes("PROGRAMME") && viewer.scopes.some((scope) => API_SCOPES[scope]?.includes(action));
+  }
+  return viewer.roles.some((role) => rule.includes(role));
+}
+
+/** Throws UNAUTHENTICATED for an anonymous caller, FORBIDDEN for one without the right. */
+export function authorize(viewer: Viewer, action: Action): void {
+  if (can(viewer, action)) return;
+  if (!isAuthenticated(viewer)) throw unauthenticated();
+  throw forbidden(`Not allowed: ${action}`);
+}
+
+/** Names and emails: hidden from analysts and programmes (national reads without personal data). */
+export function canSeePersonalData(viewer: Viewer): boolean {
+  return hasRole(viewer, "COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "SERVICE");
+}
+
+/** Whether a viewer acts for an organisation (its members, and national bodies). */
+export function actsFor(viewer: Viewer, organizationId: string): boolean {
+  return viewer.organizationId === organizationId || hasRole(viewer, "ANCT_NATIONAL");
+}
+
+/** Internal notes of a project's conversation: the State's agents only. */
+export function canSeeInternalNotes(viewer: Viewer): boolean {
+  return hasRole(viewer, "STATE_AGENT", "ANCT_NATIONAL", "SERVICE");
+}

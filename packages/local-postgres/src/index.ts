@@ -1,0 +1,3 @@
+export * from "./database-provisioning";
+export * from "./embedded-postgres";
+export * from "./embedded-postgres-folders";

@@ -1,0 +1,2 @@
+export * from "./cog";
+export * from "./csv";

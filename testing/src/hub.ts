@@ -1,0 +1,211 @@
+/**
+ * A whole hub for end-to-end tests, in this process, on free ports: the four subgraphs (each
+ * on its own fresh database copied from the templates), the Aides-Territoires stand-in and
+ * the gateway. Everything started is stopped by `stop()`, in reverse order.
+ */
+import { createFundingServer } from "@hub/funding";
+import { createAidesTerritoiresStandIn } from "@hub/funding/stand-in";
+import { createGatewayServer, readGatewayConfig, type ProConnectOptions } from "@hub/gateway";
+import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
+import { createPeopleTerritoriesServer } from "@hub/people-territories";
+import { createProjectsServer, type S3Options } from "@hub/projects";
+import { createReportingServer } from "@hub/reporting";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "pg";
+import { templateDatabase, TEMPLATES, testDatabasePrefix } from "./templates";
+
+export type SubgraphName = "projects" | "people-territories" | "funding" | "reporting";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Hub {
+  gatewayUrl: string;
+  /** Base URL of the gateway (no path). */
+  origin: string;
+  subgraphs: Record<SubgraphName, RunningServer & { database: Database }>;
+  standIn: RunningServer & { stats: { logins: number; dataRequests: number } };
+  /** A session token for a demo account, through POST /auth/dev/token. */
+  token(email: string): Promise<string>;
+  /** POST /graphql on the gateway. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Stops the projects subgraph and starts it again on the same port and database (a crash and a restart). */
+  restartProjects(): Promise<void>;
+  /** Runs SQL on a subgraph's own database. */
+  sql<T = Record<string, unknown>>(subgraph: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export const CAMILLE = "camille.martin@clermont-ferrand.demo";
+export const JULIEN = "julien.bernard@ddt63.demo";
+export const SOPHIE = "sophie.durand@pref63.demo";
+export const NADIA = "nadia.petit@anct.demo";
+/** The gateway's session secret in tests (a test may sign a session for a viewer with no demo account). */
+export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123";
+export const STAND_IN_API_KEY = "test-aides-territoires-key";
+
+function serverUrl(): string {
+  const url = process.env.HUB_TEST_DATABASE_URL;
+  if (!url) throw new Error("HUB_TEST_DATABASE_URL is not set: run the tests through jest's global setup");
+  return url;
+}
+
+/** Copies the template databases into fresh ones named after a random suffix. */
+async function createDatabases(suffix: string): Promise<Record<SubgraphName, string>> {
+  const admin = new Client({ connectionString: withDatabase(serverUrl(), "postgres") });
+  await admin.connect();
+  try {
+    const urls = {} as Record<SubgraphName, string>;
+    for (const template of TEMPLATES) {
+      const name = `${testDatabasePrefix()}${suffix}_${template.subgraph.replace("-", "_")}`;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase(template)}"`);
+          break;
+        } catch (error) {
+          // Another worker is copying the same template at this instant.
+          if ((error as { code?: string }).code !== "55006" || attempt > 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      urls[template.subgraph] = withDatabase(serverUrl(), name);
+    }
+    return urls;
+  } catch (error) {
+    // Leave nothing behind: the copies made before the failure.
+    for (const name of (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [`${testDatabasePrefix()}${suffix}_`])).rows.map((r) => r.datname)) {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+    throw error;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropDatabases(urls: string[]): Promise<void> {
+  const admin = new Client({ connectionString: withDatabase(serverUrl(), "postgres") });
+  await admin.connect();
+  try {
+    for (const url of urls) await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface HubOptions {
+  /** Gateway mode (default development, for the dev sign-in). */
+  gatewayMode?: "development" | "production";
+  /** Gateway port (default: any free port). */
+  gatewayPort?: number;
+  /** ProConnect sign-in settings (default: disabled). */
+  proconnect?: ProConnectOptions;
+  /** Documents in an S3-compatible store instead of a temporary folder. */
+  projectsS3?: S3Options;
+  /** SESSION_CHECK_SECONDS of the gateway (default 30, as in production). */
+  sessionCheckSeconds?: number;
+  /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*). */
+  gatewayEnv?: Record<string, string>;
+}
+
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  const suffix = randomBytes(4).toString("hex");
+  const databases = await createDatabases(suffix);
+  const stops: (() => Promise<void>)[] = [() => dropDatabases(Object.values(databases))];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn();
+  };
+  try {
+    const common = { mode: "test" as const, internalTokenSecret: DEV_INTERNAL_SECRET, host: "127.0.0.1", port: 0 };
+    const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
+    const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
+    stops.push(standIn.stop);
+    const standInWithStats = Object.assign(standIn, { stats: standInApp.stats });
+    const started = async (app: Awaited<ReturnType<typeof createProjectsServer>>) => {
+      const running = await listen(app, 0);
+      stops.push(running.stop);
+      return { ...running, database: app.database! };
+    };
+    const documentsDir = mkdtempSync(join(tmpdir(), "hub-documents-"));
+    stops.push(() => rm(documentsDir, { recursive: true, force: true }));
+    const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024, s3: options.projectsS3 ?? null };
+    const projects = await started(await createProjectsServer(projectsConfig, true));
+    const projectsPort = projects.port;
+    const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
+    const funding = await started(
+      await createFundingServer({ ...common, databaseUrl: databases.funding, aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`, aidesTerritoiresApiKey: STAND_IN_API_KEY }, true),
+    );
+    const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
+    const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
+    const { limits, webSocket, webDist, supergraphPath } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
+    const gateway = await listen(
+      await createGatewayServer(
+        {
+          ...common,
+          mode: options.gatewayMode ?? "development",
+          sessionSecret: TEST_SESSION_SECRET,
+          subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+          webDist,
+          supergraphPath,
+          apolloTelemetry: "disabled",
+          // Revocation takes effect at once in tests.
+          apiKeyCacheSeconds: 0,
+          sessionCheckSeconds: options.sessionCheckSeconds ?? 30,
+          documentMaxBytes: 1024 * 1024,
+          proconnect: options.proconnect ?? null,
+          limits,
+          webSocket,
+        },
+        true,
+      ),
+      options.gatewayPort ?? 0,
+    );
+    stops.push(gateway.stop);
+    const origin = `http://127.0.0.1:${gateway.port}`;
+    const hub: Hub = {
+      gatewayUrl: gateway.url,
+      origin,
+      subgraphs,
+      standIn: standInWithStats,
+      token: async (email) => {
+        const response = await fetch(`${origin}/auth/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
+        const body = (await response.json()) as { token?: string; error?: string };
+        if (!body.token) throw new Error(`no token for ${email}: ${response.status} ${body.error}`);
+        return body.token;
+      },
+      query: async (query, variables, token) => {
+        const response = await fetch(gateway.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, ...((await response.json()) as object) };
+      },
+      sql: (subgraph, text, params) => subgraphs[subgraph].database.dataSource.query(text, params),
+      restartProjects: async () => {
+        await subgraphs.projects.stop();
+        const app = await createProjectsServer(projectsConfig, true);
+        const running = await listen(app, projectsPort);
+        stops.push(running.stop);
+        subgraphs.projects = { ...running, database: app.database! };
+      },
+      stop,
+    };
+    return hub;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The codes of a response's errors. */
+export function codes(response: GraphQLResponse): unknown[] {
+  return (response.errors ?? []).map((e) => e.extensions?.code);
+}
