@@ -152,7 +152,7 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
 function dedupe(links: Row[]): Row[] {
   const seen = new Set<string>();
   return links.filter((link) => {
-    const key = `${link.parent_id}>${link.child_id}`;
+    const key = JSON.stringify([link.parent_id, link.child_id]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
