@@ -13,8 +13,17 @@ export interface Template {
   prepare?: (dataSource: DataSource) => Promise<void>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled code, loaded when asked: the global setup runs outside jest's module mapping
-const load = (name: string) => require(`@hub/${name}`);
+/** What the templates load from each subgraph's compiled code. */
+interface Subgraphs {
+  "people-territories": typeof import("@hub/people-territories");
+  projects: typeof import("@hub/projects");
+  funding: typeof import("@hub/funding");
+  reporting: typeof import("@hub/reporting");
+}
+
+const load = <K extends keyof Subgraphs>(name: K): Subgraphs[K] =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled code, loaded when asked: the global setup runs outside jest's module mapping
+  require(`@hub/${name}`) as Subgraphs[K];
 
 /** Prefix of every template database; a run's own carry its id (the jest process's pid). */
 export const TEMPLATE_PREFIX = "hub_tpl_";
