@@ -145,6 +145,19 @@ export async function aidesTerritoires() {
   return { url: `http://127.0.0.1:${running.port}`, apiKey, stop: () => running.stop() };
 }
 
+/** Starts the Démarches Simplifiées stand-in in this process, unless a real DS is configured. */
+export async function demarchesSimplifiees() {
+  if (process.env.DEMARCHES_SIMPLIFIEES_URL) return { url: process.env.DEMARCHES_SIMPLIFIEES_URL, stop: async () => {} };
+  const { createDemarchesSimplifieesStandIn } = require("@hub/funding/stand-in");
+  const { listen } = kit();
+  const { isPortOpen } = localPostgres();
+  const port = Number(process.env.DS_STAND_IN_PORT ?? 4011);
+  if (await isPortOpen(port)) return { url: `http://127.0.0.1:${port}`, stop: async () => {} };
+  const { app } = createDemarchesSimplifieesStandIn();
+  const running = await listen({ app, close: async () => {} }, port, "127.0.0.1", "/api/");
+  return { url: `http://127.0.0.1:${running.port}`, stop: () => running.stop() };
+}
+
 /** Spawns `node <workspace>/dist/main.js`; resolves when it prints "ready at", rejects if it exits first. */
 export function spawnService(name, workspace, env, { prefix = true } = {}) {
   // Its own process group: Ctrl-C reaches only this script, which stops services in order.

@@ -2,7 +2,7 @@
 // the embedded server, reused when `npm start` already runs it) and, for funding, the
 // Aides-Territoires stand-in; then runs the service in the foreground.
 import { join } from "node:path";
-import { aidesTerritoires, build, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
+import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
 
 const workspace = process.argv[2];
 const name = workspace.split("/").pop();
@@ -28,7 +28,9 @@ async function main() {
   if (workspace === "subgraphs/funding") {
     const at = await aidesTerritoires();
     stops.push(at.stop);
-    Object.assign(env, { AIDES_TERRITOIRES_URL: at.url, AIDES_TERRITOIRES_API_KEY: at.apiKey });
+    const ds = await demarchesSimplifiees();
+    stops.push(ds.stop);
+    Object.assign(env, { AIDES_TERRITOIRES_URL: at.url, AIDES_TERRITOIRES_API_KEY: at.apiKey, DEMARCHES_SIMPLIFIEES_URL: ds.url });
   }
   service = spawnService(name, workspace, env, { prefix: false });
   service.child.stdout.pipe(process.stdout);

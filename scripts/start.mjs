@@ -3,7 +3,7 @@
 // it, starts the Aides-Territoires stand-in (unless AIDES_TERRITOIRES_URL is set), then the
 // four subgraphs and the gateway, in development mode unless HUB_MODE says otherwise. Ctrl-C stops all.
 import { join } from "node:path";
-import { aidesTerritoires, build, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
+import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
 
 const started = Date.now();
 const dataDir = process.env.HUB_DATA_DIR || join(ROOT, ".data");
@@ -32,12 +32,15 @@ async function main() {
   );
   const at = await aidesTerritoires();
   stops.push(at.stop);
+  const ds = await demarchesSimplifiees();
+  stops.push(ds.stop);
   // `npm start` is development unless told otherwise (a bare `node dist/main.js` is production).
   const env = {
     HUB_MODE: process.env.HUB_MODE ?? "development",
     ...db.env,
     AIDES_TERRITOIRES_URL: at.url,
     AIDES_TERRITOIRES_API_KEY: at.apiKey,
+    DEMARCHES_SIMPLIFIEES_URL: ds.url,
   };
   const subgraphs = [
     spawnService("people-territories", "subgraphs/people-territories", env),

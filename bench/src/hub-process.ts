@@ -16,6 +16,9 @@ export const HUB_PORT = {
   standIn: Number(process.env.AT_STAND_IN_PORT ?? 4010),
 };
 
+/** The embedded PostgreSQL port of the hub the bench starts (start.mjs's HUB_POSTGRES_PORT). */
+export const HUB_POSTGRES_PORT = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
+
 /** Gateway, the four subgraphs and the Aides-Territoires stand-in. */
 export const HUB_PORTS = Object.values(HUB_PORT);
 
@@ -60,7 +63,7 @@ export async function busyPorts(ports: number[]): Promise<number[]> {
 
 /** Whether the embedded PostgreSQL port is taken: start.mjs then reuses that server. */
 export async function embeddedPostgresInUse(): Promise<number | null> {
-  const port = Number(process.env.HUB_POSTGRES_PORT ?? EMBEDDED_POSTGRES_PORT);
+  const port = HUB_POSTGRES_PORT;
   return (await isPortOpen(port)) ? port : null;
 }
 

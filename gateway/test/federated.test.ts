@@ -10,7 +10,7 @@ const FEDERATED = `query Fiche($id: ID!) {
     territory { id name population departement { name } region { name } epcis { name } stats { projectCount byStatus { status count } } }
     owner { id name kind }
     createdBy { name email }
-    fundingOpportunities(first: 50) { edges { node { id name kind perimeter } } pageInfo { hasNextPage } }
+    fundingOpportunities(first: 50) { edges { node { id name kind perimeter score reasons } } pageInfo { hasNextPage } }
   }
 }`;
 
@@ -57,11 +57,14 @@ describe("one request through the gateway touches all four subgraphs", () => {
     });
     expect(project.territory.population).toBeGreaterThan(100_000);
 
-    // Funding: energy aids that apply in Clermont-Ferrand (France, its région, its département), none elsewhere.
+    // Funding: energy aids for the idea phase (studies, engineering) that apply in Clermont-Ferrand
+    // (France, its région, its département), none elsewhere, none for works yet.
     const names: string[] = project.fundingOpportunities.edges.map((e: { node: { name: string } }) => e.node.name);
-    expect(names).toContain("Fonds vert : rénovation énergétique des bâtiments publics locaux");
-    expect(names).toContain("Fonds régional pour la transition énergétique — Auvergne-Rhône-Alpes");
+    expect(names).toContain("ACTEE : audits et études énergétiques du patrimoine public");
+    expect(names).toContain("Ingénierie financière des projets de transition");
+    expect(names).not.toContain("Fonds vert : rénovation énergétique des bâtiments publics locaux");
     expect(names.filter((n) => n.includes("Bretagne"))).toEqual([]);
+    expect(project.fundingOpportunities.edges[0].node.reasons).toEqual(expect.arrayContaining(["Couvre votre commune", "Thème : Énergies / Déchets", "Adapté à la phase Idée"]));
     const perimeters = new Set(project.fundingOpportunities.edges.map((e: { node: { perimeter: string } }) => e.node.perimeter));
     expect([...perimeters].every((p) => ["France", "Auvergne-Rhône-Alpes", "Puy-de-Dôme"].includes(p as string))).toBe(true);
   });

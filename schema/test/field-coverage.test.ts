@@ -56,14 +56,35 @@ const TOUR: Step[] = [
         viewerCan { transitions edit comment internalNotes }
         owner { id kind name siret territory { id } }
         createdBy { id email givenName usualName status name organization { id } memberships { role createdAt organization { id } } }
-        fundingOpportunities(first: 2) {
-          edges { cursor node { id name url kind financers aidTypes categories perimeter submissionDeadline subventionRateUpperBound } }
+        fundingOpportunities(first: 2, kind: FINANCIAL) {
+          edges { cursor node { id name url kind score reasons description eligibility financers instructors programs aidTypes categories targetedAudiences steps destinations perimeter
+            callForProjects submissionDeadline subventionRateLowerBound subventionRateUpperBound subventionComment applicationUrl originUrl contact fetchedAt stale } }
           pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
         }
         activity(first: 50) { edges { cursor node { id at kind summary actor { id } project { id }
           details { __typename ... on StatusChangeDetails { from to reason priority } ... on FieldsChangedDetails { fields } ... on BlockDetails { reason }
             ... on ActionDetails { actionId previousStatus status } ... on ExternalDetails { payload } } } } pageInfo { hasNextPage } }
       }
+    }`,
+    variables: ({ projectId }) => ({ id: projectId }),
+  },
+  {
+    name: "a Fonds vert application prepared on Démarches Simplifiées, then followed",
+    query: `mutation Apply($id: ID!) {
+      prepareFundingApplication(projectId: $id, procedure: "FONDS_VERT") {
+        __typename
+        ... on FundingApplicationPrepared { url application { id procedure demarcheNumber dossierNumber dossierUrl status amountRequested amountGranted submittedAt processedAt createdAt updatedAt } }
+        ... on FundingApplicationIncomplete { message missing { champ message } }
+      }
+      refreshFundingApplications(projectId: $id) { id status }
+    }`,
+    variables: ({ projectId }) => ({ id: projectId }),
+  },
+  {
+    name: "the démarches and a project's applications",
+    query: `query Applications($id: ID!) {
+      fundingProcedures { key name description demarcheNumber apiSync champs { label type source required } }
+      project(id: $id) { fundingApplications { id status } }
     }`,
     variables: ({ projectId }) => ({ id: projectId }),
   },
@@ -79,6 +100,7 @@ const TOUR: Step[] = [
       organization(id: "COLLECTIVITE:216301135") { id name kind members(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }
       me { id invitations { id role createdAt organization { id } } }
       fundingOpportunity(id: "AT:150000") { id name }
+      fundingOpportunities(filter: { territoryId: "DEPARTEMENT:63", themes: ["eau"], phase: OPERATION, kind: ENGINEERING }, first: 2) { edges { node { id reasons } } }
       portfolio(territoryId: "REGION:84") { projectCount byStatus { status count } }
     }`,
     variables: () => ({ after: "0" }),

@@ -3,8 +3,8 @@
  * on its own fresh database copied from the templates), the Aides-Territoires stand-in and
  * the gateway. Everything started is stopped by `stop()`, in reverse order.
  */
-import { createFundingServer } from "@hub/funding";
-import { createAidesTerritoiresStandIn } from "@hub/funding/stand-in";
+import { createFundingServer, loadProcedures } from "@hub/funding";
+import { createAidesTerritoiresStandIn, createDemarchesSimplifieesStandIn, type DsStandIn, type StandIn } from "@hub/funding/stand-in";
 import { createGatewayServer, readGatewayConfig, type ProConnectOptions } from "@hub/gateway";
 import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
@@ -31,13 +31,19 @@ export interface Hub {
   /** Base URL of the gateway (no path). */
   origin: string;
   subgraphs: Record<SubgraphName, RunningServer & { database: Database }>;
-  standIn: RunningServer & { stats: { logins: number; dataRequests: number } };
+  /** The Aides-Territoires stand-in: its stats, fault injection and controls. */
+  standIn: RunningServer & Omit<StandIn, "app">;
+  /** The Démarches Simplifiées stand-in: its dossiers (move them), faults and call counts. */
+  ds: RunningServer & DsStandIn;
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Stops the projects subgraph and starts it again on the same port and database (a crash and a restart). */
   restartProjects(): Promise<void>;
+  /** Stops the projects subgraph (its port stays free for `startProjects`). */
+  stopProjects(): Promise<void>;
+  startProjects(): Promise<void>;
   /** Runs SQL on a subgraph's own database. */
   sql<T = Record<string, unknown>>(subgraph: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -50,6 +56,8 @@ export const NADIA = "nadia.petit@anct.demo";
 /** The gateway's session secret in tests (a test may sign a session for a viewer with no demo account). */
 export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123";
 export const STAND_IN_API_KEY = "test-aides-territoires-key";
+/** The API v2 token of the DS stand-in, configured for FONDS_VERT only (the other démarches are followed by prefill token). */
+export const DS_API_TOKEN = "test-ds-api-token";
 
 function serverUrl(): string {
   const url = process.env.HUB_TEST_DATABASE_URL;
@@ -112,6 +120,8 @@ export interface HubOptions {
   sessionCheckSeconds?: number;
   /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*). */
   gatewayEnv?: Record<string, string>;
+  /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
+  fundingCacheSeconds?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -127,7 +137,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
     const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(standIn.stop);
-    const standInWithStats = Object.assign(standIn, { stats: standInApp.stats });
+    const { app: _app, ...controls } = standInApp;
+    const standInWithStats = Object.assign(standIn, controls);
+    const dsApp = createDemarchesSimplifieesStandIn({ apiTokens: { [DS_API_TOKEN]: [90101] } });
+    const dsRunning = await listen({ app: dsApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
+    stops.push(dsRunning.stop);
+    const ds = Object.assign(dsRunning, dsApp);
     const started = async (app: Awaited<ReturnType<typeof createProjectsServer>>) => {
       const running = await listen(app, 0);
       stops.push(running.stop);
@@ -140,7 +155,23 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const projectsPort = projects.port;
     const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
     const funding = await started(
-      await createFundingServer({ ...common, databaseUrl: databases.funding, aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`, aidesTerritoiresApiKey: STAND_IN_API_KEY }, true),
+      await createFundingServer(
+        {
+          ...common,
+          databaseUrl: databases.funding,
+          aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`,
+          aidesTerritoiresApiKey: STAND_IN_API_KEY,
+          aidesTerritoiresCacheSeconds: options.fundingCacheSeconds ?? 6 * 3600,
+          demarchesSimplifieesUrl: `http://127.0.0.1:${ds.port}`,
+          procedures: loadProcedures(),
+          dsApiTokens: { FONDS_VERT: DS_API_TOKEN },
+          projectsUrl: projects.url,
+          // Followed on demand (refreshFundingApplications) in tests; the outbox retries quickly.
+          dsSyncSeconds: 0,
+          outboxIntervalMs: 100,
+        },
+        true,
+      ),
     );
     const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
@@ -174,6 +205,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       origin,
       subgraphs,
       standIn: standInWithStats,
+      ds,
       token: async (email) => {
         const response = await fetch(`${origin}/auth/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
         const body = (await response.json()) as { token?: string; error?: string };
@@ -190,7 +222,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       },
       sql: (subgraph, text, params) => subgraphs[subgraph].database.dataSource.query(text, params),
       restartProjects: async () => {
-        await subgraphs.projects.stop();
+        await hub.stopProjects();
+        await hub.startProjects();
+      },
+      stopProjects: () => subgraphs.projects.stop(),
+      startProjects: async () => {
         const app = await createProjectsServer(projectsConfig, true);
         const running = await listen(app, projectsPort);
         stops.push(running.stop);

@@ -1,5 +1,6 @@
 import type { SubgraphContext } from "@hub/kit";
+import type { AidesTerritoiresClient } from "./clients/aides-territoires.client";
+import type { ApplicationContext } from "./loaders/funding-application.loader";
 import type { Loaders } from "./loaders";
-import type { AidesTerritoiresClient } from "./services/aides-territoires.client";
 
-export type Context = SubgraphContext<Loaders> & { aidesTerritoires: AidesTerritoiresClient };
+export type Context = SubgraphContext<Loaders> & { aidesTerritoires: AidesTerritoiresClient; applications: ApplicationContext };

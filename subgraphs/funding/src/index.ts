@@ -1,4 +1,7 @@
 export { readFundingConfig, type FundingConfig } from "./config";
 export { buildFundingSchema } from "./schema";
-export { createFundingServer, ENTITIES, MIGRATIONS } from "./server";
-export { AidesTerritoiresClient } from "./services/aides-territoires.client";
+export { createFundingServer, ENTITIES, MIGRATIONS, type FundingServer } from "./server";
+export { AidesTerritoiresClient } from "./clients/aides-territoires.client";
+export { DemarchesSimplifieesClient } from "./clients/demarches-simplifiees.client";
+export { DS_OPERATIONS } from "./clients/demarches-simplifiees.operations";
+export { loadProcedures, parseProcedures, type Procedure } from "./services/procedures.config";

@@ -1,13 +1,15 @@
-import { authorize, buildFederatedSchema } from "@hub/kit";
+import { authorize, buildFederatedSchema, isUuid } from "@hub/kit";
 import type { Context } from "./context";
-import { FundedProject, FundingOpportunity } from "./entities/funding.types";
+import { FundingOpportunity } from "./entities/funding.types";
+import { FundedProject } from "./entities/project.types";
+import { FundingApplicationResolver, ProjectFundingApplicationsResolver } from "./resolvers/funding-application.resolver";
 import { FundingOpportunityResolver, ProjectFundingResolver } from "./resolvers/funding.resolver";
 import { toOpportunity } from "./services/funding.service";
 
 /** The funding subgraph schema (no I/O). */
 export function buildFundingSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [FundingOpportunityResolver, ProjectFundingResolver],
+    resolvers: [FundingOpportunityResolver, ProjectFundingResolver, FundingApplicationResolver, ProjectFundingApplicationsResolver],
     orphanedTypes: [FundedProject],
     references: {
       // The representation carries the @requires fields: nothing to load.
@@ -17,6 +19,13 @@ export function buildFundingSchema() {
         const match = /^AT:(\d{1,9})$/.exec(String(ref.id));
         const aid = match ? await context.loaders.aid.load(Number(match[1])) : null;
         return aid ? toOpportunity(aid, context.aidesTerritoires) : null;
+      },
+      // Only within a project the viewer sees (asked to the projects subgraph).
+      FundingApplication: async (ref, context) => {
+        authorize(context.viewer, "funding:read");
+        const application = isUuid(String(ref.id)) ? await context.applications.byId.load(String(ref.id)) : null;
+        if (!application) return null;
+        return (await context.applications.services.projects.rights(context.viewer, application.projectId)) ? application : null;
       },
     },
   });

@@ -19,11 +19,11 @@ describe("Aides-Territoires perimeters", () => {
       expect(response.data!.project.fundingOpportunities.edges).toHaveLength(1);
       return hub.standIn.stats.dataRequests - before;
     };
-    // First time: the perimeter lookup and the aid search; then the search only.
+    // First time: the perimeter lookup and the aid search; then nothing (both cached).
     expect(await perimeterCalls()).toBe(2);
-    expect(await perimeterCalls()).toBe(1);
+    expect(await perimeterCalls()).toBe(0);
     await hub.sql("funding", "UPDATE perimeter SET fetched_at = now() - interval '31 days'");
-    expect(await perimeterCalls()).toBe(2);
+    expect(await perimeterCalls()).toBe(1);
     const [row] = await hub.sql<{ perimeter_id: number }>("funding", "SELECT perimeter_id FROM perimeter WHERE territory_id = 'COMMUNE:63113'");
     expect(row.perimeter_id).toBe(95861);
   });

@@ -231,7 +231,7 @@ describe("a project's life through the gateway", () => {
       { id: created.data!.createProject.id },
       epci,
     );
-    expect(funding.data!.project.fundingOpportunities.edges.map((e) => e.node.name)).toContain("Fonds régional pour la transition énergétique — Auvergne-Rhône-Alpes");
+    expect(funding.data!.project.fundingOpportunities.edges.map((e) => e.node.name)).toContain("ACTEE : audits et études énergétiques du patrimoine public");
     const id = created.data!.createProject.id;
     // The EPCI's agent cannot carry a project on a commune outside it, nor on another EPCI.
     expect(codes(await hub.query(`mutation { createProject(input: { title: "x", territoryId: "COMMUNE:75056" }) { id } }`, {}, epci))).toEqual(["FORBIDDEN"]);

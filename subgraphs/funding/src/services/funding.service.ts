@@ -1,33 +1,48 @@
-import { badInput, encodeCursor, decodeCursor, type Connection } from "@hub/kit";
-import { loadThemes } from "@hub/reference";
-import type { AidesTerritoiresClient, AtAidResult } from "./aides-territoires.client";
+import { badInput, decodeCursor, encodeCursor, type Connection } from "@hub/kit";
+import { loadCog } from "@hub/reference";
+import { GraphQLError } from "graphql";
+import type { AidesTerritoiresClient, AtAidResult } from "../clients/aides-territoires.client";
+import type { Context } from "../context";
 import { FundingKind, type FundingOpportunity } from "../entities/funding.types";
+import { kindOf, matchAid, searchCriteria, type AidMatch } from "../rules/matching";
+import { rankAids, type Coverage, type RankedAid } from "../rules/ranking";
+import { audienceOf, type Phase } from "../rules/vocabulary";
+import type { Served } from "./aid-cache.service";
 
 export const MAX_OPPORTUNITY_PAGE = 50;
-/** Aides-Territoires page size used for every search, so pages are shared between requests. */
-export const SEARCH_PAGE_SIZE = 50;
 
-/** The Aides-Territoires categories of the project's themes. */
-export function categoriesOfThemes(themes: string[]): string[] {
-  const wanted = new Set(themes);
-  return loadThemes()
-    .filter((theme) => wanted.has(theme.slug))
-    .flatMap((theme) => theme.categories.map((category) => category.slug));
-}
-
-export function toOpportunity(aid: AtAidResult, client: AidesTerritoiresClient): FundingOpportunity {
-  const engineering = aid.aid_types_full.length > 0 && aid.aid_types_full.every((type) => /ing[ée]nierie/i.test(type.group.name));
+/** An aid as a FundingOpportunity; `ranked` adds the score and the reasons of a ranked list. */
+export function toOpportunity(served: Served<AtAidResult>, client: AidesTerritoiresClient, ranked?: RankedAid): FundingOpportunity {
+  const aid = served.value;
+  const kind = ranked?.kind ?? kindOf(aid);
   return {
     id: `AT:${aid.id}`,
     name: aid.name,
     url: client.siteUrl(aid.url),
-    kind: engineering ? FundingKind.ENGINEERING : FundingKind.FINANCIAL,
+    kind: kind === "ENGINEERING" ? FundingKind.ENGINEERING : FundingKind.FINANCIAL,
+    score: ranked?.score ?? null,
+    reasons: ranked?.reasons ?? [],
+    description: aid.description,
+    eligibility: aid.eligibility,
     financers: aid.financers,
+    instructors: aid.instructors,
+    programs: aid.programs,
     aidTypes: aid.aid_types,
     categories: aid.categories,
+    targetedAudiences: aid.targeted_audiences,
+    steps: aid.mobilization_steps,
+    destinations: aid.destinations,
     perimeter: aid.perimeter,
+    callForProjects: aid.is_call_for_project === true,
     submissionDeadline: aid.submission_deadline,
+    subventionRateLowerBound: aid.subvention_rate_lower_bound,
     subventionRateUpperBound: aid.subvention_rate_upper_bound,
+    subventionComment: aid.subvention_comment,
+    applicationUrl: aid.application_url,
+    originUrl: aid.origin_url,
+    contact: aid.contact,
+    fetchedAt: served.fetchedAt,
+    stale: served.stale,
   };
 }
 
@@ -44,29 +59,73 @@ export function readOpportunityPage(first: number | undefined, after: string | u
   return { first: size, offset: after ? decodeCursor(after, isOffset) + 1 : 0 };
 }
 
+export interface OpportunityQuery {
+  /** The carrier first, then the other communes concerned. */
+  territoryIds: string[];
+  themes: string[];
+  phase: Phase | null;
+  kind: FundingKind | null;
+}
+
+const EMPTY: Connection<FundingOpportunity> = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+
 /**
- * A connection over Aides-Territoires results: reads the fixed-size API pages that cover
- * [offset, offset + first) through `fetchPage` (a DataLoader, so pages are shared).
+ * The ranked page of aids for a carrier and the communes concerned: one search per perimeter
+ * (through the cache), merged (an aid found through the carrier keeps that coverage), checked
+ * by the matching rules, scored by the ranking rules. Errors of Aides-Territoires with nothing
+ * cached are thrown (UPSTREAM_UNAVAILABLE on this field only).
  */
-export async function opportunityConnection(
-  page: OpportunityPage,
-  fetchPage: (apiPage: number) => Promise<{ count: number; results: AtAidResult[] }>,
-  client: AidesTerritoiresClient,
-): Promise<Connection<FundingOpportunity>> {
-  const firstApiPage = Math.floor(page.offset / SEARCH_PAGE_SIZE) + 1;
-  const lastApiPage = Math.floor((page.offset + page.first - 1) / SEARCH_PAGE_SIZE) + 1;
-  const pages = await Promise.all(Array.from({ length: lastApiPage - firstApiPage + 1 }, (_, i) => fetchPage(firstApiPage + i)));
-  const count = pages[0]?.count ?? 0;
-  const start = page.offset - (firstApiPage - 1) * SEARCH_PAGE_SIZE;
-  const aids = pages.flatMap((p) => p.results).slice(start, start + page.first);
-  const edges = aids.map((aid, index) => ({ cursor: encodeCursor(page.offset + index), node: toOpportunity(aid, client) }));
+export async function rankedOpportunities(query: OpportunityQuery, page: OpportunityPage, context: Context, today: string): Promise<Connection<FundingOpportunity>> {
+  const [carrier] = query.territoryIds;
+  const audience = carrier ? audienceOf(carrier) : null;
+  if (!carrier || !audience) return EMPTY;
+  const territoryIds = [...new Set(query.territoryIds)].filter((id, index) => index === 0 || id.startsWith("COMMUNE:"));
+  const perimeters = await context.loaders.perimeter.loadMany(territoryIds);
+  const firstError = perimeters.find((p): p is Error => p instanceof Error);
+  if (firstError) throw firstError;
+  const searched = territoryIds.flatMap((territoryId, index) => (perimeters[index] === null ? [] : [{ territoryId, perimeterId: perimeters[index] as number }]));
+  if (searched.length === 0) return EMPTY;
+  const results = await context.loaders.aidSearch.loadMany(searched.map((s) => searchCriteria(s.perimeterId, audience, query.themes, query.phase)));
+  const failure = results.find((r): r is Error => r instanceof Error);
+  if (failure) throw failure instanceof GraphQLError ? failure : new GraphQLError(failure.message);
+  const seen = new Map<number, { match: AidMatch; coverage: Coverage; served: Served<AtAidResult> }>();
+  const criteria = { audience, themes: query.themes, phase: query.phase, kind: query.kind, today };
+  results.forEach((result, index) => {
+    if (result instanceof Error) return;
+    const coverage: Coverage = index === 0 ? { carrier: audience } : { commune: communeName(searched[index].territoryId) };
+    for (const served of result.aids) {
+      if (seen.has(served.value.id)) continue;
+      const match = matchAid(served.value, criteria);
+      if (match) seen.set(served.value.id, { match, coverage, served: { ...served, stale: served.stale || result.stale } });
+    }
+  });
+  const ranked = rankAids([...seen.values()], query.phase);
+  const slice = ranked.slice(page.offset, page.offset + page.first);
+  const edges = slice.map((r, index) => ({ cursor: encodeCursor(page.offset + index), node: toOpportunity(seen.get(r.aid.id)!.served, context.aidesTerritoires, r) }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: page.offset + edges.length < count,
+      hasNextPage: page.offset + edges.length < ranked.length,
       hasPreviousPage: page.offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
 }
+
+let communeNames: Map<string, string> | null = null;
+
+/** A current commune's name from its territory id (a map built once: the list has 35,000 communes). */
+function communeName(territoryId: string): string {
+  communeNames ??= new Map(loadCog().communes.filter((c) => c.type === "commune-actuelle").map((c) => [c.code, c.nom]));
+  const code = territoryId.slice("COMMUNE:".length);
+  return communeNames.get(code) ?? code;
+}
+
+/** Today as YYYY-MM-DD in France (deadlines are French calendar days). */
+export function todayInFrance(now = new Date()): string {
+  return FRENCH_DAY.format(now);
+}
+
+/** Built once: constructing an Intl.DateTimeFormat costs more than a millisecond. */
+const FRENCH_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });

@@ -2,6 +2,8 @@ import { communePlaces, epciAncestry, loadCog, loadThemes, parseCsv } from "@hub
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { AUDIENCE_NAMES, DESTINATION_NAMES, STEP_NAMES } from "../rules/vocabulary";
+import { audiencesOf, DEPARTEMENTAL, EUROPEAN, INTERCOMMUNAL, NATIONAL, REGIONAL, type AidTemplate } from "./catalogue";
 
 /** A perimeter as `/api/perimeters/` returns it. */
 export interface AtPerimeter {
@@ -14,7 +16,18 @@ export interface AtPerimeter {
 }
 
 /** An aid with exactly the keys of `/api/aids/` results (EXTERNAL-APIS.md §1.5). */
-export type AtAid = Record<string, unknown> & { id: number; slug: string; name: string; perimeterId: number; categorySlugs: string[]; audienceSlugs: string[]; groupSlug: string };
+export type AtAid = Record<string, unknown> & {
+  id: number;
+  slug: string;
+  name: string;
+  submission_deadline: string | null;
+  perimeterId: number;
+  categorySlugs: string[];
+  audienceSlugs: string[];
+  groupSlug: string;
+  stepSlugs: string[];
+  destinationSlugs: string[];
+};
 
 /** The real perimeters of the 2023 dump (communes, EPCI, départements, régions, France, Europe). */
 export function loadPerimeters(): AtPerimeter[] {
@@ -68,38 +81,33 @@ export function containment(perimeters: AtPerimeter[]): Map<number, number[]> {
   return result;
 }
 
-const NATIONAL = [
-  { name: "Fonds vert : rénovation énergétique des bâtiments publics locaux", theme: "energies-dechets", financer: "Ministère de la Transition écologique", type: "Subvention", group: "Aide financière", rate: 50 },
-  { name: "Dotation de soutien à l'investissement local (DSIL)", theme: "urbanisme-logement-amenagement", financer: "Ministère de l'Intérieur", type: "Subvention", group: "Aide financière", rate: 80 },
-  { name: "Accompagnement en ingénierie de projet par le Cerema", theme: "urbanisme-logement-amenagement", financer: "Cerema", type: "Ingénierie technique", group: "Aide en ingénierie", rate: null },
-  { name: "Programme Petites villes de demain : chef de projet", theme: "developpement-economique", financer: "Agence nationale de la cohésion des territoires (ANCT)", type: "Ingénierie technique", group: "Aide en ingénierie", rate: 75 },
-  { name: "Aides des agences de l'eau pour l'eau potable et l'assainissement", theme: "eau", financer: "Agences de l'eau", type: "Subvention", group: "Aide financière", rate: 50 },
-  { name: "Plan vélo et mobilités actives : aménagements cyclables", theme: "mobilite-transports", financer: "Ministère chargé des Transports", type: "Subvention", group: "Aide financière", rate: 40 },
-  { name: "Restauration du patrimoine protégé au titre des monuments historiques", theme: "culture-patrimoine-sports-tourisme", financer: "Ministère de la Culture", type: "Subvention", group: "Aide financière", rate: 40 },
-  { name: "Équipements sportifs de proximité", theme: "culture-patrimoine-sports-tourisme", financer: "Agence nationale du Sport", type: "Subvention", group: "Aide financière", rate: 80 },
-  { name: "Maisons de santé pluriprofessionnelles", theme: "solidarites-lien-social", financer: "Agences régionales de santé", type: "Subvention", group: "Aide financière", rate: 30 },
-  { name: "Renaturation des villes et des villages", theme: "nature-environnement-risques", financer: "Ministère de la Transition écologique", type: "Subvention", group: "Aide financière", rate: 60 },
-  { name: "Prêt relance du secteur public local", theme: "energies-dechets", financer: "Banque des Territoires", type: "Prêt", group: "Aide financière", rate: null },
-  { name: "Inclusion numérique : conseillers numériques", theme: "fonctions-support", financer: "Agence nationale de la cohésion des territoires (ANCT)", type: "Subvention", group: "Aide financière", rate: 100 },
-];
+const TYPES: Record<AidTemplate["type"], { id: number; group: { id: number; name: string } }> = {
+  Subvention: { id: 1, group: { id: 1, name: "Aide financière" } },
+  Prêt: { id: 2, group: { id: 1, name: "Aide financière" } },
+  "Avance récupérable": { id: 3, group: { id: 1, name: "Aide financière" } },
+  "Ingénierie technique": { id: 8, group: { id: 2, name: "Aide en ingénierie" } },
+  "Ingénierie financière": { id: 9, group: { id: 2, name: "Aide en ingénierie" } },
+};
 
-const REGIONAL = [
-  { name: "Contrat régional de revitalisation des centres-bourgs", theme: "developpement-economique", type: "Subvention", group: "Aide financière", rate: 30 },
-  { name: "Fonds régional pour la transition énergétique", theme: "energies-dechets", type: "Subvention", group: "Aide financière", rate: 40 },
-  { name: "Ingénierie territoriale régionale", theme: "urbanisme-logement-amenagement", type: "Ingénierie technique", group: "Aide en ingénierie", rate: null },
-];
+const addDays = (today: string, days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Deterministic aids on real perimeters: national ones, three per région, one DETR per département. */
-export function buildAids(perimeters: AtPerimeter[]): AtAid[] {
+/**
+ * Deterministic demo aids on real perimeters (ids from 150000): the national and European
+ * templates, three per région, two per département, one per EPCI, and one aid whose optional
+ * fields are missing. Deadlines are counted from `today` (YYYY-MM-DD).
+ */
+export function buildAids(perimeters: AtPerimeter[], today: string): AtAid[] {
   const themes = new Map(loadThemes().map((t) => [t.slug, t]));
-  const france = perimeters.find((p) => p.scale === "Pays" && p.code === "FRA")!;
+  const find = (scale: string, code: string) => perimeters.find((p) => p.scale === scale && p.code === code)!;
   const aids: AtAid[] = [];
-  const add = (name: string, perimeter: AtPerimeter, perimeterScale: string, theme: string, financer: string, type: string, group: string, rate: number | null) => {
+  const add = (template: AidTemplate, name: string, financer: string, perimeter: AtPerimeter, perimeterScale: string) => {
     const id = 150000 + aids.length;
-    const t = themes.get(theme)!;
+    const t = themes.get(template.theme)!;
     const categories = t.categories.slice(0, 3);
     const slug = `${id}-${name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)}`;
-    const groupId = group === "Aide financière" ? 1 : 2;
+    const type = TYPES[template.type];
+    const engineering = type.group.id === 2;
+    const audiences = audiencesOf(template);
     aids.push({
       id,
       slug,
@@ -109,33 +117,33 @@ export function buildAids(perimeters: AtPerimeter[]): AtAid[] {
       short_title: null,
       financers: [financer],
       financers_full: [{ id: 1000 + (financer.length % 97), name: financer, logo: null }],
-      instructors: [],
-      instructors_full: [],
+      instructors: [financer],
+      instructors_full: [{ id: 1000 + (financer.length % 97), name: financer, logo: null }],
       programs: [],
-      description: `<p>${name}. Aide de démonstration servie par la doublure locale de l'API Aides-territoires.</p>`,
-      eligibility: "<p>Collectivités territoriales et leurs groupements.</p>",
+      description: `<p>${name}. Donnée de démonstration servie par la doublure locale de l'API Aides-territoires.</p>`,
+      eligibility: `<p>Bénéficiaires : ${audiences.map((a) => AUDIENCE_NAMES[a]).join(", ")}.</p>`,
       perimeter: perimeter.name,
       perimeter_scale: perimeterScale,
-      mobilization_steps: ["Réflexion / conception", "Mise en œuvre / réalisation"],
+      mobilization_steps: template.steps.map((s) => STEP_NAMES[s]),
       origin_url: null,
       categories: categories.map((c) => `${t.name} / ${c.name}`),
-      is_call_for_project: false,
-      application_url: null,
-      targeted_audiences: ["Commune", "EPCI à fiscalité propre"],
-      aid_types: [type],
-      aid_types_full: [{ id: type === "Subvention" ? 1 : type === "Prêt" ? 2 : 8, name: type, group: { id: groupId, name: group } }],
+      is_call_for_project: template.callForProject ?? false,
+      application_url: template.callForProject ? `https://demarches.example.invalid/aap-${id}` : null,
+      targeted_audiences: audiences.map((a) => AUDIENCE_NAMES[a]),
+      aid_types: [template.type],
+      aid_types_full: [{ id: type.id, name: template.type, group: type.group }],
       is_charged: false,
-      destinations: ["Investissement"],
+      destinations: template.destinations.map((d) => DESTINATION_NAMES[d]),
       start_date: "2026-01-01",
       predeposit_date: null,
-      submission_deadline: id % 3 === 0 ? "2027-03-31" : null,
-      subvention_rate_lower_bound: rate === null ? null : Math.min(rate, 20),
-      subvention_rate_upper_bound: rate,
-      subvention_comment: null,
-      loan_amount: type === "Prêt" ? 1000000 : null,
-      recoverable_advance_amount: null,
-      contact: "<p>Contact : service instructeur.</p>",
-      recurrence: "Permanente",
+      submission_deadline: template.deadlineDays === undefined || template.deadlineDays === null ? null : addDays(today, template.deadlineDays),
+      subvention_rate_lower_bound: template.rate?.[0] ?? null,
+      subvention_rate_upper_bound: template.rate?.[1] ?? null,
+      subvention_comment: template.rate ? "Taux indicatif, selon le plan de financement." : null,
+      loan_amount: template.type === "Prêt" ? 1000000 : null,
+      recoverable_advance_amount: template.type === "Avance récupérable" ? 500000 : null,
+      contact: `<p>Contact de démonstration : ${financer}, service instructeur.</p>`,
+      recurrence: template.deadlineDays === undefined || template.deadlineDays === null ? "Permanente" : "Ponctuelle",
       project_examples: null,
       import_data_url: null,
       import_data_mention: null,
@@ -143,21 +151,32 @@ export function buildAids(perimeters: AtPerimeter[]): AtAid[] {
       date_created: "2026-01-05T10:00:00+01:00",
       date_updated: null,
       project_references: [],
-      european_aid: null,
+      european_aid: perimeterScale === "Continent" ? "sectorial" : null,
       is_live: true,
       // Not part of the API's answer: what the stand-in filters on (stripped before sending).
       perimeterId: perimeterNumber(perimeter),
       categorySlugs: categories.map((c) => c.slug),
-      audienceSlugs: ["commune", "epci"],
-      groupSlug: groupId === 1 ? "financial-group" : "technical-group",
+      audienceSlugs: audiences,
+      groupSlug: engineering ? "technical-group" : "financial-group",
+      stepSlugs: template.steps,
+      destinationSlugs: template.destinations,
     });
   };
-  for (const aid of NATIONAL) add(aid.name, france, "Pays", aid.theme, aid.financer, aid.type, aid.group, aid.rate);
+  for (const template of NATIONAL) add(template, template.name, template.financer, find("Pays", "FRA"), "Pays");
+  for (const template of EUROPEAN) add(template, template.name, template.financer, find("Continent", "EU"), "Continent");
   for (const region of perimeters.filter((p) => p.scale === "Région")) {
-    for (const aid of REGIONAL) add(`${aid.name} — ${region.name}`, region, "Région", aid.theme, `Région ${region.name}`, aid.type, aid.group, aid.rate);
+    for (const template of REGIONAL) add(template, `${template.name} — ${region.name}`, `Région ${region.name}`, region, "Région");
   }
   for (const departement of perimeters.filter((p) => p.scale === "Département")) {
-    add(`Dotation d'équipement des territoires ruraux (DETR) — ${departement.name}`, departement, "Département", "urbanisme-logement-amenagement", `Préfecture — ${departement.name}`, "Subvention", "Aide financière", 40);
+    for (const template of DEPARTEMENTAL) add(template, `${template.name} — ${departement.name}`, `${template.financer} — ${departement.name}`, departement, "Département");
   }
+  for (const epci of perimeters.filter((p) => p.scale === "EPCI")) {
+    for (const template of INTERCOMMUNAL) add(template, `${template.name} — ${epci.name}`, epci.name, epci, "epci");
+  }
+  // An aid as the API sometimes sends them: optional lists and texts missing or null.
+  add({ name: "Aide à fiche incomplète (démonstration)", theme: "eau", financer: "Financeur inconnu", type: "Subvention", rate: null, steps: [], destinations: [] }, "Aide à fiche incomplète (démonstration)", "", find("Pays", "FRA"), "Pays");
+  const incomplete = aids[aids.length - 1];
+  for (const key of ["financers", "financers_full", "aid_types_full", "mobilization_steps", "destinations", "eligibility", "contact", "targeted_audiences"]) delete incomplete[key];
+  incomplete.description = null;
   return aids;
 }

@@ -17,6 +17,8 @@ export enum ActivityKind {
   DOCUMENT_ADDED = "DOCUMENT_ADDED",
   /** Recorded by another subgraph (funding: an application prepared or decided...). */
   EXTERNAL = "EXTERNAL",
+  /** Recorded by funding: a Démarches Simplifiées dossier prepared or changing state. */
+  FUNDING_APPLICATION = "FUNDING_APPLICATION",
 }
 registerEnumType(ActivityKind, { name: "ActivityKind" });
 

@@ -2,7 +2,7 @@ import { authorize, badInput, isUuid, PageArgs, type Connection } from "@hub/kit
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ActivityDetails } from "../entities/activity-details.types";
-import { Activity } from "../entities/activity.entity";
+import { Activity, ActivityKind } from "../entities/activity.entity";
 import { detailsOf } from "../services/activity-details";
 import { Project } from "../entities/project.entity";
 import { readJournal } from "../services/activity-query.service";
@@ -45,7 +45,9 @@ export class ActivityResolver {
       }
       if (typeof payload !== "object" || payload === null || Array.isArray(payload)) throw badInput("payload must be a JSON object", "payload");
     }
-    return recordExternalActivity(dataSource, { projectId: input.projectId, summary, idempotencyKey: input.idempotencyKey, payload });
+    const kind = input.kind ?? ActivityKind.EXTERNAL;
+    if (kind !== ActivityKind.EXTERNAL && kind !== ActivityKind.FUNDING_APPLICATION) throw badInput("kind must be EXTERNAL or FUNDING_APPLICATION", "kind");
+    return recordExternalActivity(dataSource, { projectId: input.projectId, summary, idempotencyKey: input.idempotencyKey, payload, kind });
   }
 
   @FieldResolver(() => ActivityDetails, { nullable: true, description: "The typed payload, by kind (null for kinds without details)." })

@@ -153,5 +153,8 @@ export class RecordActivityInput {
 
   @Field(() => String, { nullable: true, description: "JSON object." })
   payload?: string | null;
+
+  @Field(() => ActivityKind, { nullable: true, description: "EXTERNAL (default) or FUNDING_APPLICATION." })
+  kind?: ActivityKind | null;
 }
 

@@ -20,6 +20,7 @@ export function detailsOf(activity: Pick<Activity, "kind" | "payload">): typeof 
     case ActivityKind.ACTION_STATUS_CHANGED:
       return Object.assign(new ActionDetails(), { actionId: String(p.actionId), previousStatus: actionStatus(p.from), status: actionStatus(p.to) ?? ActionStatus.PROPOSED });
     case ActivityKind.EXTERNAL:
+    case ActivityKind.FUNDING_APPLICATION:
       return Object.assign(new ExternalDetails(), { payload: JSON.stringify(p) });
     default:
       return null;

@@ -34,7 +34,7 @@ export async function appendActivity(manager: EntityManager, activity: NewActivi
  */
 export async function recordExternalActivity(
   dataSource: DataSource,
-  input: { projectId: string; summary: string; idempotencyKey: string; payload: Record<string, unknown> },
+  input: { projectId: string; summary: string; idempotencyKey: string; payload: Record<string, unknown>; kind?: ActivityKind },
 ): Promise<Activity> {
   return dataSource.transaction(async (manager) => {
     const existing = await manager.getRepository(Activity).findOneBy({ idempotencyKey: input.idempotencyKey });
@@ -44,7 +44,7 @@ export async function recordExternalActivity(
     const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO activity (kind, project_id, actor_id, summary, payload, idempotency_key)
        VALUES ($1, $2, NULL, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [ActivityKind.EXTERNAL, input.projectId, input.summary, input.payload, input.idempotencyKey],
+      [input.kind ?? ActivityKind.EXTERNAL, input.projectId, input.summary, input.payload, input.idempotencyKey],
     );
     if (row) await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, String(row.id)]);
     return (await manager.getRepository(Activity).findOneBy(row ? { id: row.id } : { idempotencyKey: input.idempotencyKey }))!;

@@ -1,0 +1,57 @@
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { FundingKind } from "./funding.types";
+
+/** The project's phase, owned by the projects subgraph (same values). */
+export enum ProjectPhase {
+  IDEE = "IDEE",
+  ETUDE = "ETUDE",
+  OPERATION = "OPERATION",
+}
+registerEnumType(ProjectPhase, { name: "ProjectPhase", description: "Idée, Étude or Opération." });
+
+/** Entities owned elsewhere, known here by their key. */
+@ObjectType("Territory")
+@Directive('@key(fields: "id", resolvable: false)')
+export class TerritoryRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** The project, extended with its funding proposals. What they depend on comes from projects. */
+@ObjectType("Project")
+@Directive('@key(fields: "id")')
+export class FundedProject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [String])
+  @Directive("@external")
+  themes!: string[];
+
+  @Field(() => ProjectPhase)
+  @Directive("@external")
+  phase!: ProjectPhase;
+
+  @Field(() => TerritoryRef)
+  @Directive("@external")
+  territory!: TerritoryRef;
+
+  @Field(() => [TerritoryRef])
+  @Directive("@external")
+  territories!: TerritoryRef[];
+}
+
+@InputType({ description: "What to look for: where, on which themes, at which phase, which kind of aid." })
+export class FundingOpportunityFilter {
+  @Field(() => ID, { description: 'The collectivité applying: "COMMUNE:<INSEE>", "EPCI:<SIREN>", "DEPARTEMENT:<code>" or "REGION:<code>".' })
+  territoryId!: string;
+
+  @Field(() => [String], { nullable: true, description: "Aides-Territoires theme slugs (none: every theme)." })
+  themes?: string[];
+
+  @Field(() => ProjectPhase, { nullable: true })
+  phase?: ProjectPhase;
+
+  @Field(() => FundingKind, { nullable: true })
+  kind?: FundingKind;
+}
