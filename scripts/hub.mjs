@@ -55,7 +55,7 @@ export async function database(dataDir) {
     return { ...server, env: { ...env, DATABASE_URL: undefined } };
   } catch (error) {
     await server.stop();
-    throw new Error(`cannot set up the subgraphs' databases and roles on ${server.embedded ? "the embedded server" : "DATABASE_URL"}: ${error.message.split("\n")[0]}`);
+    throw new Error(`cannot set up the subgraphs' databases and roles on ${server.embedded ? "the embedded server" : "DATABASE_URL"}: ${error.message.split("\n")[0]}`, { cause: error });
   }
 }
 
@@ -118,7 +118,7 @@ async function checkReused(url, expected, port) {
     await client.connect();
     directory = (await client.query("SHOW data_directory")).rows[0].data_directory;
   } catch (error) {
-    throw new Error(`port ${port} is taken but does not answer as this hub's PostgreSQL (${error.message}): if a hub is stopping, wait for it; else free the port or set HUB_POSTGRES_PORT`);
+    throw new Error(`port ${port} is taken but does not answer as this hub's PostgreSQL (${error.message}): if a hub is stopping, wait for it; else free the port or set HUB_POSTGRES_PORT`, { cause: error });
   } finally {
     await client.end().catch(() => {});
   }

@@ -13,7 +13,8 @@ export interface BenchServer {
   url: string;
   /** Whether the bench started this server (and stops it). */
   embedded: boolean;
-  stop(): Promise<void>;
+  /** Uses no `this`: the list of cleanups holds it. */
+  stop: () => Promise<void>;
 }
 
 /** The database the import and statements benchmarks share (one per bench process). */

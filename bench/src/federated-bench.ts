@@ -22,7 +22,7 @@ export async function runFederatedBench(gatewayUrl: string, settings: Settings):
     try {
       data = await graphqlOnce(url, scenario.request.headers(), query, variables);
     } catch (error) {
-      throw new Error(`${scenario.name}: the query failed before measuring: ${(error as Error).message}`);
+      throw new Error(`${scenario.name}: the query failed before measuring: ${(error as Error).message}`, { cause: error });
     }
     const problem = scenario.inspect(data);
     if (problem) throw new Error(`${scenario.name}: unexpected answer before measuring: ${problem}: ${JSON.stringify(data).slice(0, 300)}`);

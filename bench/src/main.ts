@@ -183,4 +183,9 @@ main()
     if (interrupted) return;
     await cleanups.runAll();
     process.exit(code);
+  })
+  .catch((error: unknown) => {
+    // A cleanup that fails (a server that will not stop) still ends the bench, with its reason.
+    console.error(`\nbench cleanup failed: ${describe(error)}`);
+    process.exit(1);
   });

@@ -89,7 +89,7 @@ export async function devSessionToken(gatewayUrl: string, email: string): Promis
     // Reported below.
   }
   if (response.status !== 200 || typeof token !== "string") {
-    throw new Error(`dev sign-in ${url} answered HTTP ${response.status}: ${text.slice(0, 200)} (is the hub in development mode?)`);
+    throw new Error(`dev sign-in ${url.href} answered HTTP ${response.status}: ${text.slice(0, 200)} (is the hub in development mode?)`);
   }
   return token;
 }

@@ -49,7 +49,7 @@ export async function gatewaySubscriptions(gatewayUrl: string): Promise<{ subscr
   }
   const { subscribers, upstreams } = (subscriptions ?? {}) as Record<string, unknown>;
   if (typeof subscribers !== "number" || typeof upstreams !== "number") {
-    throw new Error(`${url} (HTTP ${response.status}) does not report subscriptions { subscribers, upstreams }: ${text.slice(0, 200)}`);
+    throw new Error(`${url.href} (HTTP ${response.status}) does not report subscriptions { subscribers, upstreams }: ${text.slice(0, 200)}`);
   }
   return { subscribers, upstreams };
 }

@@ -32,7 +32,8 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
       const viewer = response.locals.viewer as Viewer;
       const target = new URL("/documents", base);
       target.searchParams.set("projectId", String(request.params.projectId));
-      target.searchParams.set("name", String(request.query.name ?? ""));
+      // Repeated or nested (name[x]=...), it is no name: the subgraph refuses the empty one.
+      target.searchParams.set("name", typeof request.query.name === "string" ? request.query.name : "");
       const upstream = await fetch(target, {
         method: "POST",
         headers: { ...headers(viewer), "content-type": request.headers["content-type"] ?? "application/octet-stream" },

@@ -48,6 +48,7 @@ function readSupergraphSdl(config: GatewayConfig): string {
  */
 export async function createGatewayServer(config: GatewayConfig, quiet = false): Promise<ServiceApp> {
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
+  // eslint-disable-next-line no-restricted-properties -- a write, read by @apollo/gateway's constructor: the only switch it offers
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const logger = createLogger("gateway", quiet);
   const supergraphSdl = readSupergraphSdl(config);
@@ -62,7 +63,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     includeStacktraceInErrorResponses: false,
     formatError,
     // The parser stops at the token limit; the other limits run before the query plan.
-    parseOptions: config.limits ? { maxTokens: config.limits.maxTokens } : {},
+    parseOptions: config.limits ? { maxLexicalTokens: config.limits.maxTokens } : {},
     plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits)],
   });
   const subscriptions = new FederatedSubscriptions({

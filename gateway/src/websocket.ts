@@ -1,6 +1,6 @@
 import type { ApolloServer } from "@apollo/server";
 import { nextMessage, type Viewer } from "@hub/kit";
-import { getOperationAST, GraphQLError, parse, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { getOperationAST, GraphQLError, OperationTypeNode, parse, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { ServerOptions, SubscribePayload } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
@@ -81,15 +81,15 @@ export function attachWebSocket(
       }),
       execute: async (args) => {
         const response = await apollo.executeOperation(
-          { query: print(args.document), variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined },
+          { query: print(args.document), variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
           { contextValue: args.contextValue as GatewayContext },
         );
         if (response.body.kind !== "single") throw new Error("incremental delivery is not supported");
         return response.body.singleResult as ExecutionResult;
       },
-      subscribe: async (args) => {
+      subscribe: (args) => {
         const context = args.contextValue as SocketContext;
-        return subscriptions.subscribe(args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, context.viewer, context.deliver);
+        return subscriptions.subscribe(args.document, args.operationName ?? undefined, args.variableValues ?? {}, context.viewer, context.deliver);
       },
     },
     wsServer,
@@ -120,16 +120,16 @@ function operationHooks(currentSchema: () => GraphQLSchema | null, options: WebS
       if (!schema) return [new GraphQLError("The schema is not loaded yet", { extensions: { code: "UPSTREAM_UNAVAILABLE" } })];
       let document: DocumentNode;
       try {
-        document = parse(payload.query, options.limits ? { maxTokens: options.limits.maxTokens } : undefined);
+        document = parse(payload.query, options.limits ? { maxLexicalTokens: options.limits.maxTokens } : undefined);
       } catch (error) {
         const message = (error as Error).message;
         return [tokenLimitError(message) ?? new GraphQLError(message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
       }
-      const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
+      const variables = payload.variables ?? undefined;
       const errors = validateOperation(schema, document, variables, options.limits);
       // graphql-js's own validation errors carry no code: Apollo's name for them over HTTP.
       if (errors.length > 0) return errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })));
-      if (getOperationAST(document, payload.operationName)?.operation === "subscription") {
+      if (getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION) {
         const refused = slots.acquire(ctx.extra, id, subscriberKey(ctx.extra.viewer, ctx.extra.request));
         if (refused) return [refused];
       }

@@ -117,6 +117,7 @@ describe("WebSocket limits", () => {
     let slow: WebSocket | null = null;
     const done = new Promise<void>((resolve) => {
       jest.spyOn(WebSocket.prototype, "terminate").mockImplementation(function (this: WebSocket) {
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- the socket jest calls terminate on is what the test looks for
         slow = this;
         original.call(this);
         resolve();

@@ -5,7 +5,7 @@ import { templateDatabase, TEMPLATES } from "./templates";
 export default async function globalTeardown(): Promise<void> {
   const serverUrl = process.env.HUB_TEST_DATABASE_URL;
   if (serverUrl && process.env.HUB_TEST_RUN) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled @hub/kit: the global setup runs outside jest's module mapping
     const kit = require("@hub/kit") as typeof import("@hub/kit");
     const admin = new Client({ connectionString: kit.withDatabase(serverUrl, "postgres") });
     await admin.connect();

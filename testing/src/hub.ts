@@ -11,7 +11,8 @@ import { createPeopleTerritoriesServer } from "@hub/people-territories";
 import { createProjectsServer, type S3Options } from "@hub/projects";
 import { createReportingServer } from "@hub/reporting";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
@@ -148,7 +149,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       return { ...running, database: app.database! };
     };
     const documentsDir = mkdtempSync(join(tmpdir(), "hub-documents-"));
-    stops.push(async () => rmSync(documentsDir, { recursive: true, force: true }));
+    stops.push(() => rm(documentsDir, { recursive: true, force: true }));
     const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024, s3: options.projectsS3 ?? null };
     const projects = await started(await createProjectsServer(projectsConfig, true));
     const projectsPort = projects.port;

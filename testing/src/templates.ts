@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 import type { DataSource } from "typeorm";
 
 /**
@@ -7,14 +6,24 @@ import type { DataSource } from "typeorm";
  */
 export interface Template {
   subgraph: "projects" | "people-territories" | "funding" | "reporting";
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
   entities: () => Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
   migrations: () => Function[];
   prepare?: (dataSource: DataSource) => Promise<void>;
 }
 
-const load = (name: string) => require(`@hub/${name}`);
+/** What the templates load from each subgraph's compiled code. */
+interface Subgraphs {
+  "people-territories": typeof import("@hub/people-territories");
+  projects: typeof import("@hub/projects");
+  funding: typeof import("@hub/funding");
+  reporting: typeof import("@hub/reporting");
+}
+
+const load = <K extends keyof Subgraphs>(name: K): Subgraphs[K] =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled code, loaded when asked: the global setup runs outside jest's module mapping
+  require(`@hub/${name}`) as Subgraphs[K];
 
 /** Prefix of every template database; a run's own carry its id (the jest process's pid). */
 export const TEMPLATE_PREFIX = "hub_tpl_";

@@ -90,7 +90,7 @@ export async function requestDemoToken(email: string): Promise<string> {
       body: JSON.stringify({ email }),
     });
   } catch (err) {
-    throw new Error(`Connexion impossible : ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`Connexion impossible : ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   const body: unknown = await response.json().catch(() => null);
   const field = (name: string): string | undefined => {

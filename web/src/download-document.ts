@@ -8,7 +8,7 @@ export async function downloadDocument(url: string, name: string, token: string)
   try {
     response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
   } catch (err) {
-    throw new Error(`Téléchargement impossible : ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`Téléchargement impossible : ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -86,16 +86,21 @@ export function proConnectRouter(
     response.clearCookie(COOKIE, { path: "/auth/proconnect" });
     const flow = readFlow(request, sessionSecret);
     const { code, state, error } = request.query;
-    if (typeof error === "string") return page(response, 401, "La connexion a été annulée ou refusée par ProConnect.");
+    if (typeof error === "string") {
+      page(response, 401, "La connexion a été annulée ou refusée par ProConnect.");
+      return;
+    }
     if (!flow || typeof state !== "string" || state !== flow.state || typeof code !== "string" || code.length > 2048) {
-      return page(response, 400, "Cette demande de connexion a expiré ou n'est pas valide. Recommencez depuis l'accueil.");
+      page(response, 400, "Cette demande de connexion a expiré ou n'est pas valide. Recommencez depuis l'accueil.");
+      return;
     }
     let identity: OidcIdentity;
     try {
       identity = await client.signIn(new URL(request.originalUrl, "http://callback").searchParams, flow);
     } catch (failure) {
       warn(`ProConnect sign-in failed: ${failure instanceof Error ? failure.message : "unknown error"}`);
-      return page(response, failure instanceof OidcUnavailableError ? 502 : 401, "ProConnect n'a pas pu confirmer votre identité. Recommencez depuis l'accueil.");
+      page(response, failure instanceof OidcUnavailableError ? 502 : 401, "ProConnect n'a pas pu confirmer votre identité. Recommencez depuis l'accueil.");
+      return;
     }
     try {
       const { signInWithProConnect: result } = await callSubgraph<{ signInWithProConnect: { identity: Omit<Viewer, "scopes"> | null; refusal: string | null } }>(
@@ -105,7 +110,10 @@ export function proConnectRouter(
         SIGN_IN,
         { claims: { sub: identity.sub, email: identity.email, givenName: identity.givenName, usualName: identity.usualName, siret: identity.siret } },
       );
-      if (!result.identity) return page(response, 403, REFUSALS[result.refusal ?? ""] ?? "Connexion refusée.");
+      if (!result.identity) {
+        page(response, 403, REFUSALS[result.refusal ?? ""] ?? "Connexion refusée.");
+        return;
+      }
       const token = signSession({ ...result.identity, scopes: [] }, sessionSecret);
       const signin = parseCookie(request.headers.cookie ?? "")[SIGNIN_COOKIE] ?? "";
       response.redirect(302, `/#token=${encodeURIComponent(token)}&signin=${encodeURIComponent(signin)}`);

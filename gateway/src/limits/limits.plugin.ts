@@ -9,13 +9,13 @@ import type { OperationLimits } from "./operation-limits";
  */
 export function limitsPlugin(limits: OperationLimits | null): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request }) {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ schema, document, request }) {
           const [error] = checkOperation(schema, document, request.variables, limits);
-          if (error) throw error;
+          return error ? Promise.reject(error) : Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -144,7 +144,12 @@ export class FederatedSubscriptions {
 
   /** Closes every upstream connection (gateway shutdown). */
   async stop(): Promise<void> {
-    await Promise.all([...this.open].map((client) => client.dispose()));
+    // graphql-ws types dispose() as void | Promise<void>: its client's resolves once the socket is closing.
+    await Promise.all(
+      [...this.open].map(async (client) => {
+        await client.dispose();
+      }),
+    );
     this.open.clear();
   }
 
@@ -200,7 +205,7 @@ export class FederatedSubscriptions {
     operationContext: ReturnType<typeof buildOperationContext>,
     viewer: Viewer,
   ): Promise<string> {
-    const eventSource: GraphQLDataSource = { process: async () => ({ data }) };
+    const eventSource: GraphQLDataSource = { process: () => Promise.resolve({ data }) };
     const serviceMap: ServiceMap = { ...this.options.dataSources, [EVENT_SERVICE]: eventSource };
     const primary: FetchNode = { ...upstream.fetch, serviceName: EVENT_SERVICE };
     const queryPlan: QueryPlan = { kind: "QueryPlan", node: upstream.rest ? { kind: "Sequence", nodes: [primary, upstream.rest] } : primary };

@@ -91,7 +91,7 @@ export class SharedUpstream {
   private onEvent(data: Record<string, unknown>): void {
     const resumable = this.options.resumable;
     const event = resumable ? (data[resumable.rootKey] as Record<string, unknown> | undefined) : undefined;
-    if (event && typeof event[CURSOR_ALIAS] === "string") this.after = event[CURSOR_ALIAS] as string;
+    if (event && typeof event[CURSOR_ALIAS] === "string") this.after = event[CURSOR_ALIAS];
     this.chain = this.chain.then(async () => {
       // Nobody left to receive it (the last subscriber left while earlier events were completed).
       if (this.members.size === 0) return;
@@ -106,7 +106,7 @@ export class SharedUpstream {
     this.client = client;
     this.options.clients.add(client);
     let received = false;
-    client.subscribe<Record<string, unknown>>(
+    client.subscribe(
       {
         query: resumable?.operation ?? this.options.operation,
         variables: resumable ? { ...this.options.variables, [resumable.afterVariable]: this.after } : this.options.variables,

@@ -52,7 +52,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (isInvalidCharacter(error)) {
     return { message: "Invalid character in input", path: formatted.path, locations: formatted.locations, extensions: { code: "BAD_USER_INPUT" } };
   }
-  const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+  const given = formatted.extensions?.code;
+  const code = typeof given === "string" ? given : "INTERNAL_SERVER_ERROR";
   // graphql-js reports a wrong enum value or a missing argument as a validation error;
   // Apollo tags bad variables BAD_USER_INPUT: both are the caller's fault.
   if (EXPOSED_CODES.has(code)) {

@@ -7,7 +7,10 @@ import type express from "express";
  */
 export function jsonErrorHandler(log: (message: string) => void): express.ErrorRequestHandler {
   return (error: { type?: string; status?: number; stack?: string; message?: string }, request, response, next) => {
-    if (response.headersSent) return next(error);
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
     let status = 500;
     let code = "INTERNAL_SERVER_ERROR";
     let message = "Internal server error";

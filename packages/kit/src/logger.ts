@@ -1,8 +1,11 @@
-/** A one-line logger: `<time> <service> <level> <message>`, to stdout/stderr; `quiet` keeps only errors. */
+/**
+ * A one-line logger: `<time> <service> <level> <message>`, to stdout/stderr; `quiet` keeps only errors.
+ * Its functions use no `this`: pass `logger.warn` around as it is.
+ */
 export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+  info: (message: string) => void;
+  warn: (message: string) => void;
+  error: (message: string) => void;
 }
 
 export function createLogger(service: string, quiet = false): Logger {

@@ -46,7 +46,8 @@ export interface ServiceApp {
 export interface RunningServer {
   url: string;
   port: number;
-  stop(): Promise<void>;
+  /** Uses no `this`: a list of cleanups may hold it. */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -78,15 +79,17 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: ({ req }) => {
         const token = req.headers[INTERNAL_TOKEN_HEADER];
         const viewer = typeof token === "string" ? verifyViewer(token, options.internalTokenSecret, INTERNAL_AUDIENCE) : null;
         if (!viewer) {
-          throw new GraphQLError("A valid internal token from the gateway is required", {
-            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-          });
+          return Promise.reject(
+            new GraphQLError("A valid internal token from the gateway is required", {
+              extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+            }),
+          );
         }
-        return options.createContext(viewer);
+        return Promise.resolve(options.createContext(viewer));
       },
     }),
   );
@@ -151,7 +154,7 @@ export interface SubgraphDefinition<C> {
   migrations: DatabaseOptions["migrations"];
   schema: GraphQLSchema;
   /** Start-up work after migrations (reference data, demo data), logged through `logger`. */
-  prepare?: (database: Database, logger: Logger) => Promise<void>;
+  prepare?: (database: Database, logger: Logger) => void | Promise<void>;
   /** The per-request context: DataLoaders are created here, never shared between requests. */
   createContext: (database: Database, viewer: Viewer) => C;
   /** Serve subscriptions over graphql-ws (default false). */

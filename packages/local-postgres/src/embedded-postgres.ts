@@ -23,7 +23,8 @@ export interface EmbeddedServer {
   dataDir: string;
   /** One line saying where programs and data are when they are not where they were asked for; else undefined. */
   relocation: string | undefined;
-  stop(): Promise<void>;
+  /** Uses no `this`: a list of cleanups may hold it. */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -70,6 +71,7 @@ async function initialise(programsDir: string, dataDir: string, user: RunAs | un
   if (user) for (const path of [secretDir, passwordFile]) chownSync(path, user.uid, user.gid);
   try {
     const args = [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${passwordFile}`, "--encoding=UTF8", "--lc-messages=C"];
+    // eslint-disable-next-line no-restricted-properties -- the child inherits the environment; only its messages' language is set
     const initdb = spawn(join(programsDir, "bin", "initdb"), args, { ...user, env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "ignore", "pipe"] });
     let output = "";
     initdb.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -90,11 +92,12 @@ function run(programsDir: string, dataDir: string, port: number, user: RunAs | u
   // with it. Loaded, it tracks statements in shared memory (a small overhead); reading them
   // takes CREATE EXTENSION, which only the bench runs. A DATABASE_URL server is never touched.
   const args = ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "shared_preload_libraries=pg_stat_statements"];
+  // eslint-disable-next-line no-restricted-properties -- the child inherits the environment; only its messages' language is set
   const server = spawn(join(programsDir, "bin", "postgres"), args, { ...user, env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "ignore", "pipe"] });
   return new Promise((done, fail) => {
     let last = "";
     // Read to the end: a full pipe would block the server.
-    server.stderr!.on("data", (chunk: Buffer) => {
+    server.stderr.on("data", (chunk: Buffer) => {
       const text = chunk.toString();
       last = text.trim().split("\n").pop() ?? last;
       if (text.includes("database system is ready to accept connections")) done(server);

@@ -33,12 +33,12 @@ describe("map import", () => {
     };
     expect(first.byKind).toEqual(expected);
     expect(expected.CRTE).toBe(854);
-    const [orgs] = (await database.dataSource.query(
+    const [orgs] = await database.dataSource.query<Record<string, number>[]>(
       `SELECT count(*) FILTER (WHERE kind = 'PREFECTURE')::int AS prefectures, count(*) FILTER (WHERE kind = 'SOUS_PREFECTURE')::int AS sous,
               count(*) FILTER (WHERE kind = 'DDT')::int AS ddt, count(*) FILTER (WHERE name LIKE 'Direction départementale des territoires et de la mer%')::int AS ddtm,
               count(*) FILTER (WHERE kind = 'OPERATOR')::int AS operators, count(*) FILTER (WHERE kind = 'COLLECTIVITE')::int AS collectivites
          FROM organization`,
-    )) as Record<string, number>[];
+    );
     expect(orgs).toEqual({
       prefectures: cog.departements.length,
       sous: expect.any(Number),
@@ -49,7 +49,7 @@ describe("map import", () => {
     });
     expect(orgs.sous).toBeGreaterThan(200);
     expect(orgs.sous).toBeLessThan(cog.arrondissements.length);
-    const rows = (await database.dataSource.query(`SELECT kind, count(*)::int AS n FROM territory GROUP BY kind`)) as { kind: string; n: number }[];
+    const rows = await database.dataSource.query<{ kind: string; n: number }[]>(`SELECT kind, count(*)::int AS n FROM territory GROUP BY kind`);
     expect(Object.fromEntries(rows.map((r) => [r.kind, r.n]))).toEqual(expected);
     expect(first.territories.inserted).toBe(first.territories.total);
 
@@ -62,13 +62,13 @@ describe("map import", () => {
   });
 
   it("links a commune to its département, région, EPCI and, through the EPCI, its CRTE", async () => {
-    const [clermont] = (await database.dataSource.query(
+    const [clermont] = await database.dataSource.query<{ name: string; departement_code: string; region_code: string; postal_codes: string[]; epcis: string[]; crtes: string[] }[]>(
       `SELECT t.name, t.departement_code, t.region_code, t.postal_codes,
               (SELECT array_agg(p.name) FROM territory_link l JOIN territory p ON p.id = l.parent_id WHERE l.child_id = t.id AND p.kind = 'EPCI') AS epcis,
               (SELECT array_agg(DISTINCT c.id) FROM territory_link l JOIN territory_link l2 ON l2.child_id = l.parent_id JOIN territory c ON c.id = l2.parent_id
                 WHERE l.child_id = t.id AND c.kind = 'CRTE') AS crtes
          FROM territory t WHERE t.id = 'COMMUNE:63113'`,
-    )) as { name: string; departement_code: string; region_code: string; postal_codes: string[]; epcis: string[]; crtes: string[] }[];
+    );
     expect(clermont).toEqual({
       name: "Clermont-Ferrand",
       departement_code: "63",
@@ -78,7 +78,7 @@ describe("map import", () => {
       crtes: [expect.stringMatching(/^CRTE:crte-84-63-\d+$/)],
     });
     // Every membership built from the reference data is stored.
-    const [{ n }] = (await database.dataSource.query(`SELECT count(*)::int AS n FROM territory_link`)) as { n: number }[];
+    const [{ n }] = await database.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM territory_link`);
     expect(n).toBe(buildMap().links.length);
   });
 });

@@ -20,7 +20,7 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       entities: ENTITIES,
       migrations: MIGRATIONS,
       schema: buildReportingSchema().schema,
-      prepare: async ({ dataSource }, logger) => {
+      prepare: ({ dataSource }, logger) => {
         journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger);
       },
       createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource), journal: journal! }),

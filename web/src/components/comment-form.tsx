@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useMutation } from 'urql';
 import { ADD_COMMENT_MUTATION } from '../add-comment-mutation';
 import { describeError } from '../graphql-errors';
@@ -17,7 +17,8 @@ export function CommentForm({ projectId, internalNotes }: CommentFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, addComment] = useMutation(ADD_COMMENT_MUTATION);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  // Never rejects: urql resolves a failed mutation into result.error, shown in the form.
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     // CommentConnection: the conversation is read again even when it was empty.
@@ -30,7 +31,7 @@ export function CommentForm({ projectId, internalNotes }: CommentFormProps) {
   }
 
   return (
-    <form className="comment-form" onSubmit={handleSubmit}>
+    <form className="comment-form" onSubmit={(event) => void handleSubmit(event)}>
       <label htmlFor="comment-body">Votre message</label>
       <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} readOnly={fetching} />
       {internalNotes && (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { InboxFilter } from '../inbox-query';
 import { THEMES } from '../themes';
 
@@ -13,7 +13,7 @@ export function InboxFilters({ onApply }: InboxFiltersProps) {
   const [territoryId, setTerritoryId] = useState('');
   const [before, setBefore] = useState('');
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const filter: InboxFilter = {};
     if (theme) filter.theme = theme;

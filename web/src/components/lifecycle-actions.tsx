@@ -35,11 +35,17 @@ export function LifecycleActions({ project, onDone }: LifecycleActionsProps) {
     if (values.reason) input.reason = values.reason;
     if (values.priority) input.priority = values.priority;
     if (transition === 'ASSIGN') {
-      if (!myId) return setError(`Action impossible : ${me.error ? describeError(me.error) : 'identité en cours de chargement, réessayez'}`);
+      if (!myId) {
+        setError(`Action impossible : ${me.error ? describeError(me.error) : 'identité en cours de chargement, réessayez'}`);
+        return;
+      }
       input.assignees = [{ personId: myId, theme: values.theme ?? project.themes[0] ?? null }];
     }
     const result = await changeStatus({ input });
-    if (result.error) return setError(`Action impossible : ${describeError(result.error)}`);
+    if (result.error) {
+      setError(`Action impossible : ${describeError(result.error)}`);
+      return;
+    }
     setOpen(null);
     onDone();
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { DEMO_ACCOUNTS, loadSignInMethods, requestDemoToken, type Session, type SignInMethods } from '../auth';
 import { Alert } from './alert';
 
@@ -16,7 +16,8 @@ export function SignInBox({ onSignedIn }: SignInBoxProps) {
     void loadSignInMethods().then(setMethods);
   }, []);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  // Never rejects: a failed sign-in is shown in the form.
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
     setError(null);
@@ -39,7 +40,7 @@ export function SignInBox({ onSignedIn }: SignInBoxProps) {
         </div>
       )}
       {methods.dev && (
-        <form className="card sign-in-box" onSubmit={handleSubmit}>
+        <form className="card sign-in-box" onSubmit={(event) => void handleSubmit(event)}>
           <h2>Compte de démonstration</h2>
           <label htmlFor="demo-account">Choisissez un compte</label>
           <div className="row">

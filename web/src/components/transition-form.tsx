@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { formatPriority } from '../format';
 import { needsReason, PRIORITIES, transitionLabel } from '../transitions';
 
@@ -26,7 +26,7 @@ export function TransitionForm({ transition, themes, pending, onConfirm, onCance
   const withReason = needsReason(transition);
   const complete = (!withReason || reason.trim() !== '') && (transition !== 'QUALIFY' || priority !== '');
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!complete) return;
     if (withReason) onConfirm({ reason: reason.trim() });

@@ -160,6 +160,7 @@ export class OidcClient {
     // Plain HTTP only for a provider on this machine (tests, local development).
     const insecure = issuer.protocol === "http:" && LOOPBACK.has(issuer.hostname);
     const config = await oidc.discovery(issuer, this.options.clientId, undefined, oidc.ClientSecretPost(this.options.clientSecret), {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- openid-client marks it so only to make it stand out; loopback only, as above
       execute: insecure ? [oidc.allowInsecureRequests] : [],
       timeout: this.options.timeoutSeconds ?? 10,
       [oidc.customFetch]: guardedFetch as never,

@@ -59,12 +59,12 @@ export function createLoaders(dataSource: DataSource) {
     ),
     /** Where a person works: what the policy decides their visibility on. */
     placement: rowLoader<string, PersonPlacement>(async (ids) => {
-      const rows = (await dataSource.query(
+      const rows = await dataSource.query<{ person_id: string; organization_id: string; kind: string; departement_code: string | null }[]>(
         `SELECT m.person_id, m.organization_id, o.kind, t.departement_code
            FROM membership m JOIN organization o ON o.id = m.organization_id LEFT JOIN territory t ON t.id = o.territory_id
           WHERE m.person_id = ANY($1::uuid[])`,
         [ids.filter(isUuid)],
-      )) as { person_id: string; organization_id: string; kind: string; departement_code: string | null }[];
+      );
       const placements = new Map<string, PersonPlacement>();
       for (const row of rows) {
         const placement = placements.get(row.person_id) ?? { personId: row.person_id, memberships: [] };

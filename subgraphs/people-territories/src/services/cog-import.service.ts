@@ -152,7 +152,7 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
 function dedupe(links: Row[]): Row[] {
   const seen = new Set<string>();
   return links.filter((link) => {
-    const key = `${link.parent_id}>${link.child_id}`;
+    const key = JSON.stringify([link.parent_id, link.child_id]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -200,7 +200,7 @@ export function mapFingerprint(): string {
 /** Imports the map unless the same reference data was already imported; returns a log line. */
 export async function ensureMap(dataSource: DataSource): Promise<string> {
   const fingerprint = mapFingerprint();
-  const [current] = (await dataSource.query(`SELECT fingerprint FROM reference_import WHERE name = 'map'`)) as { fingerprint: string }[];
+  const [current] = await dataSource.query<{ fingerprint: string }[]>(`SELECT fingerprint FROM reference_import WHERE name = 'map'`);
   if (current?.fingerprint === fingerprint) return `map up to date (${fingerprint})`;
   const report = await importMap(dataSource);
   await dataSource.query(

@@ -34,7 +34,7 @@ async function scopeOf(dataSource: DataSource, organization: Organization): Prom
     const departements = [...new Set(rows.map((row) => row.departement_code).filter((d): d is string => d !== null))];
     return { departements, communes: rows.map((row) => row.code) };
   }
-  const [row] = (await dataSource.query(`SELECT departement_code FROM territory WHERE id = $1`, [territory])) as { departement_code: string | null }[];
+  const [row] = await dataSource.query<{ departement_code: string | null }[]>(`SELECT departement_code FROM territory WHERE id = $1`, [territory]);
   return { departements: row?.departement_code ? [row.departement_code] : [], communes: [] };
 }
 

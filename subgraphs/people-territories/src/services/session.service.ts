@@ -19,7 +19,7 @@ export async function sessionStatus(dataSource: DataSource, sessions: SessionFac
   const valid = sessions.map((s) => isUuid(s.personId));
   const asked = sessions.filter((_, i) => valid[i]);
   if (asked.length === 0) return sessions.map(() => false);
-  const rows = (await dataSource.query(
+  const rows = await dataSource.query<{ current: boolean }[]>(
     `SELECT k.i, EXISTS (
          SELECT 1 FROM person p JOIN membership m ON m.person_id = p.id
           WHERE p.id = k.person AND p.status = 'ACTIVE' AND m.organization_id = k.organization AND m.role = k.role AND m.role = ANY($4::text[])
@@ -27,7 +27,7 @@ export async function sessionStatus(dataSource: DataSource, sessions: SessionFac
        FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS k(person, organization, role, i)
       ORDER BY k.i`,
     [asked.map((s) => s.personId), asked.map((s) => s.organizationId), asked.map((s) => s.role), PERSON_ROLES],
-  )) as { current: boolean }[];
+  );
   let next = 0;
   return sessions.map((_, i) => (valid[i] ? rows[next++].current : false));
 }

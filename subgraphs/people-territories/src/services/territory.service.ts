@@ -8,11 +8,16 @@ import { normalizeName } from "../lib/names";
 export const MAX_TERRITORY_PAGE = 100;
 export const MAX_SEARCH_LENGTH = 100;
 
+const TERRITORY_KINDS: ReadonlySet<string> = new Set(Object.values(TerritoryKind));
+const isTerritoryKind = (value: string): value is TerritoryKind => TERRITORY_KINDS.has(value);
+
 /** Checks the shape of a kind-qualified territory id; BAD_USER_INPUT when malformed. */
 export function parseTerritoryId(id: string, field = "id"): { kind: TerritoryKind; code: string } {
   const match = TERRITORY_ID.exec(id);
   if (!match) throw badInput(`"${id.slice(0, 60)}" is not a territory id (expected KIND:code, e.g. COMMUNE:63113)`, field);
-  return { kind: match[1] as TerritoryKind, code: match[2] };
+  const kind = match[1];
+  if (!isTerritoryKind(kind)) throw badInput(`"${id.slice(0, 60)}" is not a territory id (expected KIND:code, e.g. COMMUNE:63113)`, field);
+  return { kind, code: match[2] };
 }
 
 export async function getTerritory(load: (id: string) => Promise<Territory | null>, id: string): Promise<Territory> {
@@ -75,10 +80,10 @@ export async function searchTerritories(dataSource: DataSource, args: PageArgs &
   }
   const ranked = `SELECT ${columns()}, ${rank} AS rank FROM territory ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
   const after = page.after ? `WHERE (rank, -COALESCE(population, -1), id) > (${param(page.after[0])}, ${param(-page.after[1])}, ${param(page.after[2])})` : "";
-  const rows = (await dataSource.query(
+  const rows = await dataSource.query<(Territory & { rank: number })[]>(
     `SELECT * FROM (${ranked}) AS r ${after} ORDER BY rank, COALESCE(population, -1) DESC, id LIMIT ${param(page.limit)}`,
     params,
-  )) as (Territory & { rank: number })[];
+  );
   return toConnection(rows, page, (t): SearchKey => [t.rank, t.population ?? -1, t.id]);
 }
 

@@ -45,7 +45,7 @@ function random(seed: number): () => number {
  * accounts work, including Clermont-Ferrand), each with its journal, when there are none yet.
  */
 export async function seedDemoProjects(dataSource: DataSource, count = 300, seed = 63): Promise<number> {
-  const [{ n }] = (await dataSource.query("SELECT count(*)::int AS n FROM project")) as { n: number }[];
+  const [{ n }] = await dataSource.query<{ n: number }[]>("SELECT count(*)::int AS n FROM project");
   if (n > 0) return 0;
   const next = random(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];

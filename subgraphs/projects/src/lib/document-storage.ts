@@ -24,8 +24,9 @@ export class DiskStorage implements DocumentStorage {
     await rename(`${path}.part`, path);
   }
 
-  async read(key: string): Promise<Readable> {
-    return createReadStream(this.path(key));
+  read(key: string): Promise<Readable> {
+    // The executor turns an invalid key into a rejection, as for the S3 storage.
+    return new Promise((resolve) => resolve(createReadStream(this.path(key))));
   }
 
   private path(key: string): string {

@@ -19,8 +19,8 @@ export function documentRoutes(app: express.Express, options: { dataSource: Data
   app.post("/documents", express.raw({ type: () => true, limit: options.maxBytes + 1 }), async (request, response) => {
     try {
       const document = await attachDocument(options.dataSource, options.storage, viewerOf(request), {
-        projectId: String(request.query.projectId ?? ""),
-        name: String(request.query.name ?? ""),
+        projectId: queryText(request.query.projectId),
+        name: queryText(request.query.name),
         contentType: request.headers["content-type"] ?? "",
         bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
         maxBytes: options.maxBytes,
@@ -54,4 +54,9 @@ export function documentRoutes(app: express.Express, options: { dataSource: Data
     if (error?.type === "entity.too.large") return void response.status(413).json({ error: { message: `The file is larger than ${options.maxBytes} bytes`, code: "BAD_USER_INPUT" } });
     next(error);
   });
+}
+
+/** A query parameter given once as text; "" otherwise (absent, repeated, or `name[x]=...`), which validation refuses. */
+function queryText(value: unknown): string {
+  return typeof value === "string" ? value : "";
 }

@@ -71,7 +71,7 @@ export function checkTransition(viewer: Viewer, project: ProjectPlace & { status
   return { ok: true, rule };
 }
 
-/** The transitions `viewer` may apply to the project now, in the table's order. */
+/** The transitions `viewer` may apply to the project now, in the table's order (the enum's). */
 export function availableTransitions(viewer: Viewer, project: ProjectPlace & { status: ProjectStatus }): Transition[] {
-  return (Object.keys(LIFECYCLE) as Transition[]).filter((transition) => checkTransition(viewer, project, transition).ok);
+  return Object.values(Transition).filter((transition) => checkTransition(viewer, project, transition).ok);
 }

@@ -41,11 +41,11 @@ export async function recordExternalActivity(
     if (existing) return existing;
     await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
     // Another transaction may have recorded the same key while we waited for the lock.
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO activity (kind, project_id, actor_id, summary, payload, idempotency_key)
        VALUES ($1, $2, NULL, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [input.kind ?? ActivityKind.EXTERNAL, input.projectId, input.summary, input.payload, input.idempotencyKey],
-    )) as { id: string }[];
+    );
     if (row) await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, String(row.id)]);
     return (await manager.getRepository(Activity).findOneBy(row ? { id: row.id } : { idempotencyKey: input.idempotencyKey }))!;
   });

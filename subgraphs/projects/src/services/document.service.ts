@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Document } from "../entities/document.entity";
+import { ProjectStatus } from "../entities/project.entity";
 import { appendActivity } from "./activity.service";
 import type { DocumentStorage } from "../lib/document-storage";
 import { requireVisibleProject } from "./project-access.service";
@@ -32,6 +33,7 @@ export async function attachDocument(
   input: { projectId: string; name: string; contentType: string; bytes: Buffer; maxBytes: number },
 ): Promise<Document> {
   authorize(viewer, "project:comment");
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces in a file name
   const name = input.name.trim().replace(/[\\/\u0000-\u001f]/g, "_");
   if (name === "" || name.length > 200) throw badInput("name must be 1 to 200 characters", "name");
   const contentType = input.contentType.split(";")[0].trim().toLowerCase();
@@ -43,7 +45,7 @@ export async function attachDocument(
   if (input.bytes.length > input.maxBytes) throw hubError("BAD_USER_INPUT", `The file is larger than ${input.maxBytes} bytes`, { field: "file" });
   if (type.magic && !type.magic.every((byte, i) => input.bytes[i] === byte)) throw badInput(`The content is not a ${contentType} file`, "file");
   const project = await requireVisibleProject(dataSource, viewer, input.projectId);
-  if (project.status === "COMPLETED" || project.status === "ABANDONED") throw hubError("CONFLICT", `A ${project.status} project takes no more documents`);
+  if (project.status === ProjectStatus.COMPLETED || project.status === ProjectStatus.ABANDONED) throw hubError("CONFLICT", `A ${project.status} project takes no more documents`);
   const key = `${project.id}/${randomUUID()}`;
   await storage.put(key, input.bytes).catch(() => {
     throw upstreamUnavailable("The document storage is unavailable");

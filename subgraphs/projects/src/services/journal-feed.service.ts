@@ -90,7 +90,7 @@ export class JournalFeed {
       return;
     }
     this.fetching = this.fetch()
-      .catch((error: Error) => this.logger.warn(`journal feed read failed: ${error.message}`))
+      .catch((error: unknown) => this.logger.warn(`journal feed read failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         this.fetching = null;
         if (this.again) {

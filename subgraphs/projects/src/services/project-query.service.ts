@@ -25,7 +25,7 @@ export interface ProjectFilterData {
 /** The keyset of project lists, newest first: creation instant, then id. */
 export type ProjectKey = [string, string];
 export const isProjectKey = (value: unknown): value is ProjectKey =>
-  Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && !Number.isNaN(Date.parse(value[0] as string));
+  Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && !Number.isNaN(Date.parse(value[0]));
 export const projectKeyOf = (p: Project): ProjectKey => [p.createdAt.toISOString(), p.id];
 
 /** Applies a filter to a query on `project p`. */

@@ -76,12 +76,14 @@ export async function applyTransition(dataSource: DataSource, viewer: Viewer, in
 }
 
 /** Runs `change` on a project the viewer acts on (owner or State), checking its version. */
+type ProjectChange = { kind: ActivityKind; summary: string; payload: Record<string, unknown>; internal?: boolean };
+
 async function changeProject(
   dataSource: DataSource,
   viewer: Viewer,
   id: string,
   version: number | null,
-  change: (project: Project, manager: EntityManager) => Promise<{ kind: ActivityKind; summary: string; payload: Record<string, unknown>; internal?: boolean }>,
+  change: (project: Project, manager: EntityManager) => ProjectChange | Promise<ProjectChange>,
 ): Promise<Project> {
   authorize(viewer, "project:write");
   return dataSource.transaction(async (manager) => {
@@ -98,14 +100,14 @@ async function changeProject(
 
 export function blockProject(dataSource: DataSource, viewer: Viewer, id: string, reasonText: string): Promise<Project> {
   const reason = reasonOf(reasonText, true)!;
-  return changeProject(dataSource, viewer, id, null, async (project) => {
+  return changeProject(dataSource, viewer, id, null, (project) => {
     project.blockedReason = reason;
     return { kind: ActivityKind.BLOCKED, summary: `Projet « ${project.title} » bloqué : ${reason}`, payload: { reason } };
   });
 }
 
 export function unblockProject(dataSource: DataSource, viewer: Viewer, id: string): Promise<Project> {
-  return changeProject(dataSource, viewer, id, null, async (project) => {
+  return changeProject(dataSource, viewer, id, null, (project) => {
     if (project.blockedReason === null) throw conflict("The project is not blocked");
     project.blockedReason = null;
     return { kind: ActivityKind.UNBLOCKED, summary: `Projet « ${project.title} » débloqué`, payload: {} };

@@ -61,7 +61,7 @@ export function updateProject(dataSource: DataSource, viewer: Viewer, id: string
   // Named as in the input.
   const changed = Object.keys(fields).map((key) => (key === "otherCommuneIds" ? "communeIds" : key));
   if (changed.length === 0) throw badInput("Nothing to change", "input");
-  return changeProject(dataSource, viewer, id, version, async (project) => {
+  return changeProject(dataSource, viewer, id, version, (project) => {
     Object.assign(project, fields);
     if (fields.otherCommuneIds) {
       Object.assign(project, projectTerritories(project.territoryId, fields.otherCommuneIds));
@@ -73,7 +73,7 @@ export function updateProject(dataSource: DataSource, viewer: Viewer, id: string
 /** Replaces the état des lieux (owner or State), checking the version the editor read. */
 export function updateDiagnostic(dataSource: DataSource, viewer: Viewer, id: string, version: number, input: DiagnosticData): Promise<Project> {
   const diagnostic = validateDiagnostic(input);
-  return changeProject(dataSource, viewer, id, version, async (project) => {
+  return changeProject(dataSource, viewer, id, version, (project) => {
     project.diagnosticData = diagnostic;
     return { kind: ActivityKind.DIAGNOSTIC_UPDATED, summary: `État des lieux de « ${project.title} » mis à jour`, payload: {} };
   });

@@ -70,11 +70,16 @@ export function detailsOf(activity: Pick<Activity, "kind" | "payload">): typeof 
       return Object.assign(new BlockDetails(), { reason: text(p.reason) });
     case ActivityKind.ACTION_ADDED:
     case ActivityKind.ACTION_STATUS_CHANGED:
-      return Object.assign(new ActionDetails(), { actionId: String(p.actionId), previousStatus: (p.from as ActionStatus | undefined) ?? null, status: (p.to as ActionStatus | undefined) ?? ("PROPOSED" as ActionStatus) });
+      return Object.assign(new ActionDetails(), { actionId: String(p.actionId), previousStatus: actionStatus(p.from), status: actionStatus(p.to) ?? ActionStatus.PROPOSED });
     case ActivityKind.EXTERNAL:
     case ActivityKind.FUNDING_APPLICATION:
       return Object.assign(new ExternalDetails(), { payload: JSON.stringify(p) });
     default:
       return null;
   }
+}
+
+/** A status written in an activity's JSON payload, or null when absent (or not one of ours). */
+function actionStatus(value: unknown): ActionStatus | null {
+  return Object.values(ActionStatus).find((status) => status === value) ?? null;
 }

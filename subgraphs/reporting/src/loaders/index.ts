@@ -12,13 +12,13 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export function createLoaders(dataSource: DataSource) {
   return {
     stats: new DataLoader<string, TerritoryStats>(async (territoryIds) => {
-      const rows = (await dataSource.query(
+      const rows = await dataSource.query<{ id: string; status: string | null; count: number }[]>(
         `SELECT t.id, f.status, count(f.project_id)::int AS count
            FROM unnest($1::text[]) AS t(id)
            LEFT JOIN project_fact f ON f.territory_ids @> ARRAY[t.id] AND f.status <> 'DRAFT'
           GROUP BY t.id, f.status`,
         [territoryIds],
-      )) as { id: string; status: string | null; count: number }[];
+      );
       const byTerritory = new Map<string, TerritoryStats>(territoryIds.map((id) => [id, { projectCount: 0, byStatus: [] }]));
       for (const row of rows) {
         if (row.status === null) continue;
