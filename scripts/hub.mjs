@@ -118,7 +118,9 @@ async function checkReused(url, expected, port) {
     await client.connect();
     directory = (await client.query("SHOW data_directory")).rows[0].data_directory;
   } catch (error) {
-    throw new Error(`port ${port} is taken but does not answer as this hub's PostgreSQL (${error.message}): if a hub is stopping, wait for it; else free the port or set HUB_POSTGRES_PORT`, { cause: error });
+    throw new Error(`port ${port} is taken but does not answer as this hub's PostgreSQL (${error.message}): if a hub is stopping, wait for it; else free the port or set HUB_POSTGRES_PORT`, {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => {});
   }

@@ -150,9 +150,7 @@ describe("docker-compose.yml", () => {
     for (const variable of Object.keys(SAMPLE_VARIABLES)) {
       expect(COMPOSE_TEXT).toMatch(new RegExp(`\\$\\{${variable}:\\?[^}]+\\}`));
       const missing = { ...SAMPLE_VARIABLES, [variable]: undefined };
-      const using = [...SERVICES.map((row) => row.service), "postgres"].filter((name) =>
-        Object.values(serviceOf(name).environment ?? {}).some((value) => String(value).includes(`\${${variable}`)),
-      );
+      const using = [...SERVICES.map((row) => row.service), "postgres"].filter((name) => Object.values(serviceOf(name).environment ?? {}).some((value) => String(value).includes(`\${${variable}`)));
       expect(using.length).toBeGreaterThan(0);
       for (const name of using) expect(() => environmentOf(name, missing)).toThrow(`${variable} is required`);
     }
@@ -178,13 +176,16 @@ describe("docker-compose.yml", () => {
     const script = readFileSync(join(INIT_FOLDER, "10-hub-roles.sh"), "utf8");
     const sql = readFileSync(join(INIT_FOLDER, "hub-role.psql"), "utf8");
     // The script's table of services is @hub/local-postgres's SERVICE_DATABASES (which `npm start` provisions the same way).
-    const rows = /<<'SERVICES'\n([\s\S]*?)\nSERVICES/.exec(script)?.[1].split("\n").map((line) => line.trim().split(/\s+/));
+    const rows = /<<'SERVICES'\n([\s\S]*?)\nSERVICES/
+      .exec(script)?.[1]
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/));
     expect(rows).toEqual(SERVICE_DATABASES.map((service) => [service.prefix, service.role, service.database]));
     for (const service of SERVICE_DATABASES) expect(environmentOf("postgres")[`${service.prefix}_DB_PASSWORD`]).toBe(SAMPLE_VARIABLES[`${service.prefix}_DB_PASSWORD`]);
     for (const statement of [
       "ALTER ROLE :\"role\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD :'password';",
-      "REVOKE ALL ON DATABASE :\"database\" FROM PUBLIC;",
-      "ALTER SCHEMA public OWNER TO :\"role\";",
+      'REVOKE ALL ON DATABASE :"database" FROM PUBLIC;',
+      'ALTER SCHEMA public OWNER TO :"role";',
     ]) {
       expect(sql).toContain(statement);
     }
@@ -310,9 +311,7 @@ describe("docker-compose.yml", () => {
     const config = readFundingConfig(environmentOf("funding"));
     expect(config.aidesTerritoiresUrl).toBe("https://aides-territoires.beta.gouv.fr");
     expect(config.aidesTerritoiresApiKey).toBe(SAMPLE_VARIABLES.AIDES_TERRITOIRES_API_KEY);
-    expect(readFundingConfig(environmentOf("funding", { ...SAMPLE_VARIABLES, AIDES_TERRITOIRES_URL: "https://example.test" })).aidesTerritoiresUrl).toBe(
-      "https://example.test",
-    );
+    expect(readFundingConfig(environmentOf("funding", { ...SAMPLE_VARIABLES, AIDES_TERRITOIRES_URL: "https://example.test" })).aidesTerritoiresUrl).toBe("https://example.test");
   });
 });
 

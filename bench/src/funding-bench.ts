@@ -37,7 +37,8 @@ export interface FundingBenchHub {
 export async function runFundingBench(hub: FundingBenchHub, settings: Settings): Promise<BenchOutcome> {
   const token = await devSessionToken(hub.gatewayUrl, VIEWER);
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  const page = async (query: string) => (await graphqlOnce(`${hub.gatewayUrl}/graphql`, headers, query, { first: PAGE })) as { projects: { edges: { node: { fundingOpportunities?: { edges: unknown[] } | null } }[] } };
+  const page = async (query: string) =>
+    (await graphqlOnce(`${hub.gatewayUrl}/graphql`, headers, query, { first: PAGE })) as { projects: { edges: { node: { fundingOpportunities?: { edges: unknown[] } | null } }[] } };
   const failures: string[] = [];
 
   // 1. Calls per request, cold then warm.

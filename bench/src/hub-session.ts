@@ -38,7 +38,9 @@ export async function openHub(settings: Settings, options: HubOptions, root: str
   }
   const postgresPort = settings.databaseUrl ? null : await embeddedPostgresInUse();
   if (postgresPort !== null && options.ownPostgres) {
-    throw new Error(`port ${postgresPort} is taken: the hub would reuse that PostgreSQL server, and the bench would write its projects into it instead of ${relative(root, options.dataDir)}. Stop that server, or benchmark a running hub with BENCH_HUB_URL`);
+    throw new Error(
+      `port ${postgresPort} is taken: the hub would reuse that PostgreSQL server, and the bench would write its projects into it instead of ${relative(root, options.dataDir)}. Stop that server, or benchmark a running hub with BENCH_HUB_URL`,
+    );
   }
   if (postgresPort !== null) console.log(`note: port ${postgresPort} is taken, so the hub reuses that PostgreSQL server instead of starting one in ${relative(root, options.dataDir)}`);
   console.log(`starting the hub: node scripts/start.mjs, HUB_DATA_DIR=${relative(root, options.dataDir)}, output in ${relative(root, logPath)} ...`);

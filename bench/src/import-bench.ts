@@ -57,7 +57,12 @@ export async function runImportBench(serverUrl: string, database: string): Promi
     console.log(table(["kind", "rows"], [...Object.entries(first.byKind).map(([kind, n]) => [kind, String(n)]), ["total", String(first.territories.total)]]));
     console.log(`\nrows and changes (+ inserted, ~ updated, - deleted):\n`);
     const change = (r: BulkResult) => `+${r.inserted} ~${r.updated} -${r.deleted}`;
-    console.log(table(["table", "rows", "run 1", "run 2"], TABLES.map(([label, sqlTable]) => [`${label} (${sqlTable})`, String(first[PART[label]].total), change(first[PART[label]]), change(second[PART[label]])])));
+    console.log(
+      table(
+        ["table", "rows", "run 1", "run 2"],
+        TABLES.map(([label, sqlTable]) => [`${label} (${sqlTable})`, String(first[PART[label]].total), change(first[PART[label]]), change(second[PART[label]])]),
+      ),
+    );
     console.log(`\ntimes: run 1 ${firstMs.toFixed(0)} ms (empty database), run 2 ${secondMs.toFixed(0)} ms (nothing to change); run 2 / run 1 = ${(secondMs / firstMs).toFixed(2)}`);
 
     return {

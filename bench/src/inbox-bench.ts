@@ -55,8 +55,20 @@ export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promi
   }
 
   const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${julienToken}` };
-  const gateway: RequestSpec = { url: urls.gateway, body: "", bodies: cursors.map((after) => JSON.stringify({ query: GATEWAY_INBOX, variables: { after } })), headers: () => gatewayHeaders, check: graphqlFailure };
-  const subgraph: RequestSpec = { url: urls.projects, body: "", bodies: cursors.map((after) => JSON.stringify({ query: SUBGRAPH_INBOX, variables: { after } })), headers: julien, check: graphqlFailure };
+  const gateway: RequestSpec = {
+    url: urls.gateway,
+    body: "",
+    bodies: cursors.map((after) => JSON.stringify({ query: GATEWAY_INBOX, variables: { after } })),
+    headers: () => gatewayHeaders,
+    check: graphqlFailure,
+  };
+  const subgraph: RequestSpec = {
+    url: urls.projects,
+    body: "",
+    bodies: cursors.map((after) => JSON.stringify({ query: SUBGRAPH_INBOX, variables: { after } })),
+    headers: julien,
+    check: graphqlFailure,
+  };
 
   // Checked once: same page both ways, full pages, names filled in through the gateway.
   const viaGateway = (await graphqlOnce(gateway.url, gateway.headers(), GATEWAY_INBOX, { after: null }, settings.timeoutMs)) as InboxData;
@@ -80,7 +92,12 @@ export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promi
   const note = (what: string, failure: string | null): void => {
     if (failure) errors[`${what}: ${failure.slice(0, 200)}`] = (errors[`${what}: ${failure.slice(0, 200)}`] ?? 0) + 1;
   };
-  for (let i = 0; i < WARMUP_PAIRS; i++) for (const [name, spec] of [["gateway", gateway], ["subgraph", subgraph]] as const) note(`${name} warm-up`, (await send(spec, i)).failure);
+  for (let i = 0; i < WARMUP_PAIRS; i++)
+    for (const [name, spec] of [
+      ["gateway", gateway],
+      ["subgraph", subgraph],
+    ] as const)
+      note(`${name} warm-up`, (await send(spec, i)).failure);
   const samples = { gateway: [] as number[], subgraph: [] as number[] };
   const started = performance.now();
   for (let i = 0; i < SEQUENTIAL_PAIRS; i++) {
@@ -94,7 +111,15 @@ export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promi
   const sequentialMs = performance.now() - started;
   const latency = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
-    return { requests: SEQUENTIAL_PAIRS, errors: SEQUENTIAL_PAIRS - sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, max: sorted[sorted.length - 1] };
+    return {
+      requests: SEQUENTIAL_PAIRS,
+      errors: SEQUENTIAL_PAIRS - sorted.length,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+      max: sorted[sorted.length - 1],
+    };
   };
   const sequential = { gateway: latency(samples.gateway), subgraph: latency(samples.subgraph) };
   const sequentialRatio = { p50: sequential.gateway.p50 / sequential.subgraph.p50, p95: sequential.gateway.p95 / sequential.subgraph.p95 };
@@ -108,7 +133,9 @@ export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promi
       }),
     ),
   );
-  console.log(`\ngateway / subgraph: p50 ${times(sequentialRatio.p50)} (${ms(sequential.gateway.p50)} vs ${ms(sequential.subgraph.p50)} ms), p95 ${times(sequentialRatio.p95)} (${ms(sequential.gateway.p95)} vs ${ms(sequential.subgraph.p95)} ms)`);
+  console.log(
+    `\ngateway / subgraph: p50 ${times(sequentialRatio.p50)} (${ms(sequential.gateway.p50)} vs ${ms(sequential.subgraph.p50)} ms), p95 ${times(sequentialRatio.p95)} (${ms(sequential.gateway.p95)} vs ${ms(sequential.subgraph.p95)} ms)`,
+  );
 
   // Throughput: the closed loop of federated, cycling through the pages.
   const phase = { concurrency: settings.concurrency, maxRequests: settings.maxRequests, timeoutMs: settings.timeoutMs };
@@ -136,7 +163,10 @@ export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promi
   const createExtension = hub.startPid !== undefined && settings.databaseUrl === undefined;
   let i = 0;
   const statements: Record<string, StatementCount> = {};
-  for (const [name, spec] of [["gateway", gateway], ["subgraph", subgraph]] as const) {
+  for (const [name, spec] of [
+    ["gateway", gateway],
+    ["subgraph", subgraph],
+  ] as const) {
     statements[name] = await countStatements(serverUrl, databases, STATEMENT_REQUESTS, async () => note(`${name} (statements)`, (await send(spec, i++)).failure), createExtension);
     if (!statements[name].measured) break;
   }

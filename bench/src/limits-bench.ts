@@ -30,7 +30,14 @@ interface Operation {
 
 type Timing = { ms: number; failure: string | null };
 
-async function timed(url: string, token: string | null, query: string, variables: Record<string, unknown>, expect: (status: number, text: string) => string | null, timeoutMs: number): Promise<Timing> {
+async function timed(
+  url: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown>,
+  expect: (status: number, text: string) => string | null,
+  timeoutMs: number,
+): Promise<Timing> {
   const t0 = performance.now();
   try {
     const response = await fetch(url, {
@@ -66,7 +73,10 @@ async function startUnlimitedGateway(root: string): Promise<{ url: string; stop:
   const deadline = performance.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the gateway with QUERY_LIMITS=off exited: ${stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url: `http://127.0.0.1:${port}/graphql`, stop };
     if (performance.now() > deadline) {
       await stop();
@@ -100,7 +110,9 @@ export async function runLimitsBench(gatewayUrl: string, root: string, settings:
   const limited = new URL("/graphql", gatewayUrl).toString();
   const failures: string[] = [];
   const [camille, julien] = [await devSessionToken(gatewayUrl, CAMILLE), await devSessionToken(gatewayUrl, JULIEN)];
-  const list = (await graphqlOnce(limited, { authorization: `Bearer ${camille}` }, webOperation(root, "PROJECT_LIST_QUERY"), { first: 20 }, settings.timeoutMs)) as { projects: { edges: { node: { id: string } }[] } };
+  const list = (await graphqlOnce(limited, { authorization: `Bearer ${camille}` }, webOperation(root, "PROJECT_LIST_QUERY"), { first: 20 }, settings.timeoutMs)) as {
+    projects: { edges: { node: { id: string } }[] };
+  };
   const projectId = list.projects.edges[0]?.node.id;
   if (!projectId) throw new Error("the project list is empty: no fiche to open");
   const operations: Operation[] = [
@@ -124,7 +136,11 @@ export async function runLimitsBench(gatewayUrl: string, root: string, settings:
       const send = (url: string) => () => timed(url, op.token, op.query, op.variables, graphqlFailure, settings.timeoutMs);
       await alternate(WARMUP, send(limited), send(unlimited.url));
       const [withLimits, without] = (await alternate(ROUNDS, send(limited), send(unlimited.url))).map(stats);
-      for (const [label, s] of [["on", withLimits], ["off", without]] as const) if (s.errors > 0) failures.push(`${op.name}, limits ${label}: ${s.errors} errors`);
+      for (const [label, s] of [
+        ["on", withLimits],
+        ["off", without],
+      ] as const)
+        if (s.errors > 0) failures.push(`${op.name}, limits ${label}: ${s.errors} errors`);
       rows.push([op.name, ms(withLimits.p50), ms(without.p50), times(withLimits.p50 / without.p50), ms(withLimits.p95), ms(without.p95), times(withLimits.p95 / without.p95)]);
       results.push({ operation: op.name, on: withLimits, off: without, p50Ratio: withLimits.p50 / without.p50, p95Ratio: withLimits.p95 / without.p95 });
     }
@@ -138,7 +154,15 @@ export async function runLimitsBench(gatewayUrl: string, root: string, settings:
     if (refusals.errors > 0) failures.push(`bomb: ${refusals.errors} answers were not a 400 QUERY_TOO_COMPLEX`);
     if (lookups.errors > 0) failures.push(`territory(id): ${lookups.errors} errors`);
     console.log(`\nthe issue's bomb (anonymous, ${BOMB.length} bytes) refused vs territory(id) answered, ${ROUNDS} each, alternating:\n`);
-    console.log(table(["request", "p50 ms", "p95 ms", "errors"], [["bomb, refused", ms(refusals.p50), ms(refusals.p95), String(refusals.errors)], ["territory(id)", ms(lookups.p50), ms(lookups.p95), String(lookups.errors)]]));
+    console.log(
+      table(
+        ["request", "p50 ms", "p95 ms", "errors"],
+        [
+          ["bomb, refused", ms(refusals.p50), ms(refusals.p95), String(refusals.errors)],
+          ["territory(id)", ms(lookups.p50), ms(lookups.p95), String(lookups.errors)],
+        ],
+      ),
+    );
     console.log(`\nrefusal / lookup: p50 ${times(refusals.p50 / lookups.p50)}, p95 ${times(refusals.p95 / lookups.p95)}`);
     return { failures, result: { rounds: ROUNDS, operations: results, bomb: refusals, lookup: lookups, refusalToLookupP50: refusals.p50 / lookups.p50 } };
   } finally {

@@ -59,7 +59,11 @@ export async function countStatements(serverUrl: string, databases: string[], re
     }
     if (createExtension) await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     const { rows: view } = await client.query<{ found: boolean }>("SELECT to_regclass('pg_stat_statements') IS NOT NULL AS found");
-    if (!view[0].found) return { measured: false, reason: "pg_stat_statements is loaded but its view does not exist in database postgres (CREATE EXTENSION was not run; the bench runs it only on the embedded server of a hub it started)" };
+    if (!view[0].found)
+      return {
+        measured: false,
+        reason: "pg_stat_statements is loaded but its view does not exist in database postgres (CREATE EXTENSION was not run; the bench runs it only on the embedded server of a hub it started)",
+      };
 
     // pg_stat_statements_info (PostgreSQL 14 and later) counts evictions.
     const { rows: infoView } = await client.query<{ found: boolean }>("SELECT to_regclass('pg_stat_statements_info') IS NOT NULL AS found");
@@ -118,6 +122,9 @@ export async function countStatements(serverUrl: string, databases: string[], re
 
 /** A statement on one line, its select list elided, at most 140 characters. */
 function abridge(query: string): string {
-  const line = query.replace(/\s+/g, " ").trim().replace(/^SELECT (.+?) FROM /i, "SELECT … FROM ");
+  const line = query
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^SELECT (.+?) FROM /i, "SELECT … FROM ");
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }

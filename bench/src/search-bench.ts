@@ -31,7 +31,12 @@ export async function runSearchBench(gatewayUrl: string, settings: Settings): Pr
   const lookupBody = (c: SearchCase) => JSON.stringify({ query: LOOKUP_QUERY, variables: { id: c.expectedId } });
   const counts = Object.fromEntries(CATEGORIES.map((category) => [category, cases.filter((c) => c.category === category).length]));
   console.log(`${cases.length} searches (seed ${SEED}): ${CATEGORIES.map((category) => `${category} ${counts[category]}`).join(", ")}`);
-  console.log(`e.g. ${cases.slice(0, 6).map((c) => JSON.stringify(c.search)).join(", ")}`);
+  console.log(
+    `e.g. ${cases
+      .slice(0, 6)
+      .map((c) => JSON.stringify(c.search))
+      .join(", ")}`,
+  );
 
   // Checked once before anything is measured.
   const first = (await graphqlOnce(url, headers, SEARCH_QUERY, { s: cases[0].search }, settings.timeoutMs)) as { territories?: { edges?: unknown[] } };
@@ -79,14 +84,27 @@ export async function runSearchBench(gatewayUrl: string, settings: Settings): Pr
     else if ((s.data as { territory?: Node | null }).territory?.id !== cases[i].expectedId) note("lookup", `territory(id: ${cases[i].expectedId}) answered another territory`);
   });
   const latency = (samples: Sample[]) => {
-    const ok = samples.filter((s) => !s.failure).map((s) => s.ms).sort((a, b) => a - b);
+    const ok = samples
+      .filter((s) => !s.failure)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
     const sum = ok.reduce((a, b) => a + b, 0);
-    return { requests: samples.length, errors: samples.length - ok.length, p50: percentile(ok, 50), p95: percentile(ok, 95), p99: percentile(ok, 99), mean: ok.length ? sum / ok.length : NaN, max: ok.length ? ok[ok.length - 1] : NaN };
+    return {
+      requests: samples.length,
+      errors: samples.length - ok.length,
+      p50: percentile(ok, 50),
+      p95: percentile(ok, 95),
+      p99: percentile(ok, 99),
+      mean: ok.length ? sum / ok.length : NaN,
+      max: ok.length ? ok[ok.length - 1] : NaN,
+    };
   };
   const sequential = { search: latency(searches), lookup: latency(lookups) };
   const ratio = { p50: sequential.search.p50 / sequential.lookup.p50, p95: sequential.search.p95 / sequential.lookup.p95 };
 
-  console.log(`\nsequential: ${cases.length} searches and ${cases.length} lookups, one request at a time, alternating (${(sequentialMs / 1000).toFixed(1)} s; ${WARMUP_PAIRS} unmeasured pairs before):\n`);
+  console.log(
+    `\nsequential: ${cases.length} searches and ${cases.length} lookups, one request at a time, alternating (${(sequentialMs / 1000).toFixed(1)} s; ${WARMUP_PAIRS} unmeasured pairs before):\n`,
+  );
   console.log(
     table(
       ["request", "requests", "p50 ms", "p95 ms", "p99 ms", "mean ms", "max ms", "errors"],
@@ -96,14 +114,23 @@ export async function runSearchBench(gatewayUrl: string, settings: Settings): Pr
       }),
     ),
   );
-  console.log(`\nsearch / lookup: p50 ${times(ratio.p50)} (${ms(sequential.search.p50)} vs ${ms(sequential.lookup.p50)} ms), p95 ${times(ratio.p95)} (${ms(sequential.search.p95)} vs ${ms(sequential.lookup.p95)} ms)`);
+  console.log(
+    `\nsearch / lookup: p50 ${times(ratio.p50)} (${ms(sequential.search.p50)} vs ${ms(sequential.lookup.p50)} ms), p95 ${times(ratio.p95)} (${ms(sequential.search.p95)} vs ${ms(sequential.lookup.p95)} ms)`,
+  );
 
   const ranking = rankingOf(cases, searches, facts);
   console.log(`\nranking (answers of the sequential searches; hit@1 = expected territory first; "ties" also accepts an equally exact, at least as populated one):\n`);
   console.log(
     table(
       ["category", "queries", "hit@1", "hit@1 ties", "in top 10", "no result"],
-      ranking.rows.map((r) => [r.category, String(r.queries), percent(r.hit1, r.answered), r.hit1Ties === null ? "n/a" : percent(r.hit1Ties, r.answered), percent(r.top10, r.answered), String(r.empty)]),
+      ranking.rows.map((r) => [
+        r.category,
+        String(r.queries),
+        percent(r.hit1, r.answered),
+        r.hit1Ties === null ? "n/a" : percent(r.hit1Ties, r.answered),
+        percent(r.top10, r.answered),
+        String(r.empty),
+      ]),
     ),
   );
   if (ranking.misses.length > 0) {
@@ -121,11 +148,18 @@ export async function runSearchBench(gatewayUrl: string, settings: Settings): Pr
     for (const [message, count] of Object.entries(measured.errorSamples)) errorSamples[message] = (errorSamples[message] ?? 0) + count;
     return { name, description, url, warmup: { requests: warm?.requests ?? 0, errors: warm?.errors ?? 0, elapsedMs: warm?.elapsedMs ?? 0 }, measured: summarize(measured), errorSamples };
   };
-  console.log(`\nthroughput: closed loop, ${settings.concurrency} workers, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured each, cycling through the same ${cases.length} queries ...`);
-  const throughput = [await load("search", "territories(search, first: 10) through the gateway", cases.map(searchBody)), await load("lookup", "territory(id) through the gateway", cases.map(lookupBody))];
+  console.log(
+    `\nthroughput: closed loop, ${settings.concurrency} workers, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured each, cycling through the same ${cases.length} queries ...`,
+  );
+  const throughput = [
+    await load("search", "territories(search, first: 10) through the gateway", cases.map(searchBody)),
+    await load("lookup", "territory(id) through the gateway", cases.map(lookupBody)),
+  ];
   console.log(`\n${resultsTable(throughput)}`);
   const [searchLoad, lookupLoad] = throughput.map((r) => r.measured);
-  console.log(`\nunder load: search / lookup p50 ${times(searchLoad.p50 / lookupLoad.p50)}, p95 ${times(searchLoad.p95 / lookupLoad.p95)}, rps ${times(searchLoad.rps / lookupLoad.rps)} (${searchLoad.rps.toFixed(1)} vs ${lookupLoad.rps.toFixed(1)})`);
+  console.log(
+    `\nunder load: search / lookup p50 ${times(searchLoad.p50 / lookupLoad.p50)}, p95 ${times(searchLoad.p95 / lookupLoad.p95)}, rps ${times(searchLoad.rps / lookupLoad.rps)} (${searchLoad.rps.toFixed(1)} vs ${lookupLoad.rps.toFixed(1)})`,
+  );
 
   for (const r of throughput) for (const [message, count] of Object.entries(r.errorSamples)) errors[`${r.name} under load: ${message}`] = count;
   if (warmupErrors > 0) errors["sequential warm-up errors"] = warmupErrors;
@@ -141,7 +175,11 @@ export async function runSearchBench(gatewayUrl: string, settings: Settings): Pr
       ranking: ranking.rows,
       rankingAggregates: ranking.aggregates,
       misses: ranking.misses.slice(0, MAX_LISTED_MISSES),
-      throughput: { concurrency: settings.concurrency, scenarios: throughput, ratio: { p50: searchLoad.p50 / lookupLoad.p50, p95: searchLoad.p95 / lookupLoad.p95, rps: searchLoad.rps / lookupLoad.rps } },
+      throughput: {
+        concurrency: settings.concurrency,
+        scenarios: throughput,
+        ratio: { p50: searchLoad.p50 / lookupLoad.p50, p95: searchLoad.p95 / lookupLoad.p95, rps: searchLoad.rps / lookupLoad.rps },
+      },
       sampleQueries: cases.slice(0, 30),
     },
   };

@@ -87,7 +87,11 @@ export function buildSearchCases(cog: Cog, count: number, seed: number): SearchC
     let chosen: Source["kind"] = kind ?? (draw < 0.8 ? "COMMUNE" : draw < 0.9 ? "EPCI" : "DEPARTEMENT");
     const pool = (k: Source["kind"]) => {
       const key = `${k}/${filterName}`;
-      if (!pools.has(key)) pools.set(key, all[k].filter((s) => s.name.length <= 100 && filter(s)));
+      if (!pools.has(key))
+        pools.set(
+          key,
+          all[k].filter((s) => s.name.length <= 100 && filter(s)),
+        );
       return pools.get(key)!;
     };
     if (pool(chosen).length === 0) chosen = "COMMUNE";
@@ -107,7 +111,10 @@ export function buildSearchCases(cog: Cog, count: number, seed: number): SearchC
         break;
       case "lower-no-accents":
         s = pick("any", any);
-        search = s.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+        search = s.name
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .toLowerCase();
         break;
       case "hyphens-as-spaces":
         s = pick("hyphen", (x) => x.name.includes("-"));

@@ -53,11 +53,7 @@ export function rankingOf(cases: SearchCase[], searches: Sample[], facts: Map<st
   const of = (categories: readonly Category[]) => judged.filter((j) => categories.includes(j.c.category));
   const exact = row("exact names (all)", of(EXACT_NAME_CATEGORIES), true);
   const codes = row("codes (all)", of(CODE_CATEGORIES), true);
-  const rows = [
-    ...CATEGORIES.map((category) => row(category, of([category]), EXACT_NAME_CATEGORIES.includes(category) || CODE_CATEGORIES.includes(category))),
-    exact,
-    codes,
-  ];
+  const rows = [...CATEGORIES.map((category) => row(category, of([category]), EXACT_NAME_CATEGORIES.includes(category) || CODE_CATEGORIES.includes(category))), exact, codes];
   return { rows, aggregates: { exactNames: exact, codes }, misses };
 }
 

@@ -82,7 +82,10 @@ export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "
 /** BENCH_ONLY as a list of benchmarks in running order; unset or empty means all of them. */
 function benchmarkList(raw: string | undefined, problems: string[]): BenchmarkName[] {
   if (raw === undefined || raw.trim() === "") return [...BENCHMARKS];
-  const names = raw.split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const names = raw
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== "");
   const unknown = names.filter((name) => !(BENCHMARKS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
     problems.push(`BENCH_ONLY must list some of ${BENCHMARKS.join(", ")}, separated by commas (got "${raw}")`);

@@ -25,15 +25,14 @@ interface Node {
 export async function runStatementsBench(serverUrl: string, database: string, timeoutMs: number): Promise<BenchOutcome> {
   const failures: string[] = [];
   let t0 = performance.now();
-  const app = await createPeopleTerritoriesServer(
-    { mode: "test", internalTokenSecret: DEV_INTERNAL_SECRET, host: "127.0.0.1", port: 0, databaseUrl: withDatabase(serverUrl, database) },
-    true,
-  );
+  const app = await createPeopleTerritoriesServer({ mode: "test", internalTokenSecret: DEV_INTERNAL_SECRET, host: "127.0.0.1", port: 0, databaseUrl: withDatabase(serverUrl, database) }, true);
   let server: RunningServer | undefined;
   try {
     server = await listen(app, 0);
     const startMs = performance.now() - t0;
-    console.log(`people-territories started in this process on ${server.url} in ${startMs.toFixed(0)} ms (database ${database}; start-up includes the subgraph's own map check, a re-import that changes nothing when the import benchmark ran first)`);
+    console.log(
+      `people-territories started in this process on ${server.url} in ${startMs.toFixed(0)} ms (database ${database}; start-up includes the subgraph's own map check, a re-import that changes nothing when the import benchmark ran first)`,
+    );
     const counter = app.database!.statements;
     const headers = internalHeaders(SERVICE_VIEWER, DEV_INTERNAL_SECRET);
     const url = server.url;
@@ -67,14 +66,26 @@ export async function runStatementsBench(serverUrl: string, database: string, ti
 
     const rows = PAGE_SIZES.map((n) => {
       const { statements, ms } = perSize.get(n)!;
-      return { pageSize: n, statements: [...new Set(statements)], medianMs: percentile([...ms].sort((a, b) => a - b), 50) };
+      return {
+        pageSize: n,
+        statements: [...new Set(statements)],
+        medianMs: percentile(
+          [...ms].sort((a, b) => a - b),
+          50,
+        ),
+      };
     });
     for (const row of rows) if (row.statements.length > 1) failures.push(`page of ${row.pageSize}: the statement count varies between identical requests (${row.statements.join(", ")})`);
     const distinct = new Set(rows.flatMap((row) => row.statements));
     if (distinct.size > 1) failures.push(`statements per request differ between page sizes: ${rows.map((r) => `${r.pageSize} → ${r.statements.join("/")}`).join(", ")}`);
 
     console.log(`\nSQL statements per request for territories(kind: COMMUNE, first: n) with each commune's epcis, departement and region (${REPEATS} requests per size, after one unmeasured):\n`);
-    console.log(table(["page size", "statements / request", "median ms"], rows.map((r) => [String(r.pageSize), r.statements.join(" / "), r.medianMs.toFixed(2)])));
+    console.log(
+      table(
+        ["page size", "statements / request", "median ms"],
+        rows.map((r) => [String(r.pageSize), r.statements.join(" / "), r.medianMs.toFixed(2)]),
+      ),
+    );
     console.log(`\nthe ${sql.length} statements of a page of ${PAGE_SIZES[PAGE_SIZES.length - 1]}:`);
     sql.forEach((statement, i) => console.log(`  ${i + 1}. ${abridged(statement)}`));
     return { failures, result: { database, startMs, repeats: REPEATS, query: PAGE_QUERY, pageSizes: rows, statementsOfLargestPage: sql.map((s) => s.replace(/\s+/g, " ")) } };
@@ -86,7 +97,10 @@ export async function runStatementsBench(serverUrl: string, database: string, ti
 
 /** A statement on one line, select lists elided, at most 160 characters. */
 function abridged(statement: string): string {
-  const line = statement.replace(/\s+/g, " ").replace(/SELECT (DISTINCT )?.*?\sFROM\s/g, "SELECT $1… FROM ").trim();
+  const line = statement
+    .replace(/\s+/g, " ")
+    .replace(/SELECT (DISTINCT )?.*?\sFROM\s/g, "SELECT $1… FROM ")
+    .trim();
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
 

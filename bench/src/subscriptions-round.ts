@@ -71,7 +71,13 @@ export async function runRound(context: RoundContext, tokens: string[], afterOth
 
   // What the gateway holds before the round (0 on the bench's own hub): upstreams are counted from there.
   const idle = await gatewaySubscriptions(context.gatewayUrl);
-  const rss = { before: { gateway: rssKiB(pids.gateway), projects: rssKiB(pids.projects) }, connected: { gateway: NaN, projects: NaN }, peak: { gateway: NaN, projects: NaN }, after: { gateway: NaN, projects: NaN }, closed: { gateway: NaN, projects: NaN } };
+  const rss = {
+    before: { gateway: rssKiB(pids.gateway), projects: rssKiB(pids.projects) },
+    connected: { gateway: NaN, projects: NaN },
+    peak: { gateway: NaN, projects: NaN },
+    after: { gateway: NaN, projects: NaN },
+    closed: { gateway: NaN, projects: NaN },
+  };
 
   const mutationCount = Math.round((settings.subSeconds * 1000) / INTERVAL_MS);
   const count = settings.subscribers;
@@ -98,7 +104,13 @@ export async function runRound(context: RoundContext, tokens: string[], afterOth
     let live = 0;
     let probes = 0;
     for (; probes < PROBES && live < count; probes++) {
-      await graphqlOnce(urls.gateway, { authorization: `Bearer ${camilleToken}` }, `mutation($p: ID!) { addComment(projectId: $p, body: "bench probe") { id } }`, { p: projectIds[0] }, settings.timeoutMs);
+      await graphqlOnce(
+        urls.gateway,
+        { authorization: `Bearer ${camilleToken}` },
+        `mutation($p: ID!) { addComment(projectId: $p, body: "bench probe") { id } }`,
+        { p: projectIds[0] },
+        settings.timeoutMs,
+      );
       const { entries } = await journal("0", { projectId: projectIds[0] }, 20);
       startId = Number(entries.at(-1)?.id ?? 0);
       live = await until(() => countAtLeast(pool.lastId, startId), count, PROBE_WAIT_MS);
@@ -180,7 +192,32 @@ export async function runRound(context: RoundContext, tokens: string[], afterOth
     const released = await waitForRelease(context.gatewayUrl, idle, RELEASE_TIMEOUT_MS);
     await new Promise((resolve) => setTimeout(resolve, MEMORY_SETTLE_MS));
     rss.closed = { gateway: rssKiB(pids.gateway), projects: rssKiB(pids.projects) };
-    return reportSubscriptions({ settings, territoryId: TERRITORY, intervalMs: INTERVAL_MS, count, viewers, afterOtherRounds, upstreams, released, openMs, probes, live, startId, sent, rtt, expected, analysis, drainMs, cpu, loopDelay, rss, growth, closed, closeMs, pool });
+    return reportSubscriptions({
+      settings,
+      territoryId: TERRITORY,
+      intervalMs: INTERVAL_MS,
+      count,
+      viewers,
+      afterOtherRounds,
+      upstreams,
+      released,
+      openMs,
+      probes,
+      live,
+      startId,
+      sent,
+      rtt,
+      expected,
+      analysis,
+      drainMs,
+      cpu,
+      loopDelay,
+      rss,
+      growth,
+      closed,
+      closeMs,
+      pool,
+    });
   } catch (error) {
     await pool.close(CLOSE_TIMEOUT_MS);
     throw error;

@@ -140,7 +140,10 @@ export async function openSubscribers(options: OpenOptions, onProgress: (connect
   for (let first = 0; first < count; first += options.batchSize) {
     const batch = Array.from({ length: Math.min(options.batchSize, count - first) }, (_, k) => open(first + k));
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`batch of subscribers ${first}-${first + batch.length - 1} not connected after ${options.batchTimeoutMs} ms`)), options.batchTimeoutMs)));
+    const timeout = new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(() => reject(new Error(`batch of subscribers ${first}-${first + batch.length - 1} not connected after ${options.batchTimeoutMs} ms`)), options.batchTimeoutMs)),
+    );
     try {
       await Promise.race([Promise.all(batch), timeout]);
     } catch (error) {

@@ -118,40 +118,39 @@ export const DEV_SESSION_SECRET = "dev-only-session-secret-never-use-in-producti
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   // One ConfigError lists the common problems and the gateway's.
   return readServiceConfig<Omit<GatewayConfig, keyof CommonConfig>>(
-    (mode) =>
-      ({
-        port: int("GATEWAY_PORT", 4000, 0, 65535),
-        sessionSecret: secret("SESSION_SECRET", mode, DEV_SESSION_SECRET),
-        subgraphUrls: (e, problems) => ({
-          projects: url("PROJECTS_URL", "http://127.0.0.1:4001/graphql")(e, problems),
-          "people-territories": url("PEOPLE_TERRITORIES_URL", "http://127.0.0.1:4002/graphql")(e, problems),
-          funding: url("FUNDING_URL", "http://127.0.0.1:4003/graphql")(e, problems),
-          reporting: url("REPORTING_URL", "http://127.0.0.1:4004/graphql")(e, problems),
-        }),
-        webDist: str("WEB_DIST", join(packageFolder("@hub/web") ?? ".", "dist")),
-        supergraphPath: (e, problems) => {
-          const path = optional("SUPERGRAPH_PATH")(e, problems) ?? packageFile("@hub/schema/supergraph.graphql");
-          if (!path) problems.push("SUPERGRAPH_PATH: not set, and no @hub/schema package to take the composed supergraph from");
-          return path ?? "";
-        },
-        proconnect: (e, problems) => {
-          const issuer = optional("PROCONNECT_ISSUER")(e, problems);
-          if (!issuer) return null;
-          return {
-            issuer: url("PROCONNECT_ISSUER")(e, problems),
-            clientId: str("PROCONNECT_CLIENT_ID")(e, problems),
-            clientSecret: str("PROCONNECT_CLIENT_SECRET")(e, problems),
-            redirectUri: url("PROCONNECT_REDIRECT_URI")(e, problems),
-            scopes: str("PROCONNECT_SCOPES", "openid email given_name usual_name siret organizational_unit")(e, problems),
-          };
-        },
-        documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
-        apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
-        sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 0, 3600),
-        apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
-        limits: (e, problems) => readLimits(e, problems, mode),
-        webSocket: readWebSocketLimits,
+    (mode) => ({
+      port: int("GATEWAY_PORT", 4000, 0, 65535),
+      sessionSecret: secret("SESSION_SECRET", mode, DEV_SESSION_SECRET),
+      subgraphUrls: (e, problems) => ({
+        projects: url("PROJECTS_URL", "http://127.0.0.1:4001/graphql")(e, problems),
+        "people-territories": url("PEOPLE_TERRITORIES_URL", "http://127.0.0.1:4002/graphql")(e, problems),
+        funding: url("FUNDING_URL", "http://127.0.0.1:4003/graphql")(e, problems),
+        reporting: url("REPORTING_URL", "http://127.0.0.1:4004/graphql")(e, problems),
       }),
+      webDist: str("WEB_DIST", join(packageFolder("@hub/web") ?? ".", "dist")),
+      supergraphPath: (e, problems) => {
+        const path = optional("SUPERGRAPH_PATH")(e, problems) ?? packageFile("@hub/schema/supergraph.graphql");
+        if (!path) problems.push("SUPERGRAPH_PATH: not set, and no @hub/schema package to take the composed supergraph from");
+        return path ?? "";
+      },
+      proconnect: (e, problems) => {
+        const issuer = optional("PROCONNECT_ISSUER")(e, problems);
+        if (!issuer) return null;
+        return {
+          issuer: url("PROCONNECT_ISSUER")(e, problems),
+          clientId: str("PROCONNECT_CLIENT_ID")(e, problems),
+          clientSecret: str("PROCONNECT_CLIENT_SECRET")(e, problems),
+          redirectUri: url("PROCONNECT_REDIRECT_URI")(e, problems),
+          scopes: str("PROCONNECT_SCOPES", "openid email given_name usual_name siret organizational_unit")(e, problems),
+        };
+      },
+      documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
+      apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
+      sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 0, 3600),
+      apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
+      limits: (e, problems) => readLimits(e, problems, mode),
+      webSocket: readWebSocketLimits,
+    }),
     env,
   );
 }

@@ -41,7 +41,10 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
       }).catch(() => {
         throw upstreamUnavailable("Service projects is unavailable");
       });
-      response.status(upstream.status).type("application/json").send(Buffer.from(await upstream.arrayBuffer()));
+      response
+        .status(upstream.status)
+        .type("application/json")
+        .send(Buffer.from(await upstream.arrayBuffer()));
     } catch (error) {
       const { status, body } = restError(error);
       response.status(status).json(body);

@@ -27,7 +27,10 @@ export interface GatewayContext {
 
 /** Adds the internal token, signed for this request's viewer, to every subgraph call. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string) {
+  constructor(
+    url: string,
+    private readonly secret: string,
+  ) {
     super({ url });
   }
 

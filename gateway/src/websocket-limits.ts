@@ -40,7 +40,10 @@ export class SubscriptionSlots {
   private readonly byKey = new Map<string, number>();
   private readonly byConnection = new WeakMap<object, Map<string, string>>();
 
-  constructor(private readonly perConnection: number, private readonly perViewer: number) {}
+  constructor(
+    private readonly perConnection: number,
+    private readonly perViewer: number,
+  ) {}
 
   acquire(connection: object, id: string, key: string): GraphQLError | null {
     let held = this.byConnection.get(connection);

@@ -116,9 +116,7 @@ describe("one PostgreSQL role per subgraph", () => {
     // The kit's start-up check says what is wrong instead of failing on CREATE DATABASE.
     const missing = new URL(urls[projects.prefix]);
     missing.pathname = `/${run}_missing`;
-    await expect(ensureDatabase(missing.toString())).rejects.toThrow(
-      `database "${run}_missing" does not exist and ${projects.role} cannot create it (permission denied to create a database)`,
-    );
+    await expect(ensureDatabase(missing.toString())).rejects.toThrow(`database "${run}_missing" does not exist and ${projects.role} cannot create it (permission denied to create a database)`);
   });
 
   it("is idempotent: a new run sets the new passwords and hands over what the superuser made", async () => {

@@ -65,7 +65,11 @@ describe("hardening: NUL characters, HTTP errors, uploads, headers", () => {
     ["the gateway", () => hub.origin],
     ["a subgraph", () => new URL(hub.subgraphs.projects.url).origin],
   ])("a body over 1 MB on %s's /graphql → 413 JSON", async (_label, origin) => {
-    const response = await fetch(`${origin()}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ me { name } }`, pad: "x".repeat(1_100_000) }) });
+    const response = await fetch(`${origin()}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ me { name } }`, pad: "x".repeat(1_100_000) }),
+    });
     expect([response.status, await response.json()]).toEqual([413, { errors: [{ message: "The request body is too large", extensions: { code: "BAD_REQUEST" } }] }]);
   });
 
@@ -118,7 +122,11 @@ describe("hardening: NUL characters, HTTP errors, uploads, headers", () => {
 
   it("sends the same headers on /graphql", async () => {
     const response = await fetch(hub.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
-    expect([response.headers.get("x-content-type-options"), response.headers.get("x-frame-options"), response.headers.get("content-security-policy")?.includes("frame-ancestors 'none'")]).toEqual(["nosniff", "DENY", true]);
+    expect([response.headers.get("x-content-type-options"), response.headers.get("x-frame-options"), response.headers.get("content-security-policy")?.includes("frame-ancestors 'none'")]).toEqual([
+      "nosniff",
+      "DENY",
+      true,
+    ]);
   });
 
   it("masks query errors over WebSocket as over HTTP", async () => {

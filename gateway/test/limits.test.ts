@@ -63,7 +63,10 @@ describe("operation limits at the gateway, before any subgraph call", () => {
   it("a subscription over the limits gets an error message, and no upstream is opened", async () => {
     const deep = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { project { territory { members(first: 100) { edges { node { members(first: 100) { edges { node { id } } } } } } } } } }`;
     const outcome = await wsOperation(hub.gatewayUrl, deep, {}, julien);
-    expect(outcome).toEqual({ results: [], errors: [{ message: "Query cost 20304 exceeds the limit of 10000", extensions: { code: "QUERY_TOO_COMPLEX", limit: { name: "cost", max: 10_000, actual: 20_304 } } }] });
+    expect(outcome).toEqual({
+      results: [],
+      errors: [{ message: "Query cost 20304 exceeds the limit of 10000", extensions: { code: "QUERY_TOO_COMPLEX", limit: { name: "cost", max: 10_000, actual: 20_304 } } }],
+    });
     const health = (await (await fetch(`${hub.origin}/health`)).json()) as { subscriptions: unknown };
     expect(health.subscriptions).toEqual({ subscribers: 0, upstreams: 0 });
   });
@@ -99,7 +102,13 @@ describe("operation limits set through the environment", () => {
   afterAll(() => hub.stop());
 
   it("applies QUERY_MAX_DEPTH and QUERY_MAX_COST", async () => {
-    expect(await hub.query(`{ territory(id: "DEPARTEMENT:63") { region { departement { region { departement { id } } } } } }`)).toEqual({ status: 400, errors: [expect.objectContaining(tooComplex("depth", 5, 6, "depth"))] });
-    expect(await hub.query(`{ territory(id: "DEPARTEMENT:63") { members { edges { node { id } } } } }`)).toEqual({ status: 400, errors: [expect.objectContaining(tooComplex("cost", 40, 42, "cost"))] });
+    expect(await hub.query(`{ territory(id: "DEPARTEMENT:63") { region { departement { region { departement { id } } } } } }`)).toEqual({
+      status: 400,
+      errors: [expect.objectContaining(tooComplex("depth", 5, 6, "depth"))],
+    });
+    expect(await hub.query(`{ territory(id: "DEPARTEMENT:63") { members { edges { node { id } } } } }`)).toEqual({
+      status: 400,
+      errors: [expect.objectContaining(tooComplex("cost", 40, 42, "cost"))],
+    });
   });
 });

@@ -86,7 +86,14 @@ describe("sign-in with ProConnect", () => {
   });
 
   it("creates a person with a new ProConnect identity and links them to their collectivité by SIRET", async () => {
-    const landing = await signInAs({ sub: "pc-sub-new-agent", email: "Jeanne.Dubois@clermont-ferrand.demo", given_name: "Jeanne", usual_name: "Dubois", siret: CLERMONT_SIRET, roles: ["agent_public_territorial"] });
+    const landing = await signInAs({
+      sub: "pc-sub-new-agent",
+      email: "Jeanne.Dubois@clermont-ferrand.demo",
+      given_name: "Jeanne",
+      usual_name: "Dubois",
+      siret: CLERMONT_SIRET,
+      roles: ["agent_public_territorial"],
+    });
     const token = tokenOf(landing.url);
     const me = await hub.query(`{ me { email name status memberships { role organization { id } } } }`, {}, token);
     expect(me.data).toEqual({
@@ -138,7 +145,11 @@ describe("sign-in with ProConnect", () => {
 
   it("refuses a callback whose state does not match the browser's", async () => {
     const browser = new Browser();
-    await fetch(`${new URL(providerUrl).origin}/test/account`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sub: "pc-sub-x", email: "x@clermont-ferrand.demo", siret: CLERMONT_SIRET }) });
+    await fetch(`${new URL(providerUrl).origin}/test/account`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sub: "pc-sub-x", email: "x@clermont-ferrand.demo", siret: CLERMONT_SIRET }),
+    });
     const atCallback = await browser.go(`${hub.origin}/auth/proconnect/login`, /\/auth\/proconnect\/callback/);
     const forged = new URL(atCallback.url);
     forged.searchParams.set("state", "f".repeat(43));
@@ -215,7 +226,11 @@ describe("sign-in with ProConnect", () => {
   });
 
   it("hands the web app, beside the token, the sign-in value of the browser's own hub_signin cookie", async () => {
-    await fetch(`${new URL(providerUrl).origin}/test/account`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sub: "pc-sub-signin", email: "marc.leroy@clermont-ferrand.demo", given_name: "Marc", usual_name: "Leroy", siret: CLERMONT_SIRET, roles: ["agent_public_territorial"] }) });
+    await fetch(`${new URL(providerUrl).origin}/test/account`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sub: "pc-sub-signin", email: "marc.leroy@clermont-ferrand.demo", given_name: "Marc", usual_name: "Leroy", siret: CLERMONT_SIRET, roles: ["agent_public_territorial"] }),
+    });
     const browser = new Browser();
     const landing = await browser.go(`${hub.origin}/auth/proconnect/login`, /#token=/);
     const signin = browser.jar.get(new URL(hub.origin).host)?.get("hub_signin");

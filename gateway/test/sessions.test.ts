@@ -6,7 +6,14 @@ import { codes, JULIEN, NADIA, startHub, TEST_SESSION_SECRET, type Hub } from "@
 
 /** A graphql-ws client that records how its socket was closed. */
 function connect(hub: Hub, token: string): { client: Client; closed: Promise<{ code: number; reason: string }>; connected: Promise<void> } {
-  const client = createClient({ url: hub.gatewayUrl.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+  const client = createClient({
+    url: hub.gatewayUrl.replace("http", "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
+  });
   const closed = new Promise<{ code: number; reason: string }>((resolve) => client.on("closed", (event) => resolve({ code: (event as CloseEvent).code, reason: (event as CloseEvent).reason })));
   const connected = new Promise<void>((resolve) => client.on("connected", () => resolve()));
   return { client, closed, connected };

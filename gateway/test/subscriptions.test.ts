@@ -182,7 +182,11 @@ describe("federated subscriptions through the gateway", () => {
     await hub.sql("people-territories", "INSERT INTO membership (person_id, organization_id, role) VALUES ($1, 'DDT:63', 'STATE_AGENT')", [colleague]);
     t.colleague = signSession({ personId: colleague, organizationId: "DDT:63", roles: ["STATE_AGENT"], departements: ["63"], communes: [], scopes: [] }, TEST_SESSION_SECRET);
     const projectId = await create("Voie douce du Bédat");
-    const agents = [await subscribe("julien", { territoryId: "DEPARTEMENT:63" }), await subscribe("colleague", { territoryId: "DEPARTEMENT:63" }), await subscribe("sophie", { territoryId: "DEPARTEMENT:63" })];
+    const agents = [
+      await subscribe("julien", { territoryId: "DEPARTEMENT:63" }),
+      await subscribe("colleague", { territoryId: "DEPARTEMENT:63" }),
+      await subscribe("sophie", { territoryId: "DEPARTEMENT:63" }),
+    ];
     await step("camille", projectId, { transition: "SUBMIT" });
     await mutate("camille", `mutation($id: ID!) { addComment(projectId: $id, body: "Tracé joint") { id } }`, { id: projectId });
     for (const agent of agents) await agent.until((events) => events.filter((e) => e.project.title === "Voie douce du Bédat").length === 2);

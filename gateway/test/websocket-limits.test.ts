@@ -148,7 +148,11 @@ describe("WebSocket output bound, with live events", () => {
 
   it("destroys a subscriber that stops reading while events pile up, and the others still get theirs", async () => {
     const [julien, camille] = [await hub.token(JULIEN), await hub.token(CAMILLE)];
-    const created = await hub.query<{ createProject: { id: string } }>(`mutation { createProject(input: { title: "Halle gourmande", territoryId: "COMMUNE:63113", themes: ["eau"] }) { id } }`, {}, camille);
+    const created = await hub.query<{ createProject: { id: string } }>(
+      `mutation { createProject(input: { title: "Halle gourmande", territoryId: "COMMUNE:63113", themes: ["eau"] }) { id } }`,
+      {},
+      camille,
+    );
     const projectId = created.data!.createProject.id;
     const submitted = await hub.query(`mutation($p: ID!) { changeProjectStatus(input: { projectId: $p, transition: SUBMIT }) { id } }`, { p: projectId }, camille);
     expect(submitted.errors).toBeUndefined();

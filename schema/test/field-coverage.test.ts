@@ -174,13 +174,18 @@ describe("every composed field resolves through the gateway", () => {
 
   it("the tour selects every field of the API schema", () => {
     const schema = apiSchema();
-    const covered = new Set([...TOUR.flatMap((op) => selectedFields(schema, op.query)), "Mutation.createProject", "Query.person", "Mutation.revokeApiKey",
+    const covered = new Set([
+      ...TOUR.flatMap((op) => selectedFields(schema, op.query)),
+      "Mutation.createProject",
+      "Query.person",
+      "Mutation.revokeApiKey",
       // Exercised with their data in subgraphs/projects/test/fiche.test.ts.
       "Mutation.setActionStatus",
       // Exercised with a pending invitation in subgraphs/people-territories/test/people.test.ts.
       "Mutation.acceptInvitation",
       // Over WebSocket, through the gateway: gateway/test/subscriptions.test.ts.
-      "Subscription.projectActivity"]);
+      "Subscription.projectActivity",
+    ]);
     expect(allFields(schema).filter((field) => !covered.has(field))).toEqual([]);
   });
 

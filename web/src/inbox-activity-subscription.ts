@@ -7,7 +7,10 @@ export interface InboxActivityData {
 /** Every activity the viewer may see (no project, no territory: the State agent's départements), after `after`. */
 export const INBOX_ACTIVITY_SUBSCRIPTION = gql<InboxActivityData, { after: string | null }>`
   subscription InboxActivity($after: String) {
-    projectActivity(after: $after) { id kind }
+    projectActivity(after: $after) {
+      id
+      kind
+    }
   }
 `;
 

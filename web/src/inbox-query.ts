@@ -26,8 +26,23 @@ export interface InboxData {
 export const INBOX_QUERY = gql<InboxData, { first: number; filter: InboxFilter }>`
   query Inbox($first: Int!, $filter: ProjectFilter) {
     inbox(first: $first, filter: $filter) {
-      edges { node { id title status priority submittedAt createdAt territory { id name } } }
-      pageInfo { hasNextPage }
+      edges {
+        node {
+          id
+          title
+          status
+          priority
+          submittedAt
+          createdAt
+          territory {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
     }
   }
 `;
@@ -39,6 +54,10 @@ export interface InboxAccessData {
 /** Whether the viewer has an inbox (State agents): the API answers FORBIDDEN to others. */
 export const INBOX_ACCESS_QUERY = gql<InboxAccessData, Record<string, never>>`
   query InboxAccess {
-    inbox(first: 1) { edges { cursor } }
+    inbox(first: 1) {
+      edges {
+        cursor
+      }
+    }
   }
 `;

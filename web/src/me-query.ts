@@ -7,6 +7,8 @@ export interface MeData {
 /** The signed-in person's id (to assign a project to oneself). */
 export const ME_QUERY = gql<MeData, Record<string, never>>`
   query Me {
-    me { id }
+    me {
+      id
+    }
   }
 `;

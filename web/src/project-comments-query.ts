@@ -21,8 +21,21 @@ export const PROJECT_COMMENTS_QUERY = gql<ProjectCommentsData, { id: string }>`
     project(id: $id) {
       id
       comments(first: 50) {
-        edges { node { id body internal createdAt author { id name } } }
-        pageInfo { hasNextPage }
+        edges {
+          node {
+            id
+            body
+            internal
+            createdAt
+            author {
+              id
+              name
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
       }
     }
   }

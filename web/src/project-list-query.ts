@@ -38,11 +38,23 @@ export const PROJECT_LIST_QUERY = gql<ProjectListData, ProjectListVariables>`
           status
           themes
           createdAt
-          territory { id name departement { name } }
-          owner { id name }
+          territory {
+            id
+            name
+            departement {
+              name
+            }
+          }
+          owner {
+            id
+            name
+          }
         }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;

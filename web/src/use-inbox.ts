@@ -51,9 +51,12 @@ export function useInbox(pageSize: number, filter: InboxFilter): InboxState {
     return () => subscription.unsubscribe();
   }, [client, refetch, ready, after]);
 
-  useEffect(() => () => {
-    if (pending.current) clearTimeout(pending.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
 
   const forbidden = result.error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN') ?? false;
   return {

@@ -19,7 +19,17 @@ describe("project fiche in Chromium", () => {
     return response.data!;
   };
   const createProject = async (title: string) => {
-    const input = { title, territoryId: "COMMUNE:63113", communeIds: ["COMMUNE:63014"], themes: ["eau"], programmes: ["Petites villes de demain"], phase: "ETUDE", budgetEuros: 250000, startDate: "2026-09-01", endDate: "2027-06-30" };
+    const input = {
+      title,
+      territoryId: "COMMUNE:63113",
+      communeIds: ["COMMUNE:63014"],
+      themes: ["eau"],
+      programmes: ["Petites villes de demain"],
+      phase: "ETUDE",
+      budgetEuros: 250000,
+      startDate: "2026-09-01",
+      endDate: "2027-06-30",
+    };
     return (await call<{ createProject: { id: string; version: number } }>("camille", `mutation($i: CreateProjectInput!) { createProject(input: $i) { id version } }`, { i: input })).createProject;
   };
   const comment = (who: string, projectId: string, body: string, internal = false) =>
@@ -27,7 +37,11 @@ describe("project fiche in Chromium", () => {
   const submit = (projectId: string) => call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: projectId });
   /** The journal's ids as the API gives them to camille. */
   const journalIds = async (projectId: string) =>
-    (await call<{ project: { activity: { edges: { node: { id: string } }[] } } }>("camille", `query($id: ID!) { project(id: $id) { activity(first: 50) { edges { node { id } } } } }`, { id: projectId })).project.activity.edges.map((e) => e.node.id);
+    (
+      await call<{ project: { activity: { edges: { node: { id: string } }[] } } }>("camille", `query($id: ID!) { project(id: $id) { activity(first: 50) { edges { node { id } } } } }`, {
+        id: projectId,
+      })
+    ).project.activity.edges.map((e) => e.node.id);
 
   beforeAll(async () => {
     hub = await startHub();
@@ -41,8 +55,7 @@ describe("project fiche in Chromium", () => {
   });
 
   const shownJournalIds = (page: Page) => page.getByTestId("journal-entry").evaluateAll((items) => items.map((item) => item.getAttribute("data-activity-id")));
-  const waitForJournal = (page: Page, count: number) =>
-    page.waitForFunction((n) => document.querySelectorAll('[data-testid="journal-entry"]').length === n, count, { timeout: 10_000 });
+  const waitForJournal = (page: Page, count: number) => page.waitForFunction((n) => document.querySelectorAll('[data-testid="journal-entry"]').length === n, count, { timeout: 10_000 });
 
   it("opens a fiche from the list, follows others' changes live, and sends a message", async () => {
     const title = "Réhabilitation du lavoir";
@@ -62,7 +75,11 @@ describe("project fiche in Chromium", () => {
     });
     await comment("camille", id, "Premier message de la commune : le dossier est en préparation.");
     await call("camille", `mutation($id: ID!) { addAction(projectId: $id, title: "Étude de faisabilité") { id } }`, { id });
-    const upload = await fetch(`${hub.origin}/projects/${id}/documents?name=plan.txt`, { method: "POST", headers: { authorization: `Bearer ${t.camille}`, "content-type": "text/plain" }, body: "Plan du lavoir" });
+    const upload = await fetch(`${hub.origin}/projects/${id}/documents?name=plan.txt`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.camille}`, "content-type": "text/plain" },
+      body: "Plan du lavoir",
+    });
     expect(upload.status).toBe(201);
 
     const page = await browser.newPage();

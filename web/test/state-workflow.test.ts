@@ -23,7 +23,13 @@ describe("State workflow in Chromium", () => {
   };
   const submit = (projectId: string) => call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: projectId });
   const rightsOf = async (who: string, projectId: string) =>
-    (await call<{ project: { viewerCan: { transitions: string[]; comment: boolean; internalNotes: boolean } } }>(who, `query($id: ID!) { project(id: $id) { viewerCan { transitions comment internalNotes } } }`, { id: projectId })).project.viewerCan;
+    (
+      await call<{ project: { viewerCan: { transitions: string[]; comment: boolean; internalNotes: boolean } } }>(
+        who,
+        `query($id: ID!) { project(id: $id) { viewerCan { transitions comment internalNotes } } }`,
+        { id: projectId },
+      )
+    ).project.viewerCan;
 
   const LABELS: Record<string, string> = {
     SUBMIT: "Déposer le projet",
@@ -125,7 +131,10 @@ describe("State workflow in Chromium", () => {
     expect(await stepButtons(page)).toEqual((await rightsOf("julien", id)).transitions.map((transition) => LABELS[transition]));
     expect(await stepButtons(page)).toEqual(["M'attribuer le projet", "Décliner"]);
     expect(await textOf(page)).toContain("Priorité Haute");
-    await page.getByTestId("journal-entry").filter({ hasText: `Projet « ${title} » qualifié` }).waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId("journal-entry")
+      .filter({ hasText: `Projet « ${title} » qualifié` })
+      .waitFor({ timeout: 10_000 });
 
     // An internal note.
     const note = "Dossier solide, à proposer en comité DETR.";
@@ -206,7 +215,8 @@ describe("State workflow in Chromium", () => {
 
     // A refusal from the API is told in French.
     await page.route("**/graphql", async (route) => {
-      if (route.request().postData()?.includes("ChangeProjectStatus")) await route.fulfill({ json: { data: null, errors: [{ message: "A DRAFT project cannot go through ABANDON", extensions: { code: "CONFLICT" } }] } });
+      if (route.request().postData()?.includes("ChangeProjectStatus"))
+        await route.fulfill({ json: { data: null, errors: [{ message: "A DRAFT project cannot go through ABANDON", extensions: { code: "CONFLICT" } }] } });
       else await route.continue();
     });
     const motif = "Le projet est repris par la métropole.";

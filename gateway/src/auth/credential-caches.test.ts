@@ -93,7 +93,12 @@ describe("ApiKeyAuthenticator's cache", () => {
 });
 
 describe("SessionChecker's cache", () => {
-  const person = (n: number, role: Viewer["roles"][number] = "STATE_AGENT"): Viewer => ({ ...ANONYMOUS, personId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, organizationId: "DDT:63", roles: [role] });
+  const person = (n: number, role: Viewer["roles"][number] = "STATE_AGENT"): Viewer => ({
+    ...ANONYMOUS,
+    personId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    organizationId: "DDT:63",
+    roles: [role],
+  });
   /** Person 2 is suspended; everyone else is current. */
   const stand = new PeopleTerritories((v) => ({ sessionStatus: (v.sessions as { personId: string }[]).map((s) => !s.personId.endsWith("2")) }));
   beforeAll(() => stand.start());
@@ -111,7 +116,12 @@ describe("SessionChecker's cache", () => {
 
   it("answers a viewer that cannot be a session (no person, two roles) false without asking", async () => {
     const sessions = new SessionChecker({ peopleTerritoriesUrl: stand.url, internalTokenSecret: SECRET });
-    expect(await sessions.areCurrent([{ ...person(1), personId: null }, { ...person(1), roles: ["STATE_AGENT", "EXPERT"] }])).toEqual([false, false]);
+    expect(
+      await sessions.areCurrent([
+        { ...person(1), personId: null },
+        { ...person(1), roles: ["STATE_AGENT", "EXPERT"] },
+      ]),
+    ).toEqual([false, false]);
     expect(stand.calls).toHaveLength(0);
   });
 

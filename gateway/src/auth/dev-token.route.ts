@@ -19,13 +19,7 @@ export function devTokenRouter(options: { enabled: boolean; peopleTerritoriesUrl
       return void response.status(400).json({ error: "Adresse électronique invalide" });
     }
     try {
-      const { identity } = await callSubgraph<{ identity: Omit<Viewer, "scopes"> | null }>(
-        options.peopleTerritoriesUrl,
-        options.internalTokenSecret,
-        SERVICE_VIEWER,
-        IDENTITY_QUERY,
-        { email },
-      );
+      const { identity } = await callSubgraph<{ identity: Omit<Viewer, "scopes"> | null }>(options.peopleTerritoriesUrl, options.internalTokenSecret, SERVICE_VIEWER, IDENTITY_QUERY, { email });
       if (!identity) return void response.status(401).json({ error: "Aucun compte actif pour cette adresse" });
       response.json({ token: signSession({ ...identity, scopes: [] }, options.sessionSecret) });
     } catch {

@@ -27,15 +27,16 @@ const REFUSALS: Record<string, string> = {
   NO_ORGANIZATION: "Votre organisation n'est pas encore connue du service : demandez à un collègue de vous inviter.",
   SUB_MISMATCH:
     "Ce compte est déjà rattaché à une autre identité ProConnect. Connectez-vous avec le fournisseur d'identité utilisé la première fois, ou demandez à l'équipe du service de rattacher ce compte à votre nouvelle identité.",
-  INVITATION_REQUIRED:
-    "Les comptes des services de l'État, de l'ANCT et des opérateurs sont ouverts sur invitation : demandez à un collègue déjà inscrit de vous inviter.",
+  INVITATION_REQUIRED: "Les comptes des services de l'État, de l'ANCT et des opérateurs sont ouverts sur invitation : demandez à un collègue déjà inscrit de vous inviter.",
 };
 
 function page(response: express.Response, status: number, message: string): void {
   response
     .status(status)
     .type("html")
-    .send(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Connexion</title><body><main><h1>Connexion impossible</h1><p>${message}</p><p><a href="/">Retour à l'accueil</a></p></main></body></html>`);
+    .send(
+      `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Connexion</title><body><main><h1>Connexion impossible</h1><p>${message}</p><p><a href="/">Retour à l'accueil</a></p></main></body></html>`,
+    );
 }
 
 /** The flow kept in the cookie, or null when it is missing, forged, expired or malformed. */

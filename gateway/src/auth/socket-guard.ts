@@ -67,7 +67,13 @@ export class SocketGuard {
     const sessions = guarded.filter((g) => g.credential.expiresAt !== null).map((g) => g.credential.viewer);
     if (sessions.length > 0 && this.options.refreshSessions) {
       // One call for every open session; an unreachable people-territories closes nothing.
-      if (!(await this.options.refreshSessions(sessions).then(() => true, () => false))) return;
+      if (
+        !(await this.options.refreshSessions(sessions).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
     }
     await Promise.all([...this.sockets.keys()].map((socket) => this.stillValid(socket)));
   }

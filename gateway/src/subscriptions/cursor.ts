@@ -26,8 +26,7 @@ export function makeResumable(operation: string, variables: Record<string, unkno
   const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const root = definition.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD)!;
   const given = root.arguments?.find((a) => a.name.value === "after")?.value;
-  const initialAfter =
-    given?.kind === Kind.STRING ? given.value : given?.kind === Kind.VARIABLE ? ((variables[given.name.value] as string | null | undefined) ?? null) : null;
+  const initialAfter = given?.kind === Kind.STRING ? given.value : given?.kind === Kind.VARIABLE ? ((variables[given.name.value] as string | null | undefined) ?? null) : null;
   // The client's `after` variable already flows upstream: set it. Else add one.
   if (given?.kind === Kind.VARIABLE) {
     return { operation: print(withCursorField(document, definition, root)), rootKey: root.alias?.value ?? root.name.value, initialAfter, afterVariable: given.name.value };
@@ -41,7 +40,11 @@ export function makeResumable(operation: string, variables: Record<string, unkno
             ...definition,
             variableDefinitions: [
               ...(definition.variableDefinitions ?? []),
-              { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } }, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } } },
+              {
+                kind: Kind.VARIABLE_DEFINITION,
+                variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+                type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } },
+              },
             ],
             selectionSet: {
               ...definition.selectionSet,
@@ -79,7 +82,9 @@ function withCursorField(document: DocumentNode, definition: OperationDefinition
             ...definition,
             selectionSet: {
               ...definition.selectionSet,
-              selections: definition.selectionSet.selections.map((s) => (s !== root ? s : { ...root, selectionSet: { ...root.selectionSet!, selections: [...root.selectionSet!.selections, cursor] } })),
+              selections: definition.selectionSet.selections.map((s) =>
+                s !== root ? s : { ...root, selectionSet: { ...root.selectionSet!, selections: [...root.selectionSet!.selections, cursor] } },
+              ),
             },
           },
     ),

@@ -2,7 +2,18 @@ import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type S
 import { operationFromDocument, Supergraph, type Schema } from "@apollo/federation-internals";
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@apollo/query-planner";
 import { INTERNAL_TOKEN_HEADER, serializeResult, signInternalToken, type Logger, type Viewer } from "@hub/kit";
-import { GraphQLError, isObjectType, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import {
+  GraphQLError,
+  isObjectType,
+  Kind,
+  print,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import type { Client } from "graphql-ws";
 import { LRUCache } from "lru-cache";
 import { makeResumable, type ResumableOperation } from "./cursor";
@@ -83,13 +94,7 @@ export class FederatedSubscriptions {
    * returned is the subscription's handle (closing it leaves the upstream) and carries only a
    * final error, if the upstream fails, before it ends.
    */
-  subscribe(
-    document: DocumentNode,
-    operationName: string | undefined,
-    variables: Record<string, unknown>,
-    viewer: Viewer,
-    deliver: Deliver,
-  ): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+  subscribe(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, viewer: Viewer, deliver: Deliver): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     const text = print(document);
     let upstream: Upstream;
     try {

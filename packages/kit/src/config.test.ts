@@ -15,33 +15,22 @@ function problemsOf(read: () => unknown): string[] {
 
 const OWN_SECRET = "k3L9q0ZrVx2pW8mN4tB7yC1dF6gH5jS0aE"; // 34 characters, published nowhere else
 
-
 describe("configuration", () => {
   it("lists every problem at once", () => {
     const read = () =>
-      readConfig<{ a: string; b: number; c: string; d: string }>(
-        { a: str("A"), b: int("B", 1, 0, 10), c: oneOf("C", ["x", "y"] as const, "x"), d: url("D") },
-        { B: "11", C: "z", D: "not a url" },
-      );
+      readConfig<{ a: string; b: number; c: string; d: string }>({ a: str("A"), b: int("B", 1, 0, 10), c: oneOf("C", ["x", "y"] as const, "x"), d: url("D") }, { B: "11", C: "z", D: "not a url" });
     expect(read).toThrow(ConfigError);
     try {
       read();
     } catch (error) {
-      expect((error as ConfigError).problems).toEqual([
-        "A is required",
-        'B must be an integer between 0 and 10 (got "11")',
-        'C must be one of x, y (got "z")',
-        'D must be a URL (got "not a url")',
-      ]);
+      expect((error as ConfigError).problems).toEqual(["A is required", 'B must be an integer between 0 and 10 (got "11")', 'C must be one of x, y (got "z")', 'D must be a URL (got "not a url")']);
     }
   });
 
   it("runs in production unless told otherwise, and then requires secrets of its own", () => {
     expect(readCommonConfig({ INTERNAL_TOKEN_SECRET: OWN_SECRET })).toEqual({ mode: "production", internalTokenSecret: OWN_SECRET, host: "127.0.0.1" });
     expect(problemsOf(() => readCommonConfig({}))).toEqual(["INTERNAL_TOKEN_SECRET is required"]);
-    expect(problemsOf(() => readCommonConfig({ HUB_MODE: "production", INTERNAL_TOKEN_SECRET: "short" }))).toEqual([
-      "INTERNAL_TOKEN_SECRET must be at least 32 characters in production",
-    ]);
+    expect(problemsOf(() => readCommonConfig({ HUB_MODE: "production", INTERNAL_TOKEN_SECRET: "short" }))).toEqual(["INTERNAL_TOKEN_SECRET must be at least 32 characters in production"]);
   });
 
   // Every secret published in the repository, long enough or not, is refused in production.

@@ -73,10 +73,7 @@ export function url(name: string, fallback?: string): Reader<string> {
 }
 
 /** Reads a whole shape of readers; throws a ConfigError listing every problem. */
-export function readConfig<T extends object>(
-  shape: { [K in keyof T]: Reader<T[K]> },
-  env: Env = process.env,
-): T {
+export function readConfig<T extends object>(shape: { [K in keyof T]: Reader<T[K]> }, env: Env = process.env): T {
   const problems: string[] = [];
   const result = {} as T;
   for (const key of Object.keys(shape) as (keyof T)[]) {
@@ -98,15 +95,7 @@ export const DEV_INTERNAL_SECRET = "dev-only-internal-secret-never-use-in-produc
  * anything containing "dev-only". testing/src/hub.ts's secrets are listed here too
  * (kit/src/config.test.ts checks that they stay refused).
  */
-const PUBLIC_SECRETS = new Set([
-  DEV_INTERNAL_SECRET,
-  "hub-local",
-  "dev-aides-territoires-key",
-  "test-aides-territoires-key",
-  "test-session-secret-0123456789abcdef0123",
-  "postgres",
-  "password",
-]);
+const PUBLIC_SECRETS = new Set([DEV_INTERNAL_SECRET, "hub-local", "dev-aides-territoires-key", "test-aides-territoires-key", "test-session-secret-0123456789abcdef0123", "postgres", "password"]);
 
 /** Whether `value` is a development or test secret published in this repository. */
 export function isPublicSecret(value: string): boolean {

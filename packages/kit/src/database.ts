@@ -84,7 +84,10 @@ export async function ensureDatabase(url: string): Promise<void> {
     await probe.end().catch(() => {});
   }
   const admin = new Client({ connectionString: withDatabase(url, "postgres") });
-  const cannot = (why: string) => new Error(`database "${name}" does not exist and ${decodeURIComponent(target.username) || "this role"} cannot create it (${why}): create it owned by this role (see docs/deployment.md), or set a URL whose role may`);
+  const cannot = (why: string) =>
+    new Error(
+      `database "${name}" does not exist and ${decodeURIComponent(target.username) || "this role"} cannot create it (${why}): create it owned by this role (see docs/deployment.md), or set a URL whose role may`,
+    );
   try {
     await admin.connect();
   } catch (error) {

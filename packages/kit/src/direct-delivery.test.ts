@@ -20,7 +20,11 @@ describe("deliverDirectly", () => {
   it("sends each event serialised, in order, and ends when the source does", async () => {
     const { repeater, state } = source();
     const sent: string[] = [];
-    const handle = deliverDirectly(repeater, (event) => Promise.resolve(`{"n":${String(event)}}`), (json) => sent.push(json));
+    const handle = deliverDirectly(
+      repeater,
+      (event) => Promise.resolve(`{"n":${String(event)}}`),
+      (json) => sent.push(json),
+    );
     const end = handle.next();
     await tick();
     for (const n of [1, 2, 3]) void state.push!(n);
@@ -57,7 +61,11 @@ describe("deliverDirectly", () => {
 
   it("ends with one error when serialising fails, and returns the source", async () => {
     const { repeater, state } = source();
-    const handle = deliverDirectly(repeater, () => Promise.reject(new Error("boom")), () => {});
+    const handle = deliverDirectly(
+      repeater,
+      () => Promise.reject(new Error("boom")),
+      () => {},
+    );
     const first = handle.next();
     await tick();
     void state.push!(1);
@@ -69,7 +77,11 @@ describe("deliverDirectly", () => {
   it("returns the source when returned while waiting for an event, and sends nothing after", async () => {
     const { repeater, state } = source();
     const sent: string[] = [];
-    const handle = deliverDirectly(repeater, (event) => Promise.resolve(String(event)), (json) => sent.push(json));
+    const handle = deliverDirectly(
+      repeater,
+      (event) => Promise.resolve(String(event)),
+      (json) => sent.push(json),
+    );
     const pending = handle.next();
     await tick();
     expect(await handle.return()).toEqual({ value: undefined, done: true });
@@ -82,7 +94,11 @@ describe("deliverDirectly", () => {
 
   it("never starts the source when returned before being iterated", async () => {
     const { repeater, state } = source();
-    const handle = deliverDirectly(repeater, (event) => Promise.resolve(String(event)), () => {});
+    const handle = deliverDirectly(
+      repeater,
+      (event) => Promise.resolve(String(event)),
+      () => {},
+    );
     await handle.return();
     expect(state.started).toBe(false);
   });

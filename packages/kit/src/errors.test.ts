@@ -3,7 +3,7 @@ import { formatError } from "./errors";
 
 /** A PostgreSQL error as TypeORM wraps it (QueryFailedError keeps the driver's error). */
 function queryFailed(code: string): GraphQLError {
-  const driverError = Object.assign(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"), { code });
+  const driverError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code });
   const original = Object.assign(new Error(`INSERT INTO "project" ... ${driverError.message}`), { driverError, query: "INSERT INTO project ..." });
   return new GraphQLError(original.message, { path: ["createProject"], originalError: original });
 }
@@ -17,7 +17,12 @@ describe("formatError", () => {
   it("keeps any other database error internal, logged but not shown", () => {
     const error = queryFailed("23505");
     const logged: string[] = [];
-    expect(formatError(error.toJSON(), error, (m) => logged.push(m))).toEqual({ message: "Internal server error", path: ["createProject"], locations: undefined, extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(formatError(error.toJSON(), error, (m) => logged.push(m))).toEqual({
+      message: "Internal server error",
+      path: ["createProject"],
+      locations: undefined,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
     expect(logged).toHaveLength(1);
   });
 

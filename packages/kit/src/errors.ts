@@ -2,15 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 /** The error codes of the hub, carried in `extensions.code`. */
 export type ErrorCode =
-  | "BAD_USER_INPUT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "UPSTREAM_UNAVAILABLE"
-  | "QUERY_TOO_COMPLEX"
-  | "TOO_MANY_SUBSCRIPTIONS"
-  | "INTERNAL_SERVER_ERROR";
+  "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UPSTREAM_UNAVAILABLE" | "QUERY_TOO_COMPLEX" | "TOO_MANY_SUBSCRIPTIONS" | "INTERNAL_SERVER_ERROR";
 
 const EXPOSED_CODES = new Set<string>([
   "BAD_USER_INPUT",
@@ -36,8 +28,7 @@ export function hubError(code: ErrorCode, message: string, extra: Record<string,
   return new GraphQLError(message, { extensions: { code, ...extra } });
 }
 
-export const badInput = (message: string, field?: string) =>
-  hubError("BAD_USER_INPUT", message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => hubError("BAD_USER_INPUT", message, field ? { field } : {});
 export const notFound = (message: string) => hubError("NOT_FOUND", message);
 export const unauthenticated = (message = "Authentication required") => hubError("UNAUTHENTICATED", message);
 export const forbidden = (message = "Not allowed") => hubError("FORBIDDEN", message);

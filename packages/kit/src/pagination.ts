@@ -113,5 +113,4 @@ export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) 
 
 /** Type guards for common keysets. */
 export const isStringKey = (value: unknown): value is string => typeof value === "string";
-export const isStringPair = (value: unknown): value is [string, string] =>
-  Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");
+export const isStringPair = (value: unknown): value is [string, string] => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string");

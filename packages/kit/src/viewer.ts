@@ -45,12 +45,7 @@ export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
 }
 
 export function signViewer(viewer: Viewer, secret: string, audience: string, ttlSeconds: number): string {
-  return signJwt(
-    { sub: viewer.personId, org: viewer.organizationId, roles: viewer.roles, dep: viewer.departements, com: viewer.communes, scp: viewer.scopes },
-    secret,
-    audience,
-    ttlSeconds,
-  );
+  return signJwt({ sub: viewer.personId, org: viewer.organizationId, roles: viewer.roles, dep: viewer.departements, com: viewer.communes, scp: viewer.scopes }, secret, audience, ttlSeconds);
 }
 
 /** The viewer a token vouches for, or null when it is not a valid token for `audience`. */
@@ -80,7 +75,6 @@ function viewerOfClaims(claims: Record<string, unknown>): Viewer {
 export function signInternalToken(viewer: Viewer, secret: string): string {
   return signViewer(viewer, secret, INTERNAL_AUDIENCE, INTERNAL_TOKEN_TTL_SECONDS);
 }
-
 
 /** The viewer of a subgraph REST call, from the gateway's internal token header; null without a valid one. */
 export function viewerFromHeaders(headers: Record<string, string | string[] | undefined>, secret: string): Viewer | null {

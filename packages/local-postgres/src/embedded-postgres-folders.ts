@@ -102,7 +102,7 @@ function openUp(dir: string): void {
     const path = join(dir, entry.name);
     if (entry.isSymbolicLink()) continue;
     if (entry.isDirectory()) openUp(path);
-    else chmodSync(path, dirname(path).endsWith("/bin") ? 0o755 : lstatSync(path).mode & 0o777 & ~0o022 | 0o444);
+    else chmodSync(path, dirname(path).endsWith("/bin") ? 0o755 : (lstatSync(path).mode & 0o777 & ~0o022) | 0o444);
   }
 }
 

@@ -6,9 +6,23 @@ import { parseCsv } from "./csv";
  * The French administrative map (COG) from @etalab/decoupage-administratif, and ANCT's CRTE
  * list. Reference data that every service may read; loaded once per process, on demand.
  */
-export interface CogRegion { code: string; nom: string; zone: string }
-export interface CogDepartement { code: string; nom: string; region: string; zone: string }
-export interface CogArrondissement { code: string; nom: string; departement: string; region: string }
+export interface CogRegion {
+  code: string;
+  nom: string;
+  zone: string;
+}
+export interface CogDepartement {
+  code: string;
+  nom: string;
+  region: string;
+  zone: string;
+}
+export interface CogArrondissement {
+  code: string;
+  nom: string;
+  departement: string;
+  region: string;
+}
 export interface CogCommune {
   code: string;
   nom: string;
@@ -123,7 +137,12 @@ export function communePlaces(): Map<string, CommunePlace> {
   return index;
 }
 
-export interface Theme { id: number; name: string; slug: string; categories: { id: number; name: string; slug: string }[] }
+export interface Theme {
+  id: number;
+  name: string;
+  slug: string;
+  categories: { id: number; name: string; slug: string }[];
+}
 
 let themes: Theme[] | null = null;
 

@@ -9,7 +9,9 @@ const AID_KEYS = `id slug url name name_initial short_title financers financers_
   application_url targeted_audiences aid_types aid_types_full is_charged destinations start_date predeposit_date
   submission_deadline subvention_rate_lower_bound subvention_rate_upper_bound subvention_comment loan_amount
   recoverable_advance_amount contact recurrence project_examples import_data_url import_data_mention
-  import_share_licence date_created date_updated project_references european_aid is_live`.split(/\s+/).sort();
+  import_share_licence date_created date_updated project_references european_aid is_live`
+  .split(/\s+/)
+  .sort();
 
 const KEY = "key-for-tests";
 const CLERMONT: AidSearchCriteria = { perimeterId: 95861, audience: "commune", categorySlugs: [], stepSlugs: [] };
@@ -37,14 +39,18 @@ describe("Aides-Territoires client against the stand-in", () => {
     expect((await fetch(`${base}/api/aids/`)).status).toBe(401);
     const { token } = (await (await fetch(`${base}/api/connexion/`, { method: "POST", headers: { "x-auth-token": KEY } })).json()) as { token: string };
     const auth = { authorization: `Bearer ${token}` };
-    const page = (await (await fetch(`${base}/api/aids/?perimeter_id=95861-clermont-ferrand&itemsPerPage=2&page=1`, { headers: auth })).json()) as Record<string, unknown> & { results: Record<string, unknown>[] };
+    const page = (await (await fetch(`${base}/api/aids/?perimeter_id=95861-clermont-ferrand&itemsPerPage=2&page=1`, { headers: auth })).json()) as Record<string, unknown> & {
+      results: Record<string, unknown>[];
+    };
     expect(Object.keys(page).sort()).toEqual(["count", "next", "previous", "results"]);
     expect(page.previous).toBeNull();
     expect(page.next).toMatch(/page=2/);
     expect(page.results).toHaveLength(2);
     expect(Object.keys(page.results[0]).sort()).toEqual(AID_KEYS);
     const perimeters = (await (await fetch(`${base}/api/perimeters/?insees=63113&scale=commune`, { headers: auth })).json()) as { results: unknown[] };
-    expect(perimeters.results).toEqual([{ id: "95861-clermont-ferrand", text: "Clermont-Ferrand (Commune\u00a0–\u00a063100, 63000)", name: "Clermont-Ferrand", scale: "Commune", zipcodes: ["63100", "63000"], code: "63113" }]);
+    expect(perimeters.results).toEqual([
+      { id: "95861-clermont-ferrand", text: "Clermont-Ferrand (Commune\u00a0–\u00a063100, 63000)", name: "Clermont-Ferrand", scale: "Commune", zipcodes: ["63100", "63000"], code: "63113" },
+    ]);
     const missing = await fetch(`${base}/api/aids/by-id/1/`, { headers: auth });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ type: "about:blank", title: "Not Found", status: 404, detail: "Cette aide n'existe pas" });

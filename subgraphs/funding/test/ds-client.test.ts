@@ -14,7 +14,10 @@ describe("Démarches Simplifiées client", () => {
   let server: RunningServer;
   let client: DemarchesSimplifieesClient;
   const failure = async (call: Promise<unknown>) => {
-    const error = (await call.then(() => null, (e: unknown) => e)) as GraphQLError | null;
+    const error = (await call.then(
+      () => null,
+      (e: unknown) => e,
+    )) as GraphQLError | null;
     if (!error) throw new Error("the call succeeded");
     return [error.extensions?.code, error.extensions?.reason ?? null, error.message];
   };
@@ -29,7 +32,13 @@ describe("Démarches Simplifiées client", () => {
   afterAll(() => server.stop());
 
   it("pre-fills a dossier (201 envelope), keeps values in DS's formats and drops the others as DS does", async () => {
-    const dossier = await client.prefill(90101, { [`champ_${id(1011)}`]: "École", [`champ_${id(1013)}`]: ["63000", "63113"], [`champ_${id(1015)}`]: "480000", [`champ_${id(1016)}`]: "01/09/2026", champ_unknown: 1 });
+    const dossier = await client.prefill(90101, {
+      [`champ_${id(1011)}`]: "École",
+      [`champ_${id(1013)}`]: ["63000", "63113"],
+      [`champ_${id(1015)}`]: "480000",
+      [`champ_${id(1016)}`]: "01/09/2026",
+      champ_unknown: 1,
+    });
     expect(dossier).toEqual({
       dossier_url: `http://127.0.0.1:${server.port}/commencer/fonds-vert?prefill_token=${dossier.dossier_prefill_token}`,
       state: "prefilled",
@@ -42,7 +51,13 @@ describe("Démarches Simplifiées client", () => {
     expect(await client.prefilledDossiers(90101, [dossier.dossier_prefill_token, "unknown"])).toEqual([{ ...dossier }]);
     ds.store.move(dossier.dossier_number, "en_construction");
     const [submitted] = await client.prefilledDossiers(90101, [dossier.dossier_prefill_token]);
-    expect(submitted).toEqual({ state: "en_construction", submitted_at: expect.any(String), dossier_id: dossier.dossier_id, dossier_number: dossier.dossier_number, dossier_prefill_token: dossier.dossier_prefill_token });
+    expect(submitted).toEqual({
+      state: "en_construction",
+      submitted_at: expect.any(String),
+      dossier_id: dossier.dossier_id,
+      dossier_number: dossier.dossier_number,
+      dossier_prefill_token: dossier.dossier_prefill_token,
+    });
   });
 
   it("pages dossiers(updatedSince:) through the API v2 with the amounts of champs and annotations", async () => {
@@ -76,8 +91,18 @@ describe("Démarches Simplifiées client", () => {
     ["a timeout", "prefill", { delayMs: 1000, status: 201, body: "{}" }, ["UPSTREAM_UNAVAILABLE", null, "Démarches Simplifiées n’a pas répondu en 0.3 s."]],
     ["malformed JSON", "prefill", { status: 201, body: '{"dossier_url": "http' }, ["UPSTREAM_UNAVAILABLE", null, "Démarches Simplifiées a renvoyé une réponse illisible (HTTP 201)."]],
     ["a 201 without the dossier", "prefill", { status: 201, body: "{}" }, ["UPSTREAM_UNAVAILABLE", null, "Démarches Simplifiées a répondu 201 sans dossier exploitable."]],
-    ["a refused value (400)", "prefill", { status: 400, body: '{"error":"Le champ « Commune » n’est pas valide"}' }, ["BAD_USER_INPUT", "DS_REFUSED", "La démarche a refusé le pré-remplissage : Le champ « Commune » n’est pas valide"]],
-    ["a 429 longer than the client waits", "prefill", { status: 429, headers: { "Retry-After": "60" }, body: "Calm down, cowboy!" }, ["UPSTREAM_UNAVAILABLE", "DS_RATE_LIMITED", "Démarches Simplifiées limite le nombre d’appels : réessayez dans 60 s."]],
+    [
+      "a refused value (400)",
+      "prefill",
+      { status: 400, body: '{"error":"Le champ « Commune » n’est pas valide"}' },
+      ["BAD_USER_INPUT", "DS_REFUSED", "La démarche a refusé le pré-remplissage : Le champ « Commune » n’est pas valide"],
+    ],
+    [
+      "a 429 longer than the client waits",
+      "prefill",
+      { status: 429, headers: { "Retry-After": "60" }, body: "Calm down, cowboy!" },
+      ["UPSTREAM_UNAVAILABLE", "DS_RATE_LIMITED", "Démarches Simplifiées limite le nombre d’appels : réessayez dans 60 s."],
+    ],
   ] as const)("turns %s into a coded error in French", async (_name, route, fault, expected) => {
     ds.failNext(route, fault);
     expect(await failure(client.prefill(90101, {}))).toEqual(expected);
@@ -88,14 +113,22 @@ describe("Démarches Simplifiées client", () => {
   });
 
   it("reports an expired, an unknown or an unauthorised API token clearly", async () => {
-    expect(await failure(client.dossiersSince("not-a-token", 90101, null, null))).toEqual(["UPSTREAM_UNAVAILABLE", "DS_TOKEN_REFUSED", "Le jeton d’API Démarches Simplifiées est expiré ou invalide (Unauthorized)."]);
+    expect(await failure(client.dossiersSince("not-a-token", 90101, null, null))).toEqual([
+      "UPSTREAM_UNAVAILABLE",
+      "DS_TOKEN_REFUSED",
+      "Le jeton d’API Démarches Simplifiées est expiré ou invalide (Unauthorized).",
+    ]);
     expect(await failure(client.dossiersSince(TOKEN, 90102, null, null))).toEqual([
       "UPSTREAM_UNAVAILABLE",
       "DS_TOKEN_REFUSED",
       "Le jeton d’API Démarches Simplifiées n’a pas accès à cette démarche : An object of type Demarche was hidden due to permissions",
     ]);
     ds.expireToken(TOKEN);
-    expect(await failure(client.dossiersSince(TOKEN, 90101, null, null))).toEqual(["UPSTREAM_UNAVAILABLE", "DS_TOKEN_REFUSED", "Le jeton d’API Démarches Simplifiées est expiré ou invalide (Token expired)."]);
+    expect(await failure(client.dossiersSince(TOKEN, 90101, null, null))).toEqual([
+      "UPSTREAM_UNAVAILABLE",
+      "DS_TOKEN_REFUSED",
+      "Le jeton d’API Démarches Simplifiées est expiré ou invalide (Token expired).",
+    ]);
   });
 
   it("reads Retry-After in seconds or as a date", () => {

@@ -22,7 +22,13 @@ const APPLICATIONS = `query Applications($id: ID!) {
 }`;
 
 type Prepared = {
-  prepareFundingApplication: { __typename: string; url?: string; application?: { id: string; procedure: string; status: string; dossierNumber: number; dossierUrl: string; demarcheNumber: number }; message?: string; missing?: { champ: string; message: string }[] };
+  prepareFundingApplication: {
+    __typename: string;
+    url?: string;
+    application?: { id: string; procedure: string; status: string; dossierNumber: number; dossierUrl: string; demarcheNumber: number };
+    message?: string;
+    missing?: { champ: string; message: string }[];
+  };
 };
 
 describe("Démarches Simplifiées applications through the gateway", () => {
@@ -82,7 +88,15 @@ describe("Démarches Simplifiées applications through the gateway", () => {
 
     const listed = await hub.query<{ project: { fundingApplications: Record<string, unknown>[] } }>(APPLICATIONS, { id: projectId }, t.camille);
     expect(listed.data!.project.fundingApplications).toEqual([
-      expect.objectContaining({ procedure: "FONDS_VERT", status: "PREFILLED", dossierNumber: prepared.application!.dossierNumber, dossierUrl: prepared.url, amountRequested: null, amountGranted: null, submittedAt: null }),
+      expect.objectContaining({
+        procedure: "FONDS_VERT",
+        status: "PREFILLED",
+        dossierNumber: prepared.application!.dossierNumber,
+        dossierUrl: prepared.url,
+        amountRequested: null,
+        amountGranted: null,
+        submittedAt: null,
+      }),
     ]);
   });
 
@@ -110,7 +124,12 @@ describe("Démarches Simplifiées applications through the gateway", () => {
   it.each([
     ["an unknown procedure", () => ({ procedure: "FEDER", who: "camille" }), "BAD_USER_INPUT", "Démarche inconnue : « FEDER ». Démarches disponibles : FONDS_VERT, DETR, DSIL, FNADT."],
     ["a project the viewer may not see (a draft of another collectivité)", () => ({ procedure: "DETR", who: "julien" }), "NOT_FOUND", "Projet introuvable : <project>"],
-    ["a project that does not exist", () => ({ procedure: "DETR", who: "camille", project: "00000000-0000-4000-8000-000000000000" }), "NOT_FOUND", "Projet introuvable : 00000000-0000-4000-8000-000000000000"],
+    [
+      "a project that does not exist",
+      () => ({ procedure: "DETR", who: "camille", project: "00000000-0000-4000-8000-000000000000" }),
+      "NOT_FOUND",
+      "Projet introuvable : 00000000-0000-4000-8000-000000000000",
+    ],
     ["an anonymous caller", () => ({ procedure: "DETR", who: null }), "UNAUTHENTICATED", "Authentication required"],
   ])("refuses %s without calling DS", async (_name, args, code, message) => {
     const { procedure, who, project } = args() as { procedure: string; who: string | null; project?: string };
@@ -183,10 +202,12 @@ describe("Démarches Simplifiées applications through the gateway", () => {
         expect(after.submittedAt).toBe(hub.ds.store.dossiers.get(dossierNumber)!.submittedAt!.toISOString());
         expect(hub.ds.stats.graphql).toBe(graphqlCalls + 1);
         await until(() => events.filter((e) => e.kind === "FUNDING_APPLICATION").length === 3);
-        expect(events.filter((e) => e.kind === "FUNDING_APPLICATION").map((e) => e.summary).slice(1)).toEqual([
-          `Dossier Fonds vert n° ${dossierNumber} ouvert par la collectivité (brouillon)`,
-          `Dossier Fonds vert n° ${dossierNumber} déposé`,
-        ]);
+        expect(
+          events
+            .filter((e) => e.kind === "FUNDING_APPLICATION")
+            .map((e) => e.summary)
+            .slice(1),
+        ).toEqual([`Dossier Fonds vert n° ${dossierNumber} ouvert par la collectivité (brouillon)`, `Dossier Fonds vert n° ${dossierNumber} déposé`]);
         // Nothing new on DS: nothing recorded.
         expect((await refresh()).data!.refreshFundingApplications[0].status).toBe("EN_CONSTRUCTION");
       } finally {
@@ -216,7 +237,13 @@ describe("Démarches Simplifiées applications through the gateway", () => {
       // Attempted by this outbox or by the subgraph's own (whichever claims the row first): it fails, and stays.
       while ((await pendingRows())[0]?.attempts === 0) expect(await outbox.kick()).toBe(0);
       const pending = await pendingRows();
-      expect(pending).toEqual([{ summary: `Dossier Fonds vert n° ${dossierNumber} accepté (montant accordé : ${(150000).toLocaleString("fr-FR")} €)`, attempts: expect.any(Number), last_error: expect.stringContaining("unreachable") }]);
+      expect(pending).toEqual([
+        {
+          summary: `Dossier Fonds vert n° ${dossierNumber} accepté (montant accordé : ${(150000).toLocaleString("fr-FR")} €)`,
+          attempts: expect.any(Number),
+          last_error: expect.stringContaining("unreachable"),
+        },
+      ]);
       expect(pending[0].attempts).toBeGreaterThanOrEqual(1);
 
       await hub.startProjects();
@@ -224,7 +251,12 @@ describe("Démarches Simplifiées applications through the gateway", () => {
       try {
         // The subgraph's own outbox retries on its own (backoff), and the subscriber resuming after its last id gets it.
         await until(() => events.some((e) => e.summary.includes("accepté")));
-        expect(events.filter((e) => e.kind === "FUNDING_APPLICATION").map((e) => e.summary).slice(3)).toEqual([`Dossier Fonds vert n° ${dossierNumber} accepté (montant accordé : ${(150000).toLocaleString("fr-FR")} €)`]);
+        expect(
+          events
+            .filter((e) => e.kind === "FUNDING_APPLICATION")
+            .map((e) => e.summary)
+            .slice(3),
+        ).toEqual([`Dossier Fonds vert n° ${dossierNumber} accepté (montant accordé : ${(150000).toLocaleString("fr-FR")} €)`]);
       } finally {
         await client.dispose();
       }

@@ -26,7 +26,11 @@ describe("funding opportunities through the gateway: matching, ranking, cache, f
   let hub: Hub;
   let camille: string;
   const create = async (input: Record<string, unknown>) => {
-    const created = await hub.query<{ createProject: { id: string } }>(`mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, { input: { territoryId: "COMMUNE:63113", ...input } }, camille);
+    const created = await hub.query<{ createProject: { id: string } }>(
+      `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+      { input: { territoryId: "COMMUNE:63113", ...input } },
+      camille,
+    );
     expect(created.errors).toBeUndefined();
     return created.data!.createProject.id;
   };
@@ -47,7 +51,14 @@ describe("funding opportunities through the gateway: matching, ranking, cache, f
     const page = await opportunities(works);
     const names = page.edges.map((e) => e.node.name);
     // The EPCI's own aid, the DETR of both départements (Montluçon's through that commune), the national DSIL.
-    expect(names).toEqual(expect.arrayContaining(["Fonds de concours aux communes membres — Clermont Auvergne Métropole", "Dotation d'équipement des territoires ruraux (DETR) — Puy-de-Dôme", "Dotation d'équipement des territoires ruraux (DETR) — Allier", "Dotation de soutien à l'investissement local (DSIL)"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Fonds de concours aux communes membres — Clermont Auvergne Métropole",
+        "Dotation d'équipement des territoires ruraux (DETR) — Puy-de-Dôme",
+        "Dotation d'équipement des territoires ruraux (DETR) — Allier",
+        "Dotation de soutien à l'investissement local (DSIL)",
+      ]),
+    );
     // Closed call, conception-only aids, other régions: never.
     expect(names).not.toContain("Fonds friches : recyclage foncier (appel clos)");
     expect(names).not.toContain("Accompagnement en ingénierie de projet par le Cerema");

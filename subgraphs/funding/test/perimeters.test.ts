@@ -9,7 +9,11 @@ describe("Aides-Territoires perimeters", () => {
 
   it("asks Aides-Territoires once for a commune's perimeter, and again once the cached answer is 30 days old", async () => {
     const token = await hub.token(CAMILLE);
-    const created = await hub.query<{ createProject: { id: string } }>(`mutation { createProject(input: { title: "Piscine", territoryId: "COMMUNE:63113", themes: ["culture-patrimoine-sports-tourisme"] }) { id } }`, {}, token);
+    const created = await hub.query<{ createProject: { id: string } }>(
+      `mutation { createProject(input: { title: "Piscine", territoryId: "COMMUNE:63113", themes: ["culture-patrimoine-sports-tourisme"] }) { id } }`,
+      {},
+      token,
+    );
     const query = `query($id: ID!) { project(id: $id) { fundingOpportunities(first: 1) { edges { node { id } } } } }`;
     const perimeterCalls = async () => {
       const before = hub.standIn.stats.dataRequests;

@@ -76,8 +76,20 @@ describe("ranking rules", () => {
     ]);
     // 5 (carrier) + 20 (département) + 20 (theme) + 15 (phase) + 5 (destination) + 10 (closes within 30 days) + 8 (rate)
     expect(ranked.score).toBe(83);
-    const engineering = scoreAid(matchAid(aid({ perimeter: "France", perimeter_scale: "Pays", aid_types_full: [{ id: 8, name: "Ingénierie technique", group: { id: 2, name: "Aide en ingénierie" } }] }), criteria())!, { commune: "Aubière" }, "ETUDE");
-    expect(engineering.reasons).toEqual(["Couvre la commune de Aubière", "Aide nationale", "Thème : Eau et milieux aquatiques", "Adapté à la phase Études", "Finance le fonctionnement", "Sans date limite", "Accompagnement en ingénierie"]);
+    const engineering = scoreAid(
+      matchAid(aid({ perimeter: "France", perimeter_scale: "Pays", aid_types_full: [{ id: 8, name: "Ingénierie technique", group: { id: 2, name: "Aide en ingénierie" } }] }), criteria())!,
+      { commune: "Aubière" },
+      "ETUDE",
+    );
+    expect(engineering.reasons).toEqual([
+      "Couvre la commune de Aubière",
+      "Aide nationale",
+      "Thème : Eau et milieux aquatiques",
+      "Adapté à la phase Études",
+      "Finance le fonctionnement",
+      "Sans date limite",
+      "Accompagnement en ingénierie",
+    ]);
   });
 
   it("puts the local aid first, then the nearest deadline, then the lowest id", () => {

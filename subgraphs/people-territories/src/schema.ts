@@ -13,7 +13,17 @@ import { PROJECT_PEOPLE_TYPES } from "./types/project-people.types";
 /** The people-territories subgraph schema (no I/O). */
 export function buildPeopleTerritoriesSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [TerritoryResolver, OrganizationResolver, PersonResolver, MembershipResolver, ApiKeyResolver, SessionResolver, InvitationResolver, PersonInvitationsResolver, ...PROJECT_PEOPLE_RESOLVERS],
+    resolvers: [
+      TerritoryResolver,
+      OrganizationResolver,
+      PersonResolver,
+      MembershipResolver,
+      ApiKeyResolver,
+      SessionResolver,
+      InvitationResolver,
+      PersonInvitationsResolver,
+      ...PROJECT_PEOPLE_RESOLVERS,
+    ],
     // Only extended here (their people): listed, or type-graphql would drop them.
     orphanedTypes: PROJECT_PEOPLE_TYPES,
     references: {

@@ -15,7 +15,12 @@ describe("invitations and members", () => {
   const id: Record<string, string> = {};
   beforeAll(async () => {
     hub = await startHub();
-    for (const [who, email] of [["camille", CAMILLE], ["julien", JULIEN], ["nadia", NADIA], ["louis", LOUIS]] as const) {
+    for (const [who, email] of [
+      ["camille", CAMILLE],
+      ["julien", JULIEN],
+      ["nadia", NADIA],
+      ["louis", LOUIS],
+    ] as const) {
       t[who] = await hub.token(email);
       [{ id: id[who] }] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = $1", [email]);
     }
@@ -29,7 +34,10 @@ describe("invitations and members", () => {
     // An attacker of the DDT 63 "invites" Camille to learn who she is and to enrol her.
     const known = await hub.query(INVITE, { email: CAMILLE.toUpperCase(), org: "DDT:63" }, t.julien);
     const unknown = await hub.query(INVITE, { email: "nouvelle.recrue@ddt63.demo", org: "DDT:63" }, t.julien);
-    const shape = (response: typeof known) => JSON.stringify(response).replace(/"id":"[0-9a-f-]{36}"/, '"id":"ID"').replace(/"createdAt":"[^"]+"/, '"createdAt":"AT"');
+    const shape = (response: typeof known) =>
+      JSON.stringify(response)
+        .replace(/"id":"[0-9a-f-]{36}"/, '"id":"ID"')
+        .replace(/"createdAt":"[^"]+"/, '"createdAt":"AT"');
     expect(shape(known)).toEqual(shape(unknown));
     expect(known).toEqual({ status: 200, data: { invitePerson: { id: expect.any(String), role: "STATE_AGENT", createdAt: expect.any(String), organization: { id: "DDT:63" } } } });
     expect(JSON.stringify(known)).not.toContain(id.camille);
@@ -52,7 +60,17 @@ describe("invitations and members", () => {
     const invitation = await hub.query<{ invitePerson: { id: string } }>(INVITE, { email: CAMILLE, org: "PREFECTURE:63" }, t.nadia);
     const invitationId = invitation.data!.invitePerson.id;
     const mine = await hub.query(`{ me { invitations { organization { id } role } } }`, {}, t.camille);
-    expect(mine).toEqual({ status: 200, data: { me: { invitations: [{ organization: { id: "DDT:63" }, role: "STATE_AGENT" }, { organization: { id: "PREFECTURE:63" }, role: "STATE_AGENT" }] } } });
+    expect(mine).toEqual({
+      status: 200,
+      data: {
+        me: {
+          invitations: [
+            { organization: { id: "DDT:63" }, role: "STATE_AGENT" },
+            { organization: { id: "PREFECTURE:63" }, role: "STATE_AGENT" },
+          ],
+        },
+      },
+    });
     const others = await hub.query(`query($id: ID!) { person(id: $id) { invitations { id } } }`, { id: id.camille }, t.nadia);
     expect(others).toEqual({ status: 200, data: { person: { invitations: null } } });
     const stolen = await hub.query(`mutation($id: ID!) { acceptInvitation(id: $id) { role } }`, { id: invitationId }, t.julien);
@@ -72,10 +90,12 @@ describe("invitations and members", () => {
       await hub.sql("people-territories", "INSERT INTO person (email, given_name, usual_name) VALUES ($1, $2, $3)", [`membre${index}@ddt63.demo`, given, usual]);
       await hub.sql("people-territories", "INSERT INTO membership (person_id, organization_id, role) SELECT id, 'DDT:63', 'STATE_AGENT' FROM person WHERE email = $1", [`membre${index}@ddt63.demo`]);
     }
-    const expected = (await hub.sql<{ id: string }>(
-      "people-territories",
-      "SELECT p.id FROM membership m JOIN person p ON p.id = m.person_id WHERE m.organization_id = 'DDT:63' AND p.status <> 'PENDING' ORDER BY p.usual_name || ' ' || p.given_name, p.id",
-    )).map((r) => r.id);
+    const expected = (
+      await hub.sql<{ id: string }>(
+        "people-territories",
+        "SELECT p.id FROM membership m JOIN person p ON p.id = m.person_id WHERE m.organization_id = 'DDT:63' AND p.status <> 'PENDING' ORDER BY p.usual_name || ' ' || p.given_name, p.id",
+      )
+    ).map((r) => r.id);
     expect(expected).toHaveLength(6);
     const seen: string[] = [];
     const cursors: string[] = [];
@@ -102,6 +122,10 @@ describe("invitations and members", () => {
     });
     const named = Buffer.from(JSON.stringify(["Bernard Julien", id.julien])).toString("base64url");
     const refused = await hub.query(MEMBERS, { org: "DDT:63", after: named }, t.louis);
-    expect(refused).toEqual({ status: 200, data: null, errors: [{ message: "after is not a valid cursor", path: ["organization", "members"], extensions: { code: "BAD_USER_INPUT", field: "after", serviceName: "people-territories" } }] });
+    expect(refused).toEqual({
+      status: 200,
+      data: null,
+      errors: [{ message: "after is not a valid cursor", path: ["organization", "members"], extensions: { code: "BAD_USER_INPUT", field: "after", serviceName: "people-territories" } }],
+    });
   });
 });

@@ -111,7 +111,14 @@ describe("people-territories permissions, role by role", () => {
   const ids = {} as Ids;
   beforeAll(async () => {
     hub = await startHub();
-    for (const [who, email] of [["camille", CAMILLE], ["julien", JULIEN], ["sophie", SOPHIE], ["nadia", NADIA], ["lea", LEA], ["louis", LOUIS]] as const) {
+    for (const [who, email] of [
+      ["camille", CAMILLE],
+      ["julien", JULIEN],
+      ["sophie", SOPHIE],
+      ["nadia", NADIA],
+      ["lea", LEA],
+      ["louis", LOUIS],
+    ] as const) {
       tokens[who] = await hub.token(email);
     }
     const key = await hub.query<{ createApiKey: { key: string; apiKey: { id: string } } }>(
@@ -122,7 +129,11 @@ describe("people-territories permissions, role by role", () => {
     tokens.programme = key.data!.createApiKey.key;
     const [nadiaRow] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = $1", [NADIA]);
     tokens.service = signViewer({ ...SERVICE_VIEWER, personId: nadiaRow.id, organizationId: "ANCT:NATIONAL" }, TEST_SESSION_SECRET, SESSION_AUDIENCE, 3600);
-    const revocable = await hub.query<{ createApiKey: { apiKey: { id: string } } }>(`mutation { createApiKey(input: { name: "À révoquer", scopes: ["stats:read"] }) { apiKey { id } } }`, {}, tokens.nadia);
+    const revocable = await hub.query<{ createApiKey: { apiKey: { id: string } } }>(
+      `mutation { createApiKey(input: { name: "À révoquer", scopes: ["stats:read"] }) { apiKey { id } } }`,
+      {},
+      tokens.nadia,
+    );
     ids.revocableKeyId = revocable.data!.createApiKey.apiKey.id;
     const paris = await hub.query<{ invitePerson: { id: string } }>(
       `mutation { invitePerson(input: { email: "agent.paris@paris.demo", givenName: "Paul", usualName: "Lefèvre", organizationId: "COLLECTIVITE:217500016" }) { id } }`,
@@ -172,7 +183,11 @@ describe("people-territories permissions, role by role", () => {
   });
 
   it("stops accepting an API key once revoked", async () => {
-    const key = await hub.query<{ createApiKey: { key: string; apiKey: { id: string } } }>(`mutation { createApiKey(input: { name: "Éphémère", scopes: ["stats:read"] }) { key apiKey { id } } }`, {}, tokens.nadia);
+    const key = await hub.query<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+      `mutation { createApiKey(input: { name: "Éphémère", scopes: ["stats:read"] }) { key apiKey { id } } }`,
+      {},
+      tokens.nadia,
+    );
     const { key: secret, apiKey } = key.data!.createApiKey;
     const before = await hub.query(`{ portfolio(territoryId: "REGION:84") { projectCount } }`, {}, secret);
     expect(before.errors).toBeUndefined();

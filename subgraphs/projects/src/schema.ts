@@ -11,15 +11,7 @@ import { ActivitySubscriptionResolver } from "./resolvers/subscription.resolver"
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [
-      ProjectResolver,
-      ActivityResolver,
-      DocumentResolver,
-      ActivitySubscriptionResolver,
-      TerritoryProjectsResolver,
-      OrganizationProjectsResolver,
-      PersonProjectsResolver,
-    ],
+    resolvers: [ProjectResolver, ActivityResolver, DocumentResolver, ActivitySubscriptionResolver, TerritoryProjectsResolver, OrganizationProjectsResolver, PersonProjectsResolver],
     // Person is only extended here (assignedProjects): listed, or type-graphql would drop it.
     orphanedTypes: [PersonRef],
     references: {

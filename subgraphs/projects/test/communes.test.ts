@@ -30,7 +30,9 @@ describe("a project on several communes", () => {
       t.camille,
     );
   const visibleTo = async (who: string, territoryId: string) =>
-    (await hub.query<{ projects: { edges: { node: { id: string } }[] } }>(`query($t: ID!) { projects(filter: { territoryId: $t }, first: 50) { edges { node { id } } } }`, { t: territoryId }, t[who])).data!.projects.edges.map((e) => e.node.id);
+    (
+      await hub.query<{ projects: { edges: { node: { id: string } }[] } }>(`query($t: ID!) { projects(filter: { territoryId: $t }, first: 50) { edges { node { id } } } }`, { t: territoryId }, t[who])
+    ).data!.projects.edges.map((e) => e.node.id);
 
   it("lists every commune concerned, the main one first, and files the project under each of them", async () => {
     const created = await create(["COMMUNE:63014", "COMMUNE:03190", "COMMUNE:63014", "COMMUNE:63113"]);
@@ -87,7 +89,11 @@ describe("a project on several communes", () => {
     expect(updated.data!.updateProject.territories.map((x) => x.id)).toEqual(["COMMUNE:63113", "COMMUNE:63014"]);
     expect(codes(await update(data!.project.version, ["COMMUNE:03190"]))).toEqual(["CONFLICT"]);
     expect(await visibleTo("allier", "DEPARTEMENT:03")).toEqual([]);
-    const [last] = await hub.sql<{ kind: string; summary: string; payload: { fields: string[] } }>("projects", "SELECT kind, summary, payload FROM activity WHERE project_id = $1 ORDER BY id DESC LIMIT 1", [projectId]);
+    const [last] = await hub.sql<{ kind: string; summary: string; payload: { fields: string[] } }>(
+      "projects",
+      "SELECT kind, summary, payload FROM activity WHERE project_id = $1 ORDER BY id DESC LIMIT 1",
+      [projectId],
+    );
     expect(last).toMatchObject({ kind: "PROJECT_UPDATED", payload: { fields: ["communeIds"] } });
   });
 

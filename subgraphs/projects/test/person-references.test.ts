@@ -23,7 +23,12 @@ describe("person references served with projects", () => {
   let projectId: string;
   beforeAll(async () => {
     hub = await startHub();
-    for (const [who, email] of [["camille", CAMILLE], ["julien", JULIEN], ["nadia", NADIA], ["louis", LOUIS]] as const) {
+    for (const [who, email] of [
+      ["camille", CAMILLE],
+      ["julien", JULIEN],
+      ["nadia", NADIA],
+      ["louis", LOUIS],
+    ] as const) {
       t[who] = await hub.token(email);
       [{ id: id[who] }] = await hub.sql<{ id: string }>("people-territories", "SELECT id FROM person WHERE email = $1", [email]);
     }
@@ -45,7 +50,9 @@ describe("person references served with projects", () => {
     await mutate("camille", `mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { id } }`, { i: { projectId, transition: "SUBMIT" } });
     await mutate("camille", `mutation($id: ID!) { addComment(projectId: $id, body: "Tracé joint") { id } }`, { id: projectId });
     await mutate("julien", `mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { id } }`, { i: { projectId, transition: "QUALIFY", priority: "NORMAL" } });
-    await mutate("julien", `mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { id } }`, { i: { projectId, transition: "ASSIGN", assignees: [{ personId: id.julien, theme: "mobilite-transports" }] } });
+    await mutate("julien", `mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { id } }`, {
+      i: { projectId, transition: "ASSIGN", assignees: [{ personId: id.julien, theme: "mobilite-transports" }] },
+    });
   });
   afterAll(() => hub.stop());
 

@@ -29,7 +29,17 @@ describe("the projects of many territories, organisations and persons", () => {
     communes.forEach((commune, c) => {
       for (let k = 0; k < c % 4; k++) {
         const status = k === 1 ? "DRAFT" : "SUBMITTED";
-        rows.push([randomUUID(), `Projet ${c}-${k}`, status, commune, projectTerritoryAncestry(commune), `COLLECTIVITE:test-${(c + k) % 5}`, new Date(Date.UTC(2026, 0, 1 + c, k)).toISOString(), 1000 * c + k, `2026-0${1 + k}-15`]);
+        rows.push([
+          randomUUID(),
+          `Projet ${c}-${k}`,
+          status,
+          commune,
+          projectTerritoryAncestry(commune),
+          `COLLECTIVITE:test-${(c + k) % 5}`,
+          new Date(Date.UTC(2026, 0, 1 + c, k)).toISOString(),
+          1000 * c + k,
+          `2026-0${1 + k}-15`,
+        ]);
       }
     });
     await hub.sql(
@@ -37,7 +47,21 @@ describe("the projects of many territories, organisations and persons", () => {
       `INSERT INTO project (id, title, status, territory_id, territory_ids, owner_id, created_at, budget_euros, start_date)
        SELECT r.id, r.title, r.status, r.territory_id, r.territory_ids, r.owner_id, r.created_at, r.budget_euros, r.start_date
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, status text, territory_id text, territory_ids text[], owner_id text, created_at timestamptz, budget_euros bigint, start_date date)`,
-      [JSON.stringify(rows.map(([id, title, status, territory_id, territory_ids, owner_id, created_at, budget_euros, start_date]) => ({ id, title, status, territory_id, territory_ids, owner_id, created_at, budget_euros, start_date })))],
+      [
+        JSON.stringify(
+          rows.map(([id, title, status, territory_id, territory_ids, owner_id, created_at, budget_euros, start_date]) => ({
+            id,
+            title,
+            status,
+            territory_id,
+            territory_ids,
+            owner_id,
+            created_at,
+            budget_euros,
+            start_date,
+          })),
+        ),
+      ],
     );
     // Persons of the DDT, each assigned to some of those projects (the first to none).
     for (const [i, id] of persons.entries()) {
@@ -45,11 +69,10 @@ describe("the projects of many territories, organisations and persons", () => {
       await hub.sql("people-territories", "INSERT INTO membership (person_id, organization_id, role) VALUES ($1, 'DDT:63', 'STATE_AGENT')", [id]);
     }
     const projectIds = rows.map((r) => r[0] as string);
-    await hub.sql(
-      "projects",
-      `INSERT INTO project_assignee (project_id, person_id) SELECT p, ($2::uuid[])[1 + (n::int % 5) + 1] FROM unnest($1::uuid[]) WITH ORDINALITY AS u(p, n)`,
-      [projectIds, persons],
-    );
+    await hub.sql("projects", `INSERT INTO project_assignee (project_id, person_id) SELECT p, ($2::uuid[])[1 + (n::int % 5) + 1] FROM unnest($1::uuid[]) WITH ORDINALITY AS u(p, n)`, [
+      projectIds,
+      persons,
+    ]);
   });
   afterAll(() => hub.stop());
 
@@ -66,7 +89,11 @@ describe("the projects of many territories, organisations and persons", () => {
 
   /** The unbatched reference: `projects(filter)` for one parent. */
   async function reference(filter: string, first: number, token: string, after?: string) {
-    const response = await hub.query<{ projects: unknown }>(`query($after: String) { projects(first: ${first}, after: $after, filter: ${filter}) { edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`, { after }, token);
+    const response = await hub.query<{ projects: unknown }>(
+      `query($after: String) { projects(first: ${first}, after: $after, filter: ${filter}) { edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+      { after },
+      token,
+    );
     expect(response.errors).toBeUndefined();
     return response.data!.projects;
   }
@@ -103,7 +130,11 @@ describe("the projects of many territories, organisations and persons", () => {
     ["a forged cursor", `projects(after: "bm90LWEtY3Vyc29y")`, "BAD_USER_INPUT"],
     ["a search too long", `projects(filter: { search: "${"x".repeat(101)}" })`, "BAD_USER_INPUT"],
   ])("answers %s on a list of territories with one error per territory, coded", async (_label, field, code) => {
-    const response = await hub.query<{ territory: { members: unknown } }>(`{ territory(id: "${EPCI}") { members(first: 3) { edges { node { id ${field} { edges { node { id } } } } } } } }`, {}, t.nadia);
+    const response = await hub.query<{ territory: { members: unknown } }>(
+      `{ territory(id: "${EPCI}") { members(first: 3) { edges { node { id ${field} { edges { node { id } } } } } } } }`,
+      {},
+      t.nadia,
+    );
     expect(response.data).toBeNull();
     expect((response.errors ?? []).map((e) => [e.extensions?.code, e.path?.slice(-1)[0]])).toEqual(Array(3).fill([code, "projects"]));
   });
@@ -122,7 +153,9 @@ describe("the projects of many territories, organisations and persons", () => {
     const expected = Object.fromEntries(rows.map((r) => [r.owner_id, r.ids]));
     expect(Object.keys(expected)).toHaveLength(5);
     expect(data.projects.edges.length).toBeGreaterThan(5);
-    expect(data.projects.edges.map((e) => e.node.owner)).toEqual(data.projects.edges.map((e) => ({ id: e.node.owner.id, projects: { edges: expected[e.node.owner.id].map((id) => ({ node: { id } })) } })));
+    expect(data.projects.edges.map((e) => e.node.owner)).toEqual(
+      data.projects.edges.map((e) => ({ id: e.node.owner.id, projects: { edges: expected[e.node.owner.id].map((id) => ({ node: { id } })) } })),
+    );
   });
 
   it("gives each person of a list the projects assigned to them in one statement", async () => {

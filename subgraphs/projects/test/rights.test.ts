@@ -28,8 +28,7 @@ describe("what a viewer may do on a project", () => {
     expect(response.errors).toBeUndefined();
     return response.data!.project.viewerCan;
   };
-  const step = (who: string, input: Record<string, unknown>) =>
-    hub.query(`mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { status } }`, { i: { projectId, ...input } }, t[who]);
+  const step = (who: string, input: Record<string, unknown>) => hub.query(`mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { status } }`, { i: { projectId, ...input } }, t[who]);
 
   it("follows the lifecycle table for each role and status", async () => {
     expect(await rights("camille")).toEqual({ transitions: ["SUBMIT", "ABANDON"], edit: true, comment: true, internalNotes: false });

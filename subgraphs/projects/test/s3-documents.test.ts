@@ -24,7 +24,11 @@ describe("documents in an S3-compatible store", () => {
     const token = await hub.token(CAMILLE);
     const created = await hub.query<{ createProject: { id: string } }>(`mutation { createProject(input: { title: "Gymnase", territoryId: "COMMUNE:63113" }) { id } }`, {}, token);
     const upload = () =>
-      fetch(`${hub.origin}/projects/${created.data!.createProject.id}/documents?name=devis.pdf`, { method: "POST", headers: { "content-type": "application/pdf", authorization: `Bearer ${token}` }, body: new Uint8Array(PDF) });
+      fetch(`${hub.origin}/projects/${created.data!.createProject.id}/documents?name=devis.pdf`, {
+        method: "POST",
+        headers: { "content-type": "application/pdf", authorization: `Bearer ${token}` },
+        body: new Uint8Array(PDF),
+      });
     return { hub, token, projectId: created.data!.createProject.id, upload };
   }
 

@@ -58,11 +58,9 @@ describe("project visibility: the SQL filter and canSeeProject agree", () => {
            SELECT r.id, 'Projet', r.status, r."territoryId", r."territoryIds", r."ownerId" FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, "territoryId" text, "territoryIds" text[], "ownerId" text)`,
           [JSON.stringify(rows)],
         );
-        await hub.sql(
-          "projects",
-          "INSERT INTO project_actor (project_id, organization_id) SELECT r.id, a FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, actors text[]), unnest(r.actors) AS a",
-          [JSON.stringify(rows)],
-        );
+        await hub.sql("projects", "INSERT INTO project_actor (project_id, organization_id) SELECT r.id, a FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, actors text[]), unnest(r.actors) AS a", [
+          JSON.stringify(rows),
+        ]);
         try {
           for (const v of viewers) {
             const params: unknown[] = [ids];

@@ -20,7 +20,8 @@ describe("a project's life through the gateway", () => {
   afterAll(() => hub.stop());
 
   const see = async (who: string) => codes(await hub.query(`query($id: ID!) { project(id: $id) { id } }`, { id: projectId }, t[who]));
-  const step = (who: string, input: Record<string, unknown>) => hub.query<{ changeProjectStatus: { status: string; priority: string | null; statusReason: string | null } }>(STEP, { input: { projectId, ...input } }, t[who]);
+  const step = (who: string, input: Record<string, unknown>) =>
+    hub.query<{ changeProjectStatus: { status: string; priority: string | null; statusReason: string | null } }>(STEP, { input: { projectId, ...input } }, t[who]);
 
   it("keeps a draft to its collectivité, then shows it to the State of its département once submitted", async () => {
     const created = await hub.query<{ createProject: { id: string; status: string; version: number } }>(
@@ -106,12 +107,17 @@ describe("a project's life through the gateway", () => {
   });
 
   it("gives CONFLICT to the second of two agents editing the same version, and writes nothing for it", async () => {
-    const created = await hub.query<{ createProject: { id: string; version: number } }>(`mutation { createProject(input: { title: "Halle", territoryId: "COMMUNE:63113" }) { id version } }`, {}, t.camille);
+    const created = await hub.query<{ createProject: { id: string; version: number } }>(
+      `mutation { createProject(input: { title: "Halle", territoryId: "COMMUNE:63113" }) { id version } }`,
+      {},
+      t.camille,
+    );
     const id = created.data!.createProject.id;
     await step("camille", { projectId: id, transition: "SUBMIT" });
     const { data } = await hub.query<{ project: { version: number } }>(`query($id: ID!) { project(id: $id) { version } }`, { id }, t.julien);
     const version = data!.project.version;
-    const edit = (who: string, title: string) => hub.query(`mutation($id: ID!, $v: Int!, $t: String) { updateProject(id: $id, version: $v, input: { title: $t }) { title version } }`, { id, v: version, t: title }, t[who]);
+    const edit = (who: string, title: string) =>
+      hub.query(`mutation($id: ID!, $v: Int!, $t: String) { updateProject(id: $id, version: $v, input: { title: $t }) { title version } }`, { id, v: version, t: title }, t[who]);
     const [first, second] = [await edit("camille", "Halle couverte"), await edit("julien", "Halle du marché")];
     expect(first.errors).toBeUndefined();
     expect(codes(second)).toEqual(["CONFLICT"]);
@@ -180,7 +186,9 @@ describe("a project's life through the gateway", () => {
   it("pages through the whole inbox, by priority then age, without gaps or repeats", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const id = (await hub.query<{ createProject: { id: string } }>(`mutation($t: String!) { createProject(input: { title: $t, territoryId: "COMMUNE:63113" }) { id } }`, { t: `Dossier ${i}` }, t.camille)).data!.createProject.id;
+      const id = (
+        await hub.query<{ createProject: { id: string } }>(`mutation($t: String!) { createProject(input: { title: $t, territoryId: "COMMUNE:63113" }) { id } }`, { t: `Dossier ${i}` }, t.camille)
+      ).data!.createProject.id;
       await step("camille", { projectId: id, transition: "SUBMIT" });
       ids.push(id);
     }

@@ -13,7 +13,11 @@ describe("reporting projects the activity journal", () => {
 
   /** A draft of Clermont-Ferrand (counted nowhere). */
   const draft = async (title: string) => {
-    const response = await hub.query<{ createProject: { id: string; title: string } }>(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id title } }`, { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"] } }, token);
+    const response = await hub.query<{ createProject: { id: string; title: string } }>(
+      `mutation($i: CreateProjectInput!) { createProject(input: $i) { id title } }`,
+      { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"] } },
+      token,
+    );
     expect(response.data?.createProject.title).toBe(title);
     return response.data!.createProject.id;
   };
@@ -47,7 +51,12 @@ describe("reporting projects the activity journal", () => {
 
   it("never reveals a draft in statistics, to anyone, its own collectivité included", async () => {
     const julien = await hub.token(JULIEN);
-    const stats = (who: string, territoryId: string) => hub.query(`query($t: ID!) { portfolio(territoryId: $t) { projectCount byStatus { status count } } territory(id: $t) { stats { projectCount byStatus { status count } } } }`, { t: territoryId }, who);
+    const stats = (who: string, territoryId: string) =>
+      hub.query(
+        `query($t: ID!) { portfolio(territoryId: $t) { projectCount byStatus { status count } } territory(id: $t) { stats { projectCount byStatus { status count } } } }`,
+        { t: territoryId },
+        who,
+      );
     const before = await Promise.all([stats(julien, "DEPARTEMENT:63"), stats(token, "COMMUNE:63113")]);
     await draft("Projet encore secret");
     const after = await Promise.all([stats(julien, "DEPARTEMENT:63"), stats(token, "COMMUNE:63113")]);

@@ -74,14 +74,7 @@ export function LifecycleActions({ project, onDone }: LifecycleActionsProps) {
         ))}
       </div>
       {open && transitions.includes(open) && (
-        <TransitionForm
-          key={open}
-          transition={open}
-          themes={project.themes}
-          pending={fetching}
-          onConfirm={(values) => void run(open, values)}
-          onCancel={() => setOpen(null)}
-        />
+        <TransitionForm key={open} transition={open} themes={project.themes} pending={fetching} onConfirm={(values) => void run(open, values)} onCancel={() => setOpen(null)} />
       )}
       {fetching && <p className="muted">Action en cours…</p>}
       <Alert message={error} />

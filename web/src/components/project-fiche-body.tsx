@@ -26,10 +26,7 @@ export function ProjectFicheBody({ project, refetch }: ProjectFicheBodyProps) {
   const conversation = useProjectComments(project.id);
   const loaded = useMemo(() => project.activity.edges.map((edge) => edge.node), [project.activity]);
   const { refetch: refetchComments } = conversation;
-  const handleNewEntry = useCallback(
-    (entry: ActivityEntry) => (entry.kind === 'COMMENT_ADDED' ? refetchComments() : refetch()),
-    [refetchComments, refetch],
-  );
+  const handleNewEntry = useCallback((entry: ActivityEntry) => (entry.kind === 'COMMENT_ADDED' ? refetchComments() : refetch()), [refetchComments, refetch]);
   const journal = useProjectJournal(project.id, loaded, handleNewEntry);
 
   return (

@@ -80,7 +80,12 @@ describe("JWT verification pinned to the provider's algorithms", () => {
     ["an algorithm the provider does not announce (HS256 with the client secret)", () => sign(new TextEncoder().encode(SECRET), { alg: "HS256" }), ["RS256", "ES256"], "ERR_JOSE_ALG_NOT_ALLOWED"],
     ["an announced algorithm that is not the pinned one (ES256 when only RS256 is)", () => sign(ec, { alg: "ES256", kid: "e1" }), ["RS256"], "ERR_JOSE_ALG_NOT_ALLOWED"],
     ["another key under a published kid", async () => sign({ ...(await signer("r1", "RS256")) }, { alg: "RS256", kid: "r1" }), ["RS256"], "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"],
-    ["a tampered payload", async () => (await sign(rsa, { alg: "RS256", kid: "r1" })).replace(/\.[^.]+\./, `.${b64({ ...CLAIMS, sub: "admin", iss: ISSUER, aud: CLIENT_ID, exp: now() + 600 })}.`), ["RS256"], "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"],
+    [
+      "a tampered payload",
+      async () => (await sign(rsa, { alg: "RS256", kid: "r1" })).replace(/\.[^.]+\./, `.${b64({ ...CLAIMS, sub: "admin", iss: ISSUER, aud: CLIENT_ID, exp: now() + 600 })}.`),
+      ["RS256"],
+      "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+    ],
     ["another issuer", () => sign(rsa, { alg: "RS256", kid: "r1" }, {}, "https://evil.test"), ["RS256"], "ERR_JWT_CLAIM_VALIDATION_FAILED"],
     ["another audience", () => sign(rsa, { alg: "RS256", kid: "r1" }, {}, ISSUER, "another-client"), ["RS256"], "ERR_JWT_CLAIM_VALIDATION_FAILED"],
     ["an expired token", () => sign(rsa, { alg: "RS256", kid: "r1" }, { exp: now() - 120 }), ["RS256"], "ERR_JWT_EXPIRED"],

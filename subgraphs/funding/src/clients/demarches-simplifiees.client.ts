@@ -49,7 +49,11 @@ export class DemarchesSimplifieesClient {
 
   /** POST /api/public/v1/demarches/{n}/dossiers: creates an orphan pre-filled dossier. */
   async prefill(demarcheNumber: number, values: Record<string, unknown>): Promise<DsPrefilledDossier> {
-    const { status, body } = await this.send(`/api/public/v1/demarches/${demarcheNumber}/dossiers`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(values) }, false);
+    const { status, body } = await this.send(
+      `/api/public/v1/demarches/${demarcheNumber}/dossiers`,
+      { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(values) },
+      false,
+    );
     const dossier = body as Partial<DsPrefilledDossier>;
     if (status !== 201 || typeof dossier?.dossier_url !== "string" || !Number.isInteger(dossier.dossier_number) || typeof dossier.dossier_prefill_token !== "string") {
       throw upstreamUnavailable(`Démarches Simplifiées a répondu ${status} sans dossier exploitable.`);
@@ -81,7 +85,10 @@ export class DemarchesSimplifieesClient {
     const result = body as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
     if (result?.errors?.length) {
       const denied = result.errors.some((e) => e.extensions?.code === "unauthorized" || e.extensions?.code === "forbidden");
-      const detail = result.errors.map((e) => e.message).join("; ").slice(0, 300);
+      const detail = result.errors
+        .map((e) => e.message)
+        .join("; ")
+        .slice(0, 300);
       throw denied
         ? hubError("UPSTREAM_UNAVAILABLE", `Le jeton d’API Démarches Simplifiées n’a pas accès à cette démarche : ${detail}`, { reason: "DS_TOKEN_REFUSED" })
         : upstreamUnavailable(`Démarches Simplifiées a répondu par une erreur : ${detail}`);
@@ -112,7 +119,14 @@ export class DemarchesSimplifieesClient {
     if (response.status === 429) {
       const wait = retryAfterMs(response.headers.get("retry-after"));
       const tooLong = wait > this.maxRetryAfterMs;
-      return { ok: false, retryAfterMs: tooLong ? null : wait, error: hubError("UPSTREAM_UNAVAILABLE", `Démarches Simplifiées limite le nombre d’appels : réessayez dans ${Math.ceil(wait / 1000)} s.`, { reason: "DS_RATE_LIMITED", retryAfterSeconds: Math.ceil(wait / 1000) }) };
+      return {
+        ok: false,
+        retryAfterMs: tooLong ? null : wait,
+        error: hubError("UPSTREAM_UNAVAILABLE", `Démarches Simplifiées limite le nombre d’appels : réessayez dans ${Math.ceil(wait / 1000)} s.`, {
+          reason: "DS_RATE_LIMITED",
+          retryAfterSeconds: Math.ceil(wait / 1000),
+        }),
+      };
     }
     if (response.status >= 500) {
       return { ok: false, retryAfterMs: idempotent ? this.backoffMs : null, error: upstreamUnavailable(`Démarches Simplifiées est indisponible (erreur ${response.status}).`) };
@@ -124,10 +138,18 @@ export class DemarchesSimplifieesClient {
       return { ok: false, retryAfterMs: null, error: upstreamUnavailable(`Démarches Simplifiées a renvoyé une réponse illisible (HTTP ${response.status}).`) };
     }
     if (response.status === 401 || response.status === 403) {
-      return { ok: false, retryAfterMs: null, error: hubError("UPSTREAM_UNAVAILABLE", `Le jeton d’API Démarches Simplifiées est expiré ou invalide (${describe(body)}).`, { reason: "DS_TOKEN_REFUSED" }) };
+      return {
+        ok: false,
+        retryAfterMs: null,
+        error: hubError("UPSTREAM_UNAVAILABLE", `Le jeton d’API Démarches Simplifiées est expiré ou invalide (${describe(body)}).`, { reason: "DS_TOKEN_REFUSED" }),
+      };
     }
     if (response.status === 404) {
-      return { ok: false, retryAfterMs: null, error: hubError("UPSTREAM_UNAVAILABLE", `Démarche introuvable ou close sur Démarches Simplifiées (${describe(body)}).`, { reason: "DS_PROCEDURE_NOT_FOUND" }) };
+      return {
+        ok: false,
+        retryAfterMs: null,
+        error: hubError("UPSTREAM_UNAVAILABLE", `Démarche introuvable ou close sur Démarches Simplifiées (${describe(body)}).`, { reason: "DS_PROCEDURE_NOT_FOUND" }),
+      };
     }
     if (response.status === 400 || response.status === 422) {
       // The démarche refused a value: its own message, for the collectivité to act on.
@@ -152,6 +174,10 @@ function describe(body: unknown): string {
   const error = (body as { error?: unknown; errors?: { message?: string }[]; message?: unknown })?.error ?? (body as { message?: unknown })?.message;
   if (typeof error === "string") return error.slice(0, 300);
   const errors = (body as { errors?: { message?: string }[] })?.errors;
-  if (Array.isArray(errors)) return errors.map((e) => e.message).join("; ").slice(0, 300);
+  if (Array.isArray(errors))
+    return errors
+      .map((e) => e.message)
+      .join("; ")
+      .slice(0, 300);
   return "sans détail";
 }

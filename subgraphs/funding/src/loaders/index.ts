@@ -16,7 +16,13 @@ function namedTerritory(territoryId: string): { scale: "epci" | "department" | "
   const [kind, code] = territoryId.split(":");
   const cog = loadCog();
   const name =
-    kind === "EPCI" ? cog.epcis.find((e) => e.code === code)?.nom : kind === "DEPARTEMENT" ? cog.departements.find((d) => d.code === code)?.nom : kind === "REGION" ? cog.regions.find((r) => r.code === code)?.nom : undefined;
+    kind === "EPCI"
+      ? cog.epcis.find((e) => e.code === code)?.nom
+      : kind === "DEPARTEMENT"
+        ? cog.departements.find((d) => d.code === code)?.nom
+        : kind === "REGION"
+          ? cog.regions.find((r) => r.code === code)?.nom
+          : undefined;
   if (!name) return null;
   return { scale: kind === "EPCI" ? "epci" : kind === "DEPARTEMENT" ? "department" : "region", code, name };
 }

@@ -33,7 +33,11 @@ export class FundingOpportunityResolver {
     description:
       "Aids for a collectivité, ranked as on a project (see Project.fundingOpportunities), for analysts and programmes. Null, with an UPSTREAM_UNAVAILABLE error, when Aides-Territoires cannot be reached and nothing is cached.",
   })
-  async fundingOpportunities(@Arg("filter", () => FundingOpportunityFilter) filter: FundingOpportunityFilter, @Args() args: PageArgs, @Ctx() context: Context): Promise<Connection<FundingOpportunity>> {
+  async fundingOpportunities(
+    @Arg("filter", () => FundingOpportunityFilter) filter: FundingOpportunityFilter,
+    @Args() args: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<FundingOpportunity>> {
     authorize(context.viewer, "funding:read");
     const page = readOpportunityPage(args.first, args.after);
     if (!TERRITORY_ID.test(filter.territoryId)) throw badInput(`"${filter.territoryId.slice(0, 60)}" is not a commune, EPCI, département or région id`, "filter.territoryId");

@@ -80,7 +80,10 @@ export class DsSync {
     let changed = 0;
     for (let i = 0; i < open.length; i += TOKENS_PER_CALL) {
       const batch = open.slice(i, i + TOKENS_PER_CALL);
-      const dossiers = await this.services.ds.prefilledDossiers(procedure.demarcheNumber, batch.map((a) => a.prefillToken));
+      const dossiers = await this.services.ds.prefilledDossiers(
+        procedure.demarcheNumber,
+        batch.map((a) => a.prefillToken),
+      );
       const byToken = new Map(dossiers.map((d) => [d.dossier_prefill_token, d]));
       for (const application of batch) {
         const dossier = byToken.get(application.prefillToken);

@@ -140,7 +140,11 @@ const VERBS: Record<FundingApplicationStatus, string> = {
   SANS_SUITE: "classé sans suite",
 };
 
-function activityOf(application: Pick<FundingApplication, "id" | "projectId" | "procedure" | "dossierNumber" | "dossierUrl" | "status" | "amountRequested" | "amountGranted">, procedure: Procedure | undefined, from: FundingApplicationStatus | null) {
+function activityOf(
+  application: Pick<FundingApplication, "id" | "projectId" | "procedure" | "dossierNumber" | "dossierUrl" | "status" | "amountRequested" | "amountGranted">,
+  procedure: Procedure | undefined,
+  from: FundingApplicationStatus | null,
+) {
   const granted = application.status === FundingApplicationStatus.ACCEPTE && application.amountGranted !== null ? ` (montant accordé : ${application.amountGranted.toLocaleString("fr-FR")} €)` : "";
   return {
     projectId: application.projectId,

@@ -117,7 +117,11 @@ let communeNames: Map<string, string> | null = null;
 
 /** A current commune's name from its territory id (a map built once: the list has 35,000 communes). */
 function communeName(territoryId: string): string {
-  communeNames ??= new Map(loadCog().communes.filter((c) => c.type === "commune-actuelle").map((c) => [c.code, c.nom]));
+  communeNames ??= new Map(
+    loadCog()
+      .communes.filter((c) => c.type === "commune-actuelle")
+      .map((c) => [c.code, c.nom]),
+  );
   const code = territoryId.slice("COMMUNE:".length);
   return communeNames.get(code) ?? code;
 }

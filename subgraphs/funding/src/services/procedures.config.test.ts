@@ -15,14 +15,18 @@ describe("procedures configuration", () => {
 
   it.each([
     ["no procedures", {}, "`procedures` must be a non-empty array"],
-    ["a lower-case key", { procedures: [procedure({ key: "fonds" })] }, 'procedures[0].key must be upper-case letters, digits and \'_\' (got "fonds")'],
+    ["a lower-case key", { procedures: [procedure({ key: "fonds" })] }, "procedures[0].key must be upper-case letters, digits and '_' (got \"fonds\")"],
     ["a key twice", { procedures: [procedure(), procedure({ demarcheNumber: 2 })] }, 'procedures[1].key "FONDS_VERT" is repeated'],
     ["a démarche number twice", { procedures: [procedure(), procedure({ key: "DETR" })] }, "procedures[1].demarcheNumber 1 is repeated"],
     ["a démarche number that is not a number", { procedures: [procedure({ demarcheNumber: "12" })] }, "procedures[0].demarcheNumber must be a positive integer"],
     ["a champ id that is not a typed id", { procedures: [procedure({ champs: [champ({ id: Buffer.from("Dossier-4").toString("base64") })] })] }, 'does not decode to "Champ-<number>"'],
-    ["an unknown champ type", { procedures: [procedure({ champs: [champ({ type: "carte" })] })] }, 'procedures[0].champs[0].type must be one of'],
-    ["an unknown source", { procedures: [procedure({ champs: [champ({ source: "project.mayor" })] })] }, 'procedures[0].champs[0].source must be one of'],
-    ["a source that cannot fill the type", { procedures: [procedure({ champs: [champ({ type: "communes" })] })] }, "procedures[0].champs[0]: source project.title cannot fill a communes champ (only text, textarea)"],
+    ["an unknown champ type", { procedures: [procedure({ champs: [champ({ type: "carte" })] })] }, "procedures[0].champs[0].type must be one of"],
+    ["an unknown source", { procedures: [procedure({ champs: [champ({ source: "project.mayor" })] })] }, "procedures[0].champs[0].source must be one of"],
+    [
+      "a source that cannot fill the type",
+      { procedures: [procedure({ champs: [champ({ type: "communes" })] })] },
+      "procedures[0].champs[0]: source project.title cannot fill a communes champ (only text, textarea)",
+    ],
     ["neither source nor value", { procedures: [procedure({ champs: [champ({ source: undefined })] })] }, "procedures[0].champs[0] needs a source or a value"],
     ["required not a boolean", { procedures: [procedure({ champs: [champ({ required: "yes" })] })] }, "procedures[0].champs[0].required must be true or false"],
   ])("refuses %s", (_name, raw, message) => {

@@ -104,7 +104,13 @@ export function buildAids(perimeters: AtPerimeter[], today: string): AtAid[] {
     const id = 150000 + aids.length;
     const t = themes.get(template.theme)!;
     const categories = t.categories.slice(0, 3);
-    const slug = `${id}-${name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)}`;
+    const slug = `${id}-${name
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60)}`;
     const type = TYPES[template.type];
     const engineering = type.group.id === 2;
     const audiences = audiencesOf(template);
@@ -174,7 +180,13 @@ export function buildAids(perimeters: AtPerimeter[], today: string): AtAid[] {
     for (const template of INTERCOMMUNAL) add(template, `${template.name} — ${epci.name}`, epci.name, epci, "epci");
   }
   // An aid as the API sometimes sends them: optional lists and texts missing or null.
-  add({ name: "Aide à fiche incomplète (démonstration)", theme: "eau", financer: "Financeur inconnu", type: "Subvention", rate: null, steps: [], destinations: [] }, "Aide à fiche incomplète (démonstration)", "", find("Pays", "FRA"), "Pays");
+  add(
+    { name: "Aide à fiche incomplète (démonstration)", theme: "eau", financer: "Financeur inconnu", type: "Subvention", rate: null, steps: [], destinations: [] },
+    "Aide à fiche incomplète (démonstration)",
+    "",
+    find("Pays", "FRA"),
+    "Pays",
+  );
   const incomplete = aids[aids.length - 1];
   for (const key of ["financers", "financers_full", "aid_types_full", "mobilization_steps", "destinations", "eligibility", "contact", "targeted_audiences"]) delete incomplete[key];
   incomplete.description = null;

@@ -70,16 +70,18 @@ export function createDemarchesSimplifieesStandIn(options: DsStandInOptions = {}
   app.disable("x-powered-by");
 
   // Counts the call and plays a scripted fault if one is queued.
-  const route = (name: DsRoute): express.RequestHandler => (_request, response, next) => {
-    stats[name] += 1;
-    const fault = faults[name].shift();
-    if (!fault) return next();
-    setTimeout(() => {
-      if (response.destroyed) return;
-      response.status(fault.status ?? 500).set(fault.headers ?? {});
-      response.send(fault.body ?? "");
-    }, fault.delayMs ?? 0);
-  };
+  const route =
+    (name: DsRoute): express.RequestHandler =>
+    (_request, response, next) => {
+      stats[name] += 1;
+      const fault = faults[name].shift();
+      if (!fault) return next();
+      setTimeout(() => {
+        if (response.destroyed) return;
+        response.status(fault.status ?? 500).set(fault.headers ?? {});
+        response.send(fault.body ?? "");
+      }, fault.delayMs ?? 0);
+    };
 
   app.post("/api/public/v1/demarches/:number/dossiers", route("prefill"), express.text({ type: "*/*", limit: "1mb" }), (request, response) => {
     // DS compares the header as a string: "application/json; charset=utf-8" is refused too.
@@ -104,7 +106,13 @@ export function createDemarchesSimplifieesStandIn(options: DsStandInOptions = {}
       }
     }
     const dossier = store.create(demarche, champs);
-    response.status(201).json({ dossier_url: urlOf(request, demarche, dossier), state: "prefilled", dossier_id: typedId("Dossier", dossier.number), dossier_number: dossier.number, dossier_prefill_token: dossier.prefillToken });
+    response.status(201).json({
+      dossier_url: urlOf(request, demarche, dossier),
+      state: "prefilled",
+      dossier_id: typedId("Dossier", dossier.number),
+      dossier_number: dossier.number,
+      dossier_prefill_token: dossier.prefillToken,
+    });
   });
 
   app.get("/api/public/v1/demarches/:number/dossiers", route("read"), (request, response) => {
@@ -132,8 +140,14 @@ export function createDemarchesSimplifieesStandIn(options: DsStandInOptions = {}
     }
     const invalid = validate(demarchesSimplifieesSchema(), document);
     if (invalid.length > 0) return void response.json({ errors: invalid.map((e) => ({ message: e.message })) });
-    const result = execute({ schema: demarchesSimplifieesSchema(), document, variableValues: variables, rootValue: rootOf(store, allowed) }) as { data?: unknown; errors?: readonly { message: string; path?: readonly (string | number)[] }[] };
-    response.json({ data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path, extensions: { code: e.message.includes("hidden") ? "unauthorized" : "not_found" } })) } : {}) });
+    const result = execute({ schema: demarchesSimplifieesSchema(), document, variableValues: variables, rootValue: rootOf(store, allowed) }) as {
+      data?: unknown;
+      errors?: readonly { message: string; path?: readonly (string | number)[] }[];
+    };
+    response.json({
+      data: result.data ?? null,
+      ...(result.errors ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path, extensions: { code: e.message.includes("hidden") ? "unauthorized" : "not_found" } })) } : {}),
+    });
   });
 
   return {
@@ -178,7 +192,12 @@ function rootOf(store: DossierStore, allowed: number[]) {
           const end = start + page.length;
           return {
             nodes: page.map((d) => dossierView(demarche, d)),
-            pageInfo: { hasNextPage: end < visible.length, hasPreviousPage: start > 0, startCursor: page.length ? Buffer.from(String(start)).toString("base64") : null, endCursor: page.length ? Buffer.from(String(end)).toString("base64") : null },
+            pageInfo: {
+              hasNextPage: end < visible.length,
+              hasPreviousPage: start > 0,
+              startCursor: page.length ? Buffer.from(String(start)).toString("base64") : null,
+              endCursor: page.length ? Buffer.from(String(end)).toString("base64") : null,
+            },
           };
         },
       };
@@ -188,12 +207,34 @@ function rootOf(store: DossierStore, allowed: number[]) {
 
 function amountChamp(id: string | null, label: string, amount: number | null, updatedAt: Date) {
   if (!id) return [];
-  return [{ __typename: "DecimalNumberChamp", id: `${id}-${label}`, champDescriptorId: id, label, stringValue: amount === null ? null : String(amount), value: amount, prefilled: false, updatedAt: updatedAt.toISOString(), columns: [] }];
+  return [
+    {
+      __typename: "DecimalNumberChamp",
+      id: `${id}-${label}`,
+      champDescriptorId: id,
+      label,
+      stringValue: amount === null ? null : String(amount),
+      value: amount,
+      prefilled: false,
+      updatedAt: updatedAt.toISOString(),
+      columns: [],
+    },
+  ];
 }
 
 function dossierView(demarche: StandInDemarche, d: StandInDossier) {
   const iso = (date: Date | null) => (date ? date.toISOString() : null);
-  const texts = demarche.champs.map((c) => ({ __typename: "TextChamp", id: typedId("Champ", c.id), champDescriptorId: c.id, label: c.label, stringValue: d.champs[c.id] === undefined ? null : String(d.champs[c.id]), value: null, prefilled: d.champs[c.id] !== undefined, updatedAt: iso(d.createdAt), columns: [] }));
+  const texts = demarche.champs.map((c) => ({
+    __typename: "TextChamp",
+    id: typedId("Champ", c.id),
+    champDescriptorId: c.id,
+    label: c.label,
+    stringValue: d.champs[c.id] === undefined ? null : String(d.champs[c.id]),
+    value: null,
+    prefilled: d.champs[c.id] !== undefined,
+    updatedAt: iso(d.createdAt),
+    columns: [],
+  }));
   return {
     id: typedId("Dossier", d.number),
     number: d.number,

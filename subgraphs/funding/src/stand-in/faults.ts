@@ -5,12 +5,7 @@ import type express from "express";
  * API (or the network in front of it) does on a bad day.
  */
 export type Fault =
-  | { kind: "error"; status: number }
-  | { kind: "rate-limit"; retryAfterSeconds: number }
-  | { kind: "slow"; delayMs: number }
-  | { kind: "malformed" }
-  | { kind: "unauthorized" }
-  | { kind: "reset" };
+  { kind: "error"; status: number } | { kind: "rate-limit"; retryAfterSeconds: number } | { kind: "slow"; delayMs: number } | { kind: "malformed" } | { kind: "unauthorized" } | { kind: "reset" };
 
 export interface FaultPlan {
   fault: Fault;

@@ -3,7 +3,14 @@ import type { DataSource } from "typeorm";
 
 /** The demo accounts of development mode (listed in the README). `.demo` is not a real domain. */
 export const DEMO_ACCOUNTS: { email: string; givenName: string; usualName: string; organizationId: string; role: PersonRole; label: string }[] = [
-  { email: "camille.martin@clermont-ferrand.demo", givenName: "Camille", usualName: "Martin", organizationId: "COLLECTIVITE:216301135", role: "COLLECTIVITE_AGENT", label: "Agente de la commune de Clermont-Ferrand" },
+  {
+    email: "camille.martin@clermont-ferrand.demo",
+    givenName: "Camille",
+    usualName: "Martin",
+    organizationId: "COLLECTIVITE:216301135",
+    role: "COLLECTIVITE_AGENT",
+    label: "Agente de la commune de Clermont-Ferrand",
+  },
   { email: "julien.bernard@ddt63.demo", givenName: "Julien", usualName: "Bernard", organizationId: "DDT:63", role: "STATE_AGENT", label: "Agent de la DDT du Puy-de-Dôme" },
   { email: "sophie.durand@pref63.demo", givenName: "Sophie", usualName: "Durand", organizationId: "PREFECTURE:63", role: "STATE_AGENT", label: "Agente de la préfecture du Puy-de-Dôme" },
   { email: "nadia.petit@anct.demo", givenName: "Nadia", usualName: "Petit", organizationId: "ANCT:NATIONAL", role: "ANCT_NATIONAL", label: "Agente nationale de l'ANCT" },

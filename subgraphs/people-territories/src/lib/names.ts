@@ -4,17 +4,19 @@
  * "L'Haÿ-les-Roses" → "l hay les roses", "Sainte-Foy" → "ste foy".
  */
 export function normalizeName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/[-'’‘`_.,/()]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    // "Saint-Affrique", "St Affrique" and "st-affrique" all become "st affrique".
-    .replace(/\b(saint|sainte|saints|saintes)\b/g, (word) => ({ saint: "st", sainte: "ste", saints: "sts", saintes: "stes" })[word]!);
+  return (
+    name
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
+      .replace(/[-'’‘`_.,/()]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      // "Saint-Affrique", "St Affrique" and "st-affrique" all become "st affrique".
+      .replace(/\b(saint|sainte|saints|saintes)\b/g, (word) => ({ saint: "st", sainte: "ste", saints: "sts", saintes: "stes" })[word]!)
+  );
 }
 
 /** "de ", "du ", "de la "... before a département name, from its INSEE type de liaison. */

@@ -46,12 +46,18 @@ describe("syncTable", () => {
   });
 
   it("updates only the rows that differ, inserts new ones and deletes the absent ones", async () => {
-    await syncTable(db, "item", ITEM, ["id"], [
-      { id: "a", name: "Ain", size: 1 },
-      { id: "b", name: "Aisne", size: 2 },
-      { id: "c", name: "Allier", size: 3 },
-      { id: "d", name: "Alpes", size: 4 },
-    ]);
+    await syncTable(
+      db,
+      "item",
+      ITEM,
+      ["id"],
+      [
+        { id: "a", name: "Ain", size: 1 },
+        { id: "b", name: "Aisne", size: 2 },
+        { id: "c", name: "Allier", size: 3 },
+        { id: "d", name: "Alpes", size: 4 },
+      ],
+    );
     const before = Object.fromEntries((await items()).map((r) => [r.id, r.xmin]));
     const next = [
       { id: "a", name: "Ain", size: 1 },
@@ -72,7 +78,16 @@ describe("syncTable", () => {
   });
 
   it("empties the table when given no rows", async () => {
-    await syncTable(db, "item", ITEM, ["id"], [{ id: "a", name: "Ain", size: 1 }, { id: "b", name: "Aisne", size: 2 }]);
+    await syncTable(
+      db,
+      "item",
+      ITEM,
+      ["id"],
+      [
+        { id: "a", name: "Ain", size: 1 },
+        { id: "b", name: "Aisne", size: 2 },
+      ],
+    );
     expect(await syncTable(db, "item", ITEM, ["id"], [])).toEqual({ inserted: 0, updated: 0, deleted: 2 });
     expect(await items()).toEqual([]);
   });

@@ -17,7 +17,10 @@ const TERRITORY_COLUMNS = `t.id, t.kind, t.code, t.name, t.population, t.siren, 
 /** The per-request DataLoaders of this subgraph: one SQL statement per batch. */
 export function createLoaders(dataSource: DataSource) {
   return {
-    territory: rowLoader<string, Territory>((ids) => dataSource.getRepository(Territory).findBy({ id: In([...ids]) }), (t) => t.id),
+    territory: rowLoader<string, Territory>(
+      (ids) => dataSource.getRepository(Territory).findBy({ id: In([...ids]) }),
+      (t) => t.id,
+    ),
     /** Direct parents of one kind ("COMMUNE:63113|EPCI": a commune's EPCI). */
     parentsOfKind: groupLoader<string, Territory & { childId: string }>(
       (keys) =>
@@ -44,34 +47,49 @@ export function createLoaders(dataSource: DataSource) {
         ),
       (row) => row.childId,
     ),
-    members: new PagedRelationLoader<string, Territory & { parentId: string }>((parents, pageKey) => fetchMembers(dataSource, parents, JSON.parse(pageKey)), (row) => row.parentId),
+    members: new PagedRelationLoader<string, Territory & { parentId: string }>(
+      (parents, pageKey) => fetchMembers(dataSource, parents, JSON.parse(pageKey)),
+      (row) => row.parentId,
+    ),
     organizationMembers: new PagedRelationLoader<string, Person & { organizationId: string }>(
       (organizations, pageKey) => fetchOrganizationMembers(dataSource, organizations, JSON.parse(pageKey)),
       (row) => row.organizationId,
     ),
-    organization: rowLoader<string, Organization>((ids) => dataSource.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
-    person: rowLoader<string, Person>((ids) => dataSource.getRepository(Person).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id),
-    memberships: groupLoader<string, Membership>((ids) => dataSource.getRepository(Membership).find({ where: { personId: In([...ids]) }, order: { createdAt: "ASC" } }), (m) => m.personId),
+    organization: rowLoader<string, Organization>(
+      (ids) => dataSource.getRepository(Organization).findBy({ id: In([...ids]) }),
+      (o) => o.id,
+    ),
+    person: rowLoader<string, Person>(
+      (ids) => dataSource.getRepository(Person).findBy({ id: In(ids.filter(isUuid)) }),
+      (p) => p.id,
+    ),
+    memberships: groupLoader<string, Membership>(
+      (ids) => dataSource.getRepository(Membership).find({ where: { personId: In([...ids]) }, order: { createdAt: "ASC" } }),
+      (m) => m.personId,
+    ),
     /** A person's invitations still waiting for their answer, oldest first. */
     pendingInvitations: groupLoader<string, Invitation>(
       (ids) => dataSource.getRepository(Invitation).find({ where: { personId: In([...ids]), acceptedAt: IsNull() }, order: { createdAt: "ASC" } }),
       (i) => i.personId,
     ),
     /** Where a person works: what the policy decides their visibility on. */
-    placement: rowLoader<string, PersonPlacement>(async (ids) => {
-      const rows = await dataSource.query<{ person_id: string; organization_id: string; kind: string; departement_code: string | null }[]>(
-        `SELECT m.person_id, m.organization_id, o.kind, t.departement_code
+    placement: rowLoader<string, PersonPlacement>(
+      async (ids) => {
+        const rows = await dataSource.query<{ person_id: string; organization_id: string; kind: string; departement_code: string | null }[]>(
+          `SELECT m.person_id, m.organization_id, o.kind, t.departement_code
            FROM membership m JOIN organization o ON o.id = m.organization_id LEFT JOIN territory t ON t.id = o.territory_id
           WHERE m.person_id = ANY($1::uuid[])`,
-        [ids.filter(isUuid)],
-      );
-      const placements = new Map<string, PersonPlacement>();
-      for (const row of rows) {
-        const placement = placements.get(row.person_id) ?? { personId: row.person_id, memberships: [] };
-        placement.memberships.push({ organizationId: row.organization_id, organizationKind: row.kind, departement: row.departement_code });
-        placements.set(row.person_id, placement);
-      }
-      return [...placements.values()];
-    }, (p) => p.personId),
+          [ids.filter(isUuid)],
+        );
+        const placements = new Map<string, PersonPlacement>();
+        for (const row of rows) {
+          const placement = placements.get(row.person_id) ?? { personId: row.person_id, memberships: [] };
+          placement.memberships.push({ organizationId: row.organization_id, organizationKind: row.kind, departement: row.departement_code });
+          placements.set(row.person_id, placement);
+        }
+        return [...placements.values()];
+      },
+      (p) => p.personId,
+    ),
   };
 }

@@ -10,8 +10,7 @@ import { InvitePersonInput } from "../types/invitation.types";
 @Resolver(() => Invitation)
 export class InvitationResolver {
   @Mutation(() => Invitation, {
-    description:
-      "Invites a colleague: a new email gets a pending account in the organisation; an existing account gets an invitation it accepts itself. The answer is the same either way.",
+    description: "Invites a colleague: a new email gets a pending account in the organisation; an existing account gets an invitation it accepts itself. The answer is the same either way.",
   })
   invitePerson(@Arg("input", () => InvitePersonInput) input: InvitePersonInput, @Ctx() { viewer, dataSource }: Context): Promise<Invitation> {
     return invitePerson(dataSource, viewer, input);

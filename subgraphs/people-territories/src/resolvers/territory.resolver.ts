@@ -55,7 +55,8 @@ export class TerritoryResolver {
   }
 
   @FieldResolver(() => TerritoryConnection, {
-    description: "Direct members: départements of a région, arrondissements and communes of a département, communes of an arrondissement or EPCI, groupements of a CRTE, communes déléguées of a commune.",
+    description:
+      "Direct members: départements of a région, arrondissements and communes of a département, communes of an arrondissement or EPCI, groupements of a CRTE, communes déléguées of a commune.",
   })
   members(@Root() territory: Territory, @Args() page: PageArgs, @Ctx() { loaders }: Context): Promise<Connection<Territory>> {
     return territoryMembers(loaders, territory.id, page);

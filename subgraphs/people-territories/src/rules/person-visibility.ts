@@ -25,4 +25,3 @@ export function canSeePerson(viewer: Viewer, person: PersonPlacement): boolean {
   if (hasRole(viewer, "COLLECTIVITE_AGENT")) return person.memberships.some((m) => STATE_KINDS.includes(m.organizationKind) && inScope(m));
   return false;
 }
-

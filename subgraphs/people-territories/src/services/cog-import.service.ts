@@ -50,7 +50,20 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
   const links: Row[] = [];
   const organizations: Row[] = [];
   const territory = (kind: string, code: string, name: string, extra: Row = {}) => {
-    const row = { id: `${kind}:${code}`, kind, code, name, population: null, siren: null, postal_codes: [], departement_code: null, region_code: null, arrondissement_code: null, search_name: normalizeName(name), ...extra };
+    const row = {
+      id: `${kind}:${code}`,
+      kind,
+      code,
+      name,
+      population: null,
+      siren: null,
+      postal_codes: [],
+      departement_code: null,
+      region_code: null,
+      arrondissement_code: null,
+      search_name: normalizeName(name),
+      ...extra,
+    };
     territories.push(row);
     return row.id;
   };
@@ -73,12 +86,7 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
     if (d.region) links.push({ parent_id: `REGION:${d.region}`, child_id: id });
     const of = ofDepartement(d.nom, (d as { typeLiaison?: number }).typeLiaison);
     organization(`PREFECTURE:${d.code}`, "PREFECTURE", `Préfecture ${of}`, id);
-    organization(
-      `DDT:${d.code}`,
-      "DDT",
-      COASTAL.has(d.code) ? `Direction départementale des territoires et de la mer ${of}` : `Direction départementale des territoires ${of}`,
-      id,
-    );
+    organization(`DDT:${d.code}`, "DDT", COASTAL.has(d.code) ? `Direction départementale des territoires et de la mer ${of}` : `Direction départementale des territoires ${of}`, id);
     organization(`ANCT:${d.code}`, "ANCT", `ANCT — délégation territoriale ${of}`, id);
   }
   const arrondissements = new Set<string>();
@@ -185,7 +193,9 @@ export async function importMap(dataSource: DataSource): Promise<ImportReport> {
 }
 
 export function describeImport(report: ImportReport): string {
-  const kinds = Object.entries(report.byKind).map(([kind, count]) => `${count} ${kind}`).join(", ");
+  const kinds = Object.entries(report.byKind)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(", ");
   const change = (r: BulkResult) => `+${r.inserted} ~${r.updated} -${r.deleted}`;
   return `map import in ${report.milliseconds} ms: ${report.territories.total} territories (${kinds}; ${change(report.territories)}), ${report.links.total} memberships (${change(report.links)}), ${report.organizations.total} organisations (${change(report.organizations)})`;
 }
@@ -193,7 +203,14 @@ export function describeImport(report: ImportReport): string {
 /** Identifies the reference data: the package version and the CRTE file. */
 export function mapFingerprint(): string {
   const version = cogPackageVersion();
-  const crte = createHash("sha256").update(loadCog().crteMembers.map((m) => `${m.id}:${m.groupementSiren}`).join(",")).digest("hex").slice(0, 16);
+  const crte = createHash("sha256")
+    .update(
+      loadCog()
+        .crteMembers.map((m) => `${m.id}:${m.groupementSiren}`)
+        .join(","),
+    )
+    .digest("hex")
+    .slice(0, 16);
   return `decoupage-administratif@${version}+crte:${crte}+importer:2`;
 }
 
@@ -203,9 +220,6 @@ export async function ensureMap(dataSource: DataSource): Promise<string> {
   const [current] = await dataSource.query<{ fingerprint: string }[]>(`SELECT fingerprint FROM reference_import WHERE name = 'map'`);
   if (current?.fingerprint === fingerprint) return `map up to date (${fingerprint})`;
   const report = await importMap(dataSource);
-  await dataSource.query(
-    `INSERT INTO reference_import (name, fingerprint) VALUES ('map', $1) ON CONFLICT (name) DO UPDATE SET fingerprint = $1, imported_at = now()`,
-    [fingerprint],
-  );
+  await dataSource.query(`INSERT INTO reference_import (name, fingerprint) VALUES ('map', $1) ON CONFLICT (name) DO UPDATE SET fingerprint = $1, imported_at = now()`, [fingerprint]);
   return describeImport(report);
 }

@@ -46,8 +46,7 @@ const columns = (alias = "") =>
 
 /** Search results are ordered by rank (0 exact, 1 prefix, 2 a word of the name, 3 similar), then population. */
 type SearchKey = [number, number, string];
-const isSearchKey = (value: unknown): value is SearchKey =>
-  Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "string";
+const isSearchKey = (value: unknown): value is SearchKey => Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "string";
 
 /**
  * Territories by name (case-, accent-, hyphen- and apostrophe-insensitive, "St" for "Saint"),
@@ -80,10 +79,7 @@ export async function searchTerritories(dataSource: DataSource, args: PageArgs &
   }
   const ranked = `SELECT ${columns()}, ${rank} AS rank FROM territory ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
   const after = page.after ? `WHERE (rank, -COALESCE(population, -1), id) > (${param(page.after[0])}, ${param(-page.after[1])}, ${param(page.after[2])})` : "";
-  const rows = await dataSource.query<(Territory & { rank: number })[]>(
-    `SELECT * FROM (${ranked}) AS r ${after} ORDER BY rank, COALESCE(population, -1) DESC, id LIMIT ${param(page.limit)}`,
-    params,
-  );
+  const rows = await dataSource.query<(Territory & { rank: number })[]>(`SELECT * FROM (${ranked}) AS r ${after} ORDER BY rank, COALESCE(population, -1) DESC, id LIMIT ${param(page.limit)}`, params);
   return toConnection(rows, page, (t): SearchKey => [t.rank, t.population ?? -1, t.id]);
 }
 

@@ -69,7 +69,11 @@ describe("AWS Signature V4 (aws4fetch, as S3Storage uses it)", () => {
 
   it("signs the hash of the bytes sent, so a store rejects other bytes", async () => {
     const sign = (body: string) =>
-      signS3Request({ accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", region: "fr-par" }, { method: "PUT", url: new URL("https://s3.example/b/k"), body: new TextEncoder().encode(body) }, new Date("2026-01-01T00:00:00Z"));
+      signS3Request(
+        { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", region: "fr-par" },
+        { method: "PUT", url: new URL("https://s3.example/b/k"), body: new TextEncoder().encode(body) },
+        new Date("2026-01-01T00:00:00Z"),
+      );
     const [a, b] = await Promise.all([sign("a"), sign("b")]);
     expect(a["x-amz-content-sha256"]).toBe("ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb");
     expect(a.authorization).not.toBe(b.authorization);

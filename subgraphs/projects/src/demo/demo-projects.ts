@@ -49,10 +49,16 @@ export async function seedDemoProjects(dataSource: DataSource, count = 300, seed
   if (n > 0) return 0;
   const next = random(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
-  const sirens = new Map(loadCog().communes.filter((c) => c.type === "commune-actuelle" && c.siren).map((c) => [c.code, c.siren!]));
+  const sirens = new Map(
+    loadCog()
+      .communes.filter((c) => c.type === "commune-actuelle" && c.siren)
+      .map((c) => [c.code, c.siren!]),
+  );
   const places = [...communePlaces().values()].filter((p) => sirens.has(p.code));
   const puyDeDome = places.filter((p) => p.departement === "63");
-  const themes = loadThemes().map((t) => t.slug).filter((slug) => TITLES[slug]);
+  const themes = loadThemes()
+    .map((t) => t.slug)
+    .filter((slug) => TITLES[slug]);
   const projects: Record<string, unknown>[] = [];
   const activities: Record<string, unknown>[] = [];
   const now = Date.now();
@@ -80,9 +86,21 @@ export async function seedDemoProjects(dataSource: DataSource, count = 300, seed
       priority: QUALIFIED_OR_LATER.includes(status) ? pick(PRIORITIES) : null,
       status_reason: status === ProjectStatus.ABANDONED ? "Projet reporté à un prochain exercice budgétaire" : null,
     });
-    activities.push({ kind: ActivityKind.PROJECT_CREATED, project_id: id, summary: `Projet « ${title} » créé`, payload: { status: ProjectStatus.DRAFT, territoryIds, themes: [theme] }, at: createdAt.toISOString() });
+    activities.push({
+      kind: ActivityKind.PROJECT_CREATED,
+      project_id: id,
+      summary: `Projet « ${title} » créé`,
+      payload: { status: ProjectStatus.DRAFT, territoryIds, themes: [theme] },
+      at: createdAt.toISOString(),
+    });
     if (status !== ProjectStatus.DRAFT) {
-      activities.push({ kind: ActivityKind.STATUS_CHANGED, project_id: id, summary: `Projet « ${title} » ${reached(status)}`, payload: { from: ProjectStatus.DRAFT, to: status }, at: new Date(createdAt.getTime() + 86_400_000).toISOString() });
+      activities.push({
+        kind: ActivityKind.STATUS_CHANGED,
+        project_id: id,
+        summary: `Projet « ${title} » ${reached(status)}`,
+        payload: { from: ProjectStatus.DRAFT, to: status },
+        at: new Date(createdAt.getTime() + 86_400_000).toISOString(),
+      });
     }
   }
   activities.sort((a, b) => String(a.at).localeCompare(String(b.at)));

@@ -88,7 +88,7 @@ export class Project {
   status!: ProjectStatus;
 
   @Column("text", { array: true, default: () => "'{}'" })
-  @Field(() => [String], { description: "Aides-Territoires theme slugs (e.g. \"eau\", \"energies-dechets\")." })
+  @Field(() => [String], { description: 'Aides-Territoires theme slugs (e.g. "eau", "energies-dechets").' })
   themes!: string[];
 
   /** The commune (or EPCI) concerned, kind-qualified. */

@@ -16,16 +16,31 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   /** A page of each parent's projects (the same filter, visibility and order as `projects`). */
   const relatedProjects = (relation: ProjectRelation) =>
-    new PagedRelationLoader<string, RelatedProject>((parents, pageKey) => fetchRelatedProjects(dataSource, viewer, relation, parents, pageKey), (r) => r.parent);
+    new PagedRelationLoader<string, RelatedProject>(
+      (parents, pageKey) => fetchRelatedProjects(dataSource, viewer, relation, parents, pageKey),
+      (r) => r.parent,
+    );
   return {
     territoryProjects: relatedProjects("territory"),
     organizationProjects: relatedProjects("owner"),
     assignedProjects: relatedProjects("assignee"),
-    project: rowLoader<string, Project>((ids) => dataSource.getRepository(Project).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id),
+    project: rowLoader<string, Project>(
+      (ids) => dataSource.getRepository(Project).findBy({ id: In(ids.filter(isUuid)) }),
+      (p) => p.id,
+    ),
     /** By id, for references from people-territories (who wrote, did or uploaded it). */
-    activity: rowLoader<string, Activity>((ids) => dataSource.getRepository(Activity).findBy({ id: In(ids.filter((id) => /^\d{1,18}$/.test(id))) }), (a) => String(a.id)),
-    comment: rowLoader<string, Comment>((ids) => dataSource.getRepository(Comment).findBy({ id: In(ids.filter(isUuid)) }), (c) => c.id),
-    document: rowLoader<string, Document>((ids) => dataSource.getRepository(Document).findBy({ id: In(ids.filter(isUuid)) }), (d) => d.id),
+    activity: rowLoader<string, Activity>(
+      (ids) => dataSource.getRepository(Activity).findBy({ id: In(ids.filter((id) => /^\d{1,18}$/.test(id))) }),
+      (a) => String(a.id),
+    ),
+    comment: rowLoader<string, Comment>(
+      (ids) => dataSource.getRepository(Comment).findBy({ id: In(ids.filter(isUuid)) }),
+      (c) => c.id,
+    ),
+    document: rowLoader<string, Document>(
+      (ids) => dataSource.getRepository(Document).findBy({ id: In(ids.filter(isUuid)) }),
+      (d) => d.id,
+    ),
     /** A page of each project's journal (the viewer's internal-note rule applies). */
     journals: new PagedRelationLoader<string, Activity>(
       (ids, pageKey) => {
@@ -35,10 +50,22 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       (a) => a.projectId,
     ),
     /** A page of each project's conversation. */
-    comments: new PagedRelationLoader<string, Comment>((ids, pageKey) => fetchComments(dataSource, viewer, ids, JSON.parse(pageKey)), (c) => c.projectId),
-    actions: groupLoader<string, ProjectAction>((ids) => dataSource.getRepository(ProjectAction).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC" } }), (a) => a.projectId),
-    documents: groupLoader<string, Document>((ids) => dataSource.getRepository(Document).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC" } }), (d) => d.projectId),
-    actors: groupLoader<string, ProjectActor>((ids) => dataSource.getRepository(ProjectActor).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { addedAt: "ASC" } }), (a) => a.projectId),
+    comments: new PagedRelationLoader<string, Comment>(
+      (ids, pageKey) => fetchComments(dataSource, viewer, ids, JSON.parse(pageKey)),
+      (c) => c.projectId,
+    ),
+    actions: groupLoader<string, ProjectAction>(
+      (ids) => dataSource.getRepository(ProjectAction).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC" } }),
+      (a) => a.projectId,
+    ),
+    documents: groupLoader<string, Document>(
+      (ids) => dataSource.getRepository(Document).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC" } }),
+      (d) => d.projectId,
+    ),
+    actors: groupLoader<string, ProjectActor>(
+      (ids) => dataSource.getRepository(ProjectActor).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { addedAt: "ASC" } }),
+      (a) => a.projectId,
+    ),
     assignees: groupLoader<string, ProjectAssignee>(
       (ids) => dataSource.getRepository(ProjectAssignee).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { assignedAt: "ASC" } }),
       (a) => a.projectId,

@@ -14,7 +14,12 @@ import { ProjectConnection } from "../types/connections.types";
 @Resolver(() => TerritoryRef)
 export class TerritoryProjectsResolver {
   @FieldResolver(() => ProjectConnection, { description: "Projects in this territory (or any territory it contains) that you may see, newest first." })
-  projects(@Root() territory: TerritoryRef, @Args() page: PageArgs, @Ctx() { loaders, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+  projects(
+    @Root() territory: TerritoryRef,
+    @Args() page: PageArgs,
+    @Ctx() { loaders, viewer }: Context,
+    @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+  ): Promise<Connection<Project>> {
     return relatedProjects((pageKey) => loaders.territoryProjects.load(territory.id, pageKey), viewer, "territory", page, filter ?? {});
   }
 }
@@ -22,7 +27,12 @@ export class TerritoryProjectsResolver {
 @Resolver(() => OrganizationRef)
 export class OrganizationProjectsResolver {
   @FieldResolver(() => ProjectConnection, { description: "Projects this organisation carries that you may see, newest first." })
-  projects(@Root() organization: OrganizationRef, @Args() page: PageArgs, @Ctx() { loaders, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+  projects(
+    @Root() organization: OrganizationRef,
+    @Args() page: PageArgs,
+    @Ctx() { loaders, viewer }: Context,
+    @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+  ): Promise<Connection<Project>> {
     return relatedProjects((pageKey) => loaders.organizationProjects.load(organization.id, pageKey), viewer, "owner", page, filter ?? {});
   }
 }
@@ -30,7 +40,12 @@ export class OrganizationProjectsResolver {
 @Resolver(() => PersonRef)
 export class PersonProjectsResolver {
   @FieldResolver(() => ProjectConnection, { description: "Projects assigned to this person that you may see, newest first." })
-  assignedProjects(@Root() person: PersonRef, @Args() page: PageArgs, @Ctx() { loaders, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
+  assignedProjects(
+    @Root() person: PersonRef,
+    @Args() page: PageArgs,
+    @Ctx() { loaders, viewer }: Context,
+    @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+  ): Promise<Connection<Project>> {
     return relatedProjects((pageKey) => loaders.assignedProjects.load(person.id, pageKey), viewer, "assignee", page, filter ?? {});
   }
 }

@@ -21,7 +21,6 @@ import { addComment, applyTransition, associateOrganization, blockProject, unblo
 import { ActivityConnection, CommentConnection, ProjectConnection } from "../types/connections.types";
 import { CreateProjectInput, DiagnosticInput, ProjectFieldsInput, ProjectFilter, TransitionInput } from "../types/project-inputs.types";
 
-
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => Project, { description: "One project by id (NOT_FOUND when it does not exist or is not yours to see)." })
@@ -127,7 +126,14 @@ export class ProjectResolver {
   @FieldResolver(() => Diagnostic, { description: "The état des lieux." })
   diagnostic(@Root() project: Project): Diagnostic {
     const data = project.diagnosticData ?? {};
-    return { needs: data.needs ?? null, blockers: data.blockers ?? null, partners: data.partners ?? [], financingPlan: data.financingPlan ?? [], calendar: data.calendar ?? null, maturity: data.maturity ?? null };
+    return {
+      needs: data.needs ?? null,
+      blockers: data.blockers ?? null,
+      partners: data.partners ?? [],
+      financingPlan: data.financingPlan ?? [],
+      calendar: data.calendar ?? null,
+      maturity: data.maturity ?? null,
+    };
   }
 
   @Mutation(() => ProjectAction, { description: "Proposes an action or recommendation." })

@@ -40,10 +40,7 @@ export async function journalAfter(dataSource: DataSource, viewer: Viewer, after
     where.push(`a.kind = ANY($${params.length}::text[])`);
   }
   params.push(limit);
-  return dataSource.query(
-    `SELECT ${COLUMNS} FROM activity a JOIN project p ON p.id = a.project_id WHERE ${where.join(" AND ")} ORDER BY a.id LIMIT $${params.length}`,
-    params,
-  );
+  return dataSource.query(`SELECT ${COLUMNS} FROM activity a JOIN project p ON p.id = a.project_id WHERE ${where.join(" AND ")} ORDER BY a.id LIMIT $${params.length}`, params);
 }
 
 /** The journal as a connection, for the projects the viewer sees. */

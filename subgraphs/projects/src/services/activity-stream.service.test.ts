@@ -19,7 +19,15 @@ class FakeFeed {
 const PROJECT = "00000000-0000-4000-8000-000000000001";
 const OTHER = "00000000-0000-4000-8000-000000000002";
 function entry(id: number): FeedEntry {
-  return { id: String(id), projectId: id % 2 === 0 ? OTHER : PROJECT, territoryIds: ["COMMUNE:63113"], ownerId: "o", status: "SUBMITTED", actorOrganizations: [], internal: false } as unknown as FeedEntry;
+  return {
+    id: String(id),
+    projectId: id % 2 === 0 ? OTHER : PROJECT,
+    territoryIds: ["COMMUNE:63113"],
+    ownerId: "o",
+    status: "SUBMITTED",
+    actorOrganizations: [],
+    internal: false,
+  } as unknown as FeedEntry;
 }
 
 const noDatabase = {} as DataSource;
@@ -28,7 +36,9 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe("activityStream (live part)", () => {
   it("checks its arguments at once, before joining the feed", () => {
     const feed = new FakeFeed();
-    expect(() => activityStream(noDatabase, feed as unknown as JournalFeed, SERVICE_VIEWER, { projectId: "nope" })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }));
+    expect(() => activityStream(noDatabase, feed as unknown as JournalFeed, SERVICE_VIEWER, { projectId: "nope" })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+    );
     expect(feed.listeners.size).toBe(0);
   });
 

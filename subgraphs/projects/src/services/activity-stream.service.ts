@@ -28,8 +28,7 @@ export function activityStream(dataSource: DataSource, feed: JournalFeed, viewer
     throw badInput("territoryId is not a territory id", "territoryId");
   }
   const start = args.after ? readJournalCursor(args.after) : null;
-  const matches = (entry: FeedEntry) =>
-    (!args.projectId || entry.projectId === args.projectId) && (!args.territoryId || entry.territoryIds.includes(args.territoryId)) && visibleEntry(viewer, entry);
+  const matches = (entry: FeedEntry) => (!args.projectId || entry.projectId === args.projectId) && (!args.territoryId || entry.territoryIds.includes(args.territoryId)) && visibleEntry(viewer, entry);
 
   return new Repeater<Activity>(async (push, stop) => {
     let stopped = false;

@@ -53,7 +53,15 @@ export async function attachDocument(
   return dataSource.transaction(async (manager) => {
     const repository = manager.getRepository(Document);
     const document = await repository.save(
-      repository.create({ projectId: project.id, name, contentType, size: input.bytes.length, sha256: createHash("sha256").update(input.bytes).digest("hex"), storageKey: key, uploadedBy: viewer.personId }),
+      repository.create({
+        projectId: project.id,
+        name,
+        contentType,
+        size: input.bytes.length,
+        sha256: createHash("sha256").update(input.bytes).digest("hex"),
+        storageKey: key,
+        uploadedBy: viewer.personId,
+      }),
     );
     await appendActivity(manager, {
       kind: ActivityKind.DOCUMENT_ADDED,
@@ -78,4 +86,3 @@ export async function readableDocument(dataSource: DataSource, viewer: Viewer, i
   }
   return document;
 }
-

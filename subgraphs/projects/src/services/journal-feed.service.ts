@@ -31,7 +31,11 @@ export class JournalFeed {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(private readonly databaseUrl: string, private readonly logger: Logger, private readonly pollMs = 5000) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly logger: Logger,
+    private readonly pollMs = 5000,
+  ) {}
 
   /** The id of the newest entry handed out. */
   get position(): string {

@@ -11,13 +11,31 @@ export async function visibleProject(loaders: Loaders, viewer: Viewer, id: strin
   if (!isUuid(id)) return null;
   const [project, actors] = await Promise.all([loaders.project.load(id), loaders.actors.load(id)]);
   if (!project) return null;
-  return canSeeProject(viewer, factsOf(project, actors.map((a) => a.organizationId))) ? project : null;
+  return canSeeProject(
+    viewer,
+    factsOf(
+      project,
+      actors.map((a) => a.organizationId),
+    ),
+  )
+    ? project
+    : null;
 }
 
 /** The project if the viewer sees it, read outside a request's loaders; NOT_FOUND otherwise, as for a missing one. */
 export async function requireVisibleProject(dataSource: DataSource, viewer: Viewer, projectId: string): Promise<Project> {
   const project = isUuid(projectId) ? await dataSource.getRepository(ProjectEntity).findOneBy({ id: projectId }) : null;
   const actors = project ? await dataSource.getRepository(ProjectActor).findBy({ projectId }) : [];
-  if (!project || !canSeeProject(viewer, factsOf(project, actors.map((a) => a.organizationId)))) throw notFound(`No project ${projectId.slice(0, 60)}`);
+  if (
+    !project ||
+    !canSeeProject(
+      viewer,
+      factsOf(
+        project,
+        actors.map((a) => a.organizationId),
+      ),
+    )
+  )
+    throw notFound(`No project ${projectId.slice(0, 60)}`);
   return project;
 }

@@ -24,8 +24,7 @@ export interface ProjectFilterData {
 
 /** The keyset of project lists, newest first: creation instant, then id. */
 export type ProjectKey = [string, string];
-export const isProjectKey = (value: unknown): value is ProjectKey =>
-  Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && !Number.isNaN(Date.parse(value[0]));
+export const isProjectKey = (value: unknown): value is ProjectKey => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && !Number.isNaN(Date.parse(value[0]));
 export const projectKeyOf = (p: Project): ProjectKey => [p.createdAt.toISOString(), p.id];
 
 /** Applies a filter to a query on `project p`. */
@@ -84,8 +83,7 @@ export async function listProjects(dataSource: DataSource, viewer: Viewer, args:
 }
 
 type InboxKey = [number, string, string];
-const isInboxKey = (value: unknown): value is InboxKey =>
-  Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "string" && typeof value[2] === "string";
+const isInboxKey = (value: unknown): value is InboxKey => Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "string" && typeof value[2] === "string";
 
 /**
  * The State's inbox: submitted and qualified projects of the viewer's départements (all of

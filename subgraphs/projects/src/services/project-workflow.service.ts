@@ -17,7 +17,17 @@ async function lockProject(manager: EntityManager, viewer: Viewer, id: string): 
   if (!isUuid(id)) throw badInput(`"${id.slice(0, 60)}" is not a project id`, "projectId");
   const project = await manager.getRepository(Project).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id }).getOne();
   const actors = project ? await manager.getRepository(ProjectActor).findBy({ projectId: id }) : [];
-  if (!project || !canSeeProject(viewer, factsOf(project, actors.map((a) => a.organizationId)))) throw notFound(`No project ${id}`);
+  if (
+    !project ||
+    !canSeeProject(
+      viewer,
+      factsOf(
+        project,
+        actors.map((a) => a.organizationId),
+      ),
+    )
+  )
+    throw notFound(`No project ${id}`);
   return project;
 }
 

@@ -157,4 +157,3 @@ export class RecordActivityInput {
   @Field(() => ActivityKind, { nullable: true, description: "EXTERNAL (default) or FUNDING_APPLICATION." })
   kind?: ActivityKind | null;
 }
-

@@ -17,15 +17,7 @@ export function createS3StandIn(accessKeyId: string, secretAccessKey: string, re
     const payloadHash = createHash("sha256").update(body).digest("hex");
     if (request.headers["x-amz-content-sha256"] !== payloadHash) return false;
     const names = auth[4].split(";");
-    const canonical = [
-      request.method,
-      request.originalUrl.split("?")[0],
-      "",
-      ...names.map((name) => `${name}:${String(request.headers[name] ?? "").trim()}`),
-      "",
-      auth[4],
-      payloadHash,
-    ].join("\n");
+    const canonical = [request.method, request.originalUrl.split("?")[0], "", ...names.map((name) => `${name}:${String(request.headers[name] ?? "").trim()}`), "", auth[4], payloadHash].join("\n");
     const amzDate = String(request.headers["x-amz-date"]);
     const toSign = ["AWS4-HMAC-SHA256", amzDate, `${auth[2]}/${region}/s3/aws4_request`, createHash("sha256").update(canonical).digest("hex")].join("\n");
     let key: Buffer | string = `AWS4${secretAccessKey}`;
