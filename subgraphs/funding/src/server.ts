@@ -41,7 +41,7 @@ export async function createFundingServer(config: FundingConfig, quiet = false):
       entities: ENTITIES,
       migrations: MIGRATIONS,
       schema: buildFundingSchema().schema,
-      prepare: async ({ dataSource }, logger) => {
+      prepare: ({ dataSource }, logger) => {
         const outbox = new ActivityOutbox(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { intervalMs: config.outboxIntervalMs });
         applications = {
           procedures: config.procedures,
@@ -60,6 +60,7 @@ export async function createFundingServer(config: FundingConfig, quiet = false):
         await applications?.outbox.stop();
       },
       createContext: ({ dataSource }, viewer) => {
+        if (!applications) throw new Error("funding: a request arrived before prepare() built the application services");
         // One cache per process, over the subgraph's database.
         cache ??= new AidCache(dataSource, client, config.aidesTerritoiresCacheSeconds * 1000);
         return {
@@ -67,7 +68,7 @@ export async function createFundingServer(config: FundingConfig, quiet = false):
           dataSource,
           loaders: createLoaders(dataSource, client, cache),
           aidesTerritoires: client,
-          applications: createApplicationContext(dataSource, applications!),
+          applications: createApplicationContext(dataSource, applications),
         };
       },
     },

@@ -240,8 +240,8 @@ describe("Démarches Simplifiées applications through the gateway", () => {
       expect(pending).toEqual([
         {
           summary: `Dossier Fonds vert n° ${dossierNumber} accepté (montant accordé : ${(150000).toLocaleString("fr-FR")} €)`,
-          attempts: expect.any(Number),
-          last_error: expect.stringContaining("unreachable"),
+          attempts: expect.any(Number) as unknown,
+          last_error: expect.stringContaining("unreachable") as unknown,
         },
       ]);
       expect(pending[0].attempts).toBeGreaterThanOrEqual(1);
@@ -261,7 +261,7 @@ describe("Démarches Simplifiées applications through the gateway", () => {
         await client.dispose();
       }
       const listed = await hub.query<{ project: { fundingApplications: Record<string, unknown>[] } }>(APPLICATIONS, { id: projectId }, t.camille);
-      expect(listed.data!.project.fundingApplications[0]).toMatchObject({ status: "ACCEPTE", amountRequested: 200000, amountGranted: 150000, processedAt: expect.any(String) });
+      expect(listed.data!.project.fundingApplications[0]).toMatchObject({ status: "ACCEPTE", amountRequested: 200000, amountGranted: 150000, processedAt: expect.any(String) as unknown });
     });
   });
 });

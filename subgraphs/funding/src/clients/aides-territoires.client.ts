@@ -77,8 +77,8 @@ export class AidesTerritoiresClient {
     for (let start = 0; start < inseeCodes.length; start += AT_MAX_PAGE_SIZE) {
       const params = new URLSearchParams({ scale: "commune", itemsPerPage: String(AT_MAX_PAGE_SIZE) });
       for (const code of inseeCodes.slice(start, start + AT_MAX_PAGE_SIZE)) params.append("insees", code);
-      const page = await this.body<AtPage<{ id: string; code: string }>>("/api/perimeters/", params);
-      for (const perimeter of page.results ?? []) found.set(perimeter.code, parseInt(perimeter.id, 10));
+      const page = await this.body<Partial<AtPage<{ id: string; code: string }>> | null>("/api/perimeters/", params);
+      for (const perimeter of page?.results ?? []) found.set(perimeter.code, parseInt(perimeter.id, 10));
     }
     return found;
   }
@@ -89,8 +89,8 @@ export class AidesTerritoiresClient {
    */
   async namedPerimeter(scale: "epci" | "department" | "region", code: string, name: string): Promise<number | null> {
     const params = new URLSearchParams({ scale, q: name, itemsPerPage: String(AT_MAX_PAGE_SIZE) });
-    const page = await this.body<AtPage<{ id: string; code: string }>>("/api/perimeters/", params);
-    const perimeter = (page.results ?? []).find((p) => p.code === code);
+    const page = await this.body<Partial<AtPage<{ id: string; code: string }>> | null>("/api/perimeters/", params);
+    const perimeter = (page?.results ?? []).find((p) => p.code === code);
     return perimeter ? parseInt(perimeter.id, 10) : null;
   }
 
@@ -101,7 +101,7 @@ export class AidesTerritoiresClient {
     for (const slug of criteria.stepSlugs) params.append("aid_step_slugs", slug);
     params.set("itemsPerPage", String(AT_MAX_PAGE_SIZE));
     params.set("page", String(page));
-    const answer = await this.call<AtPage<unknown>>("/api/aids/", params, options);
+    const answer = await this.call<Partial<AtPage<unknown>> | null>("/api/aids/", params, options);
     if (answer.notModified) return answer;
     const raw = answer.body;
     if (typeof raw?.count !== "number" || !Array.isArray(raw.results)) throw upstreamUnavailable("Aides-Territoires sent a malformed aid list");
@@ -134,7 +134,7 @@ export class AidesTerritoiresClient {
     const url = new URL(`${path}${query ? `?${query}` : ""}`, this.options.baseUrl);
     const retries = options.retries ?? this.options.retries ?? 2;
     let renewed = false;
-    let lastProblem = "no answer";
+    let lastProblem: string;
     for (let attempt = 0; ; attempt++) {
       try {
         const token = await this.currentToken();

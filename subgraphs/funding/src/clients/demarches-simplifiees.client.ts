@@ -13,6 +13,9 @@ export interface DsPrefilledDossier {
   processed_at?: string;
 }
 
+/** A dossier the prefill POST has just created: DS always gives its URL then. */
+export type DsCreatedDossier = DsPrefilledDossier & { dossier_url: string };
+
 export interface DsClientOptions {
   /** DS root, e.g. https://demarche.numerique.gouv.fr (DEMARCHES_SIMPLIFIEES_URL). */
   baseUrl: string;
@@ -48,23 +51,23 @@ export class DemarchesSimplifieesClient {
   }
 
   /** POST /api/public/v1/demarches/{n}/dossiers: creates an orphan pre-filled dossier. */
-  async prefill(demarcheNumber: number, values: Record<string, unknown>): Promise<DsPrefilledDossier> {
+  async prefill(demarcheNumber: number, values: Record<string, unknown>): Promise<DsCreatedDossier> {
     const { status, body } = await this.send(
       `/api/public/v1/demarches/${demarcheNumber}/dossiers`,
       { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(values) },
       false,
     );
-    const dossier = body as Partial<DsPrefilledDossier>;
+    const dossier = body as Partial<DsPrefilledDossier> | null;
     if (status !== 201 || typeof dossier?.dossier_url !== "string" || !Number.isInteger(dossier.dossier_number) || typeof dossier.dossier_prefill_token !== "string") {
       throw upstreamUnavailable(`Démarches Simplifiées a répondu ${status} sans dossier exploitable.`);
     }
-    return dossier as DsPrefilledDossier;
+    return dossier as DsCreatedDossier;
   }
 
   /** GET /api/public/v1/demarches/{n}/dossiers?prefill_token=a,b: the dossiers the hub pre-filled, as they are now. */
   async prefilledDossiers(demarcheNumber: number, tokens: string[]): Promise<DsPrefilledDossier[]> {
     const query = new URLSearchParams({ prefill_token: tokens.join(",") });
-    const { body } = await this.send(`/api/public/v1/demarches/${demarcheNumber}/dossiers?${query}`, { method: "GET" }, true);
+    const { body } = await this.send(`/api/public/v1/demarches/${demarcheNumber}/dossiers?${query.toString()}`, { method: "GET" }, true);
     if (!Array.isArray(body)) throw upstreamUnavailable("Démarches Simplifiées a renvoyé une liste de dossiers illisible.");
     return body as DsPrefilledDossier[];
   }
@@ -82,7 +85,7 @@ export class DemarchesSimplifieesClient {
       { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) },
       true,
     );
-    const result = body as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    const result = body as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] } | null;
     if (result?.errors?.length) {
       const denied = result.errors.some((e) => e.extensions?.code === "unauthorized" || e.extensions?.code === "forbidden");
       const detail = result.errors
@@ -101,8 +104,9 @@ export class DemarchesSimplifieesClient {
     for (let attempt = 0; ; attempt++) {
       const result = await this.attempt(path, init, idempotent);
       if (result.ok) return result;
-      if (result.retryAfterMs === null || attempt >= this.maxRetries) throw result.error;
-      await new Promise((resolve) => setTimeout(resolve, result.retryAfterMs!));
+      const wait = result.retryAfterMs;
+      if (wait === null || attempt >= this.maxRetries) throw result.error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 
@@ -171,9 +175,10 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
 
 function describe(body: unknown): string {
   if (typeof body === "string") return body.slice(0, 300);
-  const error = (body as { error?: unknown; errors?: { message?: string }[]; message?: unknown })?.error ?? (body as { message?: unknown })?.message;
+  const fields = (typeof body === "object" && body !== null ? body : {}) as { error?: unknown; errors?: unknown; message?: unknown };
+  const error = fields.error ?? fields.message;
   if (typeof error === "string") return error.slice(0, 300);
-  const errors = (body as { errors?: { message?: string }[] })?.errors;
+  const errors = fields.errors as { message?: string }[] | undefined;
   if (Array.isArray(errors))
     return errors
       .map((e) => e.message)

@@ -80,6 +80,6 @@ export function amountOf(champs: DsAmountChamp[], descriptorId: string | null): 
   const champ = champs.find((c) => c.champDescriptorId.replace(/=+$/, "") === wanted);
   if (!champ) return null;
   const raw = champ.decimalNumber ?? champ.integerNumber ?? champ.stringValue;
-  const value = typeof raw === "number" ? raw : raw == null ? NaN : Number(String(raw).replace(/\s/g, "").replace(",", "."));
+  const value = typeof raw === "number" ? raw : raw == null ? NaN : Number(raw.replace(/\s/g, "").replace(",", "."));
   return Number.isFinite(value) ? value : null;
 }

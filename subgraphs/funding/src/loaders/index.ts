@@ -66,7 +66,12 @@ export function createLoaders(dataSource: DataSource, client: AidesTerritoiresCl
         for (const row of rows) cached.set(row.territoryId, row.perimeterId);
       }
       // An expired answer is better than none while the API is down.
-      return territoryIds.map((id) => (cached.has(id) ? cached.get(id)! : expired.has(id) ? expired.get(id)! : (failed.get(id) ?? null)));
+      return territoryIds.map((id) => {
+        const current = cached.get(id);
+        if (current !== undefined) return current;
+        const stale = expired.get(id);
+        return stale !== undefined ? stale : (failed.get(id) ?? null);
+      });
     }),
     aidSearch: new DataLoader<AidSearchCriteria, SearchResult, string>((criteria) => cache.searches(criteria), { cacheKeyFn: searchKey }),
     aid: new DataLoader<number, Served<AtAidResult> | null>((ids) => cache.aids(ids)),

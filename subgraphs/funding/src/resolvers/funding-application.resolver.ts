@@ -51,6 +51,6 @@ export class ProjectFundingApplicationsResolver {
   @FieldResolver(() => [FundingApplication], { description: "Grant applications prepared on Démarches Simplifiées for the project, oldest first, with their state." })
   fundingApplications(@Root() project: FundedProject, @Ctx() { viewer, applications }: Context): Promise<FundingApplication[]> {
     authorize(viewer, "funding:read");
-    return applications.byProject.load(String(project.id));
+    return applications.byProject.load(project.id);
   }
 }

@@ -61,7 +61,7 @@ export class ProjectFundingResolver {
     authorize(context.viewer, "funding:read");
     const page = readOpportunityPage(args.first, args.after);
     if (project.themes.length === 0) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
-    const territoryIds = [project.territory.id, ...(project.territories ?? []).map((t) => t.id)];
+    const territoryIds = [project.territory.id, ...project.territories.map((t) => t.id)];
     return rankedOpportunities({ territoryIds, themes: project.themes, phase: project.phase, kind: args.kind ?? null }, page, context, todayInFrance());
   }
 }

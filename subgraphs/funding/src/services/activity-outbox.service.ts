@@ -89,10 +89,11 @@ export class ActivityOutbox {
     let delivered = 0;
     for (;;) {
       const sent = await this.dataSource.transaction(async (manager) => {
-        const [entry] = (await manager.query(
+        const rows = await manager.query<{ id: string; project_id: string; summary: string; payload: Record<string, unknown>; idempotency_key: string; attempts: number }[]>(
           `SELECT id, project_id, summary, payload, idempotency_key, attempts FROM activity_outbox
            WHERE delivered_at IS NULL AND next_attempt_at <= now() ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        )) as { id: string; project_id: string; summary: string; payload: Record<string, unknown>; idempotency_key: string; attempts: number }[];
+        );
+        const entry = rows.at(0);
         if (!entry) return null;
         try {
           await callSubgraph(this.projectsUrl, this.secret, SERVICE_VIEWER, RECORD_ACTIVITY, {

@@ -114,9 +114,10 @@ export class AidCache {
       const etag = cached?.etags[page - 1] || null;
       const answer = await this.client.searchAids(criteria, page, { etag, retries });
       if (answer.notModified) {
-        // This page is unchanged: its aids are those cached for it.
-        ids.push(...cached!.aidIds.slice((page - 1) * 100, page * 100));
-        etags.push(etag!);
+        // A 304 answers an If-None-Match only, so the page was cached: its aids are those cached for it.
+        if (!cached || !etag) throw new Error(`Aides-Territoires answered 304 to page ${page} of a search sent without an ETag`);
+        ids.push(...cached.aidIds.slice((page - 1) * 100, page * 100));
+        etags.push(etag);
         if (page * 100 >= total) break;
         continue;
       }
@@ -148,8 +149,9 @@ export class AidCache {
     const repository = this.dataSource.getRepository(CachedAid);
     const fetchedAt = new Date(this.now());
     if (answer.notModified) {
+      if (!cached) throw new Error(`Aides-Territoires answered 304 to aid ${id} asked without an ETag`);
       await repository.update({ id }, { fetchedAt });
-      return Object.assign(cached!, { fetchedAt });
+      return Object.assign(cached, { fetchedAt });
     }
     if (answer.body === null) {
       await repository.delete({ id });

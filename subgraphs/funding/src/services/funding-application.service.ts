@@ -68,7 +68,7 @@ export async function prepareApplication(
         demarcheNumber: procedure.demarcheNumber,
         dossierNumber: dossier.dossier_number,
         dossierId: dossier.dossier_id,
-        dossierUrl: dossier.dossier_url!,
+        dossierUrl: dossier.dossier_url,
         prefillToken: dossier.dossier_prefill_token,
         status: statusOf(dossier.state),
         amountRequested: null,
@@ -85,10 +85,13 @@ export async function prepareApplication(
   return Object.assign(new FundingApplicationPrepared(), { application, url: application.dossierUrl });
 }
 
+const STATUSES: ReadonlySet<string> = new Set(Object.values(FundingApplicationStatus));
+const isStatus = (value: string): value is FundingApplicationStatus => STATUSES.has(value);
+
 /** DS's state names (prefill API and API v2) to the hub's status. */
 export function statusOf(state: DsPrefilledDossier["state"]): FundingApplicationStatus {
-  const status = state.toUpperCase() as FundingApplicationStatus;
-  return Object.values(FundingApplicationStatus).includes(status) ? status : FundingApplicationStatus.PREFILLED;
+  const status = state.toUpperCase();
+  return isStatus(status) ? status : FundingApplicationStatus.PREFILLED;
 }
 
 export interface ApplicationChange {
@@ -119,14 +122,22 @@ export async function applyChange(manager: EntityManager, application: FundingAp
     next.submittedAt?.getTime() === application.submittedAt?.getTime() &&
     next.processedAt?.getTime() === application.processedAt?.getTime();
   if (same) return false;
-  const result = (await manager.query(
+  const result = await manager.query<[unknown[], number] | unknown[]>(
     `UPDATE funding_application SET status = $3, submitted_at = $4, processed_at = $5, amount_requested = $6, amount_granted = $7, updated_at = now()
      WHERE id = $1 AND status = $2 RETURNING id`,
     [application.id, application.status, next.status, next.submittedAt, next.processedAt, next.amountRequested, next.amountGranted],
-  )) as [unknown[], number] | unknown[];
+  );
   const rows = Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
   if (rows.length === 0) return false;
-  if (next.status !== application.status) await enqueueActivity(manager, activityOf({ ...application, ...next }, procedure, application.status));
+  if (next.status !== application.status)
+    await enqueueActivity(
+      manager,
+      activityOf(
+        { id: application.id, projectId: application.projectId, procedure: application.procedure, dossierNumber: application.dossierNumber, dossierUrl: application.dossierUrl, ...next },
+        procedure,
+        application.status,
+      ),
+    );
   return true;
 }
 

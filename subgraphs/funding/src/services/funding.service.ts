@@ -101,7 +101,11 @@ export async function rankedOpportunities(query: OpportunityQuery, page: Opportu
   });
   const ranked = rankAids([...seen.values()], query.phase);
   const slice = ranked.slice(page.offset, page.offset + page.first);
-  const edges = slice.map((r, index) => ({ cursor: encodeCursor(page.offset + index), node: toOpportunity(seen.get(r.aid.id)!.served, context.aidesTerritoires, r) }));
+  const edges = slice.map((r, index) => {
+    const entry = seen.get(r.aid.id);
+    if (!entry) throw new Error(`Ranked aid ${r.aid.id} is not among the matched ones`);
+    return { cursor: encodeCursor(page.offset + index), node: toOpportunity(entry.served, context.aidesTerritoires, r) };
+  });
   return {
     edges,
     pageInfo: {

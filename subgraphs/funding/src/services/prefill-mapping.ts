@@ -65,9 +65,10 @@ export function planPrefill(procedure: Procedure, project: ProjectData): Prefill
   const values: Record<string, unknown> = {};
   const missing: MissingData[] = [];
   for (const champ of procedure.champs) {
-    const value = champ.value ?? (champ.source ? PREFILL_SOURCES[champ.source].read(project, champ.type) : null);
+    const source = champ.source === undefined ? null : PREFILL_SOURCES[champ.source];
+    const value = champ.value ?? source?.read(project, champ.type) ?? null;
     if (value !== null) values[`champ_${champ.id}`] = value;
-    else if (champ.required) missing.push({ champ: champ.label, message: `Complétez ${PREFILL_SOURCES[champ.source!].missing} (champ « ${champ.label} »).` });
+    else if (champ.required) missing.push({ champ: champ.label, message: `Complétez ${source?.missing ?? "ce champ"} (champ « ${champ.label} »).` });
   }
   return missing.length > 0 ? { missing } : { values };
 }

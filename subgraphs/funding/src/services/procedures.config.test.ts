@@ -29,6 +29,10 @@ describe("procedures configuration", () => {
     ],
     ["neither source nor value", { procedures: [procedure({ champs: [champ({ source: undefined })] })] }, "procedures[0].champs[0] needs a source or a value"],
     ["required not a boolean", { procedures: [procedure({ champs: [champ({ required: "yes" })] })] }, "procedures[0].champs[0].required must be true or false"],
+    ["a procedure that is not an object", { procedures: [null] }, "procedures[0].key must be upper-case letters, digits and '_' (got \"\")"],
+    ["a champ that is not an object", { procedures: [procedure({ champs: [null] })] }, "procedures[0].champs[0] needs a source or a value"],
+    ["a key that is not a string", { procedures: [procedure({ key: ["FONDS_VERT"] })] }, "procedures[0].key must be upper-case letters, digits and '_' (got [\"FONDS_VERT\"])"],
+    ["a source named like an Object member", { procedures: [procedure({ champs: [champ({ source: "constructor" })] })] }, "procedures[0].champs[0].source must be one of project.title"],
   ])("refuses %s", (_name, raw, message) => {
     const problems: string[] = [];
     parseProcedures(raw, problems);

@@ -49,7 +49,7 @@ export function loadProcedures(file: string = DEFAULT_PROCEDURES_FILE): Procedur
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`DS procedures file ${file}: ${(error as Error).message}`);
+    throw new Error(`DS procedures file ${file}: ${(error as Error).message}`, { cause: error });
   }
   const problems: string[] = [];
   const procedures = parseProcedures(raw, problems);
@@ -57,61 +57,86 @@ export function loadProcedures(file: string = DEFAULT_PROCEDURES_FILE): Procedur
   return procedures;
 }
 
+/** A JSON object's members (none for anything else), to read untrusted JSON field by field. */
+const fieldsOf = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const stringOr = (value: unknown, fallback: string): string => (typeof value === "string" ? value : fallback);
+/** A JSON value as written in the file, for problem messages. */
+const shown = (value: unknown): string => (value === undefined ? "nothing" : JSON.stringify(value));
+
 /** Validates the parsed file; pushes each problem (with its path) to `problems`. */
 export function parseProcedures(raw: unknown, problems: string[]): Procedure[] {
-  const list = (raw as { procedures?: unknown })?.procedures;
+  const list = fieldsOf(raw).procedures;
   if (!Array.isArray(list) || list.length === 0) {
     problems.push("`procedures` must be a non-empty array");
     return [];
   }
   const seen = new Set<string>();
   const numbers = new Set<number>();
-  return list.map((entry: Record<string, unknown>, i) => {
+  return list.map((item: unknown, i) => {
+    const entry = fieldsOf(item);
     const at = `procedures[${i}]`;
-    const key = String(entry?.key ?? "");
-    if (!KEY.test(key)) problems.push(`${at}.key must be upper-case letters, digits and '_' (got "${key}")`);
+    const key = stringOr(entry.key, "");
+    if (!KEY.test(key)) problems.push(`${at}.key must be upper-case letters, digits and '_' (got ${shown(entry.key ?? "")})`);
     else if (seen.has(key)) problems.push(`${at}.key "${key}" is repeated`);
     seen.add(key);
     if (typeof entry.name !== "string" || entry.name.trim() === "") problems.push(`${at}.name is required`);
-    const demarcheNumber = entry.demarcheNumber;
-    if (!Number.isInteger(demarcheNumber) || (demarcheNumber as number) <= 0) problems.push(`${at}.demarcheNumber must be a positive integer`);
-    else if (numbers.has(demarcheNumber as number)) problems.push(`${at}.demarcheNumber ${demarcheNumber} is repeated`);
-    numbers.add(demarcheNumber as number);
-    const champs = Array.isArray(entry.champs) ? entry.champs.map((champ: Record<string, unknown>, j: number) => parseChamp(champ, `${at}.champs[${j}]`, problems)) : [];
+    const demarcheNumber = typeof entry.demarcheNumber === "number" && Number.isInteger(entry.demarcheNumber) && entry.demarcheNumber > 0 ? entry.demarcheNumber : null;
+    if (demarcheNumber === null) problems.push(`${at}.demarcheNumber must be a positive integer`);
+    else if (numbers.has(demarcheNumber)) problems.push(`${at}.demarcheNumber ${demarcheNumber} is repeated`);
+    else numbers.add(demarcheNumber);
+    const champs = Array.isArray(entry.champs) ? entry.champs.map((champ: unknown, j: number) => parseChamp(champ, `${at}.champs[${j}]`, problems)) : [];
     if (champs.length === 0) problems.push(`${at}.champs must be a non-empty array`);
     const ids = champs.map((c) => c.id);
     if (new Set(ids).size !== ids.length) problems.push(`${at}.champs has a champ id twice`);
-    const amounts = (entry.amounts ?? {}) as Record<string, unknown>;
-    for (const name of ["requestedChampId", "grantedAnnotationId"]) {
-      if (amounts[name] !== undefined && (typeof amounts[name] !== "string" || !TYPED_ID.test(amounts[name] as string))) problems.push(`${at}.amounts.${name} must be a champ descriptor id`);
-    }
+    const amounts = fieldsOf(entry.amounts);
+    const amountChamp = (name: "requestedChampId" | "grantedAnnotationId"): string | null => {
+      const id = amounts[name];
+      if (id === undefined) return null;
+      if (typeof id !== "string" || !TYPED_ID.test(id)) {
+        problems.push(`${at}.amounts.${name} must be a champ descriptor id`);
+        return null;
+      }
+      return id;
+    };
     return {
       key,
-      name: String(entry.name ?? ""),
-      description: typeof entry.description === "string" ? entry.description : "",
-      demarcheNumber: demarcheNumber as number,
+      name: stringOr(entry.name, ""),
+      description: stringOr(entry.description, ""),
+      demarcheNumber: demarcheNumber ?? 0,
       champs,
-      amounts: { requestedChampId: (amounts.requestedChampId as string | undefined) ?? null, grantedAnnotationId: (amounts.grantedAnnotationId as string | undefined) ?? null },
+      amounts: { requestedChampId: amountChamp("requestedChampId"), grantedAnnotationId: amountChamp("grantedAnnotationId") },
     };
   });
 }
 
-function parseChamp(champ: Record<string, unknown>, at: string, problems: string[]): ChampMapping {
-  const id = String(champ?.id ?? "");
+const isChampType = (value: unknown): value is ChampType => (CHAMP_TYPES as readonly unknown[]).includes(value);
+const isPrefillSource = (value: unknown): value is PrefillSource => typeof value === "string" && Object.hasOwn(PREFILL_SOURCES, value);
+
+function parseChamp(raw: unknown, at: string, problems: string[]): ChampMapping {
+  const champ = fieldsOf(raw);
+  const id = stringOr(champ.id, "");
   if (!TYPED_ID.test(id)) problems.push(`${at}.id must be a champ descriptor id (base64 of "Champ-<n>")`);
   else if (!/^Champ-\d+$/.test(Buffer.from(id, "base64").toString("utf8"))) problems.push(`${at}.id "${id}" does not decode to "Champ-<number>"`);
   if (typeof champ.label !== "string" || champ.label.trim() === "") problems.push(`${at}.label is required`);
-  const type = champ.type as ChampType;
-  if (!CHAMP_TYPES.includes(type)) problems.push(`${at}.type must be one of ${CHAMP_TYPES.join(", ")} (got "${String(champ.type)}")`);
-  const source = champ.source as PrefillSource | undefined;
+  const type = champ.type;
+  if (!isChampType(type)) problems.push(`${at}.type must be one of ${CHAMP_TYPES.join(", ")} (got ${shown(type)})`);
+  const source = champ.source;
   const hasValue = typeof champ.value === "string";
   if (source === undefined && !hasValue) problems.push(`${at} needs a source or a value`);
   if (source !== undefined && hasValue) problems.push(`${at} has both a source and a value`);
   if (source !== undefined) {
-    const known = PREFILL_SOURCES[source];
-    if (!known) problems.push(`${at}.source must be one of ${Object.keys(PREFILL_SOURCES).join(", ")} (got "${String(source)}")`);
-    else if (!known.types.includes(type)) problems.push(`${at}: source ${source} cannot fill a ${type} champ (only ${known.types.join(", ")})`);
+    if (!isPrefillSource(source)) problems.push(`${at}.source must be one of ${Object.keys(PREFILL_SOURCES).join(", ")} (got ${shown(source)})`);
+    else if (!(PREFILL_SOURCES[source].types as readonly unknown[]).includes(type))
+      problems.push(`${at}: source ${source} cannot fill a ${String(type)} champ (only ${PREFILL_SOURCES[source].types.join(", ")})`);
   }
   if (typeof champ.required !== "boolean") problems.push(`${at}.required must be true or false`);
-  return { id: id.replace(/=+$/, ""), label: String(champ.label ?? ""), type, source, value: hasValue ? (champ.value as string) : undefined, required: champ.required === true };
+  return {
+    id: id.replace(/=+$/, ""),
+    label: stringOr(champ.label, ""),
+    // Only read when no problem was found, i.e. when the type is known.
+    type: isChampType(type) ? type : "text",
+    source: isPrefillSource(source) ? source : undefined,
+    value: typeof champ.value === "string" ? champ.value : undefined,
+    required: champ.required === true,
+  };
 }

@@ -98,11 +98,16 @@ const addDays = (today: string, days: number) => new Date(Date.parse(`${today}T0
  */
 export function buildAids(perimeters: AtPerimeter[], today: string): AtAid[] {
   const themes = new Map(loadThemes().map((t) => [t.slug, t]));
-  const find = (scale: string, code: string) => perimeters.find((p) => p.scale === scale && p.code === code)!;
+  const find = (scale: string, code: string) => {
+    const perimeter = perimeters.find((p) => p.scale === scale && p.code === code);
+    if (!perimeter) throw new Error(`The perimeters dump has no ${scale} ${code}`);
+    return perimeter;
+  };
   const aids: AtAid[] = [];
   const add = (template: AidTemplate, name: string, financer: string, perimeter: AtPerimeter, perimeterScale: string) => {
     const id = 150000 + aids.length;
-    const t = themes.get(template.theme)!;
+    const t = themes.get(template.theme);
+    if (!t) throw new Error(`Aid template "${template.name}" has an unknown theme ${template.theme}`);
     const categories = t.categories.slice(0, 3);
     const slug = `${id}-${name
       .normalize("NFD")
@@ -188,7 +193,14 @@ export function buildAids(perimeters: AtPerimeter[], today: string): AtAid[] {
     "Pays",
   );
   const incomplete = aids[aids.length - 1];
-  for (const key of ["financers", "financers_full", "aid_types_full", "mobilization_steps", "destinations", "eligibility", "contact", "targeted_audiences"]) delete incomplete[key];
+  delete incomplete.financers;
+  delete incomplete.financers_full;
+  delete incomplete.aid_types_full;
+  delete incomplete.mobilization_steps;
+  delete incomplete.destinations;
+  delete incomplete.eligibility;
+  delete incomplete.contact;
+  delete incomplete.targeted_audiences;
   incomplete.description = null;
   return aids;
 }

@@ -19,7 +19,7 @@ export interface AidTemplate {
 }
 
 const DEFAULT_AUDIENCES: AidTemplate["audiences"] = ["commune", "epci"];
-export const audiencesOf = (template: AidTemplate) => template.audiences ?? DEFAULT_AUDIENCES!;
+export const audiencesOf = (template: AidTemplate) => template.audiences ?? DEFAULT_AUDIENCES;
 
 export const NATIONAL: AidTemplate[] = [
   {

@@ -75,7 +75,10 @@ export function createDemarchesSimplifieesStandIn(options: DsStandInOptions = {}
     (_request, response, next) => {
       stats[name] += 1;
       const fault = faults[name].shift();
-      if (!fault) return next();
+      if (!fault) {
+        next();
+        return;
+      }
       setTimeout(() => {
         if (response.destroyed) return;
         response.status(fault.status ?? 500).set(fault.headers ?? {});
@@ -87,7 +90,7 @@ export function createDemarchesSimplifieesStandIn(options: DsStandInOptions = {}
     // DS compares the header as a string: "application/json; charset=utf-8" is refused too.
     if (request.header("content-type") !== "application/json") return void response.status(400).json({ error: "Content-Type should be json" });
     const demarche = store.demarche(Number(request.params.number));
-    if (!demarche || demarche.closed) return void response.status(404).json({ error: `procedure ${request.params.number} is not found` });
+    if (!demarche || demarche.closed) return void response.status(404).json({ error: `procedure ${param(request.params.number)} is not found` });
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(String(request.body || "{}")) as Record<string, unknown>;
@@ -117,9 +120,10 @@ export function createDemarchesSimplifieesStandIn(options: DsStandInOptions = {}
 
   app.get("/api/public/v1/demarches/:number/dossiers", route("read"), (request, response) => {
     const demarche = store.demarche(Number(request.params.number));
-    if (!demarche) return void response.status(404).json({ error: `procedure ${request.params.number} is not found` });
+    if (!demarche) return void response.status(404).json({ error: `procedure ${param(request.params.number)} is not found` });
     const raw = request.query.prefill_token;
-    const asked = new Set((Array.isArray(raw) ? raw.map(String) : String(raw ?? "").split(",")).filter(Boolean));
+    const tokens = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(",") : [];
+    const asked = new Set(tokens.filter((token): token is string => typeof token === "string" && token !== ""));
     const found = [...store.dossiers.values()].filter((d) => d.demarche === demarche.number && asked.has(d.prefillToken));
     response.json(found.map((d) => publicView(request, demarche, d)));
   });
@@ -131,10 +135,10 @@ export function createDemarchesSimplifieesStandIn(options: DsStandInOptions = {}
     if (expired.has(token)) return void response.status(401).json({ errors: [{ message: "Token expired", extensions: { code: "unauthorized" } }], data: null });
     const allowed = tokens.get(token);
     if (!allowed) return void response.status(401).json({ errors: [{ message: "Unauthorized", extensions: { code: "unauthorized" } }], data: null });
-    const { query, variables } = (request.body ?? {}) as { query?: string; variables?: Record<string, unknown> };
+    const { query, variables } = (request.body ?? {}) as { query?: unknown; variables?: Record<string, unknown> };
     let document: DocumentNode;
     try {
-      document = parse(String(query ?? ""));
+      document = parse(typeof query === "string" ? query : "");
     } catch (error) {
       return void response.json({ errors: [{ message: (error as Error).message, extensions: { code: "graphql_parse_failed" } }], data: null });
     }
@@ -158,6 +162,9 @@ export function createDemarchesSimplifieesStandIn(options: DsStandInOptions = {}
     expireToken: (token) => void expired.add(token),
   };
 }
+
+/** A route parameter as written in the URL (Express gives a wildcard's segments as an array). */
+const param = (value: string | string[]) => (Array.isArray(value) ? value.join("/") : value);
 
 function urlOf(request: express.Request, demarche: StandInDemarche, dossier: StandInDossier): string {
   return `${request.protocol}://${request.get("host")}/commencer/${demarche.path}?prefill_token=${dossier.prefillToken}`;

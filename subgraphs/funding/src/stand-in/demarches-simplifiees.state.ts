@@ -111,11 +111,11 @@ export function acceptedValue(type: ChampType, value: unknown): unknown {
       return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
     case "communes": {
       const commune = pair && loadCog().communes.find((c) => c.code === pair[1] && c.type === "commune-actuelle");
-      return commune && commune.codesPostaux?.includes(pair![0]) ? pair : undefined;
+      return commune && commune.codesPostaux?.includes(pair[0]) ? pair : undefined;
     }
     case "epci": {
       const epci = pair && loadCog().epcis.find((e) => e.code === pair[1]);
-      return epci && epci.membres.some((m) => communePlaces().get(m.code)?.departement === pair![0]) ? pair : undefined;
+      return epci && epci.membres.some((m) => communePlaces().get(m.code)?.departement === pair[0]) ? pair : undefined;
     }
     case "departements":
       return typeof value === "string" && loadCog().departements.some((d) => d.code === value) ? value : undefined;

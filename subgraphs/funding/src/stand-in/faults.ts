@@ -29,18 +29,22 @@ export interface StandInStats {
 
 export const emptyStats = (): StandInStats => ({ logins: 0, dataRequests: 0, aidSearches: 0, aidLookups: 0, perimeterLookups: 0, notModified: 0, faultsServed: 0 });
 
+/** An integer within [min, max]. */
+const integerIn = (value: unknown, min: number, max = Infinity) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+
 export function isFaultPlan(value: unknown): value is FaultPlan {
-  const plan = value as FaultPlan | null;
-  const fault = plan?.fault as Record<string, unknown> | undefined;
-  if (!fault || typeof fault !== "object") return false;
-  if (plan!.times !== undefined && !(Number.isInteger(plan!.times) && plan!.times! > 0)) return false;
-  switch (fault.kind) {
+  if (typeof value !== "object" || value === null) return false;
+  const { fault, times } = value as { fault?: unknown; times?: unknown };
+  if (typeof fault !== "object" || fault === null) return false;
+  if (times !== undefined && !integerIn(times, 1)) return false;
+  const fields = fault as Record<string, unknown>;
+  switch (fields.kind) {
     case "error":
-      return Number.isInteger(fault.status) && (fault.status as number) >= 400 && (fault.status as number) < 600;
+      return integerIn(fields.status, 400, 599);
     case "rate-limit":
-      return Number.isInteger(fault.retryAfterSeconds) && (fault.retryAfterSeconds as number) >= 0;
+      return integerIn(fields.retryAfterSeconds, 0);
     case "slow":
-      return Number.isInteger(fault.delayMs) && (fault.delayMs as number) >= 0 && (fault.delayMs as number) <= 60_000;
+      return integerIn(fields.delayMs, 0, 60_000);
     case "malformed":
     case "unauthorized":
     case "reset":
