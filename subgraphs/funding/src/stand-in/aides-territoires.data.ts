@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { AUDIENCE_NAMES, DESTINATION_NAMES, STEP_NAMES } from "../rules/vocabulary";
-import { audiencesOf, DEPARTEMENTAL, EUROPEAN, INTERCOMMUNAL, NATIONAL, REGIONAL, type AidTemplate } from "./catalogue";
+import { audiencesOf, DEPARTEMENTAL, EUROPEAN, INTERCOMMUNAL, REGIONAL, type AidTemplate } from "./catalogue";
+import { NATIONAL } from "./catalogue-national";
 
 /** A perimeter as `/api/perimeters/` returns it. */
 export interface AtPerimeter {
