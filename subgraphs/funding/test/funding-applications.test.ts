@@ -139,6 +139,28 @@ describe("Démarches Simplifiées applications through the gateway", () => {
     expect(dsCalls()).toBe(calls);
   });
 
+  it("refuses, without calling DS, a viewer who sees the project but may no longer act on it (an abandoned project)", async () => {
+    const created = await hub.query<{ createProject: { id: string } }>(
+      `mutation { createProject(input: { title: "Halle couverte du marché", description: "Abandonnée faute de terrain", territoryId: "COMMUNE:63113", budgetEuros: 250000, startDate: "2027-03-01" }) { id } }`,
+      {},
+      t.camille,
+    );
+    const abandoned = created.data!.createProject.id;
+    const step = await hub.query<{ changeProjectStatus: { status: string } }>(
+      `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: ABANDON, reason: "Terrain indisponible" }) { status } }`,
+      { id: abandoned },
+      t.camille,
+    );
+    expect(step.data!.changeProjectStatus.status).toBe("ABANDONED");
+    const calls = dsCalls();
+    const result = await hub.query<Prepared>(PREPARE, { projectId: abandoned, procedure: "DETR" }, t.camille);
+    expect(result.errors!.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    expect(result.errors![0].message).toMatch(/^Seuls les porteurs du projet/);
+    expect(dsCalls()).toBe(calls);
+    const applications = await hub.query<{ project: { fundingApplications: unknown[] } }>(APPLICATIONS, { id: abandoned }, t.camille);
+    expect(applications.data!.project.fundingApplications).toEqual([]);
+  });
+
   it("surfaces in French the message of a démarche refusing a value", async () => {
     const dsil = hub.ds.store.demarche(90103)!;
     dsil.maxAmount = 100000;
