@@ -224,6 +224,6 @@ describe("people-territories permissions, role by role", () => {
     // The gateway itself gets an answer: no error, and the field answered (not a null `data`).
     const service = await call(SERVICE_VIEWER);
     expect(service.errors).toBeUndefined();
-    expect(Object.keys((service.data ?? {}) as object)).toEqual([name]);
+    expect(Object.keys(service.data ?? {})).toEqual([name]);
   });
 });

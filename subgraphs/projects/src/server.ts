@@ -40,7 +40,10 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
         feed = new JournalFeed(config.databaseUrl, logger);
         await feed.start();
       },
-      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed: feed! }),
+      createContext: ({ dataSource }, viewer) => {
+        if (!feed) throw new Error("projects: a request before prepare() started the journal feed");
+        return { viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed };
+      },
       subscriptions: true,
       // What this subgraph reads depends on organisation, roles and territories, never on the
       // person (personId only stamps what a mutation writes): agents of one DDT watching a

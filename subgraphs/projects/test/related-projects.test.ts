@@ -1,6 +1,6 @@
 import { projectTerritoryAncestry } from "@hub/reference";
 import { randomUUID } from "node:crypto";
-import { JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
+import { JULIEN, NADIA, startHub, type GraphQLResponse, type Hub } from "@hub/testing";
 
 /**
  * `Territory.projects`, `Organization.projects` and `Person.assignedProjects` for a list of
@@ -79,10 +79,10 @@ describe("the projects of many territories, organisations and persons", () => {
   const FIELDS = "id title status budgetEuros startDate createdAt version";
 
   /** SQL statements the projects subgraph runs for one request through the gateway, and its answer. */
-  async function withStatements<T>(query: string, token: string): Promise<{ statements: number; data: T }> {
+  async function withStatements<T>(request: () => Promise<GraphQLResponse<T>>): Promise<{ statements: number; data: T }> {
     const counter = hub.subgraphs.projects.database.statements;
     const before = counter.count;
-    const response = await hub.query<T>(query, {}, token);
+    const response = await request();
     expect(response.errors).toBeUndefined();
     return { statements: counter.count - before, data: response.data! };
   }
@@ -99,9 +99,12 @@ describe("the projects of many territories, organisations and persons", () => {
   }
 
   it.each(["nadia", "julien"])("gives each territory of a list its page of projects in one statement (as %s)", async (who) => {
-    const { statements, data } = await withStatements<{ territory: { members: { edges: { node: { id: string; projects: unknown } }[] } } }>(
-      `{ territory(id: "${EPCI}") { members(first: 50) { edges { node { id projects(first: 2) { edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage hasPreviousPage endCursor } } } } } } }`,
-      t[who],
+    const { statements, data } = await withStatements(() =>
+      hub.query<{ territory: { members: { edges: { node: { id: string; projects: unknown } }[] } } }>(
+        `{ territory(id: "${EPCI}") { members(first: 50) { edges { node { id projects(first: 2) { edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage hasPreviousPage endCursor } } } } } } }`,
+        {},
+        t[who],
+      ),
     );
     expect(communes.length).toBeGreaterThan(10);
     expect(statements).toBe(1);
@@ -140,9 +143,12 @@ describe("the projects of many territories, organisations and persons", () => {
   });
 
   it("gives each organisation of a list its projects in one statement", async () => {
-    const { statements, data } = await withStatements<{ projects: { edges: { node: { owner: { id: string; projects: { edges: { node: { id: string } }[] } } } }[] } }>(
-      `{ projects(first: 50, filter: { territoryId: "${EPCI}" }) { edges { node { owner { id projects(first: 50) { edges { node { id } } } } } } } }`,
-      t.nadia,
+    const { statements, data } = await withStatements(() =>
+      hub.query<{ projects: { edges: { node: { owner: { id: string; projects: { edges: { node: { id: string } }[] } } } }[] } }>(
+        `{ projects(first: 50, filter: { territoryId: "${EPCI}" }) { edges { node { owner { id projects(first: 50) { edges { node { id } } } } } } } }`,
+        {},
+        t.nadia,
+      ),
     );
     // One for the list, one for all the owners' pages.
     expect(statements).toBe(2);
@@ -159,9 +165,12 @@ describe("the projects of many territories, organisations and persons", () => {
   });
 
   it("gives each person of a list the projects assigned to them in one statement", async () => {
-    const { statements, data } = await withStatements<{ organization: { members: { edges: { node: { id: string; assignedProjects: { edges: { node: { id: string } }[] } } }[] } } }>(
-      `{ organization(id: "DDT:63") { members(first: 50) { edges { node { id assignedProjects(first: 50) { edges { node { id } } } } } } } }`,
-      t.nadia,
+    const { statements, data } = await withStatements(() =>
+      hub.query<{ organization: { members: { edges: { node: { id: string; assignedProjects: { edges: { node: { id: string } }[] } } }[] } } }>(
+        `{ organization(id: "DDT:63") { members(first: 50) { edges { node { id assignedProjects(first: 50) { edges { node { id } } } } } } } }`,
+        {},
+        t.nadia,
+      ),
     );
     expect(statements).toBe(1);
     const rows = await hub.sql<{ person_id: string; ids: string[] }>(

@@ -23,7 +23,10 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       prepare: ({ dataSource }, logger) => {
         journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger);
       },
-      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource), journal: journal! }),
+      createContext: ({ dataSource }, viewer) => {
+        if (!journal) throw new Error("reporting: a request before prepare() created the journal consumer");
+        return { viewer, dataSource, loaders: createLoaders(dataSource), journal };
+      },
     },
     quiet,
   );

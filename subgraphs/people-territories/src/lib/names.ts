@@ -3,6 +3,8 @@
  * hyphens and apostrophes as spaces, single spaces, Saint/Sainte as St/Ste.
  * "L'Haÿ-les-Roses" → "l hay les roses", "Sainte-Foy" → "ste foy".
  */
+const SAINT_ABBREVIATIONS: Partial<Record<string, string>> = { saint: "st", sainte: "ste", saints: "sts", saintes: "stes" };
+
 export function normalizeName(name: string): string {
   return (
     name
@@ -15,7 +17,7 @@ export function normalizeName(name: string): string {
       .replace(/\s+/g, " ")
       .trim()
       // "Saint-Affrique", "St Affrique" and "st-affrique" all become "st affrique".
-      .replace(/\b(saint|sainte|saints|saintes)\b/g, (word) => ({ saint: "st", sainte: "ste", saints: "sts", saintes: "stes" })[word]!)
+      .replace(/\b(saint|sainte|saints|saintes)\b/g, (word) => SAINT_ABBREVIATIONS[word] ?? word)
   );
 }
 

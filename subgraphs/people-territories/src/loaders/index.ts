@@ -48,11 +48,11 @@ export function createLoaders(dataSource: DataSource) {
       (row) => row.childId,
     ),
     members: new PagedRelationLoader<string, Territory & { parentId: string }>(
-      (parents, pageKey) => fetchMembers(dataSource, parents, JSON.parse(pageKey)),
+      (parents, pageKey) => fetchMembers(dataSource, parents, JSON.parse(pageKey) as Parameters<typeof fetchMembers>[2]),
       (row) => row.parentId,
     ),
     organizationMembers: new PagedRelationLoader<string, Person & { organizationId: string }>(
-      (organizations, pageKey) => fetchOrganizationMembers(dataSource, organizations, JSON.parse(pageKey)),
+      (organizations, pageKey) => fetchOrganizationMembers(dataSource, organizations, JSON.parse(pageKey) as Parameters<typeof fetchOrganizationMembers>[2]),
       (row) => row.organizationId,
     ),
     organization: rowLoader<string, Organization>(

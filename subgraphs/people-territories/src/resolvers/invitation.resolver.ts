@@ -23,7 +23,10 @@ export class InvitationResolver {
 
   @FieldResolver(() => Organization)
   async organization(@Root() invitation: Invitation, @Ctx() { loaders }: Context): Promise<Organization> {
-    return (await loaders.organization.load(invitation.organizationId))!;
+    const organization = await loaders.organization.load(invitation.organizationId);
+    // invitation.organization_id is a foreign key: a missing row is a broken database, not bad input.
+    if (!organization) throw new Error(`invitation ${invitation.id}: organization ${invitation.organizationId} not found`);
+    return organization;
   }
 }
 

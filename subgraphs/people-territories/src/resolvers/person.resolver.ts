@@ -36,8 +36,7 @@ export class PersonResolver {
   @Directive("@inaccessible")
   async identity(@Arg("email") email: string, @Ctx() { viewer, dataSource }: Context): Promise<Identity | null> {
     authorize(viewer, "identity:resolve");
-    const identity = await identityOf(dataSource, email);
-    return identity && identity.personId && identity.organizationId ? { ...identity, personId: identity.personId, organizationId: identity.organizationId } : null;
+    return await identityOf(dataSource, email);
   }
 
   @Mutation(() => SignInResult, { description: "Internal: a ProConnect sign-in, for the gateway only." })
@@ -46,8 +45,7 @@ export class PersonResolver {
     authorize(viewer, "identity:resolve");
     const outcome = await signInWithProConnect(dataSource, claims);
     if (!outcome.identity) return { identity: null, refusal: outcome.refusal };
-    const { personId, organizationId } = outcome.identity;
-    return { identity: { ...outcome.identity, personId: personId!, organizationId: organizationId! }, refusal: null };
+    return { identity: outcome.identity, refusal: null };
   }
 
   @Mutation(() => Person, { description: "Suspends an account (ANCT national agents)." })
@@ -77,7 +75,7 @@ export class PersonResolver {
 
   @FieldResolver(() => Organization, { nullable: true, description: "Their first organisation." })
   async organization(@Root() person: Person, @Ctx() { loaders }: Context): Promise<Organization | null> {
-    const [first] = await loaders.memberships.load(person.id);
+    const first = (await loaders.memberships.load(person.id)).at(0);
     return first ? loaders.organization.load(first.organizationId) : null;
   }
 
@@ -91,6 +89,9 @@ export class PersonResolver {
 export class MembershipResolver {
   @FieldResolver(() => Organization)
   async organization(@Root() membership: Membership, @Ctx() { loaders }: Context): Promise<Organization> {
-    return (await loaders.organization.load(membership.organizationId))!;
+    const organization = await loaders.organization.load(membership.organizationId);
+    // membership.organization_id is a foreign key: a missing row is a broken database, not bad input.
+    if (!organization) throw new Error(`membership of ${membership.personId}: organization ${membership.organizationId} not found`);
+    return organization;
   }
 }

@@ -19,7 +19,7 @@ export class TerritoryResolver {
     @Arg("search", () => String, { nullable: true }) search?: string,
     @Arg("kind", () => TerritoryKind, { nullable: true }) kind?: TerritoryKind,
   ): Promise<Connection<Territory>> {
-    return searchTerritories(dataSource, { ...page, search: search ?? undefined, kind: kind ?? undefined });
+    return searchTerritories(dataSource, { first: page.first, after: page.after, search: search ?? undefined, kind: kind ?? undefined });
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: "The département it belongs to (itself for a département)." })
@@ -40,8 +40,8 @@ export class TerritoryResolver {
   @FieldResolver(() => Territory, { nullable: true, description: "For a commune déléguée or associée: the commune it is part of." })
   async commune(@Root() territory: Territory, @Ctx() { loaders }: Context): Promise<Territory | null> {
     if (territory.kind !== TerritoryKind.COMMUNE_DELEGUEE) return null;
-    const [parent] = await loaders.parentsOfKind.load(`${territory.id}|COMMUNE`);
-    return parent ?? null;
+    const parents = await loaders.parentsOfKind.load(`${territory.id}|COMMUNE`);
+    return parents.at(0) ?? null;
   }
 
   @FieldResolver(() => [Territory], { description: "The CRTE contracts covering a commune (through its groupement) or a groupement." })

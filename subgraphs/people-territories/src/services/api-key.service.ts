@@ -26,7 +26,7 @@ export async function createApiKey(dataSource: DataSource, viewer: Viewer, input
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0) throw badInput("at least one scope is required", "scopes");
   for (const scope of scopes) {
-    if (!API_SCOPES[scope]) throw badInput(`Unknown scope "${scope.slice(0, 40)}" (known: ${Object.keys(API_SCOPES).join(", ")})`, "scopes");
+    if (!Object.hasOwn(API_SCOPES, scope)) throw badInput(`Unknown scope "${scope.slice(0, 40)}" (known: ${Object.keys(API_SCOPES).join(", ")})`, "scopes");
   }
   const prefix = randomBytes(6).toString("hex");
   const secret = randomBytes(32).toString("base64url");

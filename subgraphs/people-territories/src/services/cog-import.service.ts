@@ -81,7 +81,7 @@ export function buildMap(): { territories: Row[]; links: Row[]; organizations: R
   for (const r of cog.regions) territory("REGION", r.code, r.nom, { population: regionPopulation.get(r.code) ?? null, region_code: r.code });
   const departements = new Map<string, { chefLieu?: string }>();
   for (const d of cog.departements) {
-    const id = territory("DEPARTEMENT", d.code, d.nom, { population: departementPopulation.get(d.code) ?? null, departement_code: d.code, region_code: d.region ?? null });
+    const id = territory("DEPARTEMENT", d.code, d.nom, { population: departementPopulation.get(d.code) ?? null, departement_code: d.code, region_code: d.region });
     departements.set(d.code, d as { chefLieu?: string });
     if (d.region) links.push({ parent_id: `REGION:${d.region}`, child_id: id });
     const of = ofDepartement(d.nom, (d as { typeLiaison?: number }).typeLiaison);
@@ -217,7 +217,7 @@ export function mapFingerprint(): string {
 /** Imports the map unless the same reference data was already imported; returns a log line. */
 export async function ensureMap(dataSource: DataSource): Promise<string> {
   const fingerprint = mapFingerprint();
-  const [current] = await dataSource.query<{ fingerprint: string }[]>(`SELECT fingerprint FROM reference_import WHERE name = 'map'`);
+  const current = (await dataSource.query<{ fingerprint: string }[]>(`SELECT fingerprint FROM reference_import WHERE name = 'map'`)).at(0);
   if (current?.fingerprint === fingerprint) return `map up to date (${fingerprint})`;
   const report = await importMap(dataSource);
   await dataSource.query(`INSERT INTO reference_import (name, fingerprint) VALUES ('map', $1) ON CONFLICT (name) DO UPDATE SET fingerprint = $1, imported_at = now()`, [fingerprint]);

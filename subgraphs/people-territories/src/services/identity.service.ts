@@ -4,18 +4,21 @@ import { Membership } from "../entities/membership.entity";
 import { Organization, OrganizationKind } from "../entities/organization.entity";
 import { AccountStatus, Person } from "../entities/person.entity";
 
+/** A person's viewer: unlike a program's or the gateway's, it always has a person and an organisation. */
+export type PersonIdentity = Viewer & { personId: string; organizationId: string };
+
 /**
  * What the gateway puts in a person's tokens: their (first) organisation, role and territorial
  * scope (communes of a collectivité, départements of a State service). Null for an unknown or
  * inactive account, or one without organisation.
  */
-export async function identityOf(dataSource: DataSource, email: string): Promise<Viewer | null> {
+export async function identityOf(dataSource: DataSource, email: string): Promise<PersonIdentity | null> {
   return identityOfPerson(dataSource, await dataSource.getRepository(Person).findOneBy({ email: email.trim().toLowerCase() }));
 }
 
-export async function identityOfPerson(dataSource: DataSource, person: Person | null): Promise<Viewer | null> {
+export async function identityOfPerson(dataSource: DataSource, person: Person | null): Promise<PersonIdentity | null> {
   if (!person || person.status !== AccountStatus.ACTIVE) return null;
-  const [membership] = await dataSource.getRepository(Membership).find({ where: { personId: person.id }, order: { createdAt: "ASC" }, take: 1 });
+  const membership = (await dataSource.getRepository(Membership).find({ where: { personId: person.id }, order: { createdAt: "ASC" }, take: 1 })).at(0);
   // A person holds a person role, never SERVICE or PROGRAMME, whatever a row says.
   if (!membership || !isPersonRole(membership.role)) return null;
   const organization = await dataSource.getRepository(Organization).findOneByOrFail({ id: membership.organizationId });
@@ -34,7 +37,7 @@ async function scopeOf(dataSource: DataSource, organization: Organization): Prom
     const departements = [...new Set(rows.map((row) => row.departement_code).filter((d): d is string => d !== null))];
     return { departements, communes: rows.map((row) => row.code) };
   }
-  const [row] = await dataSource.query<{ departement_code: string | null }[]>(`SELECT departement_code FROM territory WHERE id = $1`, [territory]);
+  const row = (await dataSource.query<{ departement_code: string | null }[]>(`SELECT departement_code FROM territory WHERE id = $1`, [territory])).at(0);
   return { departements: row?.departement_code ? [row.departement_code] : [], communes: [] };
 }
 

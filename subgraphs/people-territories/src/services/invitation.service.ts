@@ -51,7 +51,7 @@ export async function invitePerson(dataSource: DataSource, viewer: Viewer, input
       return invitations.save(invitations.create({ personId: person.id, organizationId: organization.id, role, invitedBy: viewer.personId, acceptedAt: new Date() }));
     }
     if (await manager.getRepository(Membership).existsBy({ personId: known.id, organizationId: organization.id })) throw alreadyThere();
-    const pending = await manager.query(`SELECT 1 FROM invitation WHERE person_id = $1 AND organization_id = $2 AND accepted_at IS NULL`, [known.id, organization.id]);
+    const pending = await manager.query<unknown[]>(`SELECT 1 FROM invitation WHERE person_id = $1 AND organization_id = $2 AND accepted_at IS NULL`, [known.id, organization.id]);
     if (pending.length > 0) throw alreadyThere();
     return invitations.save(invitations.create({ personId: known.id, organizationId: organization.id, role, invitedBy: viewer.personId, acceptedAt: null }));
   });

@@ -1,9 +1,9 @@
-import { ANONYMOUS, type Viewer } from "@hub/kit";
+import { ANONYMOUS } from "@hub/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { AccountStatus, Person } from "../entities/person.entity";
-import { identityOfPerson, roleFromSiret } from "./identity.service";
+import { identityOfPerson, roleFromSiret, type PersonIdentity } from "./identity.service";
 
 export interface ProConnectClaims {
   sub: string;
@@ -20,7 +20,7 @@ export interface ProConnectClaims {
  */
 export type SignInRefusal = "SUSPENDED" | "SUB_MISMATCH" | "INVITATION_REQUIRED" | "NO_ORGANIZATION";
 
-export type SignInOutcome = { identity: Viewer; refusal: null } | { identity: null; refusal: SignInRefusal };
+export type SignInOutcome = { identity: PersonIdentity; refusal: null } | { identity: null; refusal: SignInRefusal };
 
 /** The organisation of a SIRET: its own SIRET, or the collectivité whose SIREN starts it. */
 async function organizationOfSiret(manager: EntityManager, siret: string | null): Promise<Organization | null> {

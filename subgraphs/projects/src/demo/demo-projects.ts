@@ -26,7 +26,9 @@ const PRIORITIES = Object.values(ProjectPriority);
 
 /** The journal's French words for reaching a status (the lifecycle table's, e.g. "qualifié"). */
 function reached(status: ProjectStatus): string {
-  return Object.values(LIFECYCLE).find((rule) => rule.to === status)!.summary;
+  const rule = Object.values(LIFECYCLE).find((candidate) => candidate.to === status);
+  if (!rule) throw new Error(`no lifecycle transition reaches ${status}`);
+  return rule.summary;
 }
 
 /** A deterministic pseudo-random generator (mulberry32), so demo data is the same everywhere. */
@@ -49,21 +51,19 @@ export async function seedDemoProjects(dataSource: DataSource, count = 300, seed
   if (n > 0) return 0;
   const next = random(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
-  const sirens = new Map(
-    loadCog()
-      .communes.filter((c) => c.type === "commune-actuelle" && c.siren)
-      .map((c) => [c.code, c.siren!]),
-  );
+  const sirens = new Map(loadCog().communes.flatMap((c): [string, string][] => (c.type === "commune-actuelle" && c.siren ? [[c.code, c.siren]] : [])));
   const places = [...communePlaces().values()].filter((p) => sirens.has(p.code));
   const puyDeDome = places.filter((p) => p.departement === "63");
   const themes = loadThemes()
     .map((t) => t.slug)
-    .filter((slug) => TITLES[slug]);
+    .filter((slug) => Object.hasOwn(TITLES, slug));
   const projects: Record<string, unknown>[] = [];
   const activities: Record<string, unknown>[] = [];
   const now = Date.now();
+  const clermont = communePlaces().get("63113");
+  if (!clermont) throw new Error("the reference map has no commune 63113 (Clermont-Ferrand)");
   for (let i = 0; i < count; i++) {
-    const place = i % 10 === 0 ? communePlaces().get("63113")! : i % 3 === 0 ? pick(puyDeDome) : pick(places);
+    const place = i % 10 === 0 ? clermont : i % 3 === 0 ? pick(puyDeDome) : pick(places);
     const theme = pick(themes);
     const title = pick(TITLES[theme]).replace("{c}", place.nom);
     const status = pick(STATUSES);

@@ -1,10 +1,10 @@
-import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type Viewer } from "@hub/kit";
+import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type Page, type Viewer } from "@hub/kit";
 import { ProjectAction } from "../entities/action.entity";
 import { Activity } from "../entities/activity.entity";
 import { Document } from "../entities/document.entity";
 import { Comment } from "../entities/comment.entity";
 import { projectJournals } from "../services/activity-query.service";
-import { fetchComments } from "../services/comment.service";
+import { fetchComments, type CommentKey } from "../services/comment.service";
 import { fetchRelatedProjects, type ProjectRelation, type RelatedProject } from "../services/related-projects.service";
 import { In, type DataSource } from "typeorm";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
@@ -31,7 +31,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     /** By id, for references from people-territories (who wrote, did or uploaded it). */
     activity: rowLoader<string, Activity>(
       (ids) => dataSource.getRepository(Activity).findBy({ id: In(ids.filter((id) => /^\d{1,18}$/.test(id))) }),
-      (a) => String(a.id),
+      (a) => a.id,
     ),
     comment: rowLoader<string, Comment>(
       (ids) => dataSource.getRepository(Comment).findBy({ id: In(ids.filter(isUuid)) }),
@@ -51,7 +51,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     ),
     /** A page of each project's conversation. */
     comments: new PagedRelationLoader<string, Comment>(
-      (ids, pageKey) => fetchComments(dataSource, viewer, ids, JSON.parse(pageKey)),
+      (ids, pageKey) => fetchComments(dataSource, viewer, ids, JSON.parse(pageKey) as Page<CommentKey>),
       (c) => c.projectId,
     ),
     actions: groupLoader<string, ProjectAction>(

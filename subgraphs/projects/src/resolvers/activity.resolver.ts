@@ -37,12 +37,14 @@ export class ActivityResolver {
     if (!/^[\w.:-]{1,200}$/.test(input.idempotencyKey)) throw badInput("idempotencyKey must be 1 to 200 letters, digits, '.', ':', '-' or '_'", "idempotencyKey");
     let payload: Record<string, unknown> = {};
     if (input.payload) {
+      let parsed: unknown;
       try {
-        payload = JSON.parse(input.payload) as Record<string, unknown>;
+        parsed = JSON.parse(input.payload);
       } catch {
         throw badInput("payload must be a JSON object", "payload");
       }
-      if (typeof payload !== "object" || payload === null || Array.isArray(payload)) throw badInput("payload must be a JSON object", "payload");
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badInput("payload must be a JSON object", "payload");
+      payload = parsed as Record<string, unknown>;
     }
     const kind = input.kind ?? ActivityKind.EXTERNAL;
     if (kind !== ActivityKind.EXTERNAL && kind !== ActivityKind.FUNDING_APPLICATION) throw badInput("kind must be EXTERNAL or FUNDING_APPLICATION", "kind");
@@ -56,6 +58,9 @@ export class ActivityResolver {
 
   @FieldResolver(() => Project)
   async project(@Root() activity: Activity, @Ctx() { loaders }: Context): Promise<Project> {
-    return (await loaders.project.load(activity.projectId))!;
+    const project = await loaders.project.load(activity.projectId);
+    // activity.project_id is a foreign key: a missing row is a broken database, not bad input.
+    if (!project) throw new Error(`activity ${activity.id}: project ${activity.projectId} not found`);
+    return project;
   }
 }

@@ -125,7 +125,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Diagnostic, { description: "The état des lieux." })
   diagnostic(@Root() project: Project): Diagnostic {
-    const data = project.diagnosticData ?? {};
+    const data = project.diagnosticData;
     return {
       needs: data.needs ?? null,
       blockers: data.blockers ?? null,

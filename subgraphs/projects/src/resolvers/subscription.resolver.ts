@@ -1,7 +1,7 @@
 import { Arg, ID, Resolver, Root, Subscription } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
-import { activityStream } from "../services/activity-stream.service";
+import { activityStream, type StreamArgs } from "../services/activity-stream.service";
 
 @Resolver(() => Activity)
 export class ActivitySubscriptionResolver {
@@ -10,7 +10,8 @@ export class ActivitySubscriptionResolver {
       "Live activities of the projects you may see (one project, or a territory), in journal order. With `after` (an activity id), first replays what you missed, with no gap and no duplicate.",
     subscribe: ({ args, context }) => {
       const { dataSource, viewer, feed } = context as Context;
-      return activityStream(dataSource, feed, viewer, args);
+      // The schema has checked the arguments' types: the three optional IDs/strings below.
+      return activityStream(dataSource, feed, viewer, args as StreamArgs);
     },
   })
   projectActivity(

@@ -50,8 +50,9 @@ export function documentRoutes(app: express.Express, options: { dataSource: Data
   });
 
   // Bodies over the limit: a coded 413, like every other refusal.
-  app.use("/documents", (error: { type?: string }, _request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if (error?.type === "entity.too.large") return void response.status(413).json({ error: { message: `The file is larger than ${options.maxBytes} bytes`, code: "BAD_USER_INPUT" } });
+  app.use("/documents", (error: unknown, _request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (typeof error === "object" && error !== null && "type" in error && error.type === "entity.too.large")
+      return void response.status(413).json({ error: { message: `The file is larger than ${options.maxBytes} bytes`, code: "BAD_USER_INPUT" } });
     next(error);
   });
 }

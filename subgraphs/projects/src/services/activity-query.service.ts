@@ -78,7 +78,7 @@ function journalPage(args: PageArgs): { size: number; after: string } {
 
 function journalConnection(rows: Activity[], size: number, after: string): Connection<Activity> {
   const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: String(node.id), node }));
+  const edges = nodes.map((node) => ({ cursor: node.id, node }));
   return {
     edges,
     pageInfo: {

@@ -21,7 +21,7 @@ const REPLAY_PAGE = 500;
  * arguments are checked at once (a bad one is the subscription's error); the feed is joined
  * when the stream is first read, and left when it is returned, even while it waits.
  */
-export function activityStream(dataSource: DataSource, feed: JournalFeed, viewer: Viewer, args: StreamArgs): Repeater<Activity> {
+export function activityStream(dataSource: DataSource, feed: JournalFeed, viewer: Viewer, args: StreamArgs): Repeater<Activity, void> {
   authorize(viewer, "project:read");
   if (args.projectId && !isUuid(args.projectId)) throw badInput("projectId is not a project id", "projectId");
   if (args.territoryId && !isTerritoryId(args.territoryId)) {
@@ -30,9 +30,11 @@ export function activityStream(dataSource: DataSource, feed: JournalFeed, viewer
   const start = args.after ? readJournalCursor(args.after) : null;
   const matches = (entry: FeedEntry) => (!args.projectId || entry.projectId === args.projectId) && (!args.territoryId || entry.territoryIds.includes(args.territoryId)) && visibleEntry(viewer, entry);
 
-  return new Repeater<Activity>(async (push, stop) => {
-    let stopped = false;
-    void stop.then(() => (stopped = true));
+  return new Repeater<Activity, void>(async (push, stop) => {
+    // A property, not a local: `stop` sets it from a callback, which TypeScript's narrowing of a
+    // local boolean would not see (it would take `stopped` for always false).
+    const state = { stopped: false };
+    void stop.then(() => (state.stopped = true));
     // Entries arrive in batches from the feed's listener, which must never block nor throw:
     // they wait here, unbounded as before, while the subscriber reads (a Repeater's own push
     // queue refuses more than 1,024 pending values, and dropping one would lose an event).
@@ -48,14 +50,14 @@ export function activityStream(dataSource: DataSource, feed: JournalFeed, viewer
         for (;;) {
           const rows = await journalAfter(dataSource, viewer, last, REPLAY_PAGE, { projectId: args.projectId, territoryId: args.territoryId });
           for (const row of rows) {
-            if (stopped) return;
+            if (state.stopped) return;
             last = row.id;
             await push(row);
           }
           if (rows.length < REPLAY_PAGE) break;
         }
       }
-      while (!stopped) {
+      while (!state.stopped) {
         const entry = backlog.shift();
         if (!entry) {
           await Promise.race([new Promise<void>((resolve) => (arrived = resolve)), stop]);

@@ -24,7 +24,7 @@ export interface NewActivity {
 export async function appendActivity(manager: EntityManager, activity: NewActivity): Promise<Activity> {
   await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
   const saved = await manager.getRepository(Activity).save(manager.getRepository(Activity).create(activity));
-  await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, String(saved.id)]);
+  await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, saved.id]);
   return saved;
 }
 
@@ -41,12 +41,16 @@ export async function recordExternalActivity(
     if (existing) return existing;
     await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
     // Another transaction may have recorded the same key while we waited for the lock.
-    const [row] = await manager.query<{ id: string }[]>(
+    const inserted = await manager.query<{ id: string }[]>(
       `INSERT INTO activity (kind, project_id, actor_id, summary, payload, idempotency_key)
        VALUES ($1, $2, NULL, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [input.kind ?? ActivityKind.EXTERNAL, input.projectId, input.summary, input.payload, input.idempotencyKey],
     );
-    if (row) await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, String(row.id)]);
-    return (await manager.getRepository(Activity).findOneBy(row ? { id: row.id } : { idempotencyKey: input.idempotencyKey }))!;
+    const row = inserted.at(0);
+    if (row) await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, row.id]);
+    const activity = await manager.getRepository(Activity).findOneBy(row ? { id: row.id } : { idempotencyKey: input.idempotencyKey });
+    // Inserted just now, or by the transaction that won the conflict on the key: it is there.
+    if (!activity) throw new Error(`activity with idempotency key ${input.idempotencyKey} vanished`);
+    return activity;
   });
 }

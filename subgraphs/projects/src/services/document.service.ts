@@ -37,9 +37,10 @@ export async function attachDocument(
   const name = input.name.trim().replace(/[\\/\u0000-\u001f]/g, "_");
   if (name === "" || name.length > 200) throw badInput("name must be 1 to 200 characters", "name");
   const contentType = input.contentType.split(";")[0].trim().toLowerCase();
-  const type = DOCUMENT_TYPES[contentType];
+  // Own keys only: "constructor" or "__proto__" would otherwise find Object's members.
+  const type = Object.hasOwn(DOCUMENT_TYPES, contentType) ? DOCUMENT_TYPES[contentType] : undefined;
   if (!type) throw badInput(`Files of type ${contentType.slice(0, 80) || "(none)"} are not accepted (PDF, images, office documents, CSV, text)`, "contentType");
-  const extension = name.includes(".") ? name.split(".").pop()!.toLowerCase() : "";
+  const extension = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
   if (!type.extensions.includes(extension)) throw badInput(`A ${contentType} file must be named .${type.extensions.join(" or .")}`, "name");
   if (input.bytes.length === 0) throw badInput("The file is empty", "file");
   if (input.bytes.length > input.maxBytes) throw hubError("BAD_USER_INPUT", `The file is larger than ${input.maxBytes} bytes`, { field: "file" });

@@ -43,8 +43,8 @@ export class JournalFeed {
   }
 
   async start(): Promise<void> {
-    await this.connect();
-    const { rows } = await this.client!.query<{ last: string }>("SELECT COALESCE(max(id), 0)::text AS last FROM activity");
+    const client = await this.connect();
+    const { rows } = await client.query<{ last: string }>("SELECT COALESCE(max(id), 0)::text AS last FROM activity");
     this.last = rows[0].last;
     this.timer = setInterval(() => this.wake(), this.pollMs);
     this.timer.unref();
@@ -62,7 +62,7 @@ export class JournalFeed {
     await this.client?.end().catch(() => undefined);
   }
 
-  private async connect(): Promise<void> {
+  private async connect(): Promise<Client> {
     const client = new Client({ connectionString: this.databaseUrl });
     client.on("notification", () => this.wake());
     client.on("error", (error) => {
@@ -73,6 +73,7 @@ export class JournalFeed {
     await client.connect();
     await client.query(`LISTEN ${JOURNAL_CHANNEL}`);
     this.client = client;
+    return client;
   }
 
   private async reconnect(): Promise<void> {

@@ -31,6 +31,9 @@ async function lockProject(manager: EntityManager, viewer: Viewer, id: string): 
   return project;
 }
 
+/** The trimmed reason, null when empty; a required one is never empty (BAD_USER_INPUT). */
+function reasonOf(value: string | null | undefined, required: true): string;
+function reasonOf(value: string | null | undefined, required: boolean): string | null;
 function reasonOf(value: string | null | undefined, required: boolean): string | null {
   const reason = (value ?? "").trim();
   if (required && reason === "") throw badInput("A reason is required", "reason");
@@ -66,7 +69,8 @@ export async function applyTransition(dataSource: DataSource, viewer: Viewer, in
     project.status = rule.to;
     if (rule.reason) project.statusReason = reason;
     if (input.transition === Transition.SUBMIT) project.submittedAt = new Date();
-    if (input.transition === Transition.QUALIFY) project.priority = input.priority!;
+    // QUALIFY without a priority was refused above.
+    if (input.transition === Transition.QUALIFY && input.priority) project.priority = input.priority;
     const saved = await manager.getRepository(Project).save(project);
     if (input.transition === Transition.ASSIGN) {
       await manager.getRepository(ProjectAssignee).upsert(
@@ -109,7 +113,7 @@ async function changeProject(
 }
 
 export function blockProject(dataSource: DataSource, viewer: Viewer, id: string, reasonText: string): Promise<Project> {
-  const reason = reasonOf(reasonText, true)!;
+  const reason = reasonOf(reasonText, true);
   return changeProject(dataSource, viewer, id, null, (project) => {
     project.blockedReason = reason;
     return { kind: ActivityKind.BLOCKED, summary: `Projet « ${project.title} » bloqué : ${reason}`, payload: { reason } };

@@ -18,7 +18,9 @@ export interface CreateProjectData extends ProjectFieldsData {
 export async function createProject(dataSource: DataSource, viewer: Viewer, input: CreateProjectData): Promise<Project> {
   authorize(viewer, "project:create");
   const fields = validateFields(input);
-  const title = fields.title!;
+  // Required by the type, hence set by validateFields: this guards a caller that lies about it.
+  if (fields.title === undefined) throw badInput("title is required", "title");
+  const title = fields.title;
   const description = fields.description ?? "";
   const themes = fields.themes ?? [];
   const { otherCommuneIds, territoryIds } = projectTerritories(input.territoryId, fields.otherCommuneIds ?? []);
@@ -26,7 +28,8 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
   const allowed = input.territoryId.startsWith("COMMUNE:")
     ? viewer.communes.includes(input.territoryId.slice("COMMUNE:".length))
     : viewer.organizationId === `COLLECTIVITE:${input.territoryId.slice("EPCI:".length)}`;
-  if (!viewer.organizationId || !allowed) {
+  const ownerId = viewer.organizationId;
+  if (!ownerId || !allowed) {
     throw forbidden("Only an agent of a collectivité covering this territory may create a project on it");
   }
   return dataSource.transaction(async (manager) => {
@@ -39,7 +42,7 @@ export async function createProject(dataSource: DataSource, viewer: Viewer, inpu
         territoryId: input.territoryId,
         otherCommuneIds,
         territoryIds,
-        ownerId: viewer.organizationId!,
+        ownerId,
         createdById: viewer.personId,
         status: ProjectStatus.DRAFT,
       }),

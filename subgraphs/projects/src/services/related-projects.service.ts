@@ -47,7 +47,7 @@ export async function fetchRelatedProjects(dataSource: DataSource, viewer: Viewe
   const ids = relation === "assignee" ? parents.filter(isUuid) : [...parents];
   if (ids.length === 0) return [];
   const { page, filter } = readPageKey(pageKey);
-  const [inner, params] = projectPageQuery(dataSource, viewer, page, filter).select("p.*").andWhere(BELONGS[relation]).getQueryAndParameters();
+  const [inner, params]: [string, unknown[]] = projectPageQuery(dataSource, viewer, page, filter).select("p.*").andWhere(BELONGS[relation]).getQueryAndParameters();
   const rows: Record<string, unknown>[] = await dataSource.query(
     `SELECT k.parent AS "relatedParent", r.* FROM unnest($${params.length + 1}::text[]) WITH ORDINALITY AS k(parent, position)
        CROSS JOIN LATERAL (${inner}) AS r

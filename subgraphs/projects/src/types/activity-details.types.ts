@@ -59,7 +59,7 @@ const text = (value: unknown): string | null => (typeof value === "string" ? val
 
 /** The typed details of an activity, from its stored payload. */
 export function detailsOf(activity: Pick<Activity, "kind" | "payload">): typeof ActivityDetails | null {
-  const p = activity.payload ?? {};
+  const p = activity.payload;
   switch (activity.kind) {
     case ActivityKind.STATUS_CHANGED:
     case ActivityKind.ASSIGNED:

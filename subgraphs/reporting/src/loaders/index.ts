@@ -20,14 +20,20 @@ export function createLoaders(dataSource: DataSource) {
         [territoryIds],
       );
       const byTerritory = new Map<string, TerritoryStats>(territoryIds.map((id) => [id, { projectCount: 0, byStatus: [] }]));
+      // Every territory asked for has its entry, and the SQL only answers about those.
+      const statsOf = (id: string): TerritoryStats => {
+        const stats = byTerritory.get(id);
+        if (!stats) throw new Error(`no stats entry for territory ${id}`);
+        return stats;
+      };
       for (const row of rows) {
         if (row.status === null) continue;
-        const stats = byTerritory.get(row.id)!;
+        const stats = statsOf(row.id);
         stats.projectCount += row.count;
         stats.byStatus.push({ status: row.status, count: row.count });
       }
       for (const stats of byTerritory.values()) stats.byStatus.sort((a, b) => b.count - a.count || a.status.localeCompare(b.status));
-      return territoryIds.map((id) => byTerritory.get(id)!);
+      return territoryIds.map(statsOf);
     }),
   };
 }

@@ -66,7 +66,7 @@ export class JournalConsumer {
 
   private async run(): Promise<void> {
     for (;;) {
-      const [offset] = await this.dataSource.query<{ last_id: string }[]>(`SELECT last_id FROM journal_offset WHERE name = $1`, [CONSUMER_NAME]);
+      const offset = (await this.dataSource.query<{ last_id: string }[]>(`SELECT last_id FROM journal_offset WHERE name = $1`, [CONSUMER_NAME])).at(0);
       const after = offset?.last_id ?? "0";
       const page = await callSubgraph<JournalPage>(this.projectsUrl, this.secret, SERVICE_VIEWER, JOURNAL_QUERY, { after, first: this.pageSize });
       const edges = page.activities.edges;
