@@ -59,6 +59,13 @@ async function guardedFetch(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
+/**
+ * guardedFetch as the custom fetch of openid-client and jose, which each declare their own
+ * request options: Node's RequestInit accepts them, DOM's does not (tsconfig.tests.json loads
+ * lib dom and type-checks this file too).
+ */
+const customFetch = guardedFetch as never;
+
 /** Any failure as one of ours: OidcUnavailableError if the network failed on the way, else OidcError. */
 function classify(error: unknown): OidcError | OidcUnavailableError {
   if (error instanceof OidcError || error instanceof OidcUnavailableError) return error;
@@ -168,7 +175,7 @@ export class OidcClient {
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- openid-client marks it so only to make it stand out; loopback only, as above
       execute: insecure ? [oidc.allowInsecureRequests] : [],
       timeout: this.options.timeoutSeconds ?? 10,
-      [oidc.customFetch]: guardedFetch,
+      [oidc.customFetch]: customFetch,
     });
     const metadata = config.serverMetadata();
     const idTokenAlgorithms = pinnedAlgorithms(metadata.id_token_signing_alg_values_supported);
@@ -187,7 +194,7 @@ export class OidcClient {
         clientId: this.options.clientId,
         clientSecret: this.options.clientSecret,
         timeoutMs: (this.options.timeoutSeconds ?? 10) * 1000,
-        fetch: guardedFetch,
+        fetch: customFetch,
       }),
     };
   }
