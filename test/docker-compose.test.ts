@@ -23,7 +23,8 @@ interface ComposeService {
   image?: string;
   build?: unknown;
   command?: unknown;
-  environment?: Record<string, unknown>;
+  /** A map of scalars (compose also accepts a `KEY=value` list, which this file does not use). */
+  environment?: Record<string, string | number | boolean | null> | string[];
   expose?: unknown[];
   ports?: unknown[];
   healthcheck?: { test?: unknown };
@@ -69,7 +70,7 @@ function interpolate(value: string, variables: Env): string {
 }
 
 function serviceOf(name: string): ComposeService {
-  const service = compose.services[name];
+  const service = Object.hasOwn(compose.services, name) ? compose.services[name] : undefined;
   if (!service) throw new Error(`docker-compose.yml has no service "${name}"`);
   return service;
 }

@@ -55,11 +55,11 @@ const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
  * the hub. The signal handlers it adds are removed: the bench's own handler stops everything.
  */
 async function withoutForeignSignalHandlers<T>(start: () => Promise<T>): Promise<T> {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const before = SIGNALS.map((signal) => ({ signal, kept: new Set(process.listeners(signal)) }));
   try {
     return await start();
   } finally {
-    for (const signal of SIGNALS) for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    for (const { signal, kept } of before) for (const listener of process.listeners(signal)) if (!kept.has(listener)) process.removeListener(signal, listener);
   }
 }
 

@@ -57,7 +57,7 @@ export function analyse(pool: SubscriberPool, sent: SentMutations, projectIds: r
     seenPerProject.set(entry.project.id, list);
   });
   for (const [project, indices] of seenPerProject) {
-    const mutations = byProject.get(project)!;
+    const mutations = byProject.get(project) ?? [];
     if (indices.length !== mutations.length) ambiguous.add(project);
     if (ambiguous.has(project)) continue;
     indices.forEach((index, k) => (eventMutation[index] = mutations[k]));

@@ -50,7 +50,8 @@ export async function runFederatedBench(gatewayUrl: string, settings: Settings):
     console.log(`  ${scenario.name.padEnd(18)} ${m.requests} requests, ${m.rps.toFixed(1)} rps, p50 ${m.p50.toFixed(2)} ms, ${m.errors + result.warmup.errors} errors`);
   }
 
-  const federated = results.find((r) => r.name === "federated")!;
+  const federated = results.find((r) => r.name === "federated");
+  if (!federated) throw new Error("the federated scenario did not run");
   const baselines = results.filter((r) => r.name !== "federated");
   const totalErrors = results.reduce((sum, r) => sum + r.measured.errors + r.warmup.errors, 0);
 

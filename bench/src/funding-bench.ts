@@ -95,7 +95,7 @@ export async function runFundingBench(hub: FundingBenchHub, settings: Settings):
 
 /** The funding database's URL on the bench's hub: its role's password is in the data folder. */
 export function fundingDatabaseUrl(dataDir: string, adminUrl: string | undefined, postgresPort: number): string {
-  const passwords = JSON.parse(readFileSync(join(dataDir, "database-passwords.json"), "utf8")) as Record<string, string>;
+  const passwords = JSON.parse(readFileSync(join(dataDir, "database-passwords.json"), "utf8")) as Partial<Record<string, string>>;
   const url = new URL(adminUrl ?? `postgres://127.0.0.1:${postgresPort}/postgres`);
   url.username = "hub_funding";
   url.password = passwords.hub_funding ?? "";

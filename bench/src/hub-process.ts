@@ -114,13 +114,15 @@ export function spawnHub(options: SpawnHubOptions): HubProcess {
     throw new Error(`the hub was not healthy after ${Math.round(timeoutMs / 1000)} s (last /health: ${outcome}); its last lines:\n${tail()}`);
   }
 
+  /** Read through a call: the exit listener sets `exit` while stop() awaits. */
+  const running = () => exit === null;
   let stopping: Promise<void> | null = null;
   function stop(): Promise<void> {
     stopping ??= (async () => {
-      if (!exit && child.pid !== undefined) {
+      if (running() && child.pid !== undefined) {
         child.kill("SIGINT");
         await within(exited, stopTimeoutMs);
-        if (!exit) {
+        if (running()) {
           console.error(`bench: the hub did not stop within ${stopTimeoutMs / 1000} s of SIGINT; killing its process group ${child.pid}`);
           try {
             process.kill(-child.pid, "SIGKILL");
@@ -152,9 +154,9 @@ async function pollHealth(gatewayUrl: string, timeoutMs: number, pollIntervalMs:
   const deadline = performance.now() + timeoutMs;
   const healthUrl = new URL("/health", gatewayUrl);
   let last = "no answer yet";
-  let gaveUp = false;
-  void giveUp.then(() => (gaveUp = true));
-  while (!gaveUp && performance.now() < deadline) {
+  const given = { up: false };
+  void giveUp.then(() => (given.up = true));
+  while (!given.up && performance.now() < deadline) {
     try {
       const response = await fetch(healthUrl, { signal: AbortSignal.timeout(Math.ceil(Math.max(1, Math.min(5000, deadline - performance.now())))) });
       const body = await response.text();

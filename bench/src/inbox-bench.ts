@@ -39,6 +39,8 @@ interface InboxNode {
   assignees: { person: { id?: string; name?: string } | null }[];
 }
 type InboxData = { inbox: { edges: { node: InboxNode }[] } };
+/** A request that cycles through the inbox's pages: one body per cursor. */
+type InboxSpec = RequestSpec & { bodies: readonly string[] };
 
 export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promise<BenchOutcome> {
   const urls = endpoints(hub.gatewayUrl);
@@ -55,14 +57,14 @@ export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promi
   }
 
   const gatewayHeaders = { "content-type": "application/json", authorization: `Bearer ${julienToken}` };
-  const gateway: RequestSpec = {
+  const gateway: InboxSpec = {
     url: urls.gateway,
     body: "",
     bodies: cursors.map((after) => JSON.stringify({ query: GATEWAY_INBOX, variables: { after } })),
     headers: () => gatewayHeaders,
     check: graphqlFailure,
   };
-  const subgraph: RequestSpec = {
+  const subgraph: InboxSpec = {
     url: urls.projects,
     body: "",
     bodies: cursors.map((after) => JSON.stringify({ query: SUBGRAPH_INBOX, variables: { after } })),
@@ -78,10 +80,10 @@ export async function runInboxBench(hub: ProjectsHub, settings: Settings): Promi
   console.log(`  ok  first page: ${viaGateway.inbox.edges.length} projects, same ids both ways, e.g. ${JSON.stringify(viaGateway.inbox.edges[0].node).slice(0, 160)}`);
 
   // Sequential: one request at a time, gateway and subgraph alternating (which goes first too).
-  const send = async (spec: RequestSpec, i: number) => {
+  const send = async (spec: InboxSpec, i: number) => {
     const t0 = performance.now();
     try {
-      const response = await fetch(spec.url, { method: "POST", headers: spec.headers(), body: spec.bodies![i % cursors.length], signal: AbortSignal.timeout(settings.timeoutMs) });
+      const response = await fetch(spec.url, { method: "POST", headers: spec.headers(), body: spec.bodies[i % cursors.length], signal: AbortSignal.timeout(settings.timeoutMs) });
       const failure = spec.check(response.status, await response.text());
       return { ms: performance.now() - t0, failure };
     } catch (error) {

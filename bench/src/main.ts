@@ -28,11 +28,13 @@ const RESULTS_DIR = join(ROOT, "bench", "results");
 const cleanups = createCleanups();
 
 let interrupted = false;
+/** Read through a call: the signal handler sets `interrupted` while benchmarks await. */
+const isInterrupted = () => interrupted;
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 /** After Ctrl-C nothing new starts: the signal handler is releasing what exists. */
 const checkpoint = () => {
-  if (interrupted) throw new Error("interrupted");
+  if (isInterrupted()) throw new Error("interrupted");
 };
 
 async function main(): Promise<number> {
@@ -43,7 +45,7 @@ async function main(): Promise<number> {
 
   /** Runs one benchmark; its failures (or the error that stopped it) are recorded, the others still run. */
   const run = async (name: BenchmarkName, bench: () => Promise<BenchOutcome>) => {
-    if (interrupted) return;
+    if (isInterrupted()) return;
     console.log(`\n== ${name} ${"=".repeat(Math.max(0, 70 - name.length))}`);
     const started = performance.now();
     try {
@@ -53,7 +55,7 @@ async function main(): Promise<number> {
     } catch (error) {
       benchmarks[name] = { ok: false, error: describe(error), elapsedMs: performance.now() - started };
       failures.push(`${name}: ${describe(error)}`);
-      if (!interrupted) console.error(`\n${name} failed: ${describe(error)}`);
+      if (!isInterrupted()) console.error(`\n${name} failed: ${describe(error)}`);
     }
   };
   /** Sets up what `names` share; a set-up (or clean-up) error fails those not run yet. */
@@ -65,7 +67,7 @@ async function main(): Promise<number> {
       const notRun = names.filter((name) => !(name in benchmarks));
       for (const name of notRun) benchmarks[name] = { ok: false, error: describe(error) };
       failures.push(`${notRun.length > 0 ? notRun.join(", ") : names.join(", ")}: ${describe(error)}`);
-      if (!interrupted) console.error(`\n${names.join(", ")}: ${describe(error)}`);
+      if (!isInterrupted()) console.error(`\n${names.join(", ")}: ${describe(error)}`);
     }
   };
 
@@ -138,7 +140,7 @@ async function main(): Promise<number> {
   }
 
   // Interrupted: the signal handler is releasing everything and exits; the last results stay.
-  if (interrupted) return 130;
+  if (isInterrupted()) return 130;
   const file = join(RESULTS_DIR, "latest.json");
   mkdirSync(RESULTS_DIR, { recursive: true });
   const { databaseUrl: _secret, ...shown } = settings;
@@ -167,7 +169,7 @@ async function main(): Promise<number> {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    if (interrupted) return;
+    if (isInterrupted()) return;
     interrupted = true;
     console.error(`\nbench: ${signal}, stopping`);
     void cleanups.runAll().finally(() => process.exit(130));
@@ -176,11 +178,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 main()
   .catch((error: unknown) => {
-    if (!interrupted) console.error(`\nbench failed: ${describe(error)}`);
+    if (!isInterrupted()) console.error(`\nbench failed: ${describe(error)}`);
     return 1;
   })
   .then(async (code) => {
-    if (interrupted) return;
+    if (isInterrupted()) return;
     await cleanups.runAll();
     process.exit(code);
   })

@@ -74,7 +74,12 @@ export function buildSearchCases(cog: Cog, count: number, seed: number): SearchC
   const random = seededRandom(seed);
   const int = (n: number) => Math.floor(random() * n);
   const facts = territoryFacts(cog);
-  const source = (kind: Source["kind"], code: string, name: string): Source => ({ id: `${kind}:${code}`, kind, name, ...facts.get(`${kind}:${code}`)! });
+  const source = (kind: Source["kind"], code: string, name: string): Source => {
+    const id = `${kind}:${code}`;
+    const known = facts.get(id);
+    if (!known) throw new Error(`no facts about ${id}`);
+    return { id, kind, name, ...known };
+  };
   const all: Record<Source["kind"], Source[]> = {
     COMMUNE: cog.communes.filter((c) => c.type === "commune-actuelle").map((c) => source("COMMUNE", c.code, c.nom)),
     EPCI: cog.epcis.map((e) => source("EPCI", e.code, e.nom)),
@@ -87,12 +92,9 @@ export function buildSearchCases(cog: Cog, count: number, seed: number): SearchC
     let chosen: Source["kind"] = kind ?? (draw < 0.8 ? "COMMUNE" : draw < 0.9 ? "EPCI" : "DEPARTEMENT");
     const pool = (k: Source["kind"]) => {
       const key = `${k}/${filterName}`;
-      if (!pools.has(key))
-        pools.set(
-          key,
-          all[k].filter((s) => s.name.length <= 100 && filter(s)),
-        );
-      return pools.get(key)!;
+      let found = pools.get(key);
+      if (!found) pools.set(key, (found = all[k].filter((s) => s.name.length <= 100 && filter(s))));
+      return found;
     };
     if (pool(chosen).length === 0) chosen = "COMMUNE";
     const candidates = pool(chosen);
@@ -140,7 +142,8 @@ export function buildSearchCases(cog: Cog, count: number, seed: number): SearchC
         break;
       case "siren":
         s = pick("siren", (x) => x.siren !== null, random() < 0.7 ? "COMMUNE" : "EPCI");
-        search = s.siren!;
+        if (s.siren === null) throw new Error(`${s.id} was picked for its SIREN but has none`);
+        search = s.siren;
         break;
       case "typo": {
         s = pick("typo", (x) => swappable(x.name).length > 0);

@@ -33,7 +33,8 @@ export async function runStatementsBench(serverUrl: string, database: string, ti
     console.log(
       `people-territories started in this process on ${server.url} in ${startMs.toFixed(0)} ms (database ${database}; start-up includes the subgraph's own map check, a re-import that changes nothing when the import benchmark ran first)`,
     );
-    const counter = app.database!.statements;
+    if (!app.database) throw new Error("people-territories exposes no database to count its statements");
+    const counter = app.database.statements;
     const headers = internalHeaders(SERVICE_VIEWER, DEV_INTERNAL_SECRET);
     const url = server.url;
 
@@ -53,19 +54,18 @@ export async function runStatementsBench(serverUrl: string, database: string, ti
     };
 
     for (const n of PAGE_SIZES) await measure(n);
-    const perSize = new Map<number, { statements: number[]; ms: number[] }>(PAGE_SIZES.map((n) => [n, { statements: [], ms: [] }]));
+    const perSize = PAGE_SIZES.map((n) => ({ n, statements: [] as number[], ms: [] as number[] }));
     for (let round = 0; round < REPEATS; round++) {
-      for (const n of PAGE_SIZES) {
-        const { statements, ms } = await measure(n);
-        perSize.get(n)!.statements.push(statements);
-        perSize.get(n)!.ms.push(ms);
+      for (const size of perSize) {
+        const { statements, ms } = await measure(size.n);
+        size.statements.push(statements);
+        size.ms.push(ms);
       }
     }
     const sql: string[] = [];
     await measure(PAGE_SIZES[PAGE_SIZES.length - 1], sql);
 
-    const rows = PAGE_SIZES.map((n) => {
-      const { statements, ms } = perSize.get(n)!;
+    const rows = perSize.map(({ n, statements, ms }) => {
       return {
         pageSize: n,
         statements: [...new Set(statements)],

@@ -56,7 +56,7 @@ export function reportSubscriptions(r: ReportInput): BenchOutcome {
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    min: sorted[0] ?? NaN,
+    min: sorted.at(0) ?? NaN,
     max: sorted.length ? sorted[sorted.length - 1] : NaN,
   });
   const latency = { afterAnswer: stats(a.afterAnswer), afterSend: stats(a.afterSend), mutationRoundTrip: stats(r.rtt) };

@@ -92,7 +92,8 @@ export async function openSubscribers(options: OpenOptions, onProgress: (connect
         const at = performance.now();
         let message: { type?: string; payload?: { data?: { projectActivity?: { id: string } }; errors?: { message: string }[] } | { message: string }[] };
         try {
-          message = JSON.parse(raw.toString());
+          // A Buffer: the socket keeps ws's default binaryType ("nodebuffer").
+          message = JSON.parse((raw as Buffer).toString()) as typeof message;
         } catch {
           recordError("a message that is not JSON");
           return;
@@ -185,7 +186,7 @@ export async function openSubscribers(options: OpenOptions, onProgress: (connect
 
 function describeClose(value: unknown): string {
   if (value instanceof Error) return value.message;
-  if (Array.isArray(value)) return value.map((e: { message?: string }) => e.message ?? String(e)).join("; ");
+  if (Array.isArray(value)) return value.map((e: unknown) => (typeof e === "object" && e !== null && "message" in e && typeof e.message === "string" ? e.message : String(e))).join("; ");
   const event = value as { code?: number; reason?: string; message?: string } | null;
   if (event?.code !== undefined) return `close ${event.code}${event.reason ? ` ${event.reason}` : ""}`;
   return event?.message ?? String(value);

@@ -62,7 +62,9 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
         const value = upstream.headers.get(name);
         if (value) response.setHeader(name, value);
       }
-      if (upstream.body) Readable.fromWeb(upstream.body as import("node:stream/web").ReadableStream).pipe(response);
+      // Node's web stream type: where lib dom is loaded too (tsconfig.tests.json), fetch's body is DOM's.
+      const body = upstream.body as import("node:stream/web").ReadableStream<Uint8Array> | null;
+      if (body) Readable.fromWeb(body).pipe(response);
       else response.end();
     } catch (error) {
       const { status, body } = restError(error);
@@ -71,7 +73,7 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
   });
 
   router.use((error: { type?: string }, _request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if (error?.type === "entity.too.large") return void response.status(413).json({ error: { message: `The file is larger than ${options.maxBytes} bytes`, code: "BAD_USER_INPUT" } });
+    if (error.type === "entity.too.large") return void response.status(413).json({ error: { message: `The file is larger than ${options.maxBytes} bytes`, code: "BAD_USER_INPUT" } });
     next(error);
   });
   return router;

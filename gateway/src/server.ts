@@ -57,7 +57,11 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const supergraphSdl = readSupergraphSdl(config);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new AuthenticatedDataSource(config.subgraphUrls[name] ?? url!, config.internalTokenSecret),
+    buildService: ({ name, url }) => {
+      const target = Object.hasOwn(config.subgraphUrls, name) ? config.subgraphUrls[name] : url;
+      if (target === undefined) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
+      return new AuthenticatedDataSource(target, config.internalTokenSecret);
+    },
   });
   const formatError = gatewayFormatError(config.subgraphUrls, logger.warn);
   const apollo = new ApolloServer<GatewayContext>({

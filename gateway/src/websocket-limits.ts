@@ -47,7 +47,7 @@ export class SubscriptionSlots {
 
   acquire(connection: object, id: string, key: string): GraphQLError | null {
     let held = this.byConnection.get(connection);
-    if (!held) this.byConnection.set(connection, (held = new Map()));
+    if (!held) this.byConnection.set(connection, (held = new Map<string, string>()));
     if (held.size >= this.perConnection) return tooMany(`At most ${this.perConnection} subscriptions per connection`);
     const count = this.byKey.get(key) ?? 0;
     if (count >= this.perViewer) return tooMany(`At most ${this.perViewer} subscriptions per viewer`);

@@ -20,7 +20,7 @@ interface SocketContext extends GatewayContext {
 }
 
 type ConnectionExtra = { viewer?: Viewer };
-type Hooks = Pick<ServerOptions<Record<string, unknown> | undefined, Extra & ConnectionExtra>, "onSubscribe" | "onNext" | "onError" | "onComplete" | "onClose">;
+type Hooks = Required<Pick<ServerOptions<Record<string, unknown> | undefined, Extra & ConnectionExtra>, "onSubscribe" | "onNext" | "onError" | "onComplete" | "onClose">>;
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 export interface WebSocketOptions {
@@ -72,13 +72,18 @@ export function attachWebSocket(
       },
       // Each operation re-checks the credential first (a suspended person's socket closes with
       // 4403), then goes through the limits.
-      onSubscribe: async (ctx, id, payload) => (await guard.recheck(ctx.extra.socket)) ?? hooks.onSubscribe!(ctx, id, payload),
-      context: (ctx, id): SocketContext => ({
-        viewer: ctx.extra.viewer!,
-        // A subscription's events are written straight to the socket, serialised once for all
-        // who share them (graphql-ws would serialise each copy): the protocol's `next` message.
-        deliver: (payloadJson) => ctx.extra.socket.send(nextMessage(id, payloadJson)),
-      }),
+      onSubscribe: async (ctx, id, payload) => (await guard.recheck(ctx.extra.socket)) ?? hooks.onSubscribe(ctx, id, payload),
+      context: (ctx, id): SocketContext => {
+        // Set by onConnect, which runs before any operation.
+        const viewer = ctx.extra.viewer;
+        if (!viewer) throw new Error("operation on a socket without a viewer");
+        return {
+          viewer,
+          // A subscription's events are written straight to the socket, serialised once for all
+          // who share them (graphql-ws would serialise each copy): the protocol's `next` message.
+          deliver: (payloadJson) => ctx.extra.socket.send(nextMessage(id, payloadJson)),
+        };
+      },
       execute: async (args) => {
         const response = await apollo.executeOperation(
           { query: print(args.document), variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },

@@ -58,7 +58,7 @@ describe("one PostgreSQL role per subgraph", () => {
 
   it("creates login roles with no other right, each owning its database, closed to PUBLIC", async () => {
     const roles = await asAdmin(async (admin) => {
-      const { rows } = await admin.query(
+      const { rows } = await admin.query<Record<string, unknown>>(
         `SELECT r.rolname, r.rolcanlogin, r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolreplication, r.rolbypassrls,
                 array(SELECT d.datname::text FROM pg_database d WHERE d.datdba = r.oid) AS owns,
                 array(SELECT d.datname::text FROM pg_database d WHERE has_database_privilege('public', d.oid, 'CONNECT') AND d.datname = ANY($2)) AS public_connect
@@ -94,7 +94,7 @@ describe("one PostgreSQL role per subgraph", () => {
     try {
       const { pending, owners } = {
         pending: await database.dataSource.showMigrations(),
-        owners: await database.dataSource.query(`SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`),
+        owners: await database.dataSource.query<{ owner: string }[]>(`SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`),
       };
       expect({ pending, owners }).toEqual({ pending: false, owners: [{ owner: service.role }] });
     } finally {
@@ -123,14 +123,14 @@ describe("one PostgreSQL role per subgraph", () => {
     const reporting = SERVICES[3];
     await asAdmin((admin) => admin.query("CREATE TABLE left_by_admin (id int GENERATED ALWAYS AS IDENTITY, name text)"), reporting.database);
     // The stored verifier (CI's server trusts local connections, so logging in proves nothing).
-    const verifier = () => asAdmin(async (admin) => (await admin.query("SELECT rolpassword FROM pg_authid WHERE rolname = $1", [reporting.role])).rows[0].rolpassword as string);
+    const verifier = () => asAdmin(async (admin) => (await admin.query<{ rolpassword: string }>("SELECT rolpassword FROM pg_authid WHERE rolname = $1", [reporting.role])).rows[0].rolpassword);
     const before = await verifier();
     const again = await provisionServiceDatabases(serverUrl(), SERVICES, passwordsOf());
     const after = await verifier();
     expect([before.startsWith("SCRAM-SHA-256$"), after.startsWith("SCRAM-SHA-256$"), after === before]).toEqual([true, true, false]);
     const owner = await withClient(again[reporting.prefix], async (client) => {
       await client.query("ALTER TABLE left_by_admin ADD COLUMN added int"); // only its owner may
-      return (await client.query("SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'left_by_admin'")).rows;
+      return (await client.query<{ owner: string }>("SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'left_by_admin'")).rows;
     });
     expect(owner).toEqual([{ owner: reporting.role }]);
   });

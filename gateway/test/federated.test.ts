@@ -14,6 +14,12 @@ const FEDERATED = `query Fiche($id: ID!) {
   }
 }`;
 
+/** What the tests read of FEDERATED's project beyond comparing it whole. */
+interface FederatedProject {
+  territory: { population: number };
+  fundingOpportunities: { edges: { node: { name: string; perimeter: string; reasons: string[] } }[] };
+}
+
 describe("one request through the gateway touches all four subgraphs", () => {
   let hub: Hub;
   let firstId: string;
@@ -33,7 +39,7 @@ describe("one request through the gateway touches all four subgraphs", () => {
     const id = created.data!.createProject.id;
     firstId = id;
 
-    const response = await hub.query<{ project: Record<string, any> }>(FEDERATED, { id }, token);
+    const response = await hub.query<{ project: FederatedProject }>(FEDERATED, { id }, token);
     expect(response.errors).toBeUndefined();
     const project = response.data!.project;
     expect({ ...project, fundingOpportunities: undefined }).toEqual({
@@ -44,7 +50,7 @@ describe("one request through the gateway touches all four subgraphs", () => {
       territory: {
         id: "COMMUNE:63113",
         name: "Clermont-Ferrand",
-        population: expect.any(Number),
+        population: expect.any(Number) as unknown,
         departement: { name: "Puy-de-Dôme" },
         region: { name: "Auvergne-Rhône-Alpes" },
         epcis: [{ name: "Clermont Auvergne Métropole" }],
@@ -59,14 +65,14 @@ describe("one request through the gateway touches all four subgraphs", () => {
 
     // Funding: energy aids for the idea phase (studies, engineering) that apply in Clermont-Ferrand
     // (France, its région, its département), none elsewhere, none for works yet.
-    const names: string[] = project.fundingOpportunities.edges.map((e: { node: { name: string } }) => e.node.name);
+    const names = project.fundingOpportunities.edges.map((e) => e.node.name);
     expect(names).toContain("ACTEE : audits et études énergétiques du patrimoine public");
     expect(names).toContain("Ingénierie financière des projets de transition");
     expect(names).not.toContain("Fonds vert : rénovation énergétique des bâtiments publics locaux");
     expect(names.filter((n) => n.includes("Bretagne"))).toEqual([]);
     expect(project.fundingOpportunities.edges[0].node.reasons).toEqual(expect.arrayContaining(["Couvre votre commune", "Thème : Énergies / Déchets", "Adapté à la phase Idée"]));
-    const perimeters = new Set(project.fundingOpportunities.edges.map((e: { node: { perimeter: string } }) => e.node.perimeter));
-    expect([...perimeters].every((p) => ["France", "Auvergne-Rhône-Alpes", "Puy-de-Dôme"].includes(p as string))).toBe(true);
+    const perimeters = new Set(project.fundingOpportunities.edges.map((e) => e.node.perimeter));
+    expect([...perimeters].every((p) => ["France", "Auvergne-Rhône-Alpes", "Puy-de-Dôme"].includes(p))).toBe(true);
   });
 
   it("counts submitted projects in the commune's, département's and région's stats", async () => {

@@ -79,7 +79,7 @@ describe("hardening: NUL characters, HTTP errors, uploads, headers", () => {
       let sent = 0;
       const req = request(`${hub.origin}/projects/${projectId}/documents?name=a.pdf`, { method: "POST", headers: { "content-type": "application/pdf", "content-length": String(size) } }, (res) => {
         let body = "";
-        res.on("data", (chunk) => (body += chunk));
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
         res.on("end", () => resolve({ status: res.statusCode!, body, sent }));
       });
       req.on("error", reject);
@@ -92,7 +92,7 @@ describe("hardening: NUL characters, HTTP errors, uploads, headers", () => {
 
   it("answers an upload with a forged token with 401 JSON", async () => {
     const response = await post(`/projects/${projectId}/documents?name=a.pdf`, "x", { "content-type": "application/pdf", authorization: "Bearer forged" });
-    expect([response.status, JSON.parse(response.body).error.code]).toEqual([401, "UNAUTHENTICATED"]);
+    expect([response.status, (JSON.parse(response.body) as { error: { code: string } }).error.code]).toEqual([401, "UNAUTHENTICATED"]);
   });
 
   it("serves the web app with security headers and no inline script", async () => {

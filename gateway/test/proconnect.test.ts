@@ -40,8 +40,9 @@ describe("sign-in with ProConnect", () => {
     });
   });
   afterAll(async () => {
-    await hub?.stop();
-    provider?.kill();
+    // beforeAll may have failed before starting either: stop what it started.
+    await (hub as Hub | undefined)?.stop();
+    (provider as ChildProcess | undefined)?.kill();
   });
 
   /** Signs in at ProConnect as `account`, returns where the browser lands. */
@@ -101,7 +102,7 @@ describe("sign-in with ProConnect", () => {
     });
     const created = await hub.query(`mutation { createProject(input: { title: "Projet de Jeanne", territoryId: "COMMUNE:63113" }) { id title } }`, {}, token);
     expect(created.errors).toBeUndefined();
-    expect(created.data).toEqual({ createProject: { id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), title: "Projet de Jeanne" } });
+    expect(created.data).toEqual({ createProject: { id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/) as unknown, title: "Projet de Jeanne" } });
   });
 
   it("activates an invited person on first sign-in, then recognises them by sub even if their email changes", async () => {

@@ -93,7 +93,7 @@ describe("gateway mode", () => {
         body: JSON.stringify({ email: "nadia.petit@anct.demo" }),
       });
       const methods = await fetch(`${origin}/auth/methods`);
-      expect({ devToken: devToken.status, methods: await methods.json() }).toEqual({ devToken: 404, methods: { dev: false, proconnect: false } });
+      expect({ devToken: devToken.status, methods: (await methods.json()) as unknown }).toEqual({ devToken: 404, methods: { dev: false, proconnect: false } });
     } finally {
       await started.stop();
     }

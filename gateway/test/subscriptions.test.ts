@@ -116,7 +116,7 @@ describe("federated subscriptions through the gateway", () => {
     expect(owner.events[0].project).toEqual({
       title: "Captage d'eau potable",
       territory: { name: "Clermont-Ferrand", departement: { name: "Puy-de-Dôme" } },
-      fundingOpportunities: { edges: [{ node: { id: expect.stringMatching(/^AT:\d+$/) } }] },
+      fundingOpportunities: { edges: [{ node: { id: expect.stringMatching(/^AT:\d+$/) as unknown } }] },
     });
     // The DDT sees it from its submission on (the draft was the collectivité's own).
     await ddt.until((events) => events.length === 2);

@@ -4,6 +4,18 @@ import { CAMILLE, type Hub, JULIEN, startHub, wsOperation } from "@hub/testing";
 
 const LIVE = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id } }`;
 
+/** The first socket ws terminates from now on (it is terminated as usual). */
+function firstTerminate(): Promise<WebSocket> {
+  const spy = jest.spyOn(WebSocket.prototype, "terminate");
+  return new Promise((resolve) => {
+    spy.mockImplementationOnce(function (this: WebSocket) {
+      // The once-implementation is used up: this call reaches ws's own terminate.
+      this.terminate();
+      resolve(this);
+    });
+  });
+}
+
 /** A graphql-transport-ws client speaking the protocol by hand, keeping every message. */
 class RawClient {
   readonly socket: WebSocket;
@@ -14,7 +26,8 @@ class RawClient {
   constructor(url: string) {
     this.socket = new WebSocket(url.replace(/^http/, "ws"), "graphql-transport-ws");
     this.socket.on("message", (data) => {
-      this.messages.push(JSON.parse(String(data)));
+      // A Buffer: the socket keeps ws's default binaryType ("nodebuffer").
+      this.messages.push(JSON.parse((data as Buffer).toString()) as RawClient["messages"][number]);
       for (const waiter of this.waiters.splice(0)) waiter();
     });
     this.closed = new Promise((resolve) => this.socket.on("close", (code) => resolve(code)));
@@ -113,25 +126,16 @@ describe("WebSocket limits", () => {
 
   it("destroys the socket of a client that stops reading once its output passes the bound, and serves the others", async () => {
     // The gateway's side of the socket is destroyed: wait for that call.
-    const original = WebSocket.prototype.terminate;
-    let slow: WebSocket | null = null;
-    const done = new Promise<void>((resolve) => {
-      jest.spyOn(WebSocket.prototype, "terminate").mockImplementation(function (this: WebSocket) {
-        // eslint-disable-next-line @typescript-eslint/no-this-alias -- the socket jest calls terminate on is what the test looks for
-        slow = this;
-        original.call(this);
-        resolve();
-      });
-    });
+    const done = firstTerminate();
     const client = new RawClient(hub.gatewayUrl);
     await client.init(julien);
     (client.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
     // Answers of about 100 KB each that the client does not read.
     const query = getIntrospectionQuery({ descriptions: true });
     for (let i = 0; i < 400; i++) client.send({ id: String(i), type: "subscribe", payload: { query } });
-    await done;
+    const slow = await done;
     jest.restoreAllMocks();
-    expect((slow as unknown as { _isServer: boolean } | null)?._isServer).toBe(true);
+    expect((slow as unknown as { _isServer: boolean })._isServer).toBe(true);
     expect(await wsOperation(hub.gatewayUrl, `{ __typename }`, {}, julien)).toEqual({ results: [{ data: { __typename: "Query" } }], errors: null });
     (client.socket as unknown as { _socket: { resume(): void } })._socket.resume();
     expect(await client.closed).toBe(1006);
@@ -158,15 +162,8 @@ describe("WebSocket output bound, with live events", () => {
     expect(submitted.errors).toBeUndefined();
     const fat = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id kind summary actor { name } project { title description territory { name }
       fundingOpportunities(first: 20) { edges { node { id name url financers aidTypes categories perimeter } } } } } }`;
-    const original = WebSocket.prototype.terminate;
-    const done = new Promise<void>((resolve) => {
-      jest.spyOn(WebSocket.prototype, "terminate").mockImplementation(function (this: WebSocket) {
-        original.call(this);
-        resolve();
-      });
-    });
-    let terminated = false;
-    void done.then(() => (terminated = true));
+    const serverSide = { terminated: false };
+    void firstTerminate().then(() => (serverSide.terminated = true));
 
     const slow = new RawClient(hub.gatewayUrl);
     await slow.init(julien);
@@ -180,13 +177,13 @@ describe("WebSocket output bound, with live events", () => {
 
     // Each comment is an event for the 40 subscriptions of the paused client.
     let comments = 0;
-    while (!terminated && comments < 500) {
+    while (!serverSide.terminated && comments < 500) {
       const sent = await hub.query(`mutation($p: ID!, $b: String!) { addComment(projectId: $p, body: $b) { id } }`, { p: projectId, b: `message ${comments}` }, camille);
       expect(sent.errors).toBeUndefined();
       comments++;
     }
     jest.restoreAllMocks();
-    expect(terminated).toBe(true);
+    expect(serverSide.terminated).toBe(true);
     await subscribers(hub, 1);
     const before = healthy.messages.length;
     await hub.query(`mutation($p: ID!, $b: String!) { addComment(projectId: $p, body: $b) { id } }`, { p: projectId, b: "after" }, camille);

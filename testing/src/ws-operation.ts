@@ -33,7 +33,8 @@ export async function wsOperation(gatewayUrl: string, query: string, variables: 
             }
           },
           error: (error) => {
-            outcome.errors = Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }];
+            const message = typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : String(error);
+            outcome.errors = Array.isArray(error) ? error : [{ message }];
             resolve();
           },
           complete: resolve,

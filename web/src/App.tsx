@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Provider } from 'urql';
 import { clearSession, loadSession, saveSession, takeTokenFromFragment, type Session } from './auth';
 import { createGraphqlClient, type GraphqlSession } from './graphql-client';
@@ -12,57 +12,59 @@ import { SessionBar } from './components/session-bar';
 import { SignInBox } from './components/sign-in-box';
 import { SiteHeader } from './components/site-header';
 
+/** A session and its GraphQL client. */
+interface SignedIn {
+  session: Session;
+  graphql: GraphqlSession;
+}
+
+/**
+ * One client per session, made with it: its WebSocket opens with the first subscription only
+ * (a client made and dropped costs nothing) and is closed when the session ends.
+ */
+function signedIn(session: Session | null): SignedIn | null {
+  return session ? { session, graphql: createGraphqlClient(session.token) } : null;
+}
+
 export function App() {
-  const [session, setSession] = useState<Session | null>(() => {
+  const [current, setCurrent] = useState<SignedIn | null>(() => {
     const fromProConnect = takeTokenFromFragment();
     if (fromProConnect) saveSession(fromProConnect);
-    return fromProConnect ?? loadSession();
+    return signedIn(fromProConnect ?? loadSession());
   });
-  const [graphql, setGraphql] = useState<GraphqlSession | null>(null);
   const route = useHashRoute();
-
-  // One client per session; its WebSocket is closed when the session ends.
-  useEffect(() => {
-    if (!session) return;
-    const created = createGraphqlClient(session.token);
-    setGraphql(created);
-    return () => {
-      created.dispose();
-      setGraphql(null);
-    };
-  }, [session]);
 
   function handleSignedIn(next: Session) {
     saveSession(next);
-    setSession(next);
+    current?.graphql.dispose();
+    setCurrent(signedIn(next));
   }
 
   function handleSignOut() {
     clearSession();
-    setSession(null);
+    current?.graphql.dispose();
+    setCurrent(null);
   }
 
   return (
     <>
       <SiteHeader />
       <main className="content">
-        {session ? (
+        {current ? (
           <>
-            <SessionBar email={session.email} onSignOut={handleSignOut} />
-            {graphql && (
-              <Provider value={graphql.client}>
-                <SessionTokenContext value={session.token}>
-                  {route.name === 'fiche' ? (
-                    <ProjectFiche key={route.projectId} projectId={route.projectId} />
-                  ) : (
-                    <>
-                      <MainNav current={route.name} />
-                      {route.name === 'inbox' ? <Inbox /> : <ProjectList />}
-                    </>
-                  )}
-                </SessionTokenContext>
-              </Provider>
-            )}
+            <SessionBar email={current.session.email} onSignOut={handleSignOut} />
+            <Provider value={current.graphql.client}>
+              <SessionTokenContext value={current.session.token}>
+                {route.name === 'fiche' ? (
+                  <ProjectFiche key={route.projectId} projectId={route.projectId} />
+                ) : (
+                  <>
+                    <MainNav current={route.name} />
+                    {route.name === 'inbox' ? <Inbox /> : <ProjectList />}
+                  </>
+                )}
+              </SessionTokenContext>
+            </Provider>
           </>
         ) : (
           <SignInBox onSignedIn={handleSignedIn} />

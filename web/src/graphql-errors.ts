@@ -24,8 +24,8 @@ const FIELDS: Record<string, string> = {
 export function describeError(error: CombinedError): string {
   if (error.graphQLErrors.length > 0) {
     const described = error.graphQLErrors.map((e) => {
-      const code = typeof e.extensions?.code === 'string' ? e.extensions.code : '';
-      const field = typeof e.extensions?.field === 'string' ? e.extensions.field : '';
+      const code = typeof e.extensions.code === 'string' ? e.extensions.code : '';
+      const field = typeof e.extensions.field === 'string' ? e.extensions.field : '';
       const text = BY_CODE[code] ?? 'erreur inattendue du serveur';
       return field && code === 'BAD_USER_INPUT' ? `${text} (${FIELDS[field] ?? field})` : text;
     });
@@ -37,5 +37,5 @@ export function describeError(error: CombinedError): string {
 
 /** Whether the API answered NOT_FOUND (a project that does not exist or is not yours to see). */
 export function isNotFound(error: CombinedError): boolean {
-  return error.graphQLErrors.some((e) => e.extensions?.code === 'NOT_FOUND');
+  return error.graphQLErrors.some((e) => e.extensions.code === 'NOT_FOUND');
 }

@@ -51,8 +51,8 @@ export interface InboxAccessData {
   inbox: { edges: { cursor: string }[] };
 }
 
-/** Whether the viewer has an inbox (State agents): the API answers FORBIDDEN to others. */
-export const INBOX_ACCESS_QUERY = gql<InboxAccessData, Record<string, never>>`
+/** Whether the viewer has an inbox (State agents): the API answers FORBIDDEN, and `data: null`, to others. */
+export const INBOX_ACCESS_QUERY = gql<InboxAccessData | null, Record<string, never>>`
   query InboxAccess {
     inbox(first: 1) {
       edges {

@@ -12,8 +12,12 @@ const TRANSITION_LABELS: Record<Transition, string> = {
   ABANDON: 'Abandonner',
 };
 
+function isTransition(value: string): value is Transition {
+  return Object.hasOwn(TRANSITION_LABELS, value);
+}
+
 export function transitionLabel(transition: string): string {
-  return TRANSITION_LABELS[transition as Transition] ?? transition;
+  return isTransition(transition) ? TRANSITION_LABELS[transition] : transition;
 }
 
 /** Steps the API refuses without a reason (sent back, declined, abandoned). */

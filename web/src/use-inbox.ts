@@ -58,7 +58,7 @@ export function useInbox(pageSize: number, filter: InboxFilter): InboxState {
     [],
   );
 
-  const forbidden = result.error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN') ?? false;
+  const forbidden = result.error?.graphQLErrors.some((e) => e.extensions.code === 'FORBIDDEN') ?? false;
   return {
     rows: result.data?.inbox.edges.map((edge) => edge.node) ?? [],
     hasMore: result.data?.inbox.pageInfo.hasNextPage ?? false,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useClient } from 'urql';
+import { useClient, type OperationResult } from 'urql';
 import { describeError } from './graphql-errors';
-import { PROJECT_LIST_QUERY, type ProjectEdge } from './project-list-query';
+import { PROJECT_LIST_QUERY, type ProjectEdge, type ProjectListData } from './project-list-query';
 
 export interface ProjectListState {
   edges: ProjectEdge[];
@@ -20,35 +20,36 @@ export function useProjectList(pageSize: number): ProjectListState {
   const [fetching, setFetching] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
-  const fetchPage = useCallback(
-    async (after: string | null, isCancelled: () => boolean = () => false) => {
-      setFetching(true);
-      setError(null);
-      // From the server: statuses may have changed since the list was last shown.
-      const result = await client.query(PROJECT_LIST_QUERY, { first: pageSize, after }, { requestPolicy: 'network-only' }).toPromise();
-      if (isCancelled()) return;
-      setFetching(false);
-      if (result.error) setError(describeError(result.error));
-      const page = result.data?.projects;
-      if (!page) return;
-      setEdges((previous) => (after === null ? page.edges : [...previous, ...page.edges]));
-      setEndCursor(page.pageInfo.endCursor);
-      setHasNextPage(page.pageInfo.hasNextPage);
-    },
-    [client, pageSize],
-  );
+  // From the server: statuses may have changed since the list was last shown.
+  const readPage = useCallback((after: string | null) => client.query(PROJECT_LIST_QUERY, { first: pageSize, after }, { requestPolicy: 'network-only' }).toPromise(), [client, pageSize]);
 
+  const showPage = useCallback((after: string | null, result: OperationResult<ProjectListData>) => {
+    setFetching(false);
+    if (result.error) setError(describeError(result.error));
+    const page = result.data?.projects;
+    if (!page) return;
+    setEdges((previous) => (after === null ? page.edges : [...previous, ...page.edges]));
+    setEndCursor(page.pageInfo.endCursor);
+    setHasNextPage(page.pageInfo.hasNextPage);
+  }, []);
+
+  // The first page: fetching from the initial state on.
   useEffect(() => {
     let cancelled = false;
-    void fetchPage(null, () => cancelled);
+    void readPage(null).then((result) => {
+      if (!cancelled) showPage(null, result);
+    });
     return () => {
       cancelled = true;
     };
-  }, [fetchPage]);
+  }, [readPage, showPage]);
 
   const loadMore = useCallback(() => {
-    if (!fetching && endCursor) void fetchPage(endCursor);
-  }, [fetching, endCursor, fetchPage]);
+    if (fetching || !endCursor) return;
+    setFetching(true);
+    setError(null);
+    void readPage(endCursor).then((result) => showPage(endCursor, result));
+  }, [fetching, endCursor, readPage, showPage]);
 
   return { edges, hasNextPage, fetching, error, loadMore };
 }

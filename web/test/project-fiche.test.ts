@@ -50,8 +50,9 @@ describe("project fiche in Chromium", () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
+    // beforeAll may have failed before starting either: close what it started.
+    await (browser as Browser | undefined)?.close();
+    await (hub as Hub | undefined)?.stop();
   });
 
   const shownJournalIds = (page: Page) => page.getByTestId("journal-entry").evaluateAll((items) => items.map((item) => item.getAttribute("data-activity-id")));

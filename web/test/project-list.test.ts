@@ -19,8 +19,9 @@ describe("web app in Chromium", () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
+    // beforeAll may have failed before starting either: close what it started.
+    await (browser as Browser | undefined)?.close();
+    await (hub as Hub | undefined)?.stop();
   });
 
   it("signs in as a demo account and lists the projects through the gateway", async () => {

@@ -49,8 +49,9 @@ describe("State workflow in Chromium", () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
+    // beforeAll may have failed before starting either: close what it started.
+    await (browser as Browser | undefined)?.close();
+    await (hub as Hub | undefined)?.stop();
   });
 
   /** The lifecycle buttons shown under the fiche's title. */

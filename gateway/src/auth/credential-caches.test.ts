@@ -16,7 +16,7 @@ class PeopleTerritories {
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
       let body = "";
-      request.on("data", (chunk) => (body += chunk));
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
       request.on("end", () => {
         const { variables } = JSON.parse(body) as { variables: Record<string, unknown> };
         this.calls.push(variables);

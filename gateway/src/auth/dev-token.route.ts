@@ -14,7 +14,7 @@ export function devTokenRouter(options: { enabled: boolean; peopleTerritoriesUrl
   const router = express.Router();
   router.post("/auth/dev/token", express.json({ limit: "4kb" }), async (request, response) => {
     if (!options.enabled) return void response.status(404).json({ error: "Not found" });
-    const email: unknown = request.body?.email;
+    const email = (request.body as { email?: unknown } | undefined)?.email;
     if (typeof email !== "string" || email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email)) {
       return void response.status(400).json({ error: "Adresse électronique invalide" });
     }

@@ -54,7 +54,13 @@ export class SessionChecker {
     for (let start = 0; start < entries.length; start += BATCH) {
       for (const [key, current] of this.ask(entries.slice(start, start + BATCH))) answers.set(key, current);
     }
-    return Promise.all(viewers.map((viewer) => answers.get(keyOf(viewer))!));
+    return Promise.all(
+      viewers.map((viewer) => {
+        const answer = answers.get(keyOf(viewer));
+        if (answer === undefined) throw new Error("session check: a viewer was neither cached nor asked");
+        return answer;
+      }),
+    );
   }
 
   async isCurrent(viewer: Viewer): Promise<boolean> {
@@ -76,15 +82,16 @@ export class SessionChecker {
     const answers = new Map<string, Promise<boolean>>();
     for (const [key] of entries) {
       const index = position.get(key) ?? -1;
-      const current = index === -1 ? Promise.resolve(false) : answer.then((statuses) => statuses[index] === true);
+      const current = index === -1 ? Promise.resolve(false) : answer.then((statuses) => statuses.at(index) === true);
       answers.set(key, current);
-      if (!this.cache) continue;
+      const cache = this.cache;
+      if (!cache) continue;
       const entry = { current };
       // An unanswered check is not remembered: the next request asks again.
       current.catch(() => {
-        if (this.cache!.peek(key) === entry) this.cache!.delete(key);
+        if (cache.peek(key) === entry) cache.delete(key);
       });
-      this.cache.set(key, entry);
+      cache.set(key, entry);
     }
     return answers;
   }

@@ -12,8 +12,8 @@ export function limitsPlugin(limits: OperationLimits | null): ApolloServerPlugin
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ schema, document, request }) {
-          const [error] = checkOperation(schema, document, request.variables, limits);
-          return error ? Promise.reject(error) : Promise.resolve();
+          const errors = checkOperation(schema, document, request.variables, limits);
+          return errors.length > 0 ? Promise.reject(errors[0]) : Promise.resolve();
         },
       });
     },

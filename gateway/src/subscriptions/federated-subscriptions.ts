@@ -223,7 +223,7 @@ export class FederatedSubscriptions {
     };
     try {
       const result = await executeQueryPlan(queryPlan, serviceMap, requestContext as never, operationContext, this.supergraphGraphQL, this.apiSchema);
-      return serializeResult({ data: result.data, errors: this.masked(result.errors?.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message))))) });
+      return serializeResult({ data: result.data, errors: this.masked(result.errors?.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError((e as Error).message)))) });
     } catch (error) {
       return serializeResult({ errors: this.masked([new GraphQLError((error as Error).message, { originalError: error as Error })]) });
     }

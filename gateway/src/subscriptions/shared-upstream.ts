@@ -115,7 +115,10 @@ export class SharedUpstream {
         next: (result) => {
           received = true;
           if (result.data) this.onEvent(result.data);
-          else if (result.errors) this.chain = this.chain.then(() => this.broadcast(serializeResult({ errors: result.errors!.map(toGraphQLError) })));
+          else if (result.errors) {
+            const errors = result.errors.map(toGraphQLError);
+            this.chain = this.chain.then(() => this.broadcast(serializeResult({ errors })));
+          }
         },
         complete: () => this.end(),
         error: (error: unknown) => {
@@ -138,6 +141,7 @@ function toGraphQLError(error: { message: string; extensions?: Record<string, un
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
-  const code = (error as { code?: number })?.code;
+  // A close event (graphql-ws hands it over when the socket closes).
+  const code = typeof error === "object" && error !== null && "code" in error && typeof error.code === "number" ? error.code : 0;
   return code ? `close ${code}` : String(error);
 }

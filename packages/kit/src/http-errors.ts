@@ -6,7 +6,7 @@ import type express from "express";
  * HTML page with a stack trace.
  */
 export function jsonErrorHandler(log: (message: string) => void): express.ErrorRequestHandler {
-  return (error: { type?: string; status?: number; stack?: string; message?: string }, request, response, next) => {
+  return (error: unknown, request, response, next) => {
     if (response.headersSent) {
       next(error);
       return;
@@ -14,14 +14,17 @@ export function jsonErrorHandler(log: (message: string) => void): express.ErrorR
     let status = 500;
     let code = "INTERNAL_SERVER_ERROR";
     let message = "Internal server error";
-    if (error?.type === "entity.too.large") {
+    // body-parser's errors carry `type` and `status`; anything may be thrown, though.
+    const fields: { type?: unknown; status?: unknown; stack?: unknown; message?: unknown } = typeof error === "object" && error !== null ? error : {};
+    if (fields.type === "entity.too.large") {
       [status, code, message] = [413, "BAD_REQUEST", "The request body is too large"];
-    } else if (error?.type === "entity.parse.failed" || error?.type === "encoding.unsupported" || error?.type === "charset.unsupported") {
+    } else if (fields.type === "entity.parse.failed" || fields.type === "encoding.unsupported" || fields.type === "charset.unsupported") {
       [status, code, message] = [400, "BAD_REQUEST", "The request body is not valid JSON"];
-    } else if (typeof error?.status === "number" && error.status >= 400 && error.status < 500) {
-      [status, code, message] = [error.status, "BAD_REQUEST", "Bad request"];
+    } else if (typeof fields.status === "number" && fields.status >= 400 && fields.status < 500) {
+      [status, code, message] = [fields.status, "BAD_REQUEST", "Bad request"];
     } else {
-      log(`unexpected error on ${request.method} ${request.path}: ${error?.stack ?? error?.message ?? String(error)}`);
+      const detail = typeof fields.stack === "string" ? fields.stack : typeof fields.message === "string" ? fields.message : String(error);
+      log(`unexpected error on ${request.method} ${request.path}: ${detail}`);
     }
     response.status(status).json(request.path.startsWith("/graphql") ? { errors: [{ message, extensions: { code } }] } : { error: { message, code } });
   };

@@ -68,9 +68,10 @@ export interface Page<K> {
 /**
  * Validates `first`/`after`; the cursor is an opaque base64url JSON keyset. Anyone can decode
  * it: a keyset holds ids or non-personal values only, never names (order by a personal value
- * with the id in the cursor and the value looked up in SQL).
+ * with the id in the cursor and the value looked up in SQL). `args` is a PageArgs, whose
+ * arguments GraphQL passes as null when a client writes `first: null`.
  */
-export function readPage<K>(args: PageArgs, max: number, isKey: (value: unknown) => value is K): Page<K> {
+export function readPage<K>(args: { first?: number | null; after?: string | null }, max: number, isKey: (value: unknown) => value is K): Page<K> {
   const size = args.first ?? Math.min(DEFAULT_PAGE_SIZE, max);
   if (!Number.isInteger(size) || size < 1 || size > max) {
     throw badInput(`first must be between 1 and ${max}`, "first");

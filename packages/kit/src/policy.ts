@@ -40,7 +40,7 @@ export function can(viewer: Viewer, action: Action): boolean {
   const rule: "public" | readonly Role[] = POLICY[action];
   if (rule === "public") return true;
   if (hasRole(viewer, "PROGRAMME")) {
-    return rule.includes("PROGRAMME") && viewer.scopes.some((scope) => API_SCOPES[scope]?.includes(action));
+    return rule.includes("PROGRAMME") && viewer.scopes.some((scope) => Object.hasOwn(API_SCOPES, scope) && API_SCOPES[scope].includes(action));
   }
   return viewer.roles.some((role) => rule.includes(role));
 }

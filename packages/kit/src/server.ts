@@ -181,6 +181,7 @@ export async function createSubgraph<C extends object>(config: SubgraphConfig, d
     await database.dataSource.destroy();
     throw error;
   }
+  const routes = definition.routes;
   return createSubgraphApp({
     name: definition.name,
     schema: definition.schema,
@@ -192,6 +193,6 @@ export async function createSubgraph<C extends object>(config: SubgraphConfig, d
     subscriptions: definition.subscriptions,
     readProfile: definition.readProfile,
     onClose: definition.onClose,
-    extend: definition.routes ? (app) => definition.routes!(app, database) : undefined,
+    extend: routes ? (app) => routes(app, database) : undefined,
   });
 }

@@ -31,6 +31,6 @@ export function runService(name: string, start: () => Promise<{ stop(): Promise<
 
 export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string })?.code;
+  const code = typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
   return `${message.split("\n")[0]}${code && !message.includes(code) ? ` (${code})` : ""}`;
 }

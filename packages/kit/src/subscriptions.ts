@@ -36,13 +36,7 @@ export interface SubscriptionOptions {
  * serialisation, written to each socket as the protocol's `next` message. Returns what closes
  * the server and every open socket.
  */
-export function serveSubscriptions<C extends object>(
-  server: Server,
-  schema: GraphQLSchema,
-  secret: string,
-  createContext: (viewer: Viewer) => C,
-  options: SubscriptionOptions = {},
-): () => Promise<void> {
+export function serveSubscriptions(server: Server, schema: GraphQLSchema, secret: string, createContext: (viewer: Viewer) => object, options: SubscriptionOptions = {}): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: "/graphql" });
   /** Per operation context: its viewer, and how to send a `next` message of that operation. */
   const operations = new WeakMap<object, { viewer: Viewer; send: (payloadJson: string) => void }>();
@@ -55,7 +49,10 @@ export function serveSubscriptions<C extends object>(
       subscribe: async (args: ExecutionArgs) => {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
-        const { viewer, send } = operations.get(args.contextValue as object)!;
+        // Every operation's context is registered by `context` below before it runs.
+        const operation = operations.get(args.contextValue as object);
+        if (!operation) throw new Error("subscription without a registered context");
+        const { viewer, send } = operation;
         // Executed and serialised once per event for every subscriber of this profile (without
         // readProfile: of this very viewer), operation and variables, then written to each
         // socket as the protocol's `next` message.
@@ -67,7 +64,7 @@ export function serveSubscriptions<C extends object>(
           (event) => {
             if (typeof event !== "object" || event === null) return run(event);
             let byKey = executions.get(event);
-            if (!byKey) executions.set(event, (byKey = new Map()));
+            if (!byKey) executions.set(event, (byKey = new Map<string, Promise<string>>()));
             let result = byKey.get(key);
             if (!result) byKey.set(key, (result = run(event)));
             return result;
@@ -83,9 +80,12 @@ export function serveSubscriptions<C extends object>(
         return true;
       },
       context: (ctx, id) => {
-        const context = createContext(ctx.extra.viewer!);
+        // Set by onConnect, which runs before any operation.
+        const viewer = ctx.extra.viewer;
+        if (!viewer) throw new Error("operation on a socket without a viewer");
+        const context = createContext(viewer);
         const socket = ctx.extra.socket;
-        operations.set(context, { viewer: ctx.extra.viewer!, send: (payloadJson) => socket.send(nextMessage(id, payloadJson)) });
+        operations.set(context, { viewer, send: (payloadJson) => socket.send(nextMessage(id, payloadJson)) });
         return context;
       },
     },

@@ -49,7 +49,10 @@ export function postgresUser(): RunAs | undefined {
     const added = spawnSync("useradd", ["--system", "-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"], { encoding: "utf8" });
     if (added.status !== 0) throw new Error(`the embedded PostgreSQL server cannot run as root, and creating a postgres user failed: ${added.stderr.trim() || added.error?.message}`);
   }
-  return { uid: idOf("-u", "postgres")!, gid: idOf("-g", "postgres")! };
+  const uid = idOf("-u", "postgres");
+  const gid = idOf("-g", "postgres");
+  if (uid === undefined || gid === undefined) throw new Error("the embedded PostgreSQL server cannot run as root, and the postgres user has no uid or gid");
+  return { uid, gid };
 }
 
 /** Whether `user` passes `test <flag> path` (every folder above included), as the kernel sees it. */

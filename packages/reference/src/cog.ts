@@ -71,8 +71,18 @@ export function cogPackageVersion(): string {
   return (JSON.parse(readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8")) as { version: string }).version;
 }
 
-function packageJson<T>(file: string): T {
-  return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), "utf8")) as T;
+/** The files of @etalab/decoupage-administratif read here, and the shape of each. */
+interface PackageFiles {
+  "regions.json": CogRegion[];
+  "departements.json": CogDepartement[];
+  "arrondissements.json": CogArrondissement[];
+  "communes.json": CogCommune[];
+  "epci.json": CogEpci[];
+  "ept.json": CogEpci[];
+}
+
+function packageJson<F extends keyof PackageFiles>(file: F): PackageFiles[F] {
+  return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), "utf8")) as PackageFiles[F];
 }
 
 export function loadCog(): Cog {
@@ -91,7 +101,7 @@ export function loadCog(): Cog {
     departements: packageJson("departements.json"),
     arrondissements: packageJson("arrondissements.json"),
     communes: packageJson("communes.json"),
-    epcis: [...packageJson<CogEpci[]>("epci.json"), ...packageJson<CogEpci[]>("ept.json")],
+    epcis: [...packageJson("epci.json"), ...packageJson("ept.json")],
     crteMembers,
   };
   return cached;
@@ -125,7 +135,8 @@ export function communePlaces(): Map<string, CommunePlace> {
     epciMembers.set(epci.code, members);
     for (const code of members) index.get(code)?.epcis.push(epci.code);
   }
-  const communeBySiren = new Map(cog.communes.filter((c) => c.siren && c.type === "commune-actuelle").map((c) => [c.siren!, c.code]));
+  const communeBySiren = new Map<string, string>();
+  for (const c of cog.communes) if (c.siren && c.type === "commune-actuelle") communeBySiren.set(c.siren, c.code);
   for (const member of cog.crteMembers) {
     const codes = epciMembers.get(member.groupementSiren) ?? [communeBySiren.get(member.groupementSiren)].filter((c): c is string => !!c);
     for (const code of codes) {

@@ -39,7 +39,7 @@ export function LifecycleActions({ project, onDone }: LifecycleActionsProps) {
         setError(`Action impossible : ${me.error ? describeError(me.error) : 'identité en cours de chargement, réessayez'}`);
         return;
       }
-      input.assignees = [{ personId: myId, theme: values.theme ?? project.themes[0] ?? null }];
+      input.assignees = [{ personId: myId, theme: values.theme ?? project.themes.at(0) ?? null }];
     }
     const result = await changeStatus({ input });
     if (result.error) {

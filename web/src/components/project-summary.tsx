@@ -19,7 +19,8 @@ interface ProjectSummaryProps {
 
 /** The head of the fiche: title, status and the project's main fields. */
 export function ProjectSummary({ project, children }: ProjectSummaryProps) {
-  const [main, ...others] = project.territories;
+  const main = project.territories.at(0);
+  const others = project.territories.slice(1);
   return (
     <section className="card" aria-labelledby="fiche-title">
       <div className="fiche-title">

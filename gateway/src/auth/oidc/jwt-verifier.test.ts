@@ -67,7 +67,7 @@ describe("JWT verification pinned to the provider's algorithms", () => {
   });
 
   it("accepts RS256 and ES256 tokens signed with the published keys, and HS256 with the client secret when announced", async () => {
-    const expected = expect.objectContaining({ ...CLAIMS, iss: ISSUER, aud: CLIENT_ID });
+    const expected: unknown = expect.objectContaining({ ...CLAIMS, iss: ISSUER, aud: CLIENT_ID });
     expect(await verifier.verify(await sign(rsa, { alg: "RS256", kid: "r1" }), ["RS256", "ES256"], ["sub"])).toEqual(expected);
     expect(await verifier.verify(await sign(ec, { alg: "ES256", kid: "e1" }), ["RS256", "ES256"], ["sub"])).toEqual(expected);
     expect(await verifier.verify(await sign(new TextEncoder().encode(SECRET), { alg: "HS256" }), ["HS256"], ["sub"])).toEqual(expected);

@@ -59,6 +59,13 @@ async function guardedFetch(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
+/**
+ * guardedFetch as the custom fetch of openid-client and jose, which each declare their own
+ * request options: Node's RequestInit accepts them, DOM's does not (tsconfig.tests.json loads
+ * lib dom and type-checks this file too).
+ */
+const customFetch = guardedFetch as never;
+
 /** Any failure as one of ours: OidcUnavailableError if the network failed on the way, else OidcError. */
 function classify(error: unknown): OidcError | OidcUnavailableError {
   if (error instanceof OidcError || error instanceof OidcUnavailableError) return error;
@@ -119,30 +126,35 @@ export class OidcClient {
       pkceCodeVerifier: flow.codeVerifier ?? undefined,
       idTokenExpected: true,
     });
+    // openid-client already refuses a token response without id_token (idTokenExpected).
+    const idToken = tokens.id_token;
+    if (idToken === undefined) throw new OidcError("token response without id_token");
     // openid-client trusts TLS for the id_token's origin; we also check its signature.
-    const idClaims = await provider.verifier.verify(tokens.id_token!, provider.idTokenAlgorithms, ["sub", "exp", "iat", "nonce"]);
+    const idClaims = await provider.verifier.verify(idToken, provider.idTokenAlgorithms, ["sub", "exp", "iat", "nonce"]);
     if (idClaims.nonce !== flow.nonce) throw new OidcError("id_token nonce mismatch");
+    const sub = idClaims.sub;
+    if (sub === undefined) throw new OidcError("id_token without sub");
 
     const response = await oidc.fetchProtectedResource(provider.config, tokens.access_token, provider.userinfoEndpoint, "GET");
     if (response.status !== 200) throw new OidcError(`userinfo endpoint answered ${response.status}`);
     // Signed userinfo only: the claims decide who the person is and which organisation they join.
     if ((response.headers.get("content-type") ?? "").split(";")[0].trim() !== "application/jwt") throw new OidcError("userinfo is not a signed JWT");
     const claims = await provider.verifier.verify((await response.text()).trim(), provider.userinfoAlgorithms, ["sub"]);
-    if (claims.sub !== idClaims.sub) throw new OidcError("userinfo sub differs from id_token sub");
+    if (claims.sub !== sub) throw new OidcError("userinfo sub differs from id_token sub");
     if (typeof claims.email !== "string" || claims.email === "") throw new OidcError("userinfo without email");
     // ProConnect's identity providers verify emails and it sends no email_verified; one saying
     // false explicitly cannot be used, since accounts are matched by email.
     if (claims.email_verified === false) throw new OidcError("userinfo email is not verified");
     const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
     return {
-      sub: idClaims.sub!,
+      sub,
       email: claims.email.toLowerCase(),
       givenName: text(claims.given_name),
       usualName: text(claims.usual_name),
       siret: text(claims.siret),
       organizationalUnit: text(claims.organizational_unit),
       roles: Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === "string") : [],
-      idToken: tokens.id_token!,
+      idToken,
     };
   }
 
@@ -163,7 +175,7 @@ export class OidcClient {
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- openid-client marks it so only to make it stand out; loopback only, as above
       execute: insecure ? [oidc.allowInsecureRequests] : [],
       timeout: this.options.timeoutSeconds ?? 10,
-      [oidc.customFetch]: guardedFetch as never,
+      [oidc.customFetch]: customFetch,
     });
     const metadata = config.serverMetadata();
     const idTokenAlgorithms = pinnedAlgorithms(metadata.id_token_signing_alg_values_supported);
@@ -182,7 +194,7 @@ export class OidcClient {
         clientId: this.options.clientId,
         clientSecret: this.options.clientSecret,
         timeoutMs: (this.options.timeoutSeconds ?? 10) * 1000,
-        fetch: guardedFetch as never,
+        fetch: customFetch,
       }),
     };
   }
