@@ -1,5 +1,5 @@
 import { isUuid, notFound, type Viewer } from "@hub/kit";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { ProjectActor } from "../entities/participants.entity";
 import { Project as ProjectEntity } from "../entities/project.entity";
 import type { Project } from "../entities/project.entity";
@@ -25,17 +25,18 @@ export async function visibleProject(loaders: Loaders, viewer: Viewer, id: strin
 /** The project if the viewer sees it, read outside a request's loaders; NOT_FOUND otherwise, as for a missing one. */
 export async function requireVisibleProject(dataSource: DataSource, viewer: Viewer, projectId: string): Promise<Project> {
   const project = isUuid(projectId) ? await dataSource.getRepository(ProjectEntity).findOneBy({ id: projectId }) : null;
-  const actors = project ? await dataSource.getRepository(ProjectActor).findBy({ projectId }) : [];
-  if (
-    !project ||
-    !canSeeProject(
-      viewer,
-      factsOf(
-        project,
-        actors.map((a) => a.organizationId),
-      ),
-    )
-  )
-    throw notFound(`No project ${projectId.slice(0, 60)}`);
+  if (!project || !(await seesProject(dataSource.manager, viewer, project))) throw notFound(`No project ${projectId.slice(0, 60)}`);
   return project;
+}
+
+/** Whether the viewer sees a project read outside a request's loaders (its actors read with the same manager, inside its transaction when there is one). */
+export async function seesProject(manager: EntityManager, viewer: Viewer, project: Project): Promise<boolean> {
+  const actors = await manager.getRepository(ProjectActor).findBy({ projectId: project.id });
+  return canSeeProject(
+    viewer,
+    factsOf(
+      project,
+      actors.map((a) => a.organizationId),
+    ),
+  );
 }

@@ -5,8 +5,9 @@ import { Comment } from "../entities/comment.entity";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
 import { Project, ProjectPriority } from "../entities/project.entity";
 import { appendActivity } from "./activity.service";
+import { seesProject } from "./project-access.service";
 import { actorsOf, checkTransition, FINAL_STATUSES, LIFECYCLE, Transition } from "../rules/lifecycle";
-import { canSeeProject, departementsOf, factsOf } from "../rules/visibility";
+import { departementsOf } from "../rules/visibility";
 
 export const REASON_MAX = 2000;
 export const COMMENT_MAX = 10_000;
@@ -16,18 +17,7 @@ export const MAX_ASSIGNEES = 20;
 async function lockProject(manager: EntityManager, viewer: Viewer, id: string): Promise<Project> {
   if (!isUuid(id)) throw badInput(`"${id.slice(0, 60)}" is not a project id`, "projectId");
   const project = await manager.getRepository(Project).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id }).getOne();
-  const actors = project ? await manager.getRepository(ProjectActor).findBy({ projectId: id }) : [];
-  if (
-    !project ||
-    !canSeeProject(
-      viewer,
-      factsOf(
-        project,
-        actors.map((a) => a.organizationId),
-      ),
-    )
-  )
-    throw notFound(`No project ${id}`);
+  if (!project || !(await seesProject(manager, viewer, project))) throw notFound(`No project ${id}`);
   return project;
 }
 
