@@ -1,5 +1,5 @@
 import { int, readSubgraphConfig, secret, str, url, type Env, type Reader, type SubgraphConfig } from "@hub/kit";
-import { DEFAULT_PROCEDURES_FILE, loadProcedures, type Procedure } from "./services/procedures.config";
+import { DEFAULT_PROCEDURES_FILE, loadProcedures, type Procedure } from "./lib/procedures.config";
 
 export interface FundingConfig extends SubgraphConfig {
   /** Aides-Territoires API root (AIDES_TERRITOIRES_URL), e.g. https://aides-territoires.beta.gouv.fr. */

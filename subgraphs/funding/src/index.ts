@@ -4,4 +4,4 @@ export { createFundingServer, ENTITIES, MIGRATIONS, type FundingServer } from ".
 export { AidesTerritoiresClient } from "./clients/aides-territoires.client";
 export { DemarchesSimplifieesClient } from "./clients/demarches-simplifiees.client";
 export { DS_OPERATIONS } from "./clients/demarches-simplifiees.operations";
-export { loadProcedures, parseProcedures, type Procedure } from "./services/procedures.config";
+export { loadProcedures, parseProcedures, type Procedure } from "./lib/procedures.config";

@@ -1,7 +1,7 @@
 import { authorize, buildFederatedSchema, isUuid } from "@hub/kit";
 import type { Context } from "./context";
-import { FundingOpportunity } from "./entities/funding.types";
-import { FundedProject } from "./entities/project.types";
+import { FundingOpportunity } from "./types/funding.types";
+import { FundedProject } from "./types/project.types";
 import { FundingApplicationResolver, ProjectFundingApplicationsResolver } from "./resolvers/funding-application.resolver";
 import { FundingOpportunityResolver, ProjectFundingResolver } from "./resolvers/funding.resolver";
 import { toOpportunity } from "./services/funding.service";

@@ -2,7 +2,7 @@ import { authorize, isUuid, notFound } from "@hub/kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { FundingApplication } from "../entities/funding-application.entity";
-import { FundedProject } from "../entities/project.types";
+import { FundedProject } from "../types/project.types";
 import { prepareApplication } from "../services/funding-application.service";
 import { DsSync } from "../services/ds-sync.service";
 import { FundingProcedure, PrepareFundingApplicationResult } from "../types/funding-procedure.types";

@@ -2,8 +2,8 @@ import { authorize, badInput, connectionType, notFound, PageArgs, type Connectio
 import { loadThemes } from "@hub/reference";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
-import { FundingKind, FundingOpportunity } from "../entities/funding.types";
-import { FundedProject, FundingOpportunityFilter } from "../entities/project.types";
+import { FundingKind, FundingOpportunity } from "../types/funding.types";
+import { FundedProject, FundingOpportunityFilter } from "../types/project.types";
 import { rankedOpportunities, readOpportunityPage, toOpportunity, todayInFrance } from "../services/funding.service";
 
 export const FundingOpportunityConnection = connectionType("FundingOpportunity", FundingOpportunity);

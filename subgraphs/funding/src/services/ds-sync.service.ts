@@ -3,7 +3,7 @@ import { In, Not, type DataSource } from "typeorm";
 import { amountOf, type DsDossier } from "../clients/demarches-simplifiees.operations";
 import { DsSyncCursor, FINAL_STATUSES, FundingApplication } from "../entities/funding-application.entity";
 import { applyChange, statusOf, type ApplicationServices } from "./funding-application.service";
-import type { Procedure } from "./procedures.config";
+import type { Procedure } from "../lib/procedures.config";
 
 /** Prefill tokens asked per GET (keeps the URL short). */
 const TOKENS_PER_CALL = 50;

@@ -4,8 +4,8 @@ import type { DemarchesSimplifieesClient, DsPrefilledDossier } from "../clients/
 import { FINAL_STATUSES, FundingApplication, FundingApplicationStatus } from "../entities/funding-application.entity";
 import { FundingApplicationIncomplete, FundingApplicationPrepared } from "../types/funding-procedure.types";
 import { enqueueActivity, type ActivityOutbox } from "./activity-outbox.service";
-import { planPrefill } from "./prefill-mapping";
-import type { Procedure } from "./procedures.config";
+import { planPrefill } from "../rules/prefill-mapping";
+import type { Procedure } from "../lib/procedures.config";
 import type { ProjectGate } from "./project-gate.service";
 
 /** What the Démarches Simplifiées half of funding needs, one per process. */

@@ -3,7 +3,7 @@ import { loadCog } from "@hub/reference";
 import { GraphQLError } from "graphql";
 import type { AidesTerritoiresClient, AtAidResult } from "../clients/aides-territoires.client";
 import type { Context } from "../context";
-import { FundingKind, type FundingOpportunity } from "../entities/funding.types";
+import { FundingKind, type FundingOpportunity } from "../types/funding.types";
 import { kindOf, matchAid, searchCriteria, type AidMatch } from "../rules/matching";
 import { rankAids, type Coverage, type RankedAid } from "../rules/ranking";
 import { audienceOf, type Phase } from "../rules/vocabulary";

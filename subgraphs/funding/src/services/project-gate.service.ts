@@ -1,5 +1,5 @@
 import { callSubgraph, SERVICE_VIEWER, type Viewer } from "@hub/kit";
-import type { ProjectData } from "./prefill-mapping";
+import type { ProjectData } from "../rules/prefill-mapping";
 
 const RIGHTS_QUERY = `query FundingProjectRights($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Project { id viewerCan { edit } } }

@@ -2,7 +2,7 @@ import express from "express";
 import { buildSchema, execute, parse, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadProcedures } from "../services/procedures.config";
+import { loadProcedures } from "../lib/procedures.config";
 import { acceptedValue, DossierStore, typedId, type StandInDemarche, type StandInDossier } from "./demarches-simplifiees.state";
 
 /**

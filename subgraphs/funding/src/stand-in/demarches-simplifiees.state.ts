@@ -1,6 +1,6 @@
 import { communePlaces, loadCog } from "@hub/reference";
 import { randomBytes } from "node:crypto";
-import type { ChampType } from "../services/procedures.config";
+import type { ChampType } from "../lib/procedures.config";
 
 /** A démarche the stand-in serves (by default those of data/procedures.json). */
 export interface StandInDemarche {

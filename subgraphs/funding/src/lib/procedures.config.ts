@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PREFILL_SOURCES, type PrefillSource } from "./prefill-mapping";
+import { PREFILL_SOURCES, type PrefillSource } from "../rules/prefill-mapping";
 
 /**
  * The Démarches Simplifiées procedures the hub pre-fills, kept as configuration

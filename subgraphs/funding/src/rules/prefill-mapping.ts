@@ -1,5 +1,5 @@
 import { communePlaces, loadCog } from "@hub/reference";
-import type { ChampType, Procedure } from "./procedures.config";
+import type { ChampType, Procedure } from "../lib/procedures.config";
 
 /** The project's data a démarche may be pre-filled with, as read from the projects subgraph. */
 export interface ProjectData {

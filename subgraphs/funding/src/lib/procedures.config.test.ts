@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { loadProcedures, parseProcedures } from "./procedures.config";
-import { planPrefill, type ProjectData } from "./prefill-mapping";
+import { planPrefill, type ProjectData } from "../rules/prefill-mapping";
 
 const id = (n: number) => Buffer.from(`Champ-${n}`).toString("base64").replace(/=+$/, "");
 const champ = (extra: Record<string, unknown> = {}) => ({ id: id(1), label: "Intitulé", type: "text", source: "project.title", required: true, ...extra });
