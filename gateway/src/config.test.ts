@@ -29,3 +29,11 @@ describe("readGatewayConfig: operation and WebSocket limits", () => {
     );
   });
 });
+
+describe("readGatewayConfig: subgraph timeout", () => {
+  it("waits 10 s by default, SUBGRAPH_TIMEOUT_MS otherwise, and refuses a bad value", () => {
+    expect(readGatewayConfig(DEV).subgraphTimeoutMs).toBe(10_000);
+    expect(readGatewayConfig({ ...DEV, SUBGRAPH_TIMEOUT_MS: "1500" }).subgraphTimeoutMs).toBe(1500);
+    expect(() => readGatewayConfig({ ...DEV, SUBGRAPH_TIMEOUT_MS: "0" })).toThrow("SUBGRAPH_TIMEOUT_MS must be an integer between 1 and 600000");
+  });
+});

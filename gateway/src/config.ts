@@ -10,6 +10,11 @@ export interface GatewayConfig extends CommonConfig {
   sessionSecret: string;
   /** Subgraph URLs by supergraph name (PROJECTS_URL, PEOPLE_TERRITORIES_URL, FUNDING_URL, REPORTING_URL). */
   subgraphUrls: Record<string, string>;
+  /**
+   * SUBGRAPH_TIMEOUT_MS (default 10000): the longest the gateway waits for one call to a subgraph;
+   * past it, that subgraph's fields are null with an UPSTREAM_UNAVAILABLE error naming it.
+   */
+  subgraphTimeoutMs: number;
   /** WEB_DIST: the built web app served at / (default: the dist folder of the @hub/web package, found by Node's resolution). */
   webDist: string;
   /** SUPERGRAPH_PATH: the composed supergraph (default: supergraph.graphql of the @hub/schema package, found by Node's resolution). */
@@ -127,6 +132,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         funding: url("FUNDING_URL", "http://127.0.0.1:4003/graphql")(e, problems),
         reporting: url("REPORTING_URL", "http://127.0.0.1:4004/graphql")(e, problems),
       }),
+      subgraphTimeoutMs: int("SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
       webDist: str("WEB_DIST", join(packageFolder("@hub/web") ?? ".", "dist")),
       supergraphPath: (e, problems) => {
         const path = optional("SUPERGRAPH_PATH")(e, problems) ?? packageFile("@hub/schema/supergraph.graphql");

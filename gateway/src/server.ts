@@ -1,8 +1,8 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createLogger, INTERNAL_TOKEN_HEADER, jsonErrorHandler, signInternalToken, type ServiceApp, type Viewer } from "@hub/kit";
+import { createLogger, jsonErrorHandler, type ServiceApp, type Viewer } from "@hub/kit";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
@@ -18,28 +18,11 @@ import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { limitsPlugin } from "./limits";
 import { securityHeaders } from "./security-headers";
+import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source";
 import { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 import { attachWebSocket } from "./websocket";
 
-export interface GatewayContext {
-  viewer: Viewer;
-}
-
-/** Adds the internal token, signed for this request's viewer, to every subgraph call. */
-class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly secret: string,
-  ) {
-    super({ url });
-  }
-
-  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const viewer = (context as Partial<GatewayContext>).viewer;
-    // Requests the gateway makes for itself (none with a static supergraph) carry no viewer.
-    if (viewer) request.http?.headers.set(INTERNAL_TOKEN_HEADER, signInternalToken(viewer, this.secret));
-  }
-}
+export type { GatewayContext } from "./subgraph-data-source";
 
 function readSupergraphSdl(config: GatewayConfig): string {
   return readFileSync(config.supergraphPath, "utf8");
@@ -60,7 +43,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     buildService: ({ name, url }) => {
       const target = Object.hasOwn(config.subgraphUrls, name) ? config.subgraphUrls[name] : url;
       if (target === undefined) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
-      return new AuthenticatedDataSource(target, config.internalTokenSecret);
+      return new SubgraphDataSource({ name, url: target, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs });
     },
   });
   const formatError = gatewayFormatError(config.subgraphUrls, logger.warn);
@@ -75,7 +58,9 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   });
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
-    dataSources: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, new AuthenticatedDataSource(url, config.internalTokenSecret)])),
+    dataSources: Object.fromEntries(
+      Object.entries(config.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ name, url, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs })]),
+    ),
     subgraphUrls: config.subgraphUrls,
     internalTokenSecret: config.internalTokenSecret,
     logger,

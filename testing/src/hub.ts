@@ -16,6 +16,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
+import { freezePort } from "./frozen-port";
 import { templateDatabase, TEMPLATES, testDatabasePrefix } from "./templates";
 
 export type SubgraphName = "projects" | "people-territories" | "funding" | "reporting";
@@ -44,6 +45,12 @@ export interface Hub {
   /** Stops the projects subgraph (its port stays free for `startProjects`). */
   stopProjects(): Promise<void>;
   startProjects(): Promise<void>;
+  /** Stops a subgraph: its port refuses connections until `startSubgraph`. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Stops a subgraph and holds its port: connections are accepted, never answered, until `startSubgraph`. */
+  freezeSubgraph(name: SubgraphName): Promise<void>;
+  /** Starts a stopped or frozen subgraph again, on the same port and database. */
+  startSubgraph(name: SubgraphName): Promise<void>;
   /** Runs SQL on a subgraph's own database. */
   sql<T = Record<string, unknown>>(subgraph: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -118,7 +125,7 @@ export interface HubOptions {
   projectsS3?: S3Options;
   /** SESSION_CHECK_SECONDS of the gateway (default 30, as in production). */
   sessionCheckSeconds?: number;
-  /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*). */
+  /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*), SUBGRAPH_TIMEOUT_MS. */
   gatewayEnv?: Record<string, string>;
   /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
   fundingCacheSeconds?: number;
@@ -151,31 +158,37 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const documentsDir = mkdtempSync(join(tmpdir(), "hub-documents-"));
     stops.push(() => rm(documentsDir, { recursive: true, force: true }));
     const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024, s3: options.projectsS3 ?? null };
-    const projects = await started(await createProjectsServer(projectsConfig, true));
-    const projectsPort = projects.port;
-    const peopleTerritories = await started(await createPeopleTerritoriesServer({ ...common, databaseUrl: databases["people-territories"] }, true));
-    const funding = await started(
-      await createFundingServer(
-        {
-          ...common,
-          databaseUrl: databases.funding,
-          aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`,
-          aidesTerritoiresApiKey: STAND_IN_API_KEY,
-          aidesTerritoiresCacheSeconds: options.fundingCacheSeconds ?? 6 * 3600,
-          demarchesSimplifieesUrl: `http://127.0.0.1:${ds.port}`,
-          procedures: loadProcedures(),
-          dsApiTokens: { FONDS_VERT: DS_API_TOKEN },
-          projectsUrl: projects.url,
-          // Followed on demand (refreshFundingApplications) in tests; the outbox retries quickly.
-          dsSyncSeconds: 0,
-          outboxIntervalMs: 100,
-        },
-        true,
-      ),
-    );
-    const reporting = await started(await createReportingServer({ ...common, databaseUrl: databases.reporting, projectsUrl: projects.url }, true));
+    const peopleTerritoriesConfig = { ...common, databaseUrl: databases["people-territories"] };
+    const fundingConfig = {
+      ...common,
+      databaseUrl: databases.funding,
+      aidesTerritoiresUrl: `http://127.0.0.1:${standIn.port}`,
+      aidesTerritoiresApiKey: STAND_IN_API_KEY,
+      aidesTerritoiresCacheSeconds: options.fundingCacheSeconds ?? 6 * 3600,
+      demarchesSimplifieesUrl: `http://127.0.0.1:${ds.port}`,
+      procedures: loadProcedures(),
+      dsApiTokens: { FONDS_VERT: DS_API_TOKEN },
+      projectsUrl: "",
+      // Followed on demand (refreshFundingApplications) in tests; the outbox retries quickly.
+      dsSyncSeconds: 0,
+      outboxIntervalMs: 100,
+    };
+    const reportingConfig = { ...common, databaseUrl: databases.reporting, projectsUrl: "" };
+    // How to (re)create each subgraph, for a start after a stop or a freeze.
+    const create = {
+      projects: () => createProjectsServer(projectsConfig, true),
+      "people-territories": () => createPeopleTerritoriesServer(peopleTerritoriesConfig, true),
+      funding: () => createFundingServer(fundingConfig, true),
+      reporting: () => createReportingServer(reportingConfig, true),
+    } satisfies Record<SubgraphName, () => Promise<unknown>>;
+    const projects = await started(await create.projects());
+    fundingConfig.projectsUrl = reportingConfig.projectsUrl = projects.url;
+    const peopleTerritories = await started(await create["people-territories"]());
+    const funding = await started(await create.funding());
+    const reporting = await started(await create.reporting());
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
-    const { limits, webSocket, webDist, supergraphPath } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
+    const thaw = new Map<SubgraphName, () => Promise<void>>();
+    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
     const gateway = await listen(
       await createGatewayServer(
         {
@@ -193,6 +206,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           proconnect: options.proconnect ?? null,
           limits,
           webSocket,
+          subgraphTimeoutMs,
         },
         true,
       ),
@@ -225,12 +239,22 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         await hub.stopProjects();
         await hub.startProjects();
       },
-      stopProjects: () => subgraphs.projects.stop(),
-      startProjects: async () => {
-        const app = await createProjectsServer(projectsConfig, true);
-        const running = await listen(app, projectsPort);
+      stopProjects: () => hub.stopSubgraph("projects"),
+      startProjects: () => hub.startSubgraph("projects"),
+      stopSubgraph: (name) => subgraphs[name].stop(),
+      freezeSubgraph: async (name) => {
+        await subgraphs[name].stop();
+        const close = await freezePort(subgraphs[name].port);
+        thaw.set(name, close);
+        stops.push(close);
+      },
+      startSubgraph: async (name) => {
+        await thaw.get(name)?.();
+        thaw.delete(name);
+        const app = await create[name]();
+        const running = await listen(app, subgraphs[name].port);
         stops.push(running.stop);
-        subgraphs.projects = { ...running, database: app.database! };
+        subgraphs[name] = { ...running, database: app.database! };
       },
       stop,
     };

@@ -48,7 +48,11 @@ export class FundingApplicationResolver {
 
 @Resolver(() => FundedProject)
 export class ProjectFundingApplicationsResolver {
-  @FieldResolver(() => [FundingApplication], { description: "Grant applications prepared on Démarches Simplifiées for the project, oldest first, with their state." })
+  @FieldResolver(() => [FundingApplication], {
+    nullable: true,
+    description:
+      "Grant applications prepared on Démarches Simplifiées for the project, oldest first, with their state. Null, with an error naming the funding subgraph, when that subgraph cannot answer.",
+  })
   fundingApplications(@Root() project: FundedProject, @Ctx() { viewer, applications }: Context): Promise<FundingApplication[]> {
     authorize(viewer, "funding:read");
     return applications.byProject.load(project.id);

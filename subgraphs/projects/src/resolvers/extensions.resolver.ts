@@ -13,7 +13,10 @@ import { ProjectConnection } from "../types/connections.types";
  */
 @Resolver(() => TerritoryRef)
 export class TerritoryProjectsResolver {
-  @FieldResolver(() => ProjectConnection, { description: "Projects in this territory (or any territory it contains) that you may see, newest first." })
+  @FieldResolver(() => ProjectConnection, {
+    nullable: true,
+    description: "Projects in this territory (or any territory it contains) that you may see, newest first. Null, with an error naming the projects subgraph, when that subgraph cannot answer.",
+  })
   projects(
     @Root() territory: TerritoryRef,
     @Args() page: PageArgs,
@@ -26,7 +29,10 @@ export class TerritoryProjectsResolver {
 
 @Resolver(() => OrganizationRef)
 export class OrganizationProjectsResolver {
-  @FieldResolver(() => ProjectConnection, { description: "Projects this organisation carries that you may see, newest first." })
+  @FieldResolver(() => ProjectConnection, {
+    nullable: true,
+    description: "Projects this organisation carries that you may see, newest first. Null, with an error naming the projects subgraph, when that subgraph cannot answer.",
+  })
   projects(
     @Root() organization: OrganizationRef,
     @Args() page: PageArgs,
@@ -39,7 +45,10 @@ export class OrganizationProjectsResolver {
 
 @Resolver(() => PersonRef)
 export class PersonProjectsResolver {
-  @FieldResolver(() => ProjectConnection, { description: "Projects assigned to this person that you may see, newest first." })
+  @FieldResolver(() => ProjectConnection, {
+    nullable: true,
+    description: "Projects assigned to this person that you may see, newest first. Null, with an error naming the projects subgraph, when that subgraph cannot answer.",
+  })
   assignedProjects(
     @Root() person: PersonRef,
     @Args() page: PageArgs,

@@ -13,7 +13,10 @@ async function statsOf(context: Context, territoryId: string): Promise<Territory
 
 @Resolver(() => TerritoryWithStats)
 export class TerritoryStatsResolver {
-  @FieldResolver(() => TerritoryStats, { description: "Project counts of this territory (reporting)." })
+  @FieldResolver(() => TerritoryStats, {
+    nullable: true,
+    description: "Project counts of this territory (reporting). Null, with an error naming the reporting subgraph, when that subgraph cannot answer.",
+  })
   stats(@Root() territory: TerritoryWithStats, @Ctx() context: Context): Promise<TerritoryStats> {
     return statsOf(context, territory.id);
   }

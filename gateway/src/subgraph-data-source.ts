@@ -1,0 +1,56 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { INTERNAL_TOKEN_HEADER, signInternalToken, type Viewer } from "@hub/kit";
+import { GraphQLError } from "graphql";
+
+export interface GatewayContext {
+  viewer: Viewer;
+}
+
+export interface SubgraphDataSourceOptions {
+  /** The subgraph's name in the supergraph, given back in errors (never its address). */
+  name: string;
+  url: string;
+  internalTokenSecret: string;
+  /** The longest a call may take, from connecting to the last byte of the answer. */
+  timeoutMs: number;
+}
+
+/** An abort by our own timer: minipass-fetch (under make-fetch-happen) names it AbortError, Node's fetch TimeoutError. */
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}
+
+/**
+ * One subgraph as the gateway calls it: every call carries the internal token signed for the
+ * request's viewer, and is abandoned after `timeoutMs` (socket closed). A subgraph that does not
+ * answer in time fails like one that is down: its fields are null, with one UPSTREAM_UNAVAILABLE
+ * error naming it, and the rest of the query answers.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly options: SubgraphDataSourceOptions;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    super({ url: options.url });
+    this.options = options;
+    const send = this.fetcher;
+    this.fetcher = (url, init) => send(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+  }
+
+  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const viewer = (context as Partial<GatewayContext>).viewer;
+    // Requests the gateway makes for itself (none with a static supergraph) carry no viewer.
+    if (viewer) request.http?.headers.set(INTERNAL_TOKEN_HEADER, signInternalToken(viewer, this.options.internalTokenSecret));
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!isAbort(error)) throw error;
+      const { name, timeoutMs } = this.options;
+      throw new GraphQLError(`Service ${name} is unavailable: no answer within ${timeoutMs} ms`, {
+        extensions: { code: "UPSTREAM_UNAVAILABLE", serviceName: name },
+      });
+    }
+  }
+}
