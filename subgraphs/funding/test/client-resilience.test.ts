@@ -1,6 +1,7 @@
 import { listen, type RunningServer } from "@hub/kit";
 import { GraphQLError } from "graphql";
-import { AidesTerritoiresClient, retryAfterMs, type AidSearchCriteria, type AidesTerritoiresClientOptions } from "../src/clients/aides-territoires.client";
+import { AidesTerritoiresClient, type AidSearchCriteria, type AidesTerritoiresClientOptions } from "../src/clients/aides-territoires.client";
+import { retryAfterMs } from "../src/lib/retry-after";
 import { createAidesTerritoiresStandIn, type StandIn } from "../src/stand-in";
 
 const KEY = "key-for-tests";

@@ -1,5 +1,6 @@
 import { upstreamUnavailable } from "@hub/kit";
 import { CircuitBreaker, type CircuitBreakerOptions } from "../lib/circuit-breaker";
+import { retryAfterMs } from "../lib/retry-after";
 import { normaliseAid, type AidSearchCriteria, type AtAidResult, type AtPage, type Conditional } from "./aides-territoires.types";
 
 export * from "./aides-territoires.types";
@@ -224,11 +225,3 @@ export class AidesTerritoiresClient {
 
 /** Reads and drops a body, so that the connection can be reused. */
 const discard = (response: Response) => response.arrayBuffer().catch(() => undefined);
-
-/** Retry-After as seconds or an HTTP date, in milliseconds; null when absent or unreadable. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | null {
-  if (!header) return null;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}

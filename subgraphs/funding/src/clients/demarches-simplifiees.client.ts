@@ -1,5 +1,6 @@
 import { hubError, upstreamUnavailable } from "@hub/kit";
 import type { GraphQLError } from "graphql";
+import { retryAfterMs as parseRetryAfter } from "../lib/retry-after";
 import { DOSSIERS_SINCE_QUERY, type DsDossiersPage } from "./demarches-simplifiees.operations";
 
 /** What the public prefill API answers for a dossier (POST 201, or one item of the GET list). */
@@ -25,7 +26,7 @@ export interface DsClientOptions {
   maxRetries?: number;
   /** A Retry-After longer than this is not waited for: the call fails at once (default 10 s). */
   maxRetryAfterMs?: number;
-  /** First backoff after a 5xx on a read, doubled each time (default 250 ms). */
+  /** The wait before retrying a read after a 5xx or a timeout (default 250 ms). */
   backoffMs?: number;
 }
 
@@ -164,13 +165,9 @@ export class DemarchesSimplifieesClient {
   }
 }
 
-/** Retry-After in seconds or as an HTTP date; 1 s when absent or unreadable. */
+/** How long a 429 asks to wait: its Retry-After, 1 s when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number {
-  if (header === null) return 1000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
+  return parseRetryAfter(header, now) ?? 1000;
 }
 
 function describe(body: unknown): string {
