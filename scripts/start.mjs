@@ -68,6 +68,7 @@ The hub is running (started in ${Date.now() - started} ms):
   health        http://localhost:${port}/health
   subgraphs     http://localhost:${process.env.PROJECTS_PORT ?? 4001}/graphql (projects), :${process.env.PEOPLE_TERRITORIES_PORT ?? 4002} (people-territories), :${process.env.FUNDING_PORT ?? 4003} (funding), :${process.env.REPORTING_PORT ?? 4004} (reporting)
   stand-in      ${at.url} (Aides-Territoires)
+  stand-in      ${ds.url} (Démarches Simplifiées)
 Ctrl-C stops everything.`);
 }
 
