@@ -47,16 +47,9 @@ export class AidCache {
     const keys = criteriaList.map(searchKey);
     const rows = new Map((await this.dataSource.getRepository(AidSearchEntry).findBy({ key: In([...new Set(keys)]) })).map((row) => [row.key, row]));
     const outcomes = await Promise.all(
-      criteriaList.map(async (criteria, index): Promise<{ row: AidSearchEntry; stale: boolean } | GraphQLError> => {
+      criteriaList.map((criteria, index) => {
         const row = rows.get(keys[index]);
-        if (row && this.isFresh(row.fetchedAt)) return { row, stale: false };
-        try {
-          return { row: await this.once(`search:${keys[index]}`, () => this.refreshSearch(criteria, keys[index], row ?? null)), stale: false };
-        } catch (error) {
-          if (row && error instanceof GraphQLError && error.extensions.code === "UPSTREAM_UNAVAILABLE") return { row, stale: true };
-          if (error instanceof GraphQLError) return error;
-          throw error;
-        }
+        return this.current(`search:${keys[index]}`, row, () => this.refreshSearch(criteria, keys[index], row ?? null));
       }),
     );
     const ids = [...new Set(outcomes.flatMap((o) => (o instanceof GraphQLError ? [] : o.row.aidIds)))];
@@ -78,17 +71,28 @@ export class AidCache {
     return Promise.all(
       ids.map(async (id) => {
         const row = rows.get(id);
-        if (row && this.isFresh(row.fetchedAt)) return { value: row.body, fetchedAt: row.fetchedAt, stale: false };
-        try {
-          const fresh = await this.once(`aid:${id}`, () => this.refreshAid(id, row ?? null));
-          return fresh ? { value: fresh.body, fetchedAt: fresh.fetchedAt, stale: false } : null;
-        } catch (error) {
-          if (row && error instanceof GraphQLError && error.extensions.code === "UPSTREAM_UNAVAILABLE") return { value: row.body, fetchedAt: row.fetchedAt, stale: true };
-          if (error instanceof GraphQLError) return error;
-          throw error;
-        }
+        const outcome = await this.current(`aid:${id}`, row, () => this.refreshAid(id, row ?? null));
+        if (outcome instanceof GraphQLError) return outcome;
+        const { row: served, stale } = outcome;
+        return served ? { value: served.body, fetchedAt: served.fetchedAt, stale } : null;
       }),
     );
+  }
+
+  /**
+   * A cached row as served: as is while fresh; else refreshed (one call shared by concurrent
+   * callers); when that fails with UPSTREAM_UNAVAILABLE, the old row marked stale. With no row to
+   * fall back on, the failure is returned for the caller's field.
+   */
+  private async current<R extends { fetchedAt: Date }, T extends R | null>(key: string, row: R | undefined, refresh: () => Promise<T>): Promise<{ row: R | T; stale: boolean } | GraphQLError> {
+    if (row && this.isFresh(row.fetchedAt)) return { row, stale: false };
+    try {
+      return { row: await this.once(key, refresh), stale: false };
+    } catch (error) {
+      if (row && error instanceof GraphQLError && error.extensions.code === "UPSTREAM_UNAVAILABLE") return { row, stale: true };
+      if (error instanceof GraphQLError) return error;
+      throw error;
+    }
   }
 
   private isFresh(fetchedAt: Date): boolean {
@@ -137,7 +141,8 @@ export class AidCache {
         );
       }
       // Aids of unchanged pages were confirmed too.
-      const confirmed = ids.filter((id) => !received.some((aid) => aid.id === id));
+      const receivedIds = new Set(received.map((aid) => aid.id));
+      const confirmed = ids.filter((id) => !receivedIds.has(id));
       if (confirmed.length > 0) await manager.getRepository(CachedAid).update({ id: In(confirmed) }, { fetchedAt });
       await manager.getRepository(AidSearchEntry).upsert(row, ["key"]);
     });
