@@ -38,12 +38,15 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const logger = createLogger("gateway", quiet);
   const supergraphSdl = readSupergraphSdl(config);
+  // One data source per subgraph, shared by queries and federated subscriptions.
+  const dataSource = (name: string, url: string) => new SubgraphDataSource({ name, url, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs });
+  const dataSources = Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, dataSource(name, url)]));
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
-      const target = Object.hasOwn(config.subgraphUrls, name) ? config.subgraphUrls[name] : url;
-      if (target === undefined) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
-      return new SubgraphDataSource({ name, url: target, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs });
+      if (Object.hasOwn(dataSources, name)) return dataSources[name];
+      if (url === undefined) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
+      return dataSource(name, url);
     },
   });
   const formatError = gatewayFormatError(config.subgraphUrls, logger.warn);
@@ -58,9 +61,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   });
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
-    dataSources: Object.fromEntries(
-      Object.entries(config.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource({ name, url, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs })]),
-    ),
+    dataSources,
     subgraphUrls: config.subgraphUrls,
     internalTokenSecret: config.internalTokenSecret,
     logger,
