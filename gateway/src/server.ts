@@ -31,7 +31,7 @@ function readSupergraphSdl(config: GatewayConfig): string {
 
 /**
  * The gateway app (does not listen): /graphql over HTTP (and WebSocket once attached),
- * /health, /auth/dev/token in development, and the web app at /.
+ * /health and /ready, /auth/dev/token in development, and the web app at /.
  */
 export async function createGatewayServer(config: GatewayConfig, quiet = false): Promise<ServiceApp> {
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
@@ -89,7 +89,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders);
-  app.use(healthRouter(config.subgraphUrls, () => subscriptions.stats()));
+  app.use(healthRouter({ subgraphUrls: config.subgraphUrls, supergraphLoaded: () => apiSchema !== null, subscriptions: () => subscriptions.stats() }));
   app.use(
     devTokenRouter({
       enabled: config.mode === "development",
