@@ -65,7 +65,7 @@ async function main() {
 The hub is running (started in ${Date.now() - started} ms):
   web app       http://localhost:${port}/
   GraphQL       http://localhost:${port}/graphql   (HTTP and WebSocket)
-  health        http://localhost:${port}/health
+  health        http://localhost:${port}/health (liveness), http://localhost:${port}/ready (readiness)
   subgraphs     http://localhost:${process.env.PROJECTS_PORT ?? 4001}/graphql (projects), :${process.env.PEOPLE_TERRITORIES_PORT ?? 4002} (people-territories), :${process.env.FUNDING_PORT ?? 4003} (funding), :${process.env.REPORTING_PORT ?? 4004} (reporting)
   stand-in      ${at.url} (Aides-Territoires)
   stand-in      ${ds.url} (Démarches Simplifiées)

@@ -244,7 +244,8 @@ describe("docker-compose.yml", () => {
 
       const health = healthcheckUrl(row.service);
       expect(health.hostname).toBe("127.0.0.1");
-      expect(health.pathname).toBe("/health");
+      // The gateway's check is its readiness (supergraph loaded, every subgraph answering); a subgraph's, its /health.
+      expect(health.pathname).toBe(row.service === "gateway" ? "/ready" : "/health");
       expect(Number(health.port)).toBe(config.port);
 
       if (row.service === "gateway") {

@@ -1,5 +1,5 @@
 // Starting and stopping the hub for the benchmark: `node scripts/start.mjs` as a child process
-// (in its own process group), healthy once the gateway's GET /health answers 200.
+// (in its own process group), healthy once the gateway's GET /ready answers 200.
 import { EMBEDDED_POSTGRES_PORT, isPortOpen } from "@hub/local-postgres";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
@@ -34,7 +34,7 @@ function subgraphUrlsEnv(): Record<string, string> {
 }
 
 export interface HubProcess {
-  /** Resolves once /health answers 200; rejects if the hub exits first or the time is up. */
+  /** Resolves once /ready answers 200; rejects if the hub exits first or the time is up. */
   waitUntilHealthy(timeoutMs: number): Promise<number>;
   /** SIGINT, then waits for the hub to exit (SIGKILL to its process group as a last resort). */
   stop(): Promise<void>;
@@ -111,7 +111,7 @@ export function spawnHub(options: SpawnHubOptions): HubProcess {
     const outcome = await pollHealth(options.gatewayUrl, timeoutMs, pollIntervalMs, exited);
     if (outcome === "healthy") return performance.now() - started;
     if (exit) throw new Error(`the hub exited during start-up (code ${exit.code}, signal ${exit.signal}); its last lines:\n${tail()}`);
-    throw new Error(`the hub was not healthy after ${Math.round(timeoutMs / 1000)} s (last /health: ${outcome}); its last lines:\n${tail()}`);
+    throw new Error(`the hub was not healthy after ${Math.round(timeoutMs / 1000)} s (last /ready: ${outcome}); its last lines:\n${tail()}`);
   }
 
   /** Read through a call: the exit listener sets `exit` while stop() awaits. */
@@ -140,19 +140,19 @@ export function spawnHub(options: SpawnHubOptions): HubProcess {
   return { waitUntilHealthy, stop, tail, pid: child.pid };
 }
 
-/** Waits for a hub that someone else runs (BENCH_HUB_URL) to answer /health with 200. */
+/** Waits for a hub that someone else runs (BENCH_HUB_URL) to answer /ready with 200. */
 export async function waitForExternalHub(gatewayUrl: string, timeoutMs: number, pollIntervalMs = 250): Promise<void> {
   const outcome = await pollHealth(gatewayUrl, timeoutMs, pollIntervalMs, new Promise<void>(() => {}));
-  if (outcome !== "healthy") throw new Error(`the hub at ${gatewayUrl} is not healthy (last /health: ${outcome})`);
+  if (outcome !== "healthy") throw new Error(`the hub at ${gatewayUrl} is not healthy (last /ready: ${outcome})`);
 }
 
 /**
- * Polls GET /health until it answers 200 ("healthy"), `giveUp` settles or the time is up;
- * otherwise returns what the last probe got. Each probe is bounded by the deadline too.
+ * Polls GET /ready (supergraph loaded, every subgraph answering) until it answers 200
+ * ("healthy"), `giveUp` settles or the time is up; otherwise returns what the last probe got. Each probe is bounded by the deadline too.
  */
 async function pollHealth(gatewayUrl: string, timeoutMs: number, pollIntervalMs: number, giveUp: Promise<void>): Promise<string> {
   const deadline = performance.now() + timeoutMs;
-  const healthUrl = new URL("/health", gatewayUrl);
+  const healthUrl = new URL("/ready", gatewayUrl);
   let last = "no answer yet";
   const given = { up: false };
   void giveUp.then(() => (given.up = true));

@@ -55,7 +55,7 @@ async function timed(
 
 const refused = (status: number, text: string) => (status === 400 && text.includes('"QUERY_TOO_COMPLEX"') ? null : `expected 400 QUERY_TOO_COMPLEX, got HTTP ${status}: ${text.slice(0, 160)}`);
 
-/** Starts the gateway (gateway/dist/main.js) with the limits off, on a free port; resolves once /health answers 200. */
+/** Starts the gateway (gateway/dist/main.js) with the limits off, on a free port; resolves once /ready answers 200. */
 async function startUnlimitedGateway(root: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(root, "gateway", "dist", "main.js")], {
@@ -73,7 +73,7 @@ async function startUnlimitedGateway(root: string): Promise<{ url: string; stop:
   const deadline = performance.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the gateway with QUERY_LIMITS=off exited: ${stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+    const ok = await fetch(`http://127.0.0.1:${port}/ready`).then(
       (r) => r.ok,
       () => false,
     );

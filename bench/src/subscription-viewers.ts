@@ -36,7 +36,7 @@ export async function viewerTokens(count: number, julienToken: string, julien: V
   return tokens;
 }
 
-/** The gateway's live subscriptions, from its GET /health (answered with 503 too when a subgraph is down). */
+/** The gateway's live subscriptions, from its GET /health (liveness: 200 whatever the subgraphs). */
 export async function gatewaySubscriptions(gatewayUrl: string): Promise<{ subscribers: number; upstreams: number }> {
   const url = new URL("/health", gatewayUrl);
   const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });

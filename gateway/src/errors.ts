@@ -1,14 +1,20 @@
 import { formatError } from "@hub/kit";
 import type { GraphQLFormattedError } from "graphql";
+import { withoutSuggestions } from "./introspection";
 import { tokenLimitError } from "./limits";
 
 /**
  * The gateway's formatError: a subgraph that cannot be reached becomes UPSTREAM_UNAVAILABLE
  * naming the subgraph (not its address); the parser's token limit becomes QUERY_TOO_COMPLEX;
- * everything else goes through the kit's formatter.
+ * everything else goes through the kit's formatter. With `hideSuggestions` (production), the
+ * "Did you mean ...?" of graphql-js's messages is removed, over HTTP and WebSocket alike.
  */
-export function gatewayFormatError(subgraphUrls: Record<string, string>, log: (message: string) => void) {
-  const names = Object.entries(subgraphUrls);
+export function gatewayFormatError(subgraphUrls: Record<string, string>, log: (message: string) => void, hideSuggestions = false) {
+  const format = formatWith(Object.entries(subgraphUrls), log);
+  return hideSuggestions ? (formatted: GraphQLFormattedError, error: unknown) => withoutSuggestions(format(formatted, error)) : format;
+}
+
+function formatWith(names: [string, string][], log: (message: string) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const failed = /^request to (\S+) failed/.exec(formatted.message);
     if (failed) {

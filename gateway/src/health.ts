@@ -12,15 +12,32 @@ async function probe(graphqlUrl: string, timeoutMs: number): Promise<{ status: "
   }
 }
 
-/** GET /health: 200 when every subgraph answers, else 503 naming those that do not; with the gateway's live subscriptions. */
-export function healthRouter(subgraphUrls: Record<string, string>, subscriptions: () => { subscribers: number; upstreams: number }, timeoutMs = 2000): express.Router {
+export interface HealthSources {
+  subgraphUrls: Record<string, string>;
+  /** Whether the gateway has its supergraph (the API schema is built). */
+  supergraphLoaded: () => boolean;
+  /** The gateway's live subscriptions. */
+  subscriptions: () => { subscribers: number; upstreams: number };
+}
+
+/**
+ * GET /health, liveness: 200 whenever the process serves, with its live subscriptions; it calls
+ * nothing. GET /ready, readiness: 200 when the supergraph is loaded and every subgraph answers
+ * its own /health, else 503 saying what is missing.
+ */
+export function healthRouter(sources: HealthSources, timeoutMs = 2000): express.Router {
   const router = express.Router();
-  router.get("/health", async (_request, response) => {
-    const names = Object.keys(subgraphUrls);
-    const results = await Promise.all(names.map((name) => probe(subgraphUrls[name], timeoutMs)));
+  router.get("/health", (_request, response) => {
+    response.json({ status: "ok", subscriptions: sources.subscriptions() });
+  });
+  router.get("/ready", async (_request, response) => {
+    const names = Object.keys(sources.subgraphUrls);
+    const results = await Promise.all(names.map((name) => probe(sources.subgraphUrls[name], timeoutMs)));
     const subgraphs = Object.fromEntries(names.map((name, i) => [name, results[i]]));
     const down = names.filter((_, i) => results[i].status !== "ok");
-    response.status(down.length ? 503 : 200).json({ status: down.length ? "down" : "ok", down, subgraphs, subscriptions: subscriptions() });
+    const supergraph = sources.supergraphLoaded() ? "loaded" : "not loaded";
+    const ready = down.length === 0 && supergraph === "loaded";
+    response.status(ready ? 200 : 503).json({ status: ready ? "ok" : "down", supergraph, down, subgraphs });
   });
   return router;
 }

@@ -16,6 +16,7 @@ import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
+import { introspectionPlugin } from "./introspection";
 import { limitsPlugin } from "./limits";
 import { securityHeaders } from "./security-headers";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source";
@@ -30,7 +31,7 @@ function readSupergraphSdl(config: GatewayConfig): string {
 
 /**
  * The gateway app (does not listen): /graphql over HTTP (and WebSocket once attached),
- * /health, /auth/dev/token in development, and the web app at /.
+ * /health and /ready, /auth/dev/token in development, and the web app at /.
  */
 export async function createGatewayServer(config: GatewayConfig, quiet = false): Promise<ServiceApp> {
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
@@ -49,15 +50,16 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       return dataSource(name, url);
     },
   });
-  const formatError = gatewayFormatError(config.subgraphUrls, logger.warn);
+  const formatError = gatewayFormatError(config.subgraphUrls, logger.warn, config.mode === "production");
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: config.mode !== "production",
+    // Anonymous callers in production are refused by introspectionPlugin.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
     // The parser stops at the token limit; the other limits run before the query plan.
     parseOptions: config.limits ? { maxLexicalTokens: config.limits.maxTokens } : {},
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionPlugin(config.mode), limitsPlugin(config.limits)],
   });
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
@@ -87,7 +89,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders);
-  app.use(healthRouter(config.subgraphUrls, () => subscriptions.stats()));
+  app.use(healthRouter({ subgraphUrls: config.subgraphUrls, supergraphLoaded: () => apiSchema !== null, subscriptions: () => subscriptions.stats() }));
   app.use(
     devTokenRouter({
       enabled: config.mode === "development",

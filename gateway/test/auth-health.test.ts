@@ -51,20 +51,31 @@ describe("sign-in, internal tokens, WebSocket and health", () => {
     await bad.dispose();
   });
 
-  it("reports health: 200 with every subgraph up, 503 naming the one that is down", async () => {
-    const up = await fetch(`${hub.origin}/health`);
+  it("reports readiness: 200 with the supergraph loaded and every subgraph up, 503 naming the one that is down; liveness stays 200", async () => {
+    const alive = async () => {
+      const response = await fetch(`${hub.origin}/health`);
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    expect(await alive()).toEqual({ status: 200, body: { status: "ok", subscriptions: { subscribers: 0, upstreams: 0 } } });
+    const up = await fetch(`${hub.origin}/ready`);
     expect(up.status).toBe(200);
     expect(await up.json()).toEqual({
       status: "ok",
+      supergraph: "loaded",
       down: [],
       subgraphs: { projects: { status: "ok" }, "people-territories": { status: "ok" }, funding: { status: "ok" }, reporting: { status: "ok" } },
-      subscriptions: { subscribers: 0, upstreams: 0 },
     });
     await hub.subgraphs.funding.stop();
-    const down = await fetch(`${hub.origin}/health`);
+    const down = await fetch(`${hub.origin}/ready`);
     expect(down.status).toBe(503);
-    const body = (await down.json()) as { down: string[] };
-    expect(body.down).toEqual(["funding"]);
+    expect(await down.json()).toEqual({
+      status: "down",
+      supergraph: "loaded",
+      down: ["funding"],
+      subgraphs: { projects: { status: "ok" }, "people-territories": { status: "ok" }, funding: { status: "down", reason: "unreachable" }, reporting: { status: "ok" } },
+    });
+    // Liveness does not depend on the subgraphs.
+    expect(await alive()).toEqual({ status: 200, body: { status: "ok", subscriptions: { subscribers: 0, upstreams: 0 } } });
     // The rest of the graph still answers; the funding field fails with a code.
     const token = await hub.token(CAMILLE);
     const territory = await hub.query(`{ territory(id: "COMMUNE:63113") { name } }`, {}, token);

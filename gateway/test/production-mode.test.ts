@@ -1,7 +1,8 @@
 /**
  * A gateway process that is not told its mode (`node gateway/dist/main.js`, as the Docker image
  * runs it) is a production gateway: without secrets of its own it refuses to start, saying
- * why in one line; with them it has no development sign-in. Development stays on loopback.
+ * why in one line; with them it has no development sign-in, and with no subgraph it is alive
+ * (/health) but not ready (/ready). Development stays on loopback.
  * Runs the compiled gateway (npm test builds first), with no subgraph behind it.
  */
 import { freePort } from "@hub/local-postgres";
@@ -94,6 +95,14 @@ describe("gateway mode", () => {
       });
       const methods = await fetch(`${origin}/auth/methods`);
       expect({ devToken: devToken.status, methods: (await methods.json()) as unknown }).toEqual({ devToken: 404, methods: { dev: false, proconnect: false } });
+      // No subgraph answers: alive, not ready.
+      const health = await fetch(`${origin}/health`);
+      const ready = await fetch(`${origin}/ready`);
+      expect({ health: health.status, ready: ready.status, readiness: (await ready.json()) as unknown }).toEqual({
+        health: 200,
+        ready: 503,
+        readiness: expect.objectContaining({ status: "down", supergraph: "loaded", down: ["projects", "people-territories", "funding", "reporting"] }) as unknown,
+      });
     } finally {
       await started.stop();
     }

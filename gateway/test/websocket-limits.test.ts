@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from "graphql";
 import WebSocket from "ws";
-import { CAMILLE, type Hub, JULIEN, startHub, wsOperation } from "@hub/testing";
+import { CAMILLE, type Hub, JULIEN, RawClient, startHub, wsOperation } from "@hub/testing";
 
 const LIVE = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id } }`;
 
@@ -14,38 +14,6 @@ function firstTerminate(): Promise<WebSocket> {
       resolve(this);
     });
   });
-}
-
-/** A graphql-transport-ws client speaking the protocol by hand, keeping every message. */
-class RawClient {
-  readonly socket: WebSocket;
-  readonly messages: { id?: string; type: string; payload?: unknown }[] = [];
-  readonly closed: Promise<number>;
-  private waiters: (() => void)[] = [];
-
-  constructor(url: string) {
-    this.socket = new WebSocket(url.replace(/^http/, "ws"), "graphql-transport-ws");
-    this.socket.on("message", (data) => {
-      // A Buffer: the socket keeps ws's default binaryType ("nodebuffer").
-      this.messages.push(JSON.parse((data as Buffer).toString()) as RawClient["messages"][number]);
-      for (const waiter of this.waiters.splice(0)) waiter();
-    });
-    this.closed = new Promise((resolve) => this.socket.on("close", (code) => resolve(code)));
-  }
-
-  async init(token: string): Promise<void> {
-    await new Promise((resolve) => this.socket.once("open", resolve));
-    this.send({ type: "connection_init", payload: { authorization: `Bearer ${token}` } });
-    await this.until((m) => m.some((x) => x.type === "connection_ack"));
-  }
-
-  send(message: object): void {
-    this.socket.send(JSON.stringify(message));
-  }
-
-  async until(predicate: (messages: RawClient["messages"]) => boolean): Promise<void> {
-    while (!predicate(this.messages)) await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
 }
 
 async function health(hub: Hub): Promise<{ subscribers: number; upstreams: number }> {
