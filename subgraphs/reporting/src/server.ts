@@ -13,7 +13,7 @@ import { JournalConsumer } from "./services/journal-consumer.service";
 export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup];
 export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000];
 
-/** Opens the database (migrations) and builds the app; projections catch up on read. */
+/** Opens the database (migrations) and builds the app; the journal consumer runs in the background from start to close. */
 export function createReportingServer(config: ReportingConfig, quiet = false): Promise<ServiceApp> {
   let journal: JournalConsumer | null = null;
   return createSubgraph<Context>(
@@ -24,11 +24,15 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       migrations: MIGRATIONS,
       schema: buildReportingSchema().schema,
       prepare: ({ dataSource }, logger) => {
-        journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger);
+        journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { pollMs: config.pollMs, pageSize: config.journalPageSize });
+        journal.start();
+      },
+      onClose: async () => {
+        await journal?.stop();
       },
       createContext: ({ dataSource }, viewer) => {
         if (!journal) throw new Error("reporting: a request before prepare() created the journal consumer");
-        return { viewer, dataSource, loaders: createLoaders(dataSource), journal };
+        return { viewer, dataSource, loaders: createLoaders(dataSource, viewer), journal };
       },
     },
     quiet,
