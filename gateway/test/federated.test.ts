@@ -38,6 +38,8 @@ describe("one request through the gateway touches all four subgraphs", () => {
     expect(created.errors).toBeUndefined();
     const id = created.data!.createProject.id;
     firstId = id;
+    // Reporting counts in the background: wait until it has read the journal.
+    await hub.reportingCaughtUp();
 
     const response = await hub.query<{ project: FederatedProject }>(FEDERATED, { id }, token);
     expect(response.errors).toBeUndefined();
@@ -54,8 +56,8 @@ describe("one request through the gateway touches all four subgraphs", () => {
         departement: { name: "Puy-de-Dôme" },
         region: { name: "Auvergne-Rhône-Alpes" },
         epcis: [{ name: "Clermont Auvergne Métropole" }],
-        // A draft is counted nowhere (reporting never reveals drafts).
-        stats: { projectCount: 0, byStatus: [] },
+        // A draft counts only for the organisations that may see it: here its own collectivité.
+        stats: { projectCount: 1, byStatus: [{ status: "DRAFT", count: 1 }] },
       },
       owner: { id: "COLLECTIVITE:216301135", name: "Commune de Clermont-Ferrand", kind: "COLLECTIVITE" },
       createdBy: { name: "Camille Martin", email: CAMILLE },
@@ -83,6 +85,7 @@ describe("one request through the gateway touches all four subgraphs", () => {
       const submitted = await hub.query(`mutation($i: TransitionInput!) { changeProjectStatus(input: $i) { id } }`, { i: { projectId, transition: "SUBMIT" } }, token);
       expect(submitted.errors).toBeUndefined();
     }
+    await hub.reportingCaughtUp();
     const stats = await hub.query<Record<string, { stats: { projectCount: number } }>>(
       `{ c: territory(id: "COMMUNE:63113") { stats { projectCount } }
          d: territory(id: "DEPARTEMENT:63") { stats { projectCount } }

@@ -66,6 +66,8 @@ describe("a failing subgraph costs its own fields only", () => {
       const created = await hub.query(CREATE, { input: { title, territoryId: "COMMUNE:63113", themes: ["energies-dechets"], description: "Économies d'énergie." } }, token);
       expect(created.errors).toBeUndefined();
     }
+    // Reporting counts in the background: the page compared after each fault is the one with every project counted.
+    await hub.reportingCaughtUp();
     const { response } = await page();
     expect(response.errors).toBeUndefined();
     full = response.data!.projects.edges.map((e) => e.node);

@@ -101,7 +101,10 @@ const TOUR: Step[] = [
       me { id invitations { id role createdAt organization { id } } }
       fundingOpportunity(id: "AT:150000") { id name }
       fundingOpportunities(filter: { territoryId: "DEPARTEMENT:63", themes: ["eau"], phase: OPERATION, kind: ENGINEERING }, first: 2) { edges { node { id reasons } } }
-      portfolio(territoryId: "REGION:84") { projectCount byStatus { status count } }
+      portfolio(filter: { territoryId: "REGION:84", theme: "eau" }) { currentAt projectCount byStatus { status count }
+        byTheme { key count budget amountRequested amountGranted } byProgramme { key count } byPhase { key count }
+        amounts { budget amountRequested amountGranted } medianDays { toQualification toAssignment toFundingDecision } inactiveProjectCount }
+      portfolioSeries(filter: { territoryId: "REGION:84" }, interval: MONTH) { currentAt interval points { period created submitted qualified assigned fundingDecided amountGranted } }
     }`,
     variables: () => ({ after: "0" }),
   },
@@ -114,6 +117,11 @@ const TOUR: Step[] = [
       suspendPerson(id: $personId) { id status }
     }`,
     variables: ({ personId }) => ({ personId }),
+  },
+  {
+    name: "the ANCT national rebuilds the portfolio read model",
+    as: "nadia",
+    query: `mutation Rebuild { rebuildPortfolio }`,
   },
   {
     name: "API keys list and revocation (ANCT national)",

@@ -51,6 +51,12 @@ export interface Hub {
   freezeSubgraph(name: SubgraphName): Promise<void>;
   /** Starts a stopped or frozen subgraph again, on the same port and database. */
   startSubgraph(name: SubgraphName): Promise<void>;
+  /**
+   * Resolves once reporting has projected every activity of the journal so far (its offset is
+   * the journal's newest id), checking every 20 ms; throws after 15 s. Reporting's reads never
+   * wait for its consumer: tests wait for it here before asserting statistics.
+   */
+  reportingCaughtUp(): Promise<string>;
   /** Runs SQL on a subgraph's own database. */
   sql<T = Record<string, unknown>>(subgraph: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -129,6 +135,8 @@ export interface HubOptions {
   gatewayEnv?: Record<string, string>;
   /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
   fundingCacheSeconds?: number;
+  /** REPORTING_JOURNAL_PAGE of the reporting subgraph (default 500, as in production). */
+  reportingJournalPage?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -173,7 +181,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       dsSyncSeconds: 0,
       outboxIntervalMs: 100,
     };
-    const reportingConfig = { ...common, databaseUrl: databases.reporting, projectsUrl: "" };
+    // The journal consumer looks for new activities often, so that `reportingCaughtUp` returns soon.
+    const reportingConfig = { ...common, databaseUrl: databases.reporting, projectsUrl: "", pollMs: 50, journalPageSize: options.reportingJournalPage ?? 500 };
     // How to (re)create each subgraph, for a start after a stop or a freeze.
     const create = {
       projects: () => createProjectsServer(projectsConfig, true),
@@ -235,6 +244,15 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         return { status: response.status, ...((await response.json()) as object) };
       },
       sql: (subgraph, text, params) => subgraphs[subgraph].database.dataSource.query(text, params),
+      reportingCaughtUp: async () => {
+        const [{ latest }] = await hub.sql<{ latest: string }>("projects", "SELECT COALESCE(max(id), 0)::text AS latest FROM activity");
+        for (let waited = 0; ; waited += 20) {
+          const offset = (await hub.sql<{ offset: string }>("reporting", "SELECT last_id::text AS offset FROM journal_offset")).at(0)?.offset ?? "0";
+          if (BigInt(offset) >= BigInt(latest)) return latest;
+          if (waited > 15_000) throw new Error(`reporting is still at activity ${offset} of ${latest} after 15 s`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      },
       restartProjects: async () => {
         await hub.stopProjects();
         await hub.startProjects();

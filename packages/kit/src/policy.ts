@@ -25,6 +25,8 @@ export const POLICY = {
   /** Other subgraphs record their events in the journal. */
   "journal:record": ["SERVICE"],
   "stats:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
+  /** Rebuilding reporting's read model from zero. */
+  "stats:rebuild": ["ANCT_NATIONAL"],
   "funding:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
 } as const satisfies Record<string, "public" | readonly Role[]>;
 

@@ -67,6 +67,7 @@ describe("a project on several communes", () => {
   });
 
   it("counts it in the reporting of each département, once", async () => {
+    await hub.reportingCaughtUp();
     const stats = await hub.query<{ a: { projectCount: number }; b: { projectCount: number }; r: { projectCount: number } }>(
       `{ a: portfolio(territoryId: "DEPARTEMENT:03") { projectCount } b: portfolio(territoryId: "COMMUNE:63014") { projectCount } r: portfolio(territoryId: "REGION:84") { projectCount } }`,
       {},

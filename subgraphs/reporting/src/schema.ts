@@ -1,12 +1,12 @@
 import { buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
-import { TerritoryWithStats } from "./types/stats.types";
-import { TerritoryStatsResolver } from "./resolvers/stats.resolver";
+import { PortfolioResolver } from "./resolvers/portfolio.resolver";
+import { TerritoryWithStats } from "./types/portfolio.types";
 
 /** The reporting subgraph schema (no I/O). */
 export function buildReportingSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [TerritoryStatsResolver],
+    resolvers: [PortfolioResolver],
     orphanedTypes: [TerritoryWithStats],
     references: {
       // Stats are computed from the id alone.

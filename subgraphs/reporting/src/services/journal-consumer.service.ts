@@ -1,103 +1,214 @@
 import { callSubgraph, SERVICE_VIEWER, type Logger } from "@hub/kit";
 import { projectTerritoriesAncestry } from "@hub/reference";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
+import { projectApplication, projectFact, type ApplicationFact, type Fact, type JournalEvent } from "../rules/fact-projection";
+import { rollupDeltas } from "../rules/portfolio-buckets";
+import { applyRollupDeltas, loadApplications, loadFacts, saveApplications, saveFacts } from "./fact-store.service";
 
-const JOURNAL_QUERY = `query Journal($after: String, $first: Int) {
+const JOURNAL_QUERY = `query ReportingJournal($after: String, $first: Int) {
   activities(after: $after, first: $first) {
-    edges { node { id project { id status themes territories { id } } } }
+    edges { node { id at kind
+      details { ... on StatusChangeDetails { to } ... on ExternalDetails { payload } }
+      project { id title status themes programmes phase budgetEuros createdAt submittedAt owner { id } actors { id } territory { id } territories { id } } } }
     pageInfo { hasNextPage }
   }
 }`;
 
-interface JournalPage {
-  activities: {
-    edges: { node: { id: string; project: { id: string; status: string; themes: string[]; territories: { id: string }[] } } }[];
-    pageInfo: { hasNextPage: boolean };
+interface JournalNode {
+  id: string;
+  at: string;
+  kind: string;
+  details: { to?: string; payload?: string } | null;
+  project: {
+    id: string;
+    title: string;
+    status: string;
+    themes: string[];
+    programmes: string[];
+    phase: string;
+    budgetEuros: number | null;
+    createdAt: string;
+    submittedAt: string | null;
+    owner: { id: string };
+    actors: { id: string }[];
+    territory: { id: string };
+    territories: { id: string }[];
   };
+}
+
+interface JournalPage {
+  activities: { edges: { node: JournalNode }[]; pageInfo: { hasNextPage: boolean } };
 }
 
 export const CONSUMER_NAME = "projects-journal";
 
+export interface JournalConsumerOptions {
+  /** How often to look for new activities when nothing else wakes the consumer (default 1000 ms). */
+  pollMs?: number;
+  /** Activities per page of the journal (default 500, the journal's maximum). */
+  pageSize?: number;
+}
+
+/** The journal offset, "0" before the first page. */
+export async function currentOffset(manager: Pick<EntityManager, "query">): Promise<string> {
+  const rows = await manager.query<{ last_id: string }[]>(`SELECT last_id::text AS last_id FROM journal_offset WHERE name = $1`, [CONSUMER_NAME]);
+  return rows.at(0)?.last_id ?? "0";
+}
+
+/** Serialises writers of the read model across replicas (held until the transaction ends). */
+async function lockReadModel(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`reporting:${CONSUMER_NAME}`]);
+}
+
+function eventOf(node: JournalNode): JournalEvent {
+  let payload: Record<string, unknown> | null = null;
+  if (node.details?.payload) {
+    try {
+      const parsed: unknown = JSON.parse(node.details.payload);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) payload = parsed as Record<string, unknown>;
+    } catch {
+      // The projects subgraph only stores JSON objects; anything else is ignored.
+    }
+  }
+  const p = node.project;
+  const territories = p.territories.map((t) => t.id);
+  return {
+    id: node.id,
+    at: node.at,
+    kind: node.kind,
+    to: node.details?.to ?? null,
+    payload,
+    project: {
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      themes: p.themes,
+      programmes: p.programmes,
+      phase: p.phase,
+      budgetEuros: p.budgetEuros,
+      createdAt: p.createdAt,
+      submittedAt: p.submittedAt,
+      ownerId: p.owner.id,
+      actorOrganizationIds: p.actors.map((a) => a.id),
+      territoryId: p.territory.id,
+      territoryIds: projectTerritoriesAncestry(territories) ?? territories,
+    },
+  };
+}
+
 /**
- * Projects the projects subgraph's activity journal into `project_fact`, page by page; each
- * page's projections and the new offset are written in one transaction, so a crash replays
- * at most the page it was writing and nothing is counted twice (projections are upserts).
+ * Projects the projects subgraph's activity journal into the read model, in the background:
+ * started with the server, it catches up at once (after any downtime), then looks for new
+ * activities every `pollMs`. Each page is projected, rolled up and its offset stored in ONE
+ * transaction, under an advisory lock, after checking that the offset is still the one the
+ * page was read from: a page is applied exactly once, whatever the replicas, crashes or
+ * restarts. A replayed activity changes nothing either (facts keep their last activity id).
  */
 export class JournalConsumer {
+  private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private next: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+  private readonly pollMs: number;
+  private readonly pageSize: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly projectsUrl: string,
     private readonly secret: string,
     private readonly logger: Logger,
-    private readonly pageSize = 500,
-  ) {}
+    options: JournalConsumerOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 1000;
+    this.pageSize = options.pageSize ?? 500;
+  }
 
-  /**
-   * Resolves once a catch-up that started after this call has finished, so a reader sees every
-   * activity committed before it asked. Concurrent callers share runs.
-   */
-  catchUp(): Promise<void> {
-    if (!this.running) {
-      this.running = this.run().finally(() => {
-        this.running = null;
-      });
+  start(): void {
+    this.closed = false;
+    this.timer ??= setInterval(() => void this.kick(), this.pollMs);
+    this.timer.unref();
+    void this.kick();
+  }
+
+  /** Stops looking for activities and waits for the page being written, if any. */
+  async stop(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Catches up now; concurrent calls share one run (and ask for one more after it). Never rejects: failures are logged. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
       return this.running;
     }
-    this.next ??= this.running
-      .catch(() => undefined)
-      .then(() => {
-        this.next = null;
-        return this.catchUp();
+    this.running = this.catchUp()
+      .catch((error: unknown) => this.logger.warn(`journal catch-up failed, serving the last projection: ${(error as Error).message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.closed) {
+          this.again = false;
+          void this.kick();
+        }
       });
-    return this.next;
+    return this.running;
   }
 
-  /** Catches up, logging instead of failing: readers then get the last projection. */
-  async catchUpQuietly(): Promise<void> {
-    try {
-      await this.catchUp();
-    } catch (error) {
-      this.logger.warn(`journal catch-up failed, serving the last projection: ${(error as Error).message}`);
-    }
+  /** Empties the read model and its offset (one transaction, under the lock); the journal is then replayed from zero in the background. */
+  async rebuild(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockReadModel(manager);
+      await manager.query(`TRUNCATE project_fact, funding_application_fact, portfolio_rollup`);
+      await manager.query(`INSERT INTO journal_offset (name, last_id) VALUES ($1, 0) ON CONFLICT (name) DO UPDATE SET last_id = 0`, [CONSUMER_NAME]);
+    });
+    this.logger.info("portfolio read model emptied: replaying the journal from zero");
+    void this.kick();
   }
 
-  private async run(): Promise<void> {
-    for (;;) {
-      const offset = (await this.dataSource.query<{ last_id: string }[]>(`SELECT last_id FROM journal_offset WHERE name = $1`, [CONSUMER_NAME])).at(0);
-      const after = offset?.last_id ?? "0";
+  private async catchUp(): Promise<void> {
+    while (!this.closed) {
+      const after = await currentOffset(this.dataSource.manager);
       const page = await callSubgraph<JournalPage>(this.projectsUrl, this.secret, SERVICE_VIEWER, JOURNAL_QUERY, { after, first: this.pageSize });
-      const edges = page.activities.edges;
-      if (edges.length === 0) return;
-      const latest = new Map<string, Record<string, unknown>>();
-      for (const { node } of edges) {
-        latest.set(node.project.id, {
-          project_id: node.project.id,
-          territory_ids: projectTerritoriesAncestry(node.project.territories.map((t) => t.id)) ?? node.project.territories.map((t) => t.id),
-          status: node.project.status,
-          themes: node.project.themes,
-          last_activity_id: node.id,
-        });
-      }
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `INSERT INTO project_fact (project_id, territory_ids, status, themes, last_activity_id)
-           SELECT project_id, territory_ids, status, themes, last_activity_id
-             FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, territory_ids text[], status text, themes text[], last_activity_id bigint)
-           ON CONFLICT (project_id) DO UPDATE SET territory_ids = EXCLUDED.territory_ids, status = EXCLUDED.status,
-             themes = EXCLUDED.themes, last_activity_id = EXCLUDED.last_activity_id
-           WHERE project_fact.last_activity_id < EXCLUDED.last_activity_id`,
-          [JSON.stringify([...latest.values()])],
-        );
-        await manager.query(
-          // Another replica may have gone further meanwhile: the offset never goes back.
-          `INSERT INTO journal_offset (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = GREATEST(journal_offset.last_id, EXCLUDED.last_id)`,
-          [CONSUMER_NAME, edges[edges.length - 1].node.id],
-        );
-      });
+      const nodes = page.activities.edges.map((e) => e.node);
+      if (nodes.length === 0) return;
+      await this.apply(after, nodes.map(eventOf));
       if (!page.activities.pageInfo.hasNextPage) return;
     }
+  }
+
+  /** Projects one page read after `after`, unless another writer moved the offset meanwhile. */
+  private async apply(after: string, events: JournalEvent[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockReadModel(manager);
+      if ((await currentOffset(manager)) !== after) return;
+      const projectIds = [...new Set(events.map((e) => e.project.id))];
+      const before = await loadFacts(manager, projectIds);
+      const applications = await loadApplications(manager, projectIds);
+      const facts = new Map(before);
+      const changedApplications = new Map<string, ApplicationFact>();
+      for (const event of events) {
+        const applicationId = typeof event.payload?.applicationId === "string" ? event.payload.applicationId : null;
+        if (applicationId) {
+          const previous = applications.get(applicationId);
+          const next = projectApplication(previous, event);
+          if (next && next !== previous) {
+            applications.set(applicationId, next);
+            changedApplications.set(applicationId, next);
+          }
+        }
+        const ofProject = [...applications.values()].filter((a) => a.projectId === event.project.id);
+        facts.set(event.project.id, projectFact(facts.get(event.project.id), event, ofProject));
+      }
+      const changes = projectIds.map((id) => ({ before: before.get(id), after: facts.get(id) as Fact })).filter((c) => c.before !== c.after);
+      await saveFacts(
+        manager,
+        changes.map((c) => c.after),
+      );
+      await saveApplications(manager, [...changedApplications.values()]);
+      await applyRollupDeltas(manager, rollupDeltas(changes));
+      await manager.query(`INSERT INTO journal_offset (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = EXCLUDED.last_id`, [CONSUMER_NAME, events[events.length - 1].id]);
+    });
   }
 }
