@@ -43,7 +43,7 @@ const TOUR: Step[] = [
     name: "project fiche",
     query: `query Tour($id: ID!) {
       project(id: $id) {
-        id title description status themes createdAt updatedAt version phase programmes budgetEuros startDate endDate priority blockedReason statusReason submittedAt
+        id title description status themes createdAt updatedAt version phase programmes budgetEuros startDate endDate priority blockedReason statusReason submittedAt externalSource externalId
         diagnostic { needs blockers partners financingPlan { source amountEuros secured } calendar maturity }
         assignees { theme assignedAt person { id } }
         actors { id }
@@ -122,6 +122,16 @@ const TOUR: Step[] = [
     name: "the ANCT national rebuilds the portfolio read model",
     as: "nadia",
     query: `mutation Rebuild { rebuildPortfolio }`,
+  },
+  {
+    name: "import of existing projects (ANCT national)",
+    as: "nadia",
+    query: `mutation Import($content: String!) {
+      importProjects(content: $content, format: CSV, dryRun: true, source: "tour") {
+        source dryRun written rows created updated unchanged errorCount errors { line column message }
+      }
+    }`,
+    variables: () => ({ content: "identifiant_externe;territoire;titre;statut\nFA-1;63113;École;déposé\nFA-2;63113;;déposé" }),
   },
   {
     name: "API keys list and revocation (ANCT national)",

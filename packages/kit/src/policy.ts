@@ -22,6 +22,8 @@ export const POLICY = {
   /** Changes to a project (who acts on which one: the projects subgraph's lifecycle). */
   "project:write": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL"],
   "project:comment": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT"],
+  /** Bulk import of existing portfolios (`importProjects`, `npm run import`): national bodies and programmes' keys with `projects:import`. */
+  "project:import": ["ANCT_NATIONAL", "PROGRAMME", "SERVICE"],
   /** Other subgraphs record their events in the journal. */
   "journal:record": ["SERVICE"],
   "stats:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
@@ -36,6 +38,7 @@ export type Action = keyof typeof POLICY;
 export const API_SCOPES: Record<string, Action[]> = {
   "projects:read": ["project:read", "funding:read"],
   "stats:read": ["stats:read"],
+  "projects:import": ["project:import"],
 };
 
 export function can(viewer: Viewer, action: Action): boolean {

@@ -148,6 +148,14 @@ export class Project {
   @Field(() => Date, { nullable: true, description: "When it was last submitted." })
   submittedAt!: Date | null;
 
+  @Column("text", { name: "external_source", nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where an imported project comes from (the `source` of `importProjects`, e.g. "crte-2026"); null for a project made here.' })
+  externalSource!: string | null;
+
+  @Column("text", { name: "external_id", nullable: true })
+  @Field(() => String, { nullable: true, description: "The id its source gives an imported project, unique per source: importing it again updates it." })
+  externalId!: string | null;
+
   @Column("jsonb", { name: "diagnostic", default: () => "'{}'" })
   diagnosticData!: Partial<Diagnostic>;
 

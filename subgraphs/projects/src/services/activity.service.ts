@@ -29,6 +29,26 @@ export async function appendActivity(manager: EntityManager, activity: NewActivi
 }
 
 /**
+ * Appends many activities in the caller's transaction, in the order given (ids follow the array), with one statement
+ * and one notification (bulk writes: an import's batch). Same lock as `appendActivity`.
+ */
+export async function appendActivities(manager: EntityManager, activities: NewActivity[]): Promise<void> {
+  if (activities.length === 0) return;
+  await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
+  const rows = activities.map((a) => ({ kind: a.kind, project_id: a.projectId, actor_id: a.actorId, summary: a.summary, payload: a.payload, internal: a.internal ?? false }));
+  const [last] = await manager.query<{ id: string }[]>(
+    `WITH added AS (
+       INSERT INTO activity (kind, project_id, actor_id, summary, payload, internal)
+       SELECT kind, project_id, actor_id, summary, payload, internal
+         FROM jsonb_to_recordset($1::jsonb) AS r(kind text, project_id uuid, actor_id uuid, summary text, payload jsonb, internal boolean)
+       RETURNING id)
+     SELECT max(id)::text AS id FROM added`,
+    [JSON.stringify(rows)],
+  );
+  await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, last.id]);
+}
+
+/**
  * Records another subgraph's event (funding: an application prepared...). Idempotent: the same
  * key twice records one activity, and the second call returns the first one.
  */
