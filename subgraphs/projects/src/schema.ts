@@ -7,11 +7,12 @@ import { DocumentResolver, ProjectResolver } from "./resolvers/project.resolver"
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { OrganizationProjectsResolver, PersonProjectsResolver, TerritoryProjectsResolver } from "./resolvers/extensions.resolver";
 import { ActivitySubscriptionResolver } from "./resolvers/subscription.resolver";
+import { ReadMarkResolver } from "./resolvers/read-mark.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [ProjectResolver, ActivityResolver, DocumentResolver, ActivitySubscriptionResolver, TerritoryProjectsResolver, OrganizationProjectsResolver, PersonProjectsResolver],
+    resolvers: [ProjectResolver, ActivityResolver, DocumentResolver, ActivitySubscriptionResolver, TerritoryProjectsResolver, OrganizationProjectsResolver, PersonProjectsResolver, ReadMarkResolver],
     // Person is only extended here (assignedProjects): listed, or type-graphql would drop it.
     orphanedTypes: [PersonRef],
     references: {
