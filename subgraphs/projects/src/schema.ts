@@ -8,11 +8,22 @@ import { ActivityResolver } from "./resolvers/activity.resolver";
 import { OrganizationProjectsResolver, PersonProjectsResolver, TerritoryProjectsResolver } from "./resolvers/extensions.resolver";
 import { ActivitySubscriptionResolver } from "./resolvers/subscription.resolver";
 import { ImportResolver } from "./resolvers/import.resolver";
+import { ReadMarkResolver } from "./resolvers/read-mark.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [ProjectResolver, ActivityResolver, DocumentResolver, ActivitySubscriptionResolver, TerritoryProjectsResolver, OrganizationProjectsResolver, PersonProjectsResolver, ImportResolver],
+    resolvers: [
+      ProjectResolver,
+      ActivityResolver,
+      DocumentResolver,
+      ActivitySubscriptionResolver,
+      TerritoryProjectsResolver,
+      OrganizationProjectsResolver,
+      PersonProjectsResolver,
+      ImportResolver,
+      ReadMarkResolver,
+    ],
     // Person is only extended here (assignedProjects): listed, or type-graphql would drop it.
     orphanedTypes: [PersonRef],
     references: {

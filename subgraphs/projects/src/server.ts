@@ -7,12 +7,14 @@ import { Document } from "./entities/document.entity";
 import { Comment } from "./entities/comment.entity";
 import { ProjectActor, ProjectAssignee } from "./entities/participants.entity";
 import { Project } from "./entities/project.entity";
+import { ProjectRead } from "./entities/project-read.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { LifecycleAndFiche1764349200000 } from "./migrations/1764349200000-lifecycle-and-fiche";
 import { ActionsAndDocuments1764356400000 } from "./migrations/1764356400000-actions-and-documents";
 import { SeveralCommunes1764374400000 } from "./migrations/1764374400000-several-communes";
 import { ExternalId1767650000000 } from "./migrations/1767650000000-external-id";
+import { ReadMarks1767600000000 } from "./migrations/1767600000000-read-marks";
 import { documentRoutes } from "./routes/document.route";
 import { DiskStorage } from "./lib/document-storage";
 import { S3Storage } from "./clients/s3-storage.client";
@@ -20,8 +22,8 @@ import { buildProjectsSchema } from "./schema";
 import { seedDemoProjects } from "./demo/demo-projects";
 import { JournalFeed } from "./services/journal-feed.service";
 
-export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor, ProjectAction, Document];
-export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000, ActionsAndDocuments1764356400000, SeveralCommunes1764374400000, ExternalId1767650000000];
+export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor, ProjectAction, Document, ProjectRead];
+export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000, ActionsAndDocuments1764356400000, SeveralCommunes1764374400000, ReadMarks1767600000000, ExternalId1767650000000];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
 export function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {

@@ -5,6 +5,7 @@ import { Document } from "../entities/document.entity";
 import { Comment } from "../entities/comment.entity";
 import { projectJournals } from "../services/activity-query.service";
 import { fetchComments, type CommentKey } from "../services/comment.service";
+import { unreadCounts } from "../services/read-mark.service";
 import { fetchRelatedProjects, type ProjectRelation, type RelatedProject } from "../services/related-projects.service";
 import { In, type DataSource } from "typeorm";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
@@ -14,6 +15,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** The per-request DataLoaders of this subgraph: one SQL statement per batch. */
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
+  const personId = viewer.personId;
   /** A page of each parent's projects (the same filter, visibility and order as `projects`). */
   const relatedProjects = (relation: ProjectRelation) =>
     new PagedRelationLoader<string, RelatedProject>(
@@ -66,6 +68,13 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       (ids) => dataSource.getRepository(ProjectActor).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { addedAt: "ASC" } }),
       (a) => a.projectId,
     ),
+    /** The viewer's unread count of each project (null for callers who are not a person). */
+    unreadCounts: personId
+      ? rowLoader(
+          (ids: readonly string[]) => unreadCounts(dataSource, { ...viewer, personId }, ids),
+          (r) => r.projectId,
+        )
+      : null,
     assignees: groupLoader<string, ProjectAssignee>(
       (ids) => dataSource.getRepository(ProjectAssignee).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { assignedAt: "ASC" } }),
       (a) => a.projectId,
