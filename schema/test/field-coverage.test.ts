@@ -37,7 +37,13 @@ const TOUR: Step[] = [
   {
     name: "the DDT's inbox",
     as: "julien",
-    query: `query Inbox { inbox(first: 5, filter: { theme: "eau" }) { edges { cursor node { id priority } } pageInfo { hasNextPage } } }`,
+    query: `query Inbox { inbox(first: 5, filter: { theme: "eau" }) { edges { cursor node { id priority unreadCount } } pageInfo { hasNextPage } } inboxUnreadCount }`,
+  },
+  {
+    name: "the DDT reads the fiche",
+    as: "julien",
+    query: `mutation Read($id: ID!) { markProjectRead(projectId: $id) { id unreadCount } }`,
+    variables: ({ projectId }) => ({ id: projectId }),
   },
   {
     name: "project fiche",

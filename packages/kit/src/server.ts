@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { HubMode, SubgraphConfig } from "./config";
-import { openDatabase, type Database, type DatabaseOptions } from "./database";
+import { openDatabase, statementScope, type Database, type DatabaseOptions } from "./database";
 import { formatError } from "./errors";
 import { jsonErrorHandler } from "./http-errors";
 import { serveSubscriptions } from "./subscriptions";
@@ -78,6 +78,8 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    // After the body is read (its stream events would lose the scope): the rest of the request runs in it.
+    (_request: express.Request, _response: express.Response, next: express.NextFunction) => statementScope.run({ service: false }, next),
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const token = req.headers[INTERNAL_TOKEN_HEADER];
@@ -89,6 +91,8 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
             }),
           );
         }
+        const scope = statementScope.getStore();
+        if (scope) scope.service = viewer.roles.includes("SERVICE");
         return Promise.resolve(options.createContext(viewer));
       },
     }),
