@@ -12,6 +12,11 @@ export interface StatementScope {
 /** The scope of the request each statement serves (none outside requests: migrations, feeds). */
 export const statementScope = new AsyncLocalStorage<StatementScope>();
 
+/** Runs a service's own background work (a reader of the journal, say): its statements count as the hub's, not a caller's. */
+export function asServiceWork<T>(work: () => Promise<T>): Promise<T> {
+  return statementScope.run({ service: true }, work);
+}
+
 /**
  * Counts the SQL statements a data source sends. Tests and benchmarks read it to prove that
  * a DataLoader batch is one statement, and that a page costs the same whatever its size.

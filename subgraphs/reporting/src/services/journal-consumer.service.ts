@@ -1,4 +1,4 @@
-import { callSubgraph, SERVICE_VIEWER, type Logger } from "@hub/kit";
+import { asServiceWork, callSubgraph, SERVICE_VIEWER, type Logger } from "@hub/kit";
 import { projectTerritoriesAncestry } from "@hub/reference";
 import type { DataSource, EntityManager } from "typeorm";
 import { projectApplication, projectFact, type ApplicationFact, type Fact, type JournalEvent } from "../rules/fact-projection";
@@ -144,7 +144,7 @@ export class JournalConsumer {
       this.again = true;
       return this.running;
     }
-    this.running = this.catchUp()
+    this.running = asServiceWork(() => this.catchUp())
       .catch((error: unknown) => this.logger.warn(`journal catch-up failed, serving the last projection: ${(error as Error).message}`))
       .finally(() => {
         this.running = null;
