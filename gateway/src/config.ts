@@ -45,6 +45,8 @@ export interface GatewayConfig extends CommonConfig {
   limits: OperationLimits | null;
   /** WebSocket bounds (WS_* variables, see WebSocketLimits). */
   webSocket: WebSocketLimits;
+  /** METRICS_TOKEN: when set, GET /metrics answers `Authorization: Bearer <it>` only; unset, loopback callers only. */
+  metricsToken: string | null;
 }
 
 export interface WebSocketLimits {
@@ -156,6 +158,11 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
       limits: (e, problems) => readLimits(e, problems, mode),
       webSocket: readWebSocketLimits,
+      metricsToken: (e, problems) => {
+        const token = optional("METRICS_TOKEN")(e, problems) ?? null;
+        if (token !== null && token.length < 32) problems.push("METRICS_TOKEN: at least 32 characters");
+        return token;
+      },
     }),
     env,
   );

@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createLogger, jsonErrorHandler, type ServiceApp, type Viewer } from "@hub/kit";
+import { jsonErrorHandler, type ServiceApp, type Viewer } from "@hub/kit";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
@@ -18,6 +18,7 @@ import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { introspectionPlugin } from "./introspection";
 import { limitsPlugin } from "./limits";
+import { assignRequestId, createGatewayLogger, GatewayMetrics, metricsRouter, observabilityPlugin } from "./observability";
 import { securityHeaders } from "./security-headers";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source";
 import { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
@@ -37,10 +38,13 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
   // eslint-disable-next-line no-restricted-properties -- a write, read by @apollo/gateway's constructor: the only switch it offers
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
-  const logger = createLogger("gateway", quiet);
+  const { json: log, logger } = createGatewayLogger(quiet);
   const supergraphSdl = readSupergraphSdl(config);
   // One data source per subgraph, shared by queries and federated subscriptions.
-  const dataSource = (name: string, url: string) => new SubgraphDataSource({ name, url, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs });
+  // Read at each scrape: the subscriptions are built below, on the same data sources.
+  const metrics: GatewayMetrics = new GatewayMetrics(() => subscriptions.stats());
+  const onCall = metrics.subgraphCall.bind(metrics);
+  const dataSource = (name: string, url: string) => new SubgraphDataSource({ name, url, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs, onCall });
   const dataSources = Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, dataSource(name, url)]));
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -59,7 +63,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     formatError,
     // The parser stops at the token limit; the other limits run before the query plan.
     parseOptions: config.limits ? { maxLexicalTokens: config.limits.maxTokens } : {},
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionPlugin(config.mode), limitsPlugin(config.limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionPlugin(config.mode), limitsPlugin(config.limits), observabilityPlugin(log, metrics)],
   });
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
@@ -89,6 +93,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders);
+  app.use(assignRequestId);
+  app.use(metricsRouter(metrics, config.metricsToken));
   app.use(healthRouter({ subgraphUrls: config.subgraphUrls, supergraphLoaded: () => apiSchema !== null, subscriptions: () => subscriptions.stats() }));
   app.use(
     devTokenRouter({
@@ -116,7 +122,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ viewer: (await authenticate(req.headers.authorization)).viewer }),
+      context: async ({ req, res }) => ({ viewer: (await authenticate(req.headers.authorization)).viewer, requestId: res.locals.requestId as string }),
     }),
   );
   if (existsSync(join(config.webDist, "index.html"))) {

@@ -1,9 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { INTERNAL_TOKEN_HEADER, signInternalToken, type Viewer } from "@hub/kit";
 import { GraphQLError } from "graphql";
+import { REQUEST_ID_HEADER } from "./observability/request-id";
 
 export interface GatewayContext {
   viewer: Viewer;
+  /** The request's id (x-request-id), passed on to every subgraph. */
+  requestId?: string;
 }
 
 export interface SubgraphDataSourceOptions {
@@ -13,6 +16,8 @@ export interface SubgraphDataSourceOptions {
   internalTokenSecret: string;
   /** The longest a call may take, from connecting to the last byte of the answer. */
   timeoutMs: number;
+  /** Told of every call: seconds taken, and whether the subgraph answered (the metrics). */
+  onCall?: (name: string, seconds: number, ok: boolean) => void;
 }
 
 /** An abort by our own timer: minipass-fetch (under make-fetch-happen) names it AbortError, Node's fetch TimeoutError. */
@@ -40,12 +45,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const viewer = (context as Partial<GatewayContext>).viewer;
     // Requests the gateway makes for itself (none with a static supergraph) carry no viewer.
     if (viewer) request.http?.headers.set(INTERNAL_TOKEN_HEADER, signInternalToken(viewer, this.options.internalTokenSecret));
+    const requestId = (context as Partial<GatewayContext>).requestId;
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const started = performance.now();
+    const told = (ok: boolean) => this.options.onCall?.(this.options.name, (performance.now() - started) / 1000, ok);
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      told(true);
+      return response;
     } catch (error) {
+      told(false);
       if (!isAbort(error)) throw error;
       const { name, timeoutMs } = this.options;
       throw new GraphQLError(`Service ${name} is unavailable: no answer within ${timeoutMs} ms`, {

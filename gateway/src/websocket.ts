@@ -3,6 +3,7 @@ import { nextMessage, type Viewer } from "@hub/kit";
 import { getOperationAST, GraphQLError, OperationTypeNode, parse, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { ServerOptions, SubscribePayload } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Authenticate } from "./auth/session";
@@ -79,6 +80,8 @@ export function attachWebSocket(
         if (!viewer) throw new Error("operation on a socket without a viewer");
         return {
           viewer,
+          // Each operation over the socket is a request of its own.
+          requestId: randomUUID(),
           // A subscription's events are written straight to the socket, serialised once for all
           // who share them (graphql-ws would serialise each copy): the protocol's `next` message.
           deliver: (payloadJson) => ctx.extra.socket.send(nextMessage(id, payloadJson)),

@@ -1,7 +1,7 @@
 import { DEV_INTERNAL_SECRET, INTERNAL_TOKEN_HEADER, signInternalToken, SERVICE_VIEWER } from "@hub/kit";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { CAMILLE, NADIA, startHub, type Hub } from "@hub/testing";
+import { CAMILLE, NADIA, startHub, withoutRequestId, type Hub } from "@hub/testing";
 
 describe("sign-in, internal tokens, WebSocket and health", () => {
   let hub: Hub;
@@ -40,7 +40,7 @@ describe("sign-in, internal tokens, WebSocket and health", () => {
     const result = await new Promise<unknown>((resolve, reject) => {
       client.subscribe({ query: `{ me { email } territory(id: "DEPARTEMENT:63") { name } }` }, { next: resolve, error: reject, complete: () => undefined });
     });
-    expect(result).toEqual({ data: { me: { email: CAMILLE }, territory: { name: "Puy-de-Dôme" } } });
+    expect(withoutRequestId(result as object)).toEqual({ data: { me: { email: CAMILLE }, territory: { name: "Puy-de-Dôme" } } });
     await client.dispose();
 
     const bad = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: "Bearer forged" }, retryAttempts: 0, lazy: false });

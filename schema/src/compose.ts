@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "graphql";
 import { SUBGRAPHS } from "./subgraphs";
+import { checkSupergraphChanges } from "./supergraph-governance";
 
 /** Where the committed artefacts live: schema/supergraph.graphql and schema/subgraphs/*.graphql. */
 export const SCHEMA_DIR = join(__dirname, "..");
@@ -43,23 +44,30 @@ export function staleFiles(composition: Composition): string[] {
   return stale;
 }
 
-if (require.main === module) {
-  try {
-    const composition = composeSupergraph();
-    if (process.argv.includes("--check")) {
-      const stale = staleFiles(composition);
-      if (stale.length > 0) {
-        console.error(`schema out of date, run \`npm run compose\`: ${stale.join(", ")}`);
-        process.exit(1);
-      }
-      console.log("schema up to date");
-    } else {
-      for (const [path, content] of compositionFiles(composition)) writeFileSync(path, content);
-      for (const subgraph of composition.subgraphs) console.log(`# ${subgraph.name}\n${subgraph.sdl}\n`);
-      console.log(`supergraph written to ${join(SCHEMA_DIR, "supergraph.graphql")}`);
-    }
-  } catch (error) {
-    console.error((error as Error).message);
+/** The command line: writes the files, or with --check compares them and checks the changes of the API. */
+async function main(): Promise<void> {
+  const composition = composeSupergraph();
+  if (!process.argv.includes("--check")) {
+    for (const [path, content] of compositionFiles(composition)) writeFileSync(path, content);
+    for (const subgraph of composition.subgraphs) console.log(`# ${subgraph.name}\n${subgraph.sdl}\n`);
+    console.log(`supergraph written to ${join(SCHEMA_DIR, "supergraph.graphql")}`);
+    return;
+  }
+  const stale = staleFiles(composition);
+  if (stale.length > 0) {
+    console.error(`schema out of date, run \`npm run compose\`: ${stale.join(", ")}`);
     process.exit(1);
   }
+  console.log("schema up to date");
+  // eslint-disable-next-line no-restricted-properties -- a command-line setting of this check, not a service's configuration
+  const governance = await checkSupergraphChanges({ base: process.env.SCHEMA_BASE || undefined });
+  for (const line of governance.lines) (governance.ok ? console.log : console.error)(`schema: ${line}`);
+  if (!governance.ok) process.exit(1);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });
 }

@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
 import { freezePort } from "./frozen-port";
+import { withoutRequestId } from "./request-id";
 import { templateDatabase, TEMPLATES, testDatabasePrefix } from "./templates";
 
 export type SubgraphName = "projects" | "people-territories" | "funding" | "reporting";
@@ -38,7 +39,7 @@ export interface Hub {
   ds: RunningServer & DsStandIn;
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
-  /** POST /graphql on the gateway. */
+  /** POST /graphql on the gateway; the body without the gateway's `extensions.requestId`. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Stops the projects subgraph and starts it again on the same port and database (a crash and a restart). */
   restartProjects(): Promise<void>;
@@ -131,7 +132,7 @@ export interface HubOptions {
   projectsS3?: S3Options;
   /** SESSION_CHECK_SECONDS of the gateway (default 30, as in production). */
   sessionCheckSeconds?: number;
-  /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*), SUBGRAPH_TIMEOUT_MS. */
+  /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*), SUBGRAPH_TIMEOUT_MS, METRICS_TOKEN. */
   gatewayEnv?: Record<string, string>;
   /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
   fundingCacheSeconds?: number;
@@ -197,7 +198,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const reporting = await started(await create.reporting());
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
     const thaw = new Map<SubgraphName, () => Promise<void>>();
-    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
+    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs, metricsToken } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
     const gateway = await listen(
       await createGatewayServer(
         {
@@ -216,6 +217,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           limits,
           webSocket,
           subgraphTimeoutMs,
+          metricsToken,
         },
         true,
       ),
@@ -241,7 +243,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify({ query, variables }),
         });
-        return { status: response.status, ...((await response.json()) as object) };
+        return { status: response.status, ...withoutRequestId((await response.json()) as object) };
       },
       sql: (subgraph, text, params) => subgraphs[subgraph].database.dataSource.query(text, params),
       reportingCaughtUp: async () => {

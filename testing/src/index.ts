@@ -2,6 +2,7 @@
 export * from "./hub";
 export * from "./ws-operation";
 export * from "./raw-ws-client";
+export * from "./request-id";
 export * from "./browser";
 export * from "./chromium-path";
 export { TEMPLATES } from "./templates";

@@ -1,5 +1,6 @@
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
+import { withoutRequestId } from "./request-id";
 
 /** What one operation over graphql-ws gave: its `next` payloads, or the errors of an `error` message. */
 export interface WsOutcome {
@@ -9,7 +10,8 @@ export interface WsOutcome {
 
 /**
  * Runs one operation over the gateway's WebSocket and waits for its end (complete or error);
- * for a subscription, `stopAfter` results end it.
+ * for a subscription, `stopAfter` results end it. Results come without the gateway's
+ * `extensions.requestId`.
  */
 export async function wsOperation(gatewayUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string, stopAfter = Infinity): Promise<WsOutcome> {
   const client = createClient({
@@ -26,7 +28,7 @@ export async function wsOperation(gatewayUrl: string, query: string, variables: 
         { query, variables },
         {
           next: (result) => {
-            outcome.results.push(result as WsOutcome["results"][number]);
+            outcome.results.push(withoutRequestId(result) as WsOutcome["results"][number]);
             if (outcome.results.length >= stopAfter) {
               unsubscribe();
               resolve();

@@ -1,0 +1,4 @@
+export { createGatewayLogger, type JsonLogger } from "./logger";
+export { GatewayMetrics, metricsRouter } from "./metrics";
+export { observabilityPlugin } from "./observability.plugin";
+export { assignRequestId, REQUEST_ID_HEADER, requestIdFrom } from "./request-id";

@@ -1,0 +1,117 @@
+import express from "express";
+import { timingSafeEqual } from "node:crypto";
+import { isIP } from "node:net";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** At most this many distinct operation names are labelled; the others count as "other" (callers choose names). */
+const MAX_OPERATION_NAMES = 100;
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own: GraphQL requests, their errors and
+ * latency by operation; calls to each subgraph and their latency; live subscriptions.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  private readonly requests = new Counter({
+    name: "hub_gateway_requests_total",
+    help: "GraphQL operations answered, by operation name, type and outcome",
+    labelNames: ["operation", "type", "outcome"] as const,
+    registers: [this.registry],
+  });
+  private readonly errors = new Counter({
+    name: "hub_gateway_errors_total",
+    help: "GraphQL errors answered, by operation name and code",
+    labelNames: ["operation", "code"] as const,
+    registers: [this.registry],
+  });
+  private readonly latency = new Histogram({
+    name: "hub_gateway_request_duration_seconds",
+    help: "Time to answer a GraphQL operation, by operation name",
+    labelNames: ["operation"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly subgraphCalls = new Counter({
+    name: "hub_gateway_subgraph_requests_total",
+    help: "Calls to subgraphs, by subgraph and outcome (ok, error: unreachable, timed out)",
+    labelNames: ["subgraph", "outcome"] as const,
+    registers: [this.registry],
+  });
+  private readonly subgraphLatency = new Histogram({
+    name: "hub_gateway_subgraph_request_duration_seconds",
+    help: "Time of one call to a subgraph",
+    labelNames: ["subgraph"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  constructor(subscriptions: () => { subscribers: number; upstreams: number }) {
+    new Gauge({
+      name: "hub_gateway_subscriptions_active",
+      help: "Live subscriptions of clients",
+      registers: [this.registry],
+      collect() {
+        this.set(subscriptions().subscribers);
+      },
+    });
+    new Gauge({
+      name: "hub_gateway_subscription_upstreams_active",
+      help: "Subscriptions the gateway holds open to subgraphs (shared by identical subscribers)",
+      registers: [this.registry],
+      collect() {
+        this.set(subscriptions().upstreams);
+      },
+    });
+  }
+
+  /** One operation answered: its name (or none), type, seconds taken and the codes of its errors. */
+  operation(name: string | undefined, type: string, seconds: number, errorCodes: string[]): void {
+    const operation = this.label(name);
+    this.requests.inc({ operation, type, outcome: errorCodes.length > 0 ? "error" : "ok" });
+    for (const code of errorCodes) this.errors.inc({ operation, code });
+    this.latency.observe({ operation }, seconds);
+  }
+
+  /** One call to a subgraph. */
+  subgraphCall(subgraph: string, seconds: number, ok: boolean): void {
+    this.subgraphCalls.inc({ subgraph, outcome: ok ? "ok" : "error" });
+    this.subgraphLatency.observe({ subgraph }, seconds);
+  }
+
+  private label(name: string | undefined): string {
+    if (!name) return "anonymous";
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_NAMES) return "other";
+    this.operations.add(name);
+    return name;
+  }
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? "");
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return (isIP(plain) === 4 && plain.startsWith("127.")) || plain === "::1";
+}
+
+/**
+ * GET /metrics, Prometheus' text format. With METRICS_TOKEN, only to `Authorization: Bearer
+ * <METRICS_TOKEN>`; without it, only to the machine itself (a loopback address): operation names
+ * and traffic are not for the public. Refused: 404, as if it were not there.
+ */
+export function metricsRouter(metrics: GatewayMetrics, token: string | null): express.Router {
+  const router = express.Router();
+  router.get("/metrics", async (request, response) => {
+    const allowed = token ? sameSecret(request.headers.authorization, `Bearer ${token}`) : isLoopback(request.socket.remoteAddress);
+    if (!allowed) return void response.status(404).json({ error: "Not found" });
+    response.setHeader("content-type", metrics.registry.contentType);
+    response.send(await metrics.registry.metrics());
+  });
+  return router;
+}
