@@ -7,11 +7,12 @@ import { JournalOffset, ProjectFact } from "./entities/project-fact.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { PortfolioReadModel1767600000000 } from "./migrations/1767600000000-portfolio-read-model";
+import { RollupStorage1767610000000 } from "./migrations/1767610000000-rollup-storage";
 import { buildReportingSchema } from "./schema";
 import { JournalConsumer } from "./services/journal-consumer.service";
 
 export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup];
-export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000];
+export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000];
 
 /** Opens the database (migrations) and builds the app; the journal consumer runs in the background from start to close. */
 export function createReportingServer(config: ReportingConfig, quiet = false): Promise<ServiceApp> {
