@@ -138,6 +138,8 @@ export interface HubOptions {
   fundingCacheSeconds?: number;
   /** REPORTING_JOURNAL_PAGE of the reporting subgraph (default 500, as in production). */
   reportingJournalPage?: number;
+  /** REPORTING_POLL_MS of the reporting subgraph (default 50: tests do not wait for a poll). */
+  reportingPollMs?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -183,7 +185,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       outboxIntervalMs: 100,
     };
     // The journal consumer looks for new activities often, so that `reportingCaughtUp` returns soon.
-    const reportingConfig = { ...common, databaseUrl: databases.reporting, projectsUrl: "", pollMs: 50, journalPageSize: options.reportingJournalPage ?? 500 };
+    const reportingConfig = { ...common, databaseUrl: databases.reporting, projectsUrl: "", pollMs: options.reportingPollMs ?? 50, journalPageSize: options.reportingJournalPage ?? 500 };
     // How to (re)create each subgraph, for a start after a stop or a freeze.
     const create = {
       projects: () => createProjectsServer(projectsConfig, true),

@@ -3,7 +3,7 @@ import { int, readConfig, readSubgraphConfig, url, type Env, type SubgraphConfig
 export interface ReportingConfig extends SubgraphConfig {
   /** The projects subgraph, whose journal it reads (PROJECTS_URL, default http://127.0.0.1:4001/graphql). */
   projectsUrl: string;
-  /** How often the consumer looks for new activities (REPORTING_POLL_MS, default 1000, 50 to 60000). */
+  /** How often the consumer looks for new activities besides the live wake-up (REPORTING_POLL_MS, default 5000, 50 to 600000). */
   pollMs: number;
   /** Activities read per page of the journal (REPORTING_JOURNAL_PAGE, default 500, 1 to 500). */
   journalPageSize: number;
@@ -16,7 +16,7 @@ export function readReportingConfig(env: Env = process.env): ReportingConfig {
     ...readConfig<{ projectsUrl: string; pollMs: number; journalPageSize: number }>(
       {
         projectsUrl: url("PROJECTS_URL", "http://127.0.0.1:4001/graphql"),
-        pollMs: int("REPORTING_POLL_MS", 1000, 50, 60_000),
+        pollMs: int("REPORTING_POLL_MS", 5000, 50, 600_000),
         journalPageSize: int("REPORTING_JOURNAL_PAGE", 500, 1, 500),
       },
       env,

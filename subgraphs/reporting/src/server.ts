@@ -7,15 +7,18 @@ import { JournalOffset, ProjectFact } from "./entities/project-fact.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { PortfolioReadModel1767600000000 } from "./migrations/1767600000000-portfolio-read-model";
+import { RollupStorage1767610000000 } from "./migrations/1767610000000-rollup-storage";
 import { buildReportingSchema } from "./schema";
+import { ActivityWake } from "./services/activity-wake.service";
 import { JournalConsumer } from "./services/journal-consumer.service";
 
 export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup];
-export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000];
+export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000];
 
-/** Opens the database (migrations) and builds the app; the journal consumer runs in the background from start to close. */
+/** Opens the database (migrations) and builds the app; the journal consumer and its wake-up run in the background from start to close. */
 export function createReportingServer(config: ReportingConfig, quiet = false): Promise<ServiceApp> {
   let journal: JournalConsumer | null = null;
+  let wake: ActivityWake | null = null;
   return createSubgraph<Context>(
     config,
     {
@@ -24,10 +27,14 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       migrations: MIGRATIONS,
       schema: buildReportingSchema().schema,
       prepare: ({ dataSource }, logger) => {
-        journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { pollMs: config.pollMs, pageSize: config.journalPageSize });
-        journal.start();
+        const consumer = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { pollMs: config.pollMs, pageSize: config.journalPageSize });
+        journal = consumer;
+        consumer.start();
+        wake = new ActivityWake(config.projectsUrl, config.internalTokenSecret, () => void consumer.kick(), logger);
+        wake.start();
       },
       onClose: async () => {
+        await wake?.stop();
         await journal?.stop();
       },
       createContext: ({ dataSource }, viewer) => {

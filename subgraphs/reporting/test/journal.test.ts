@@ -122,3 +122,32 @@ describe("reporting stopped in the middle of the journal", () => {
     expect(await rollups(hub)).toEqual(await rollupsFromFacts(hub));
   });
 });
+
+describe("reporting woken by the projects subgraph's live activity", () => {
+  let hub: Hub;
+  // A poll too rare to matter: only the live wake-up brings new activities in.
+  beforeAll(async () => {
+    hub = await startHub({ reportingPollMs: 600_000 });
+  });
+  afterAll(() => hub.stop());
+
+  it("projects a change soon after it, without a poll", async () => {
+    const steps = projectSteps(hub);
+    const camille = await hub.token(CAMILLE);
+    const julien = await hub.token(JULIEN);
+    const id = await steps.create(camille, { title: "Fontaine", themes: ["eau"] });
+    await steps.step(camille, id, "SUBMIT");
+    const latest = await hub.reportingCaughtUp();
+    const response = await hub.query<{ portfolio: Figures }>(PORTFOLIO, { f: {} }, julien);
+    expect(response.data!.portfolio).toEqual({ currentAt: latest, projectCount: 1, byStatus: [{ status: "SUBMITTED", count: 1 }] });
+  });
+
+  it("is woken again once the projects subgraph is back after a restart", async () => {
+    const steps = projectSteps(hub);
+    const camille = await hub.token(CAMILLE);
+    await hub.restartProjects();
+    const id = await steps.create(camille, { title: "Lavoir", themes: ["eau"] });
+    await steps.step(camille, id, "SUBMIT");
+    await hub.reportingCaughtUp();
+  });
+});

@@ -43,7 +43,7 @@ interface JournalPage {
 export const CONSUMER_NAME = "projects-journal";
 
 export interface JournalConsumerOptions {
-  /** How often to look for new activities when nothing else wakes the consumer (default 1000 ms). */
+  /** How often to look for new activities when nothing else wakes the consumer (default 5000 ms). */
   pollMs?: number;
   /** Activities per page of the journal (default 500, the journal's maximum). */
   pageSize?: number;
@@ -98,8 +98,8 @@ function eventOf(node: JournalNode): JournalEvent {
 
 /**
  * Projects the projects subgraph's activity journal into the read model, in the background:
- * started with the server, it catches up at once (after any downtime), then looks for new
- * activities every `pollMs`. Each page is projected, rolled up and its offset stored in ONE
+ * started with the server, it catches up at once (after any downtime), then whenever
+ * `kick` is called (the live wake-up, `ActivityWake`) and every `pollMs` in case a wake-up is lost. Each page is projected, rolled up and its offset stored in ONE
  * transaction, under an advisory lock, after checking that the offset is still the one the
  * page was read from: a page is applied exactly once, whatever the replicas, crashes or
  * restarts. A replayed activity changes nothing either (facts keep their last activity id).
@@ -119,7 +119,7 @@ export class JournalConsumer {
     private readonly logger: Logger,
     options: JournalConsumerOptions = {},
   ) {
-    this.pollMs = options.pollMs ?? 1000;
+    this.pollMs = options.pollMs ?? 5000;
     this.pageSize = options.pageSize ?? 500;
   }
 
