@@ -27,6 +27,8 @@ export interface GatewayConfig extends CommonConfig {
   proconnect: ProConnectOptions | null;
   /** DOCUMENT_MAX_BYTES: the largest file accepted for upload (default 10 MiB, as in the projects subgraph). */
   documentMaxBytes: number;
+  /** IMPORT_MAX_BYTES: the largest import file accepted on POST /imports (default 200 MiB, as in the projects subgraph). */
+  importMaxBytes: number;
   /** API_KEY_CACHE_SECONDS (default 30; 0: no cache): how long an API key check is reused; a revoked key works at most that long. */
   apiKeyCacheSeconds: number;
   /**
@@ -153,6 +155,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         };
       },
       documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
+      importMaxBytes: int("IMPORT_MAX_BYTES", 200 * 1024 * 1024, 1, 2 * 1024 * 1024 * 1024),
       apiKeyCacheSeconds: int("API_KEY_CACHE_SECONDS", 30, 0, 3600),
       sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 0, 3600),
       apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),

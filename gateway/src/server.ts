@@ -14,6 +14,7 @@ import { credentialFromAuthorization, type Authenticate } from "./auth/session";
 import { SessionChecker } from "./auth/session-checker";
 import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
+import { importsRouter } from "./imports.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { introspectionPlugin } from "./introspection";
@@ -109,6 +110,14 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       projectsUrl: config.subgraphUrls.projects,
       internalTokenSecret: config.internalTokenSecret,
       maxBytes: config.documentMaxBytes,
+      authenticate: async (header) => (await authenticate(header)).viewer,
+    }),
+  );
+  app.use(
+    importsRouter({
+      projectsUrl: config.subgraphUrls.projects,
+      internalTokenSecret: config.internalTokenSecret,
+      maxBytes: config.importMaxBytes,
       authenticate: async (header) => (await authenticate(header)).viewer,
     }),
   );

@@ -168,7 +168,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     };
     const documentsDir = mkdtempSync(join(tmpdir(), "hub-documents-"));
     stops.push(() => rm(documentsDir, { recursive: true, force: true }));
-    const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024, s3: options.projectsS3 ?? null };
+    const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024, importMaxBytes: 16 * 1024 * 1024, s3: options.projectsS3 ?? null };
     const peopleTerritoriesConfig = { ...common, databaseUrl: databases["people-territories"] };
     const fundingConfig = {
       ...common,
@@ -215,6 +215,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           apiKeyCacheSeconds: 0,
           sessionCheckSeconds: options.sessionCheckSeconds ?? 30,
           documentMaxBytes: 1024 * 1024,
+          importMaxBytes: 16 * 1024 * 1024,
           proconnect: options.proconnect ?? null,
           limits,
           webSocket,

@@ -12,16 +12,19 @@ export interface ProjectsConfig extends SubgraphConfig {
   documentsDir: string;
   /** DOCUMENT_MAX_BYTES: the largest file accepted (default 10 MiB). */
   documentMaxBytes: number;
+  /** IMPORT_MAX_BYTES: the largest import file accepted on POST /imports (default 200 MiB, at most 2 GiB). */
+  importMaxBytes: number;
 }
 
 /** PROJECTS_PORT (4001), PROJECTS_DATABASE_URL or DATABASE_URL (database projects), documents storage. */
 export function readProjectsConfig(env: Env = process.env): ProjectsConfig {
   return {
     ...readSubgraphConfig("PROJECTS", "projects", 4001, env),
-    ...readConfig<{ documentsDir: string; documentMaxBytes: number; s3: S3Options | null }>(
+    ...readConfig<{ documentsDir: string; documentMaxBytes: number; importMaxBytes: number; s3: S3Options | null }>(
       {
         documentsDir: str("PROJECTS_DOCUMENTS_DIR", ".data/documents"),
         documentMaxBytes: int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
+        importMaxBytes: int("IMPORT_MAX_BYTES", 200 * 1024 * 1024, 1, 2 * 1024 * 1024 * 1024),
         s3: (e, problems) =>
           optional("PROJECTS_S3_BUCKET")(e, problems)
             ? {

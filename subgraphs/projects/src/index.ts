@@ -4,3 +4,4 @@ export { createProjectsServer, ENTITIES, MIGRATIONS } from "./server";
 export { seedDemoProjects } from "./demo/demo-projects";
 export type { S3Options } from "./clients/s3-storage.client";
 export { importProjects, describeImportReport, type ImportReport, type ImportOptions } from "./services/project-import.service";
+export { seedNationalPortfolio, SEED_SOURCE, type SeedReport } from "./demo/national-portfolio";

@@ -16,6 +16,7 @@ import { SeveralCommunes1764374400000 } from "./migrations/1764374400000-several
 import { ExternalId1767650000000 } from "./migrations/1767650000000-external-id";
 import { ReadMarks1767600000000 } from "./migrations/1767600000000-read-marks";
 import { documentRoutes } from "./routes/document.route";
+import { importRoutes } from "./routes/import.route";
 import { DiskStorage } from "./lib/document-storage";
 import { S3Storage } from "./clients/s3-storage.client";
 import { buildProjectsSchema } from "./schema";
@@ -52,13 +53,15 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
       // person (personId only stamps what a mutation writes): agents of one DDT watching a
       // département share each live event's execution.
       readProfile: (viewer) => ({ ...viewer, personId: null }),
-      routes: (app, { dataSource }) =>
+      routes: (app, { dataSource }) => {
         documentRoutes(app, {
           dataSource,
           storage: config.s3 ? new S3Storage(config.s3) : new DiskStorage(config.documentsDir),
           secret: config.internalTokenSecret,
           maxBytes: config.documentMaxBytes,
-        }),
+        });
+        importRoutes(app, { dataSource, secret: config.internalTokenSecret, maxBytes: config.importMaxBytes });
+      },
       onClose: async () => feed?.stop(),
     },
     quiet,

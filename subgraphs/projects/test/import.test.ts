@@ -242,6 +242,36 @@ describe("importProjects: existing portfolios come in", () => {
     expect(codes(await run(t.nadia, VALID, { source: "" }))).toEqual(["BAD_USER_INPUT"]);
   });
 
+  it("POST /imports on the gateway: a file past GraphQL's 1 MB, streamed to the projects subgraph", async () => {
+    const lines = Array.from({ length: 12_000 }, (_, i) => `UP-${i};63113;Projet importé numéro ${i} avec un titre assez long pour le volume;eau;CRTE;étude;${1000 + i};2026-01-01;;déposé`);
+    const body = [HEADER, ...lines].join("\n");
+    expect(Buffer.byteLength(body)).toBeGreaterThan(1024 * 1024);
+    const upload = async (token: string | undefined, query: string, content: string) => {
+      const response = await fetch(`${hub.origin}/imports?${query}`, {
+        method: "POST",
+        headers: { "content-type": "text/csv", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: content,
+      });
+      return { status: response.status, body: (await response.json()) as Report & { error?: { code: string } } };
+    };
+    expect(await upload(t.nadia, "source=upload&dryRun=true", body)).toEqual({
+      status: 200,
+      body: { source: "upload", dryRun: true, written: false, rows: 12_000, created: 12_000, updated: 0, unchanged: 0, errorCount: 0, errors: [] },
+    });
+    expect((await upload(t.importer, "source=upload", body)).body).toMatchObject({ written: true, rows: 12_000, created: 12_000, errorCount: 0 });
+    const [{ projects, activities }] = await hub.sql<{ projects: number; activities: number }>(
+      "projects",
+      "SELECT count(DISTINCT p.id)::int AS projects, count(a.id)::int AS activities FROM project p JOIN activity a ON a.project_id = p.id WHERE p.external_source = 'upload'",
+    );
+    expect([projects, activities]).toEqual([12_000, 12_000]);
+    const refused = await Promise.all([upload(t.camille, "source=upload", body), upload(undefined, "source=upload", "x"), upload(t.nadia, "format=PDF", "x")]);
+    expect(refused.map((r) => [r.status, r.body.error?.code])).toEqual([
+      [403, "FORBIDDEN"],
+      [401, "UNAUTHENTICATED"],
+      [400, "BAD_USER_INPUT"],
+    ]);
+  });
+
   it("npm run import: the same service from the command line, on a file", async () => {
     const folder = await mkdtemp(join(tmpdir(), "hub-import-"));
     try {

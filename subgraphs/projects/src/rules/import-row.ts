@@ -134,7 +134,8 @@ function territoryOf(value: string): { territoryId: string; ownerId: string; ter
     return `« ${value.slice(0, 60)} » n'est ni un code INSEE de commune (5 caractères) ni un SIREN d'EPCI (9 chiffres)`;
   }
   const territoryIds = projectTerritoryAncestry(territoryId);
-  if (!territoryIds || !ownerSiren) return `Aucune commune actuelle de code INSEE ${code.toUpperCase()} (code officiel géographique 2026)`;
+  if (!territoryIds) return `Aucune commune actuelle de code INSEE ${code.toUpperCase()} (code officiel géographique 2026)`;
+  if (!ownerSiren) return `La commune ${code.toUpperCase()} n'a pas de SIREN au code officiel géographique : aucune collectivité pour porter le projet`;
   return { territoryId, ownerId: `COLLECTIVITE:${ownerSiren}`, territoryIds };
 }
 

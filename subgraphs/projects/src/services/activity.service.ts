@@ -17,6 +17,19 @@ export interface NewActivity {
 }
 
 /**
+ * Bulk writers that insert activity rows themselves (`npm run seed`) take this lock first and
+ * call `notifyJournal` after, like `appendActivity`.
+ */
+export async function lockJournal(manager: EntityManager): Promise<void> {
+  await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
+}
+
+/** Wakes the live feeds at commit (the payload is a hint: feeds read every id after their last one). */
+export async function notifyJournal(manager: EntityManager): Promise<void> {
+  await manager.query("SELECT pg_notify($1, (SELECT max(id) FROM activity)::text)", [JOURNAL_CHANNEL]);
+}
+
+/**
  * Appends one activity in the caller's transaction. Appends are serialised by a
  * transaction-scoped advisory lock, so ids become visible in increasing order and a reader
  * that resumes after its last id never skips one still being committed.
