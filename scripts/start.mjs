@@ -78,6 +78,7 @@ async function main() {
 The hub is running (started in ${Date.now() - started} ms):
   web app       http://localhost:${port}/
   GraphQL       http://localhost:${port}/graphql   (HTTP and WebSocket)
+  explorer      http://localhost:${port}/explorer  (GraphiQL)
   health        http://localhost:${port}/health
   subgraphs     http://localhost:${process.env.PROJECTS_PORT ?? 4001}/graphql (projects), :${process.env.PEOPLE_TERRITORIES_PORT ?? 4002} (people-territories), :${process.env.FUNDING_PORT ?? 4003} (funding), :${process.env.REPORTING_PORT ?? 4004} (reporting)
   stand-in      ${at.url} (Aides-Territoires)

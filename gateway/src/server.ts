@@ -14,6 +14,7 @@ import { credentialFromAuthorization, type Authenticate } from "./auth/session";
 import { SessionChecker } from "./auth/session-checker";
 import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
+import { explorerRouter } from "./explorer.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { limitsPlugin } from "./limits";
@@ -30,7 +31,7 @@ function readSupergraphSdl(config: GatewayConfig): string {
 
 /**
  * The gateway app (does not listen): /graphql over HTTP (and WebSocket once attached),
- * /health, /auth/dev/token in development, and the web app at /.
+ * /health, /auth/dev/token in development, the web app at / and the GraphQL explorer at /explorer.
  */
 export async function createGatewayServer(config: GatewayConfig, quiet = false): Promise<ServiceApp> {
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
@@ -117,6 +118,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       context: async ({ req }) => ({ viewer: (await authenticate(req.headers.authorization)).viewer }),
     }),
   );
+  app.use(explorerRouter({ webDist: config.webDist, apiSchema: () => apiSchema, authenticate: async (header) => (await authenticate(header)).viewer }));
   if (existsSync(join(config.webDist, "index.html"))) {
     app.use(express.static(config.webDist, { index: "index.html" }));
   } else {
