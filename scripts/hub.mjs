@@ -1,5 +1,6 @@
 // Shared pieces of `npm start` (start.mjs) and `npm start -w <workspace>` (run-service.mjs):
-// building, the embedded PostgreSQL server and the Aides-Territoires stand-in.
+// building, the embedded PostgreSQL server and the stand-ins (Aides-Territoires, Démarches
+// Simplifiées, SMTP).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
@@ -158,6 +159,20 @@ export async function demarchesSimplifiees() {
   const { app } = createDemarchesSimplifieesStandIn();
   const running = await listen({ app, close: async () => {} }, port, "127.0.0.1", "/api/");
   return { url: `http://127.0.0.1:${running.port}`, stop: () => running.stop() };
+}
+
+/**
+ * Starts the SMTP stand-in in this process (notifications go there, listed at /messages on the
+ * same port), unless SMTP_URL names a real server.
+ */
+export async function smtp() {
+  if (process.env.SMTP_URL) return { url: process.env.SMTP_URL, messagesUrl: null, stop: async () => {} };
+  const { startSmtpStandIn } = require("@hub/people-territories/stand-in");
+  const { isPortOpen } = localPostgres();
+  const port = Number(process.env.SMTP_STAND_IN_PORT ?? 4013);
+  if (await isPortOpen(port)) return { url: `smtp://127.0.0.1:${port}`, messagesUrl: `http://127.0.0.1:${port}/messages`, stop: async () => {} };
+  const standIn = await startSmtpStandIn(port);
+  return { url: standIn.smtpUrl, messagesUrl: standIn.messagesUrl, stop: () => standIn.stop() };
 }
 
 /** Spawns `node <workspace>/dist/main.js`; resolves when it prints "ready at", rejects if it exits first. */

@@ -1,8 +1,9 @@
 // `npm start -w <workspace>`: one service alone. Builds, provides a database (DATABASE_URL, or
 // the embedded server, reused when `npm start` already runs it) and, for funding, the
-// Aides-Territoires stand-in; then runs the service in the foreground.
+// Aides-Territoires and DS stand-ins, for people-territories the SMTP stand-in; then runs the
+// service in the foreground.
 import { join } from "node:path";
-import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
+import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, smtp, spawnService, stopProcess } from "./hub.mjs";
 
 const workspace = process.argv[2];
 const name = workspace.split("/").pop();
@@ -31,6 +32,11 @@ async function main() {
     const ds = await demarchesSimplifiees();
     stops.push(ds.stop);
     Object.assign(env, { AIDES_TERRITOIRES_URL: at.url, AIDES_TERRITOIRES_API_KEY: at.apiKey, DEMARCHES_SIMPLIFIEES_URL: ds.url });
+  }
+  if (workspace === "subgraphs/people-territories") {
+    const mail = await smtp();
+    stops.push(mail.stop);
+    env.SMTP_URL = mail.url;
   }
   service = spawnService(name, workspace, env, { prefix: false });
   service.child.stdout.pipe(process.stdout);

@@ -1,9 +1,9 @@
 // `npm start`: the whole hub on one machine. Builds what is stale, starts the embedded
 // PostgreSQL server (unless DATABASE_URL is set) and gives each subgraph a role of its own on
-// it, starts the Aides-Territoires stand-in (unless AIDES_TERRITOIRES_URL is set), then the
+// it, starts the stand-ins (Aides-Territoires, Démarches Simplifiées and SMTP, unless their URL is set), then the
 // four subgraphs and the gateway, in development mode unless HUB_MODE says otherwise. Ctrl-C stops all.
 import { join } from "node:path";
-import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
+import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, smtp, spawnService, stopProcess } from "./hub.mjs";
 
 const started = Date.now();
 const dataDir = process.env.HUB_DATA_DIR || join(ROOT, ".data");
@@ -20,6 +20,12 @@ async function shutdown(code) {
   process.exit(code);
 }
 
+/** PROJECTS_URL, PEOPLE_TERRITORIES_URL, FUNDING_URL, REPORTING_URL from the *_PORT variables, unless set. */
+function subgraphUrls() {
+  const defaults = { PROJECTS: 4001, PEOPLE_TERRITORIES: 4002, FUNDING: 4003, REPORTING: 4004 };
+  return Object.fromEntries(Object.entries(defaults).map(([prefix, port]) => [`${prefix}_URL`, process.env[`${prefix}_URL`] ?? `http://127.0.0.1:${process.env[`${prefix}_PORT`] ?? port}/graphql`]));
+}
+
 async function main() {
   console.log(`build: ${build()} ms`);
   const db = await database(dataDir);
@@ -34,6 +40,9 @@ async function main() {
   stops.push(at.stop);
   const ds = await demarchesSimplifiees();
   stops.push(ds.stop);
+  const mail = await smtp();
+  stops.push(mail.stop);
+  const port = process.env.GATEWAY_PORT ?? 4000;
   // `npm start` is development unless told otherwise (a bare `node dist/main.js` is production).
   const env = {
     HUB_MODE: process.env.HUB_MODE ?? "development",
@@ -41,6 +50,11 @@ async function main() {
     AIDES_TERRITOIRES_URL: at.url,
     AIDES_TERRITOIRES_API_KEY: at.apiKey,
     DEMARCHES_SIMPLIFIEES_URL: ds.url,
+    // Notifications (people-territories): the SMTP server and the links' address.
+    SMTP_URL: mail.url,
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+    // Where services reach each other, following the ports chosen (*_PORT) unless a URL is set.
+    ...subgraphUrls(),
   };
   const subgraphs = [
     spawnService("people-territories", "subgraphs/people-territories", env),
@@ -60,15 +74,16 @@ async function main() {
       void shutdown(1);
     });
   }
-  const port = process.env.GATEWAY_PORT ?? 4000;
   console.log(`
 The hub is running (started in ${Date.now() - started} ms):
   web app       http://localhost:${port}/
   GraphQL       http://localhost:${port}/graphql   (HTTP and WebSocket)
+  explorer      http://localhost:${port}/explorer  (GraphiQL)
   health        http://localhost:${port}/health (liveness), http://localhost:${port}/ready (readiness)
   subgraphs     http://localhost:${process.env.PROJECTS_PORT ?? 4001}/graphql (projects), :${process.env.PEOPLE_TERRITORIES_PORT ?? 4002} (people-territories), :${process.env.FUNDING_PORT ?? 4003} (funding), :${process.env.REPORTING_PORT ?? 4004} (reporting)
   stand-in      ${at.url} (Aides-Territoires)
   stand-in      ${ds.url} (Démarches Simplifiées)
+  e-mails       ${mail.messagesUrl ? `${mail.url} (SMTP stand-in; what it received: ${mail.messagesUrl})` : `${mail.url.replace(/\/\/[^@/]*@/, "//")} (SMTP_URL)`}
 Ctrl-C stops everything.`);
 }
 

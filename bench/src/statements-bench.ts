@@ -25,7 +25,23 @@ interface Node {
 export async function runStatementsBench(serverUrl: string, database: string, timeoutMs: number): Promise<BenchOutcome> {
   const failures: string[] = [];
   let t0 = performance.now();
-  const app = await createPeopleTerritoriesServer({ mode: "test", internalTokenSecret: DEV_INTERNAL_SECRET, host: "127.0.0.1", port: 0, databaseUrl: withDatabase(serverUrl, database) }, true);
+  const app = await createPeopleTerritoriesServer(
+    {
+      mode: "test",
+      internalTokenSecret: DEV_INTERNAL_SECRET,
+      host: "127.0.0.1",
+      port: 0,
+      databaseUrl: withDatabase(serverUrl, database),
+      // Notifications off: no projects subgraph here, and the statements counted are the page's only.
+      notifyPollMs: 0,
+      smtpUrl: undefined,
+      mailFrom: "bench <bench@hub.local>",
+      publicUrl: "http://localhost:4000",
+      projectsUrl: "http://127.0.0.1:4001/graphql",
+      digestHour: 6,
+    },
+    true,
+  );
   let server: RunningServer | undefined;
   try {
     server = await listen(app, 0);

@@ -15,6 +15,7 @@ import { SessionChecker } from "./auth/session-checker";
 import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
 import { importsRouter } from "./imports.route";
+import { explorerRouter } from "./explorer.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { introspectionPlugin } from "./introspection";
@@ -33,7 +34,7 @@ function readSupergraphSdl(config: GatewayConfig): string {
 
 /**
  * The gateway app (does not listen): /graphql over HTTP (and WebSocket once attached),
- * /health and /ready, /auth/dev/token in development, and the web app at /.
+ * /health and /ready, /auth/dev/token in development, the web app at / and the GraphQL explorer at /explorer.
  */
 export async function createGatewayServer(config: GatewayConfig, quiet = false): Promise<ServiceApp> {
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
@@ -134,6 +135,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       context: async ({ req, res }) => ({ viewer: (await authenticate(req.headers.authorization)).viewer, requestId: res.locals.requestId as string }),
     }),
   );
+  app.use(explorerRouter({ webDist: config.webDist, apiSchema: () => apiSchema, authenticate: async (header) => (await authenticate(header)).viewer }));
   if (existsSync(join(config.webDist, "index.html"))) {
     app.use(express.static(config.webDist, { index: "index.html" }));
   } else {

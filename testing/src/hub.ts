@@ -8,6 +8,7 @@ import { createAidesTerritoiresStandIn, createDemarchesSimplifieesStandIn, type 
 import { createGatewayServer, readGatewayConfig, type ProConnectOptions } from "@hub/gateway";
 import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
+import { startSmtpStandIn, type SmtpStandIn } from "@hub/people-territories/stand-in";
 import { createProjectsServer, type S3Options } from "@hub/projects";
 import { createReportingServer } from "@hub/reporting";
 import { randomBytes } from "node:crypto";
@@ -37,6 +38,8 @@ export interface Hub {
   standIn: RunningServer & Omit<StandIn, "app">;
   /** The Démarches Simplifiées stand-in: its dossiers (move them), faults and call counts. */
   ds: RunningServer & DsStandIn;
+  /** The SMTP stand-in people-territories sends notifications to (with `notifications: true`): the e-mails received, `waitFor`, `refuseNext`. */
+  mail: SmtpStandIn;
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway; the body without the gateway's `extensions.requestId`. */
@@ -72,6 +75,8 @@ export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123";
 export const STAND_IN_API_KEY = "test-aides-territoires-key";
 /** The API v2 token of the DS stand-in, configured for FONDS_VERT only (the other démarches are followed by prefill token). */
 export const DS_API_TOKEN = "test-ds-api-token";
+/** The hub's address in the links of notification e-mails, in tests. */
+export const PUBLIC_URL = "http://hub.test";
 
 function serverUrl(): string {
   const url = process.env.HUB_TEST_DATABASE_URL;
@@ -134,6 +139,11 @@ export interface HubOptions {
   sessionCheckSeconds?: number;
   /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*), SUBGRAPH_TIMEOUT_MS, METRICS_TOKEN. */
   gatewayEnv?: Record<string, string>;
+  /**
+   * People-territories reads the journal and sends notifications to `hub.mail` (default off: its
+   * background reads would count in other tests' statement counts).
+   */
+  notifications?: boolean;
   /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
   fundingCacheSeconds?: number;
   /** REPORTING_JOURNAL_PAGE of the reporting subgraph (default 500, as in production). */
@@ -169,7 +179,18 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const documentsDir = mkdtempSync(join(tmpdir(), "hub-documents-"));
     stops.push(() => rm(documentsDir, { recursive: true, force: true }));
     const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024, importMaxBytes: 16 * 1024 * 1024, s3: options.projectsS3 ?? null };
-    const peopleTerritoriesConfig = { ...common, databaseUrl: databases["people-territories"] };
+    const mail = await startSmtpStandIn();
+    stops.push(mail.stop);
+    const peopleTerritoriesConfig = {
+      ...common,
+      databaseUrl: databases["people-territories"],
+      smtpUrl: mail.smtpUrl,
+      mailFrom: "Hub des projets de territoire <notifications@hub.test>",
+      publicUrl: PUBLIC_URL,
+      projectsUrl: "",
+      notifyPollMs: options.notifications ? 200 : 0,
+      digestHour: 6,
+    };
     const fundingConfig = {
       ...common,
       databaseUrl: databases.funding,
@@ -194,7 +215,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       reporting: () => createReportingServer(reportingConfig, true),
     } satisfies Record<SubgraphName, () => Promise<unknown>>;
     const projects = await started(await create.projects());
-    fundingConfig.projectsUrl = reportingConfig.projectsUrl = projects.url;
+    fundingConfig.projectsUrl = reportingConfig.projectsUrl = peopleTerritoriesConfig.projectsUrl = projects.url;
     const peopleTerritories = await started(await create["people-territories"]());
     const funding = await started(await create.funding());
     const reporting = await started(await create.reporting());
@@ -234,6 +255,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       subgraphs,
       standIn: standInWithStats,
       ds,
+      mail,
       token: async (email) => {
         const response = await fetch(`${origin}/auth/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
         const body = (await response.json()) as { token?: string; error?: string };

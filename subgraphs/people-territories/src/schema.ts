@@ -4,6 +4,7 @@ import { ApiKeyResolver } from "./resolvers/api-key.resolver";
 import { InvitationResolver, PersonInvitationsResolver } from "./resolvers/invitation.resolver";
 import { OrganizationResolver } from "./resolvers/organization.resolver";
 import { MembershipResolver, PersonResolver } from "./resolvers/person.resolver";
+import { NotificationPreferenceResolver } from "./resolvers/notification.resolver";
 import { PROJECT_PEOPLE_RESOLVERS } from "./resolvers/project-people.resolver";
 import { SessionResolver } from "./resolvers/session.resolver";
 import { TerritoryResolver } from "./resolvers/territory.resolver";
@@ -22,6 +23,7 @@ export function buildPeopleTerritoriesSchema() {
       SessionResolver,
       InvitationResolver,
       PersonInvitationsResolver,
+      NotificationPreferenceResolver,
       ...PROJECT_PEOPLE_RESOLVERS,
     ],
     // Only extended here (their people): listed, or type-graphql would drop them.

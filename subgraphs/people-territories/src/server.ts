@@ -3,6 +3,7 @@ import type { PeopleTerritoriesConfig } from "./config";
 import { ApiKey } from "./entities/api-key.entity";
 import { Invitation } from "./entities/invitation.entity";
 import { Membership } from "./entities/membership.entity";
+import { JournalOffset, Notification } from "./entities/notification.entity";
 import { Organization } from "./entities/organization.entity";
 import { Person } from "./entities/person.entity";
 import { Territory, TerritoryLink } from "./entities/territory.entity";
@@ -11,18 +12,22 @@ import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { CompleteMapAndPeople1764345600000 } from "./migrations/1764345600000-complete-map-and-people";
 import { SearchIndexes1764352800000 } from "./migrations/1764352800000-search-indexes";
 import { PersonRolesAndInvitations1764403200000 } from "./migrations/1764403200000-person-roles-and-invitations";
+import { Notifications1767600000000 } from "./migrations/1767600000000-notifications";
 import { buildPeopleTerritoriesSchema } from "./schema";
 import { ensureMap } from "./services/cog-import.service";
 import { seedDemoAccounts } from "./demo/demo-accounts";
+import { Notifier } from "./services/notifier.service";
 
-export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey, Invitation];
-export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000, SearchIndexes1764352800000, PersonRolesAndInvitations1764403200000];
+export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey, Invitation, Notification, JournalOffset];
+export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000, SearchIndexes1764352800000, PersonRolesAndInvitations1764403200000, Notifications1767600000000];
 
 /**
  * Opens the database (migrations), imports the map when the reference data changed, creates
- * the demo accounts outside production, and builds the app. Does not listen.
+ * the demo accounts outside production, starts the notifications' background work and builds
+ * the app. Does not listen.
  */
 export function createPeopleTerritoriesServer(config: PeopleTerritoriesConfig, quiet = false): Promise<ServiceApp> {
+  let notifier: Notifier | null = null;
   return createSubgraph(
     config,
     {
@@ -36,8 +41,13 @@ export function createPeopleTerritoriesServer(config: PeopleTerritoriesConfig, q
           const created = await seedDemoAccounts(dataSource);
           if (created > 0) logger.info(`${created} demo accounts created`);
         }
+        if (config.notifyPollMs > 0) {
+          notifier = new Notifier(dataSource, config, logger);
+          notifier.start();
+        }
       },
       createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource) }),
+      onClose: async () => notifier?.stop(),
     },
     quiet,
   );

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { NotificationFrequency } from "./notification.entity";
 
 export enum AccountStatus {
   PENDING = "PENDING",
@@ -39,6 +40,10 @@ export class Person {
   @Column("text", { default: AccountStatus.ACTIVE })
   @Field(() => AccountStatus)
   status!: AccountStatus;
+
+  /** Immediate e-mails or a daily digest (`Person.notificationFrequency`, own only). */
+  @Column("text", { name: "notification_frequency", default: NotificationFrequency.IMMEDIATE })
+  notificationFrequency!: NotificationFrequency;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt!: Date;

@@ -58,6 +58,7 @@ export class Activity {
 
   /** About an internal note: shown to State agents only. */
   @Column("boolean", { default: false })
+  @Field({ description: "About an internal note of the State (only its agents see such activities)." })
   internal!: boolean;
 
   /** Set by other subgraphs: the same key twice records one activity. */

@@ -1,4 +1,4 @@
-import { createUnionType, Field, ObjectType } from "type-graphql";
+import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
 import { ActionStatus } from "../entities/action.entity";
 import { ActivityKind, type Activity } from "../entities/activity.entity";
 import { ProjectPriority, ProjectStatus } from "../entities/project.entity";
@@ -17,6 +17,11 @@ export class StatusChangeDetails {
 
   @Field(() => ProjectPriority, { nullable: true })
   priority!: ProjectPriority | null;
+
+  // Read by people-territories' notifications (who to tell of an assignment); hidden from the API like every person id.
+  @Field(() => [ID], { nullable: true, description: "The persons an ASSIGNED step assigned." })
+  @Directive("@inaccessible")
+  assigneeIds!: string[] | null;
 }
 
 @ObjectType({ description: "The fiche fields an edit changed." })
@@ -63,7 +68,13 @@ export function detailsOf(activity: Pick<Activity, "kind" | "payload">): typeof 
   switch (activity.kind) {
     case ActivityKind.STATUS_CHANGED:
     case ActivityKind.ASSIGNED:
-      return Object.assign(new StatusChangeDetails(), { from: p.from as ProjectStatus, to: p.to as ProjectStatus, reason: text(p.reason), priority: (p.priority as ProjectPriority | null) ?? null });
+      return Object.assign(new StatusChangeDetails(), {
+        from: p.from as ProjectStatus,
+        to: p.to as ProjectStatus,
+        reason: text(p.reason),
+        priority: (p.priority as ProjectPriority | null) ?? null,
+        assigneeIds: Array.isArray(p.assignees) ? p.assignees.map((a: unknown) => (typeof a === "object" && a !== null && "personId" in a ? String(a.personId) : "")).filter(Boolean) : null,
+      });
     case ActivityKind.PROJECT_UPDATED:
       return Object.assign(new FieldsChangedDetails(), { fields: Array.isArray(p.fields) ? p.fields.map(String) : [] });
     case ActivityKind.BLOCKED:

@@ -1,0 +1,16 @@
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { createClient } from 'graphql-ws';
+
+/**
+ * GraphiQL's fetcher on this origin's /graphql, as the signed-in person: queries and mutations
+ * over HTTP, subscriptions over the WebSocket (the same endpoint and token as the web app).
+ */
+export function explorerFetcher(token: string | null): Fetcher {
+  const authorization = token ? `Bearer ${token}` : undefined;
+  const socket = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
+  return createGraphiQLFetcher({
+    url: '/graphql',
+    headers: authorization ? { authorization } : {},
+    wsClient: createClient({ url: socket, lazy: true, connectionParams: authorization ? { authorization } : {} }),
+  });
+}

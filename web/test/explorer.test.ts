@@ -1,0 +1,104 @@
+import type { Browser, Page } from "playwright-core";
+import { startHub, type Hub } from "@hub/testing";
+import { EXAMPLES } from "../src/explorer/examples";
+import { launchChromium, screenshot, watchOutside } from "./support/browser";
+
+const LOUIS = "louis.moreau@anct.demo";
+
+/** The GraphQL explorer at /explorer: GraphiQL bundled by the web workspace, served by the gateway, in headless Chromium. */
+describe("the GraphQL explorer (/explorer)", () => {
+  let hub: Hub;
+  let browser: Browser;
+  let louis: string;
+  beforeAll(async () => {
+    hub = await startHub();
+    const camille = await hub.token("camille.martin@clermont-ferrand.demo");
+    const created = await hub.query<{ createProject: { id: string } }>(
+      `mutation { createProject(input: { title: "Médiathèque", territoryId: "COMMUNE:63113", themes: ["eau"] }) { id } }`,
+      {},
+      camille,
+    );
+    await hub.query(`mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: created.data!.createProject.id }, camille);
+    louis = await hub.token(LOUIS);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (hub as Hub | undefined)?.stop();
+  });
+
+  /** Console errors and CSP violations of a page, as they happen. */
+  const problemsOf = (page: Page): string[] => {
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.text().includes("Content Security Policy")) problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    return problems;
+  };
+
+  it("loads from this origin only, under the app's policy, signs in and runs a saved example", async () => {
+    const page = await browser.newPage();
+    const outside = watchOutside(page, hub.origin);
+    const problems = problemsOf(page);
+    const response = await page.goto(`${hub.origin}/explorer`);
+    expect(response?.status()).toBe(200);
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("font-src 'self' data:;");
+    await page.locator(".graphiql-container").waitFor();
+    await page.getByText("Non connecté").waitFor();
+
+    await page.getByLabel("Compte de démonstration").selectOption(LOUIS);
+    await page.getByText(`Connecté : ${LOUIS}`).waitFor();
+    await page.getByRole("button", { name: "Show Exemples" }).click();
+    await page.getByRole("button", { name: /Portefeuille d'un département/ }).click();
+    // In the editor, with its variables, before it runs.
+    await page.locator(".graphiql-query-editor").getByText("query Portefeuille").waitFor();
+    await page.locator(".graphiql-editor-tool").getByText("DEPARTEMENT:63").first().waitFor();
+    await page.getByRole("button", { name: "Execute query (Ctrl-Enter)" }).click();
+    const result = page.locator(".result-window");
+    await result.getByText('"projectCount"').first().waitFor();
+    const text = await result.innerText();
+    expect(text).toContain('"Puy-de-Dôme"');
+    expect(text).not.toContain('"errors"');
+    // The documentation comes from the schema (introspection, as the analyst).
+    await page.getByRole("button", { name: "Show Documentation Explorer" }).click();
+    await page.getByText("Root Types").waitFor();
+    await screenshot(page, "explorer");
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("uses the web app's session: signed in there, signed in here", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hub.origin}/explorer`);
+    await page.getByLabel("Compte de démonstration").selectOption(LOUIS);
+    await page.getByText(`Connecté : ${LOUIS}`).waitFor();
+    // A reload of the same tab keeps the session, as the app does.
+    await page.reload();
+    await page.getByText(`Connecté : ${LOUIS}`).waitFor();
+    await page.close();
+  });
+
+  it("serves the API schema with its documentation to signed-in callers only (introspection is off in production)", async () => {
+    const anonymous = await fetch(`${hub.origin}/explorer/schema.graphql`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
+    const signed = await fetch(`${hub.origin}/explorer/schema.graphql`, { headers: { authorization: `Bearer ${louis}` } });
+    expect(signed.status).toBe(200);
+    const sdl = await signed.text();
+    expect(sdl).toContain("type Project {");
+    expect(sdl).toContain("The State's inbox");
+    // What the gateway hides stays hidden.
+    expect(sdl).not.toContain("recordActivity");
+    expect(sdl).not.toContain("assigneeIds");
+  });
+
+  it.each(EXAMPLES.map((example) => [example.title, example] as const))("answers the saved example « %s » without error for an analyst", async (_title, example) => {
+    const response = await hub.query(example.query, example.variables, louis);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toBeTruthy();
+  });
+});
