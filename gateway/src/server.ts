@@ -38,7 +38,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
   // eslint-disable-next-line no-restricted-properties -- a write, read by @apollo/gateway's constructor: the only switch it offers
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
-  const { json: log, logger } = createGatewayLogger(quiet);
+  const { json: log, logger } = createGatewayLogger(quiet ? "error" : config.logLevel);
   const supergraphSdl = readSupergraphSdl(config);
   // One data source per subgraph, shared by queries and federated subscriptions.
   // Read at each scrape: the subscriptions are built below, on the same data sources.
