@@ -94,7 +94,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   app.disable("x-powered-by");
   app.use(securityHeaders);
   app.use(assignRequestId);
-  app.use(metricsRouter(metrics, config.metricsToken));
+  app.use(metricsRouter(metrics, config.metricsToken, config.mode));
   app.use(healthRouter({ subgraphUrls: config.subgraphUrls, supergraphLoaded: () => apiSchema !== null, subscriptions: () => subscriptions.stats() }));
   app.use(
     devTokenRouter({
