@@ -40,7 +40,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
   // eslint-disable-next-line no-restricted-properties -- a write, read by @apollo/gateway's constructor: the only switch it offers
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
-  const { json: log, logger } = createGatewayLogger(quiet);
+  const { json: log, logger } = createGatewayLogger(quiet ? "error" : config.logLevel);
   const supergraphSdl = readSupergraphSdl(config);
   // One data source per subgraph, shared by queries and federated subscriptions.
   // Read at each scrape: the subscriptions are built below, on the same data sources.
@@ -96,7 +96,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   app.disable("x-powered-by");
   app.use(securityHeaders);
   app.use(assignRequestId);
-  app.use(metricsRouter(metrics, config.metricsToken));
+  app.use(metricsRouter(metrics, config.metricsToken, config.mode));
   app.use(healthRouter({ subgraphUrls: config.subgraphUrls, supergraphLoaded: () => apiSchema !== null, subscriptions: () => subscriptions.stats() }));
   app.use(
     devTokenRouter({

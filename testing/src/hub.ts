@@ -221,7 +221,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const reporting = await started(await create.reporting());
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
     const thaw = new Map<SubgraphName, () => Promise<void>>();
-    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs, metricsToken } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
+    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs, metricsToken, logLevel } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
     const gateway = await listen(
       await createGatewayServer(
         {
@@ -242,6 +242,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           webSocket,
           subgraphTimeoutMs,
           metricsToken,
+          logLevel,
         },
         true,
       ),
