@@ -6,7 +6,16 @@ const API_ORIGIN = 'http://localhost:4000';
 export default defineConfig({
   base: '/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      // react-dsfr marks its modules "use client" (for Next.js), meaningless in this single-page app.
+      onLog(level, log, handler) {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+      },
+    },
+  },
   server: {
     proxy: {
       '/graphql': { target: API_ORIGIN, changeOrigin: true, ws: true },

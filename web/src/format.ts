@@ -75,3 +75,12 @@ export function formatBytes(size: number): string {
   }
   return `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} ${units[unit]}`;
 }
+
+/** The statuses, in lifecycle order, for a filter. */
+export const STATUS_OPTIONS = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
+
+/** The phases, for a form. */
+export const PHASE_OPTIONS = Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }));
+
+/** The maturities of an état des lieux, for a form. */
+export const MATURITY_OPTIONS = Object.entries(MATURITY_LABELS).map(([value, label]) => ({ value, label }));

@@ -100,7 +100,7 @@ describe("State workflow in Chromium", () => {
     await page.getByRole("button", { name: "Filtrer" }).click();
     await page.getByText("Aucun projet à traiter.").waitFor();
     await page.getByLabel("Commune (code INSEE)").fill("63113");
-    await page.getByLabel("Thème").selectOption({ label: "Eau" });
+    await page.getByLabel("Thème", { exact: true }).selectOption({ label: "Eau" });
     await page.getByRole("button", { name: "Filtrer" }).click();
     await row.waitFor();
     await page.getByLabel("Déposés avant le").fill("2000-01-01");
@@ -192,7 +192,7 @@ describe("State workflow in Chromium", () => {
     const id = await createProject(title);
     const page = await browser.newPage();
     const outside = watchOutside(page, hub.origin);
-    const accessAnswered = page.waitForResponse((response) => response.request().postData()?.includes("InboxAccess") ?? false);
+    const accessAnswered = page.waitForResponse((response) => response.request().postData()?.includes("query Viewer") ?? false);
     await page.goto(hub.origin);
     await signIn(page, CAMILLE);
     await page.getByTestId("project-row").first().waitFor();

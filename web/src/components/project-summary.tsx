@@ -49,7 +49,7 @@ export function ProjectSummary({ project, children }: ProjectSummaryProps) {
             </ul>
           )}
         </FicheField>
-        <FicheField label="Porteur">{project.owner?.name}</FicheField>
+        <FicheField label="Porteur">{project.owner.name}</FicheField>
         <FicheField label="Thèmes">
           {project.themes.length > 0 && (
             <ul className="tags">

@@ -17,7 +17,7 @@ export function launchChromium(): Promise<Browser> {
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole("combobox").selectOption(email);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByText(`Connecté·e : ${email}`).waitFor();
+  await page.getByText(`Connecté·e : ${email}`).first().waitFor();
 }
 
 /** The text of `selector`, spaces (the narrow no-break ones of fr-FR numbers included) as plain spaces. */
