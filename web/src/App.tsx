@@ -74,7 +74,7 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
     <>
       <SiteHeader session={{ email, onSignOut }} route={route} hasInbox={viewer.isStateAgent} canCreate={viewer.isCollectivite} />
       <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
-        {route.name === 'fiche' && <ProjectFiche key={route.projectId} projectId={route.projectId} />}
+        {route.name === 'fiche' && <ProjectFiche key={route.projectId} projectId={route.projectId} viewer={viewer} />}
         {route.name === 'inbox' && <Inbox />}
         {route.name === 'new' && <NewProject viewer={viewer} />}
         {route.name === 'list' && <ProjectList viewer={viewer} />}

@@ -33,6 +33,8 @@ export interface Viewer {
   isStateAgent: boolean;
   /** Their collectivités (where a new project is carried). */
   collectivites: ViewerMembership['organization'][];
+  /** Their State services (DDT, préfecture), whose agents a project may be assigned to. */
+  stateServices: ViewerMembership['organization'][];
 }
 
 /** Who is signed in and what kind of user they are (read once per session). */
@@ -45,5 +47,6 @@ export function useViewer(): Viewer {
     isCollectivite: collectivites.length > 0,
     isStateAgent: memberships.some((m) => m.role === 'STATE_AGENT'),
     collectivites,
+    stateServices: memberships.filter((m) => m.role === 'STATE_AGENT').map((m) => m.organization),
   };
 }

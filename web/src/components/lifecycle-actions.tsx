@@ -61,12 +61,12 @@ export function LifecycleActions({ project, onDone }: LifecycleActionsProps) {
   if (transitions.length === 0) return null;
   return (
     <div className="lifecycle-actions">
-      <div className="row" role="group" aria-label="Étapes du projet">
+      <div className="button-row" role="group" aria-label="Étapes du projet">
         {transitions.map((transition) => (
           <button
             key={transition}
             type="button"
-            className={open === transition ? undefined : 'secondary'}
+            className={open === transition ? 'fr-btn' : 'fr-btn fr-btn--secondary'}
             aria-expanded={asksFirst(transition, project.themes) ? open === transition : undefined}
             disabled={fetching || (transition === 'ASSIGN' && !myId)}
             onClick={() => handleClick(transition)}
