@@ -5,6 +5,7 @@ import { createGraphqlClient, type GraphqlSession } from './graphql-client';
 import { SessionTokenContext } from './session-token-context';
 import { useHashRoute, type Route } from './use-hash-route';
 import { useViewer } from './use-viewer';
+import { Dashboard } from './components/dashboard';
 import { Inbox } from './components/inbox';
 import { NewProject } from './components/new-project';
 import { ProjectFiche } from './components/project-fiche';
@@ -50,7 +51,7 @@ export function App() {
   if (!current) {
     return (
       <>
-        <SiteHeader session={null} route={route} hasInbox={false} canCreate={false} />
+        <SiteHeader session={null} route={route} hasInbox={false} canCreate={false} hasDashboard={false} />
         <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
           <SignInBox onSignedIn={handleSignedIn} />
         </main>
@@ -72,11 +73,12 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
   const viewer = useViewer();
   return (
     <>
-      <SiteHeader session={{ email, onSignOut }} route={route} hasInbox={viewer.isStateAgent} canCreate={viewer.isCollectivite} />
+      <SiteHeader session={{ email, onSignOut }} route={route} hasInbox={viewer.isStateAgent} canCreate={viewer.isCollectivite} hasDashboard={viewer.isNational} />
       <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
         {route.name === 'fiche' && <ProjectFiche key={route.projectId} projectId={route.projectId} viewer={viewer} />}
         {route.name === 'inbox' && <Inbox />}
         {route.name === 'new' && <NewProject viewer={viewer} />}
+        {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'list' && <ProjectList viewer={viewer} />}
       </main>
       <SiteFooter />

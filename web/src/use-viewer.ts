@@ -31,6 +31,8 @@ export interface Viewer {
   isCollectivite: boolean;
   /** A State agent (DDT, préfecture): has the inbox. */
   isStateAgent: boolean;
+  /** An ANCT national agent or an analyst: has the dashboard. */
+  isNational: boolean;
   /** Their collectivités (where a new project is carried). */
   collectivites: ViewerMembership['organization'][];
   /** Their State services (DDT, préfecture), whose agents a project may be assigned to. */
@@ -46,6 +48,7 @@ export function useViewer(): Viewer {
     id: data?.me.id ?? null,
     isCollectivite: collectivites.length > 0,
     isStateAgent: memberships.some((m) => m.role === 'STATE_AGENT'),
+    isNational: memberships.some((m) => m.role === 'ANCT_NATIONAL' || m.role === 'ANALYST'),
     collectivites,
     stateServices: memberships.filter((m) => m.role === 'STATE_AGENT').map((m) => m.organization),
   };

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
+import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
 import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
 
 /** Where the story saves its screenshots (linked from web/README.md); WEB_SCREENSHOTS overrides it. */
@@ -180,6 +180,25 @@ describe("the story in Chromium, with axe on each page", () => {
     expect(await camille.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await check(camille, "16-fiche-320px");
 
+    // The ANCT dashboard counts it: France, then the région, the département, the commune.
+    const nadia = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const outsideNadia = watchOutside(nadia, hub.origin);
+    await nadia.goto(hub.origin);
+    await signIn(nadia, NADIA);
+    await nadia.getByRole("link", { name: "Tableau de bord" }).first().click();
+    await nadia.getByRole("heading", { name: "Tableau de bord" }).waitFor();
+    await nadia.getByTestId("dashboard-territories").waitFor();
+    await check(nadia, "17-tableau-de-bord-france");
+    await nadia.getByRole("link", { name: "Auvergne-Rhône-Alpes" }).click();
+    await nadia.getByRole("link", { name: "Puy-de-Dôme" }).click();
+    await nadia.locator(".fr-breadcrumb").getByText("Puy-de-Dôme").waitFor();
+    const expected = await hub.query<{ territory: { stats: { projectCount: number } | null } }>(`{ territory(id: "COMMUNE:63113") { stats { projectCount } } }`, {}, await hub.token(NADIA));
+    const count = expected.data!.territory.stats!.projectCount;
+    expect(count).toBeGreaterThanOrEqual(1);
+    const clermont = nadia.getByTestId("dashboard-territories").getByRole("row").filter({ hasText: "Clermont-Ferrand" }).first();
+    expect((await clermont.innerText()).replace(/\s+/g, " ")).toContain(`Clermont-Ferrand ${count}`);
+    await check(nadia, "18-tableau-de-bord-departement");
+    expect(outsideNadia).toEqual([]);
     expect(outsideCamille).toEqual([]);
     expect(outsideJulien).toEqual([]);
   });
