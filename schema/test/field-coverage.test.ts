@@ -109,6 +109,7 @@ const TOUR: Step[] = [
       territory(id: "EPCI:246300701") { name members(first: 3) { edges { node { name } } pageInfo { hasNextPage } } projects(first: 2) { edges { node { id } } } }
       me { assignedProjects(first: 2) { edges { node { id } } } organization { projects(first: 2) { edges { node { id } } } } }
       organization(id: "COLLECTIVITE:216301135") { id name kind members(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }
+      organizations(search: "cerema", kind: OPERATOR, first: 2) { edges { cursor node { id } } pageInfo { hasNextPage } }
       me { id notificationFrequency invitations { id role createdAt organization { id } } }
       fundingOpportunity(id: "AT:150000") { id name }
       fundingOpportunities(filter: { territoryId: "DEPARTEMENT:63", themes: ["eau"], phase: OPERATION, kind: ENGINEERING }, first: 2) { edges { node { id reasons } } }
