@@ -1,8 +1,8 @@
 // `npm start -w <workspace>`: one service alone. Builds, provides a database (DATABASE_URL, or
 // the embedded server, reused when `npm start` already runs it) and, for funding, the
-// Aides-Territoires stand-in; then runs the service in the foreground.
+// Aides-Territoires and DS stand-ins (for reporting, the Grist one); then runs the service in the foreground.
 import { join } from "node:path";
-import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
+import { aidesTerritoires, build, demarchesSimplifiees, database, grist, ROOT, spawnService, stopProcess } from "./hub.mjs";
 
 const workspace = process.argv[2];
 const name = workspace.split("/").pop();
@@ -31,6 +31,11 @@ async function main() {
     const ds = await demarchesSimplifiees();
     stops.push(ds.stop);
     Object.assign(env, { AIDES_TERRITOIRES_URL: at.url, AIDES_TERRITOIRES_API_KEY: at.apiKey, DEMARCHES_SIMPLIFIEES_URL: ds.url });
+  }
+  if (workspace === "subgraphs/reporting") {
+    const gr = await grist();
+    stops.push(gr.stop);
+    Object.assign(env, { GRIST_URL: gr.url, GRIST_API_KEY: gr.apiKey });
   }
   service = spawnService(name, workspace, env, { prefix: false });
   service.child.stdout.pipe(process.stdout);

@@ -1,9 +1,9 @@
 // `npm start`: the whole hub on one machine. Builds what is stale, starts the embedded
 // PostgreSQL server (unless DATABASE_URL is set) and gives each subgraph a role of its own on
-// it, starts the Aides-Territoires stand-in (unless AIDES_TERRITOIRES_URL is set), then the
+// it, starts the Aides-Territoires, Démarches Simplifiées and Grist stand-ins (unless their URL is set), then the
 // four subgraphs and the gateway, in development mode unless HUB_MODE says otherwise. Ctrl-C stops all.
 import { join } from "node:path";
-import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, spawnService, stopProcess } from "./hub.mjs";
+import { aidesTerritoires, build, demarchesSimplifiees, database, grist, ROOT, spawnService, stopProcess } from "./hub.mjs";
 
 const started = Date.now();
 const dataDir = process.env.HUB_DATA_DIR || join(ROOT, ".data");
@@ -34,6 +34,8 @@ async function main() {
   stops.push(at.stop);
   const ds = await demarchesSimplifiees();
   stops.push(ds.stop);
+  const gr = await grist();
+  stops.push(gr.stop);
   // `npm start` is development unless told otherwise (a bare `node dist/main.js` is production).
   const env = {
     HUB_MODE: process.env.HUB_MODE ?? "development",
@@ -41,6 +43,8 @@ async function main() {
     AIDES_TERRITOIRES_URL: at.url,
     AIDES_TERRITOIRES_API_KEY: at.apiKey,
     DEMARCHES_SIMPLIFIEES_URL: ds.url,
+    GRIST_URL: gr.url,
+    GRIST_API_KEY: gr.apiKey,
   };
   const subgraphs = [
     spawnService("people-territories", "subgraphs/people-territories", env),
@@ -69,6 +73,7 @@ The hub is running (started in ${Date.now() - started} ms):
   subgraphs     http://localhost:${process.env.PROJECTS_PORT ?? 4001}/graphql (projects), :${process.env.PEOPLE_TERRITORIES_PORT ?? 4002} (people-territories), :${process.env.FUNDING_PORT ?? 4003} (funding), :${process.env.REPORTING_PORT ?? 4004} (reporting)
   stand-in      ${at.url} (Aides-Territoires)
   stand-in      ${ds.url} (Démarches Simplifiées)
+  stand-in      ${gr.url} (Grist, document "hub-demo", table "Projets")
 Ctrl-C stops everything.`);
 }
 

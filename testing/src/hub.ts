@@ -10,6 +10,7 @@ import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningS
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
 import { createProjectsServer, type S3Options } from "@hub/projects";
 import { createReportingServer } from "@hub/reporting";
+import { createGristStandIn, type GristStandIn } from "@hub/reporting/stand-in";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -36,6 +37,8 @@ export interface Hub {
   standIn: RunningServer & Omit<StandIn, "app">;
   /** The Démarches Simplifiées stand-in: its dossiers (move them), faults and call counts. */
   ds: RunningServer & DsStandIn;
+  /** The Grist stand-in: its documents (GRIST_DOCUMENT with table "Projets" exists), 429s on demand, what it received. */
+  grist: RunningServer & GristStandIn;
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway. */
@@ -65,6 +68,9 @@ export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123";
 export const STAND_IN_API_KEY = "test-aides-territoires-key";
 /** The API v2 token of the DS stand-in, configured for FONDS_VERT only (the other démarches are followed by prefill token). */
 export const DS_API_TOKEN = "test-ds-api-token";
+/** The Grist stand-in's API key, and the document it starts with (table "Projets", no columns). */
+export const GRIST_API_KEY = "test-grist-key";
+export const GRIST_DOCUMENT = "suivi-crte";
 
 function serverUrl(): string {
   const url = process.env.HUB_TEST_DATABASE_URL;
@@ -129,6 +135,8 @@ export interface HubOptions {
   gatewayEnv?: Record<string, string>;
   /** AIDES_TERRITOIRES_CACHE_SECONDS of the funding subgraph (default 6 h, as in production). */
   fundingCacheSeconds?: number;
+  /** GRIST_SYNC_SECONDS of the reporting subgraph (default 0: scheduled syncs run only when a test says so). */
+  gristSyncSeconds?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -150,6 +158,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const dsRunning = await listen({ app: dsApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(dsRunning.stop);
     const ds = Object.assign(dsRunning, dsApp);
+    const gristApp = createGristStandIn({ apiKeys: [GRIST_API_KEY], documents: { [GRIST_DOCUMENT]: ["Projets"] } });
+    const gristRunning = await listen({ app: gristApp.app, close: async () => {} }, 0, "127.0.0.1", "/api");
+    stops.push(gristRunning.stop);
+    const grist = Object.assign(gristRunning, gristApp);
     const started = async (app: Awaited<ReturnType<typeof createProjectsServer>>) => {
       const running = await listen(app, 0);
       stops.push(running.stop);
@@ -173,7 +185,15 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       dsSyncSeconds: 0,
       outboxIntervalMs: 100,
     };
-    const reportingConfig = { ...common, databaseUrl: databases.reporting, projectsUrl: "" };
+    const reportingConfig = {
+      ...common,
+      databaseUrl: databases.reporting,
+      projectsUrl: "",
+      peopleTerritoriesUrl: "",
+      publicUrl: "https://hub.example.fr",
+      grist: { url: `http://127.0.0.1:${grist.port}/api`, apiKey: GRIST_API_KEY },
+      gristSyncSeconds: options.gristSyncSeconds ?? 0,
+    };
     // How to (re)create each subgraph, for a start after a stop or a freeze.
     const create = {
       projects: () => createProjectsServer(projectsConfig, true),
@@ -184,6 +204,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const projects = await started(await create.projects());
     fundingConfig.projectsUrl = reportingConfig.projectsUrl = projects.url;
     const peopleTerritories = await started(await create["people-territories"]());
+    reportingConfig.peopleTerritoriesUrl = peopleTerritories.url;
     const funding = await started(await create.funding());
     const reporting = await started(await create.reporting());
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
@@ -220,6 +241,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       subgraphs,
       standIn: standInWithStats,
       ds,
+      grist,
       token: async (email) => {
         const response = await fetch(`${origin}/auth/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
         const body = (await response.json()) as { token?: string; error?: string };
