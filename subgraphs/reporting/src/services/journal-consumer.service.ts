@@ -4,14 +4,32 @@ import type { DataSource } from "typeorm";
 
 const JOURNAL_QUERY = `query Journal($after: String, $first: Int) {
   activities(after: $after, first: $first) {
-    edges { node { id project { id status themes territories { id } } } }
+    edges { node { id at project { id title status themes programmes phase budgetEuros createdAt owner { id } territory { id } territories { id } } } }
     pageInfo { hasNextPage }
   }
 }`;
 
 interface JournalPage {
   activities: {
-    edges: { node: { id: string; project: { id: string; status: string; themes: string[]; territories: { id: string }[] } } }[];
+    edges: {
+      node: {
+        id: string;
+        at: string;
+        project: {
+          id: string;
+          title: string;
+          status: string;
+          themes: string[];
+          programmes: string[];
+          phase: string;
+          budgetEuros: number | null;
+          createdAt: string;
+          owner: { id: string };
+          territory: { id: string };
+          territories: { id: string }[];
+        };
+      };
+    }[];
     pageInfo: { hasNextPage: boolean };
   };
 }
@@ -76,18 +94,28 @@ export class JournalConsumer {
         latest.set(node.project.id, {
           project_id: node.project.id,
           territory_ids: projectTerritoriesAncestry(node.project.territories.map((t) => t.id)) ?? node.project.territories.map((t) => t.id),
+          territory_id: node.project.territory.id,
+          title: node.project.title,
           status: node.project.status,
           themes: node.project.themes,
+          programmes: node.project.programmes,
+          phase: node.project.phase,
+          owner_id: node.project.owner.id,
+          budget: node.project.budgetEuros,
+          created_at: node.project.createdAt,
+          last_activity_at: node.at,
           last_activity_id: node.id,
         });
       }
       await this.dataSource.transaction(async (manager) => {
         await manager.query(
-          `INSERT INTO project_fact (project_id, territory_ids, status, themes, last_activity_id)
-           SELECT project_id, territory_ids, status, themes, last_activity_id
-             FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, territory_ids text[], status text, themes text[], last_activity_id bigint)
-           ON CONFLICT (project_id) DO UPDATE SET territory_ids = EXCLUDED.territory_ids, status = EXCLUDED.status,
-             themes = EXCLUDED.themes, last_activity_id = EXCLUDED.last_activity_id
+          `INSERT INTO project_fact (project_id, territory_id, territory_ids, title, status, themes, programmes, phase, owner_id, budget, created_at, last_activity_at, last_activity_id)
+           SELECT project_id, territory_id, territory_ids, title, status, themes, programmes, phase, owner_id, budget, created_at, last_activity_at, last_activity_id
+             FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, territory_id text, territory_ids text[], title text, status text, themes text[], programmes text[],
+               phase text, owner_id text, budget numeric, created_at timestamptz, last_activity_at timestamptz, last_activity_id bigint)
+           ON CONFLICT (project_id) DO UPDATE SET territory_id = EXCLUDED.territory_id, territory_ids = EXCLUDED.territory_ids, title = EXCLUDED.title,
+             status = EXCLUDED.status, themes = EXCLUDED.themes, programmes = EXCLUDED.programmes, phase = EXCLUDED.phase, owner_id = EXCLUDED.owner_id,
+             budget = EXCLUDED.budget, last_activity_at = EXCLUDED.last_activity_at, last_activity_id = EXCLUDED.last_activity_id
            WHERE project_fact.last_activity_id < EXCLUDED.last_activity_id`,
           [JSON.stringify([...latest.values()])],
         );
