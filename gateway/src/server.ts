@@ -14,6 +14,7 @@ import { credentialFromAuthorization, type Authenticate } from "./auth/session";
 import { SessionChecker } from "./auth/session-checker";
 import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
+import { exportsRouter } from "./exports.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { limitsPlugin } from "./limits";
@@ -101,6 +102,14 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       projectsUrl: config.subgraphUrls.projects,
       internalTokenSecret: config.internalTokenSecret,
       maxBytes: config.documentMaxBytes,
+      authenticate: async (header) => (await authenticate(header)).viewer,
+    }),
+  );
+  app.use(
+    exportsRouter({
+      reportingUrl: config.subgraphUrls.reporting,
+      internalTokenSecret: config.internalTokenSecret,
+      timeoutMs: config.subgraphTimeoutMs,
       authenticate: async (header) => (await authenticate(header)).viewer,
     }),
   );
