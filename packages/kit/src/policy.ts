@@ -26,6 +26,8 @@ export const POLICY = {
   "journal:record": ["SERVICE"],
   "stats:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
   "funding:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
+  /** Writing the projects one may read into a Grist document (reporting's syncToGrist): ANCT, and programmes with the grist:sync scope. */
+  "grist:sync": ["ANCT_NATIONAL", "PROGRAMME"],
 } as const satisfies Record<string, "public" | readonly Role[]>;
 
 export type Action = keyof typeof POLICY;
@@ -34,6 +36,7 @@ export type Action = keyof typeof POLICY;
 export const API_SCOPES: Record<string, Action[]> = {
   "projects:read": ["project:read", "funding:read"],
   "stats:read": ["stats:read"],
+  "grist:sync": ["grist:sync"],
 };
 
 export function can(viewer: Viewer, action: Action): boolean {

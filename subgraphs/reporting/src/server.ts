@@ -1,26 +1,31 @@
 import { createSubgraph, type Logger, type ServiceApp } from "@hub/kit";
+import { GristClient } from "./clients/grist.client";
 import type { ReportingConfig } from "./config";
 import type { Context } from "./context";
 import { FundingApplicationFact } from "./entities/funding-application-fact.entity";
+import { GristSync } from "./entities/grist-sync.entity";
 import { PortfolioRollup } from "./entities/portfolio-rollup.entity";
 import { JournalOffset, ProjectFact } from "./entities/project-fact.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { PortfolioReadModel1767600000000 } from "./migrations/1767600000000-portfolio-read-model";
-import { buildReportingSchema } from "./schema";
+import { GristSync1767700000000 } from "./migrations/1767700000000-grist-sync";
 import { exportRoutes } from "./routes/export.route";
+import { buildReportingSchema } from "./schema";
+import { GristSyncService } from "./services/grist-sync.service";
 import { JournalConsumer } from "./services/journal-consumer.service";
 
-export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup];
-export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000];
+export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup, GristSync];
+export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, GristSync1767700000000];
 
-/** Opens the database (migrations) and builds the app; projections catch up on read. */
+/** Opens the database (migrations) and builds the app; projections catch up on read; scheduled Grist syncs run every GRIST_SYNC_SECONDS. */
 export function createReportingServer(config: ReportingConfig, quiet = false): Promise<ServiceApp> {
-  let journal: JournalConsumer | null = null;
-  let routeLogger: Logger | null = null;
-  const prepared = <T>(value: T | null, what: string): T => {
-    if (value === null) throw new Error(`reporting: ${what} used before prepare()`);
-    return value;
+  let services: { journal: JournalConsumer; grist: GristSyncService; logger: Logger } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let run: Promise<void> = Promise.resolve();
+  const prepared = () => {
+    if (!services) throw new Error("reporting: used before prepare() created its services");
+    return services;
   };
   return createSubgraph<Context>(
     config,
@@ -30,21 +35,43 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       migrations: MIGRATIONS,
       schema: buildReportingSchema().schema,
       prepare: ({ dataSource }, logger) => {
-        journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger);
-        routeLogger = logger;
+        const journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger);
+        const grist = new GristSyncService({
+          dataSource,
+          client: config.grist ? new GristClient({ baseUrl: config.grist.url, apiKey: config.grist.apiKey }) : null,
+          journal,
+          peopleTerritoriesUrl: config.peopleTerritoriesUrl,
+          secret: config.internalTokenSecret,
+          publicUrl: config.publicUrl,
+          logger,
+        });
+        services = { journal, grist, logger };
+        if (config.grist && config.gristSyncSeconds > 0) {
+          // One run at a time in this process; a run longer than the interval delays the next.
+          timer = setInterval(() => {
+            run = run
+              .then(() => grist.runScheduled())
+              .catch((error: unknown) => {
+                logger.warn(`scheduled grist syncs failed: ${(error as Error).message}`);
+              });
+          }, config.gristSyncSeconds * 1000);
+          timer.unref();
+        }
       },
-      createContext: ({ dataSource }, viewer) => {
-        return { viewer, dataSource, loaders: createLoaders(dataSource), journal: prepared(journal, "the journal consumer") };
-      },
+      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource), journal: prepared().journal, grist: prepared().grist }),
       routes: (app, { dataSource }) =>
         exportRoutes(app, {
           dataSource,
-          journal: () => prepared(journal, "the journal consumer"),
+          journal: () => prepared().journal,
           secret: config.internalTokenSecret,
           peopleTerritoriesUrl: config.peopleTerritoriesUrl,
           publicUrl: config.publicUrl,
-          logger: prepared(routeLogger, "the logger"),
+          logger: prepared().logger,
         }),
+      onClose: async () => {
+        if (timer) clearInterval(timer);
+        await run;
+      },
     },
     quiet,
   );
