@@ -124,7 +124,7 @@ const TOUR: Step[] = [
     name: "a Grist table fed with the projects, kept current, then no longer (ANCT national)",
     as: "nadia",
     query: `mutation Grist {
-      syncToGrist(docId: "suivi-crte", tableId: "Projets", filter: { territoryId: "DEPARTEMENT:63" }, keepCurrent: true) { docId tableId rows requests columnsCreated currentAt scheduled }
+      syncToGrist(docId: "suivi-crte", tableId: "Projets", filter: { territoryId: "DEPARTEMENT:63" }, keepCurrent: true) { docId tableId rows requests columnsCreated currentAt scheduled done }
       stopGristSync(docId: "suivi-crte", tableId: "Projets")
     }`,
   },

@@ -137,6 +137,8 @@ export interface HubOptions {
   fundingCacheSeconds?: number;
   /** GRIST_SYNC_SECONDS of the reporting subgraph (default 0: scheduled syncs run only when a test says so). */
   gristSyncSeconds?: number;
+  /** GRIST_SYNC_WAIT_MS of the reporting subgraph (default 5000, as in production). */
+  gristSyncWaitMs?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -193,6 +195,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       publicUrl: "https://hub.example.fr",
       grist: { url: `http://127.0.0.1:${grist.port}/api`, apiKey: GRIST_API_KEY },
       gristSyncSeconds: options.gristSyncSeconds ?? 0,
+      gristSyncWaitMs: options.gristSyncWaitMs ?? 5000,
     };
     // How to (re)create each subgraph, for a start after a stop or a freeze.
     const create = {

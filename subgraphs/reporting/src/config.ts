@@ -18,6 +18,8 @@ export interface ReportingConfig extends SubgraphConfig {
   grist: GristSettings | null;
   /** Seconds between two runs of the scheduled Grist syncs (GRIST_SYNC_SECONDS, default 300; 0: never). */
   gristSyncSeconds: number;
+  /** How long syncToGrist waits for its sync before answering with the progress (GRIST_SYNC_WAIT_MS, default 5000; keep it under the gateway's SUBGRAPH_TIMEOUT_MS). */
+  gristSyncWaitMs: number;
 }
 
 /** GRIST_URL and GRIST_API_KEY together, or neither. No default: a sync goes nowhere unless told where. */
@@ -40,5 +42,6 @@ export function readReportingConfig(env: Env = process.env): ReportingConfig {
     publicUrl: url("PUBLIC_URL", "http://localhost:4000"),
     grist: gristReader(mode),
     gristSyncSeconds: int("GRIST_SYNC_SECONDS", 300, 0, 86_400),
+    gristSyncWaitMs: int("GRIST_SYNC_WAIT_MS", 5000, 0, 600_000),
   }));
 }

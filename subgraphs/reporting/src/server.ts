@@ -44,6 +44,7 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
           secret: config.internalTokenSecret,
           publicUrl: config.publicUrl,
           logger,
+          waitMs: config.gristSyncWaitMs,
         });
         services = { journal, grist, logger };
         if (config.grist && config.gristSyncSeconds > 0) {
@@ -71,6 +72,7 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       onClose: async () => {
         if (timer) clearInterval(timer);
         await run;
+        await services?.grist.drain();
       },
     },
     quiet,

@@ -4,11 +4,11 @@ import { readReportingConfig } from "../src/config";
 import { GristSyncService, type GristSyncOptions } from "../src/services/grist-sync.service";
 
 const SYNC = `mutation($doc: String!, $table: String!, $filter: ProjectExportFilter, $keep: Boolean) {
-  syncToGrist(docId: $doc, tableId: $table, filter: $filter, keepCurrent: $keep) { docId tableId rows requests columnsCreated currentAt scheduled }
+  syncToGrist(docId: $doc, tableId: $table, filter: $filter, keepCurrent: $keep) { docId tableId rows requests columnsCreated currentAt scheduled done }
 }`;
 
 type SyncResult = {
-  syncToGrist: { rows: number; requests: number; columnsCreated: string[]; currentAt: string; scheduled: boolean };
+  syncToGrist: { rows: number; requests: number; columnsCreated: string[]; currentAt: string; scheduled: boolean; done: boolean };
 };
 
 /** syncToGrist through the gateway, against the Grist stand-in. */
@@ -32,7 +32,7 @@ describe("syncToGrist", () => {
   const sync = (variables: Record<string, unknown> = {}, token = nadia) => hub.query<SyncResult>(SYNC, { doc: GRIST_DOCUMENT, table: "Projets", ...variables }, token);
 
   beforeAll(async () => {
-    hub = await startHub({ gristSyncSeconds: 1 });
+    hub = await startHub({ gristSyncSeconds: 1, gristSyncWaitMs: 2000 });
     camille = await hub.token(CAMILLE);
     nadia = await hub.token(NADIA);
     ids.push(await create("Station d'épuration", true), await create("Réseau de chaleur", true));
@@ -43,7 +43,7 @@ describe("syncToGrist", () => {
   it("creates the missing columns, then writes one row per visible project, keyed on the project id", async () => {
     const first = await sync();
     expect(first.errors).toBeUndefined();
-    expect(first.data!.syncToGrist).toMatchObject({ rows: 2, requests: 1, scheduled: false });
+    expect(first.data!.syncToGrist).toMatchObject({ rows: 2, requests: 1, scheduled: false, done: true });
     expect(first.data!.syncToGrist.columnsCreated).toEqual(expect.arrayContaining(["projet_id", "titre", "statut", "commune", "organisation_referente", "montant_demande", "lien_fiche"]));
     const columns = hub.grist.documents.get(GRIST_DOCUMENT)!.get("Projets")!.columns;
     expect(columns.find((c) => c.id === "montant_demande")?.fields).toMatchObject({ label: "Montant demandé (€)", type: "Numeric" });
@@ -77,6 +77,21 @@ describe("syncToGrist", () => {
     expect(rows()).toHaveLength(2);
   });
 
+  it("answers before a slow sync ends, which goes on in the background", async () => {
+    const id = await create("Médiathèque", true);
+    hub.grist.slowDown(2500);
+    try {
+      const answer = await sync();
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.syncToGrist).toMatchObject({ done: false, rows: 0 });
+      for (let i = 0; i < 200 && !rows().some((r) => r.projet_id === id); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(rows().map((r) => r.projet_id)).toContain(id);
+    } finally {
+      hub.grist.slowDown(0);
+    }
+    ids.push(id);
+  });
+
   it("is for ANCT national agents (and programmes with grist:sync); bad ids and unknown tables are the caller's errors", async () => {
     expect(codes(await sync({}, camille))).toEqual(["FORBIDDEN"]);
     expect(codes(await hub.query(SYNC, { doc: GRIST_DOCUMENT, table: "Projets" }))).toEqual(["UNAUTHENTICATED"]);
@@ -103,7 +118,7 @@ describe("syncToGrist", () => {
     for (let i = 0; i < 100 && rows().find((r) => r.projet_id === ids[1])?.titre !== "Réseau de chaleur urbain"; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(rows().find((r) => r.projet_id === ids[1])?.titre).toBe("Réseau de chaleur urbain");
     expect(hub.grist.stats.upserts.slice(upsertsBefore)).toEqual([1]);
-    expect(rows()).toHaveLength(2);
+    expect(rows()).toHaveLength(ids.length);
 
     expect((await hub.query(`mutation { stopGristSync(docId: "${GRIST_DOCUMENT}", tableId: "Projets") }`, {}, nadia)).data).toEqual({ stopGristSync: true });
     expect((await hub.query(`mutation { stopGristSync(docId: "${GRIST_DOCUMENT}", tableId: "Projets") }`, {}, nadia)).data).toEqual({ stopGristSync: false });

@@ -21,7 +21,12 @@ export interface GristSyncReport {
   columnsCreated: string[];
   currentAt: string;
   scheduled: boolean;
+  /** False when the answer came before the end of the sync, which goes on in the background. */
+  done: boolean;
 }
+
+/** What a sync has sent so far. */
+type Progress = Omit<GristSyncReport, "scheduled" | "done">;
 
 export interface GristSyncOptions {
   dataSource: DataSource;
@@ -32,6 +37,8 @@ export interface GristSyncOptions {
   secret: string;
   publicUrl: string;
   logger: Logger;
+  /** How long syncToGrist waits for its sync before answering with the progress (default 5 s, under the gateway's timeout). */
+  waitMs?: number;
 }
 
 /**
@@ -42,22 +49,47 @@ export interface GristSyncOptions {
 export class GristSyncService {
   constructor(private readonly options: GristSyncOptions) {}
 
-  /** syncToGrist: a full sync now; with `keepCurrent`, the table is then kept current by the scheduled runs. */
+  /** Syncs still running after their caller got its answer. */
+  private readonly background = new Set<Promise<void>>();
+
+  /**
+   * syncToGrist: a full sync now; with `keepCurrent`, the table is then kept current by the
+   * scheduled runs. Answers when done, or after `waitMs` with what is sent so far (`done: false`):
+   * the sync goes on in the background (a national table takes longer than a request may).
+   */
   async syncNow(viewer: Viewer, docId: string, tableId: string, filter: ExportFilter, keepCurrent: boolean): Promise<GristSyncReport> {
     this.clientOrRefuse();
     if (!DOC_ID.test(docId)) throw badInput("docId must be a Grist document id (letters, digits, - and _)", "docId");
     if (!TABLE_ID.test(tableId)) throw badInput("tableId must be a Grist table id (a letter or _, then letters, digits or _)", "tableId");
     await this.options.journal.catchUpQuietly();
-    const report = await this.send(viewer, docId, tableId, filter, null);
-    if (keepCurrent) {
+    const progress: Progress = { docId, tableId, rows: 0, requests: 0, columnsCreated: [], currentAt: "0" };
+    const work = this.send(viewer, docId, tableId, filter, null, progress).then(async () => {
+      if (!keepCurrent) return;
       await this.options.dataSource.query(
         `INSERT INTO grist_sync (doc_id, table_id, filter, viewer, last_cursor, last_synced_at) VALUES ($1, $2, $3, $4, $5, now())
          ON CONFLICT (doc_id, table_id) DO UPDATE SET filter = EXCLUDED.filter, viewer = EXCLUDED.viewer, last_cursor = EXCLUDED.last_cursor,
            last_synced_at = EXCLUDED.last_synced_at, last_error = NULL`,
-        [docId, tableId, JSON.stringify(filter), JSON.stringify(viewer), report.currentAt],
+        [docId, tableId, JSON.stringify(filter), JSON.stringify(viewer), progress.currentAt],
       );
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const done = await Promise.race([work.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.options.waitMs ?? 5000)))]).finally(() =>
+      clearTimeout(timer),
+    );
+    if (!done) {
+      const running = work
+        .catch((error: unknown) => {
+          this.options.logger.warn(`grist sync of ${docId}/${tableId} failed in the background: ${(error as Error).message}`);
+        })
+        .finally(() => this.background.delete(running));
+      this.background.add(running);
     }
-    return { ...report, scheduled: keepCurrent };
+    return { ...progress, columnsCreated: [...progress.columnsCreated], scheduled: keepCurrent, done };
+  }
+
+  /** Waits for the syncs still running (the service is stopping). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.background]);
   }
 
   /** stopGristSync: the table is no longer kept current; whether it was. */
@@ -97,8 +129,9 @@ export class GristSyncService {
           continue;
         }
         try {
-          const report = await this.send(sync.viewer, sync.doc_id, sync.table_id, sync.filter, sync.last_cursor);
-          await runner.query(`UPDATE grist_sync SET last_cursor = GREATEST(last_cursor, $2::bigint), last_synced_at = now(), last_error = NULL WHERE id = $1`, [id, report.currentAt]);
+          const progress: Progress = { docId: sync.doc_id, tableId: sync.table_id, rows: 0, requests: 0, columnsCreated: [], currentAt: "0" };
+          await this.send(sync.viewer, sync.doc_id, sync.table_id, sync.filter, sync.last_cursor, progress);
+          await runner.query(`UPDATE grist_sync SET last_cursor = GREATEST(last_cursor, $2::bigint), last_synced_at = now(), last_error = NULL WHERE id = $1`, [id, progress.currentAt]);
         } catch (error) {
           this.options.logger.warn(`grist sync of ${sync.doc_id}/${sync.table_id} failed, retried on the next run: ${(error as Error).message}`);
           await runner.query(`UPDATE grist_sync SET last_error = $2 WHERE id = $1`, [id, (error as Error).message.slice(0, 500)]);
@@ -119,15 +152,14 @@ export class GristSyncService {
     throw hubError("UPSTREAM_UNAVAILABLE", "La synchronisation avec Grist n’est pas configurée sur ce hub.", { reason: "GRIST_NOT_CONFIGURED" });
   }
 
-  /** Creates the missing columns, then sends the rows (those changed after `changedAfter`, or all) in batches. */
-  private async send(viewer: Viewer, docId: string, tableId: string, filter: ExportFilter, changedAfter: string | null): Promise<Omit<GristSyncReport, "scheduled">> {
+  /** Creates the missing columns, then sends the rows (those changed after `changedAfter`, or all) in batches, counting in `progress`. */
+  private async send(viewer: Viewer, docId: string, tableId: string, filter: ExportFilter, changedAfter: string | null, progress: Progress): Promise<void> {
     const client = this.clientOrRefuse();
-    const columnsCreated = await client.ensureColumns(docId, tableId, GRIST_COLUMNS);
+    progress.columnsCreated = await client.ensureColumns(docId, tableId, GRIST_COLUMNS);
     const names = new OrganizationNames(this.options.peopleTerritoriesUrl, this.options.secret);
     const context: ExportContext = { organizationName: (id) => names.name(id), publicUrl: this.options.publicUrl };
     const cursor = await openExportCursor(this.options.dataSource, viewer, filter, changedAfter);
-    let rows = 0;
-    let requests = 0;
+    progress.currentAt = cursor.currentAt;
     try {
       for (;;) {
         const batch = await cursor.next();
@@ -138,13 +170,12 @@ export class GristSyncService {
           tableId,
           batch.map((row) => gristRecord(row, context)),
         );
-        rows += report.records;
-        requests += report.requests;
+        progress.rows += report.records;
+        progress.requests += report.requests;
       }
     } finally {
       await cursor.close();
     }
-    return { docId, tableId, rows, requests, columnsCreated, currentAt: cursor.currentAt };
   }
 }
 

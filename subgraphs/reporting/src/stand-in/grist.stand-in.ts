@@ -51,6 +51,8 @@ export interface GristStandIn {
   createDocument(docId: string, tables: string[]): void;
   /** The next `count` requests get a 429 with this Retry-After (seconds; omitted when null). */
   rateLimitNext(count: number, retryAfterSeconds: number | null): void;
+  /** Every request takes this long from now on (a slow Grist). */
+  slowDown(delayMs: number): void;
   /** A table's records as `{ column: value }` objects, in row order. */
   rows(docId: string, tableId: string): Record<string, StandInCellValue>[];
 }
@@ -67,6 +69,7 @@ export function createGristStandIn(options: GristStandInOptions = {}): GristStan
   const inFlight = new Map<string, number>();
   const limited: (number | null)[] = [];
   let nextColRef = 1;
+  let delayMs = options.delayMs ?? 0;
 
   const createDocument = (docId: string, tables: string[]) => {
     const document = documents.get(docId) ?? new Map<string, StandInTable>();
@@ -106,7 +109,7 @@ export function createGristStandIn(options: GristStandInOptions = {}): GristStan
     inFlight.set(docId, count);
     stats.maxInFlight = Math.max(stats.maxInFlight, count);
     response.on("close", () => inFlight.set(docId, (inFlight.get(docId) ?? 1) - 1));
-    setTimeout(next, options.delayMs ?? 0);
+    setTimeout(next, delayMs);
   });
   app.use("/api", express.json({ limit: "1mb" }));
 
@@ -235,6 +238,9 @@ export function createGristStandIn(options: GristStandInOptions = {}): GristStan
     createDocument,
     rateLimitNext: (count, retryAfterSeconds) => {
       for (let i = 0; i < count; i++) limited.push(retryAfterSeconds);
+    },
+    slowDown: (ms) => {
+      delayMs = ms;
     },
     rows: (docId, tableId) => (documents.get(docId)?.get(tableId)?.records ?? []).map((r) => ({ ...r.fields })),
   };

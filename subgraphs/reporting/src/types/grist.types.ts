@@ -32,7 +32,7 @@ export class GristSyncResult {
   @Field()
   tableId!: string;
 
-  @Field(() => Int, { description: "Projects added or updated (one row each, keyed on column projet_id)." })
+  @Field(() => Int, { description: "Projects added or updated (one row each, keyed on column projet_id), so far if not done." })
   rows!: number;
 
   @Field(() => Int, { description: "Requests that wrote records." })
@@ -46,4 +46,7 @@ export class GristSyncResult {
 
   @Field({ description: "Whether the document is kept current from the journal (keepCurrent)." })
   scheduled!: boolean;
+
+  @Field({ description: "False when the answer came before the end of the sync (rows and requests are then those sent so far): it goes on in the background." })
+  done!: boolean;
 }
