@@ -16,6 +16,7 @@ import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
 import { importsRouter } from "./imports.route";
 import { explorerRouter } from "./explorer.route";
+import { exportsRouter } from "./exports.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { introspectionPlugin } from "./introspection";
@@ -119,6 +120,14 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       projectsUrl: config.subgraphUrls.projects,
       internalTokenSecret: config.internalTokenSecret,
       maxBytes: config.importMaxBytes,
+      authenticate: async (header) => (await authenticate(header)).viewer,
+    }),
+  );
+  app.use(
+    exportsRouter({
+      reportingUrl: config.subgraphUrls.reporting,
+      internalTokenSecret: config.internalTokenSecret,
+      timeoutMs: config.subgraphTimeoutMs,
       authenticate: async (header) => (await authenticate(header)).viewer,
     }),
   );

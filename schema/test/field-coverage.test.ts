@@ -150,6 +150,14 @@ const TOUR: Step[] = [
     as: "nadia",
     query: `query Keys { apiKeys(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }`,
   },
+  {
+    name: "a Grist table fed with the projects, kept current, then no longer (ANCT national)",
+    as: "nadia",
+    query: `mutation Grist {
+      syncToGrist(docId: "suivi-crte", tableId: "Projets", filter: { territoryId: "DEPARTEMENT:63" }, keepCurrent: true) { docId tableId rows requests columnsCreated currentAt scheduled done }
+      stopGristSync(docId: "suivi-crte", tableId: "Projets")
+    }`,
+  },
 ];
 
 function apiSchema(): GraphQLSchema {
