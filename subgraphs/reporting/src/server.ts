@@ -11,6 +11,7 @@ import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { PortfolioReadModel1767600000000 } from "./migrations/1767600000000-portfolio-read-model";
 import { RollupStorage1767610000000 } from "./migrations/1767610000000-rollup-storage";
 import { GristSync1767700000000 } from "./migrations/1767700000000-grist-sync";
+import { FactFilterIndexes1767800000000 } from "./migrations/1767800000000-fact-filter-indexes";
 import { exportRoutes } from "./routes/export.route";
 import { buildReportingSchema } from "./schema";
 import { ActivityWake } from "./services/activity-wake.service";
@@ -18,7 +19,7 @@ import { GristSyncService } from "./services/grist-sync.service";
 import { JournalConsumer } from "./services/journal-consumer.service";
 
 export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup, GristSync];
-export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000, GristSync1767700000000];
+export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000, GristSync1767700000000, FactFilterIndexes1767800000000];
 
 /**
  * Opens the database (migrations) and builds the app; the journal consumer and its wake-up run

@@ -152,6 +152,24 @@ describe("portfolio: rollups, drafts, filters and series", () => {
     expect(await portfolio("julien", { from: "2000-01-01" })).toEqual(submittedThree());
   });
 
+  // A date filter that every project passes sends a territory's read to the SQL aggregate:
+  // its figures and series must be the rollups' (plus the same drafts), to the cent and the day.
+  it.each([
+    ["julien", "FRANCE"],
+    ["julien", "DEPARTEMENT:63"],
+    ["julien", "COMMUNE:03190"],
+    ["camille", "COMMUNE:63113"],
+    ["louis", "REGION:84"],
+  ])("aggregates in SQL for %s at %s the figures and series of the rollups", async (who, territoryId) => {
+    const filtered = { territoryId, from: "2000-01-01" };
+    expect(await portfolio(who, filtered)).toEqual(await portfolio(who, { territoryId }));
+    const series = async (f: Record<string, unknown>) => (await hub.query<{ portfolioSeries: { points: { period: string }[] } }>(SERIES, { f }, t[who])).data!.portfolioSeries.points;
+    const rolledUp = await series({ territoryId });
+    expect(rolledUp.length).toBeGreaterThan(0);
+    // The filtered series starts at its `from` (2000-01): the months before the first with data are zeros.
+    expect((await series(filtered)).filter((p) => p.period >= rolledUp[0].period)).toEqual(rolledUp);
+  });
+
   it.each([
     ["a malformed territory", { territoryId: "nowhere" }, "filter.territoryId"],
     ["an unknown status", { status: "FINI" }, "filter.status"],

@@ -1,12 +1,21 @@
 import { can, hasRole, type Viewer } from "@hub/kit";
 
 /**
- * Which projects' facts a viewer may read row by row (exports, Grist): the projects subgraph's
- * rule (`canSeeProject` in subgraphs/projects/src/rules/visibility.ts), as SQL on
- * `project_fact`. Its collectivité's projects, drafts included, and those its organisation is
- * associated with; once submitted, the State agents of its départements, national bodies,
- * analysts and programmes with the projects:read scope. Pushes its parameters to `params`.
+ * Which projects' facts a viewer may read: the projects subgraph's rule (`canSeeProject` in
+ * subgraphs/projects/src/rules/visibility.ts), as SQL on `project_fact`. Its collectivité's
+ * projects, drafts included, and those its organisation is associated with; once submitted,
+ * the State agents of its départements, national bodies, analysts and programmes with the
+ * projects:read scope; the journal's reader (SERVICE) sees all. The one rule of reporting:
+ * the exports and Grist read the facts it allows, and the portfolio counts the drafts it
+ * allows (so national and State figures never reveal a draft).
  */
+
+/** Whether the viewer may see some drafts (its own organisation's, or all): false skips reading them. */
+export function seesDrafts(viewer: Viewer): boolean {
+  return can(viewer, "project:read") && (hasRole(viewer, "SERVICE") || viewer.organizationId !== null);
+}
+
+/** The rule as SQL on project_fact aliased `alias`: pushes its parameters to `params`. */
 export function visibleFactsCondition(viewer: Viewer, params: unknown[], alias = "f"): string {
   if (!can(viewer, "project:read")) return "false";
   if (hasRole(viewer, "SERVICE")) return "true";

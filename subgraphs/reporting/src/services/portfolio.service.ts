@@ -1,9 +1,9 @@
 import { authorize, badInput, type Viewer } from "@hub/kit";
 import { isTerritoryId } from "@hub/reference";
 import type { DataSource, EntityManager } from "typeorm";
-import { countsDraft, draftCondition, draftScope, type DraftScope } from "../rules/draft-visibility";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
 import { BucketTotals, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
+import { seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
 import { filterProblem, portfolioFigures, seriesPoints, type PortfolioFigures, type SeriesPoint } from "../rules/portfolio-shape";
 import { CONSUMER_NAME, currentOffset } from "./journal-consumer.service";
 import { factOf, FACT_COLUMNS } from "./fact-store.service";
@@ -51,7 +51,7 @@ const isInactive = (fact: Fact, before: string) => !FINAL_STATUSES.includes(fact
  * The rollups of several territories, their inactive counts and the offset, in one statement,
  * plus the drafts the viewer may count (read-time, from the facts): one figure set per territory.
  */
-async function fromRollups(manager: EntityManager, scope: DraftScope, territoryIds: readonly string[], dimensions: string[]) {
+async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds: readonly string[], dimensions: string[]) {
   const before = inactiveBefore(new Date());
   const rows = await manager.query<RollupRow[]>(
     `SELECT territory_id, dimension, key, count, budget::float8 AS budget, amount_requested::float8 AS amount_requested, amount_granted::float8 AS amount_granted
@@ -77,13 +77,15 @@ async function fromRollups(manager: EntityManager, scope: DraftScope, territoryI
     if (row.dimension === "inactive") entry.inactive += row.count;
     else entry.totals.add({ dimension: row.dimension, key: row.key, count: row.count, budget: row.budget, amountRequested: row.amount_requested, amountGranted: row.amount_granted });
   }
-  if (scope.kind !== "none") {
+  if (seesDrafts(viewer)) {
     const params: unknown[] = [territoryIds];
     const drafts = (
-      await manager.query<Parameters<typeof factOf>[0][]>(`SELECT ${FACT_COLUMNS} FROM project_fact f WHERE f.status = 'DRAFT' AND f.territory_ids && $1 AND ${draftCondition(scope, params)}`, params)
+      await manager.query<Parameters<typeof factOf>[0][]>(
+        `SELECT ${FACT_COLUMNS} FROM project_fact f WHERE f.status = 'DRAFT' AND f.territory_ids && $1 AND ${visibleFactsCondition(viewer, params)}`,
+        params,
+      )
     ).map(factOf);
     for (const draft of drafts) {
-      if (!countsDraft(scope, draft)) continue;
       for (const id of draft.territoryIds) {
         const entry = totals.get(id);
         if (!entry) continue;
@@ -95,14 +97,39 @@ async function fromRollups(manager: EntityManager, scope: DraftScope, territoryI
   return { currentAt, figures };
 }
 
-/** A filtered portfolio, aggregated at read time from the facts of its territory. */
-async function fromFacts(manager: EntityManager, scope: DraftScope, filter: PortfolioQuery & { territoryId: string }) {
+/** Whole days from one step to the next, as `daysBetween` (null when either is missing, never negative). */
+const days = (from: string, to: string) => `CASE WHEN f.${to} < f.${from} THEN '0' ELSE floor(extract(epoch FROM f.${to} - f.${from}) / 86400)::int::text END`;
+const utc = (column: string, format: string) => `to_char(f.${column} AT TIME ZONE 'UTC', '${format}')`;
+
+/** The key of each single-valued dimension of `factBuckets`, as SQL on project_fact aliased `f`. */
+const DIMENSION_KEYS: Record<string, string> = {
+  all: "''",
+  status: "f.status",
+  phase: "f.phase",
+  created_month: utc("created_at", "YYYY-MM"),
+  submitted_month: utc("submitted_at", "YYYY-MM"),
+  qualified_month: utc("qualified_at", "YYYY-MM"),
+  assigned_month: utc("assigned_at", "YYYY-MM"),
+  funding_decided_month: utc("funding_decided_at", "YYYY-MM"),
+  days_to_qualification: days("submitted_at", "qualified_at"),
+  days_to_assignment: days("submitted_at", "assigned_at"),
+  days_to_funding_decision: days("submitted_at", "funding_decided_at"),
+};
+/** The dimensions with one key per element of an array column. */
+const ARRAY_DIMENSIONS: Record<string, string> = { theme: "f.themes", programme: "f.programmes" };
+
+/**
+ * A filtered portfolio, aggregated in PostgreSQL from the facts that match: the buckets of
+ * `factBuckets` (one per dimension and key, arrays unnested), summed with GROUP BY, and the
+ * inactive count, in one statement; the same figures as the rollups give for the same facts.
+ */
+async function fromFacts(manager: EntityManager, viewer: Viewer, filter: PortfolioQuery & { territoryId: string }, dimensions: string[]) {
   const params: unknown[] = [];
   const next = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [`(f.status <> 'DRAFT' OR ${draftCondition(scope, params)})`];
+  const where = [`(f.status <> 'DRAFT' OR ${visibleFactsCondition(viewer, params)})`];
   if (filter.territoryId !== FRANCE) where.push(`f.territory_ids @> ARRAY[${next(filter.territoryId)}::text]`);
   if (filter.theme) where.push(`f.themes @> ARRAY[${next(filter.theme)}::text]`);
   if (filter.programme) where.push(`f.programmes @> ARRAY[${next(filter.programme)}::text]`);
@@ -110,13 +137,25 @@ async function fromFacts(manager: EntityManager, scope: DraftScope, filter: Port
   if (filter.phase) where.push(`f.phase = ${next(filter.phase)}`);
   if (filter.from) where.push(`f.created_at >= ${next(filter.from)}::date`);
   if (filter.to) where.push(`f.created_at < ${next(filter.to)}::date + 1`);
-  const facts = (await manager.query<Parameters<typeof factOf>[0][]>(`SELECT ${FACT_COLUMNS} FROM project_fact f WHERE ${where.join(" AND ")}`, params)).map(factOf);
-  const before = inactiveBefore(new Date());
+  const keys = dimensions.flatMap((d) => (d in ARRAY_DIMENSIONS ? [`SELECT '${d}', unnest(${ARRAY_DIMENSIONS[d]})`] : d in DIMENSION_KEYS ? [`SELECT '${d}', ${DIMENSION_KEYS[d]}`] : []));
+  const finals = next(FINAL_STATUSES);
+  const before = next(inactiveBefore(new Date()));
+  const rows = await manager.query<RollupRow[]>(
+    `WITH m AS (SELECT * FROM project_fact f WHERE ${where.join(" AND ")})
+     SELECT NULL AS territory_id, b.dimension, b.key, count(*)::int AS count, COALESCE(sum(f.budget), 0)::float8 AS budget,
+            sum(f.amount_requested)::float8 AS amount_requested, sum(f.amount_granted)::float8 AS amount_granted
+       FROM m f CROSS JOIN LATERAL (${keys.join(" UNION ALL ")}) AS b(dimension, key)
+      WHERE b.key IS NOT NULL GROUP BY b.dimension, b.key
+     UNION ALL
+     SELECT NULL, 'inactive', '', count(*)::int, 0, 0, 0 FROM m f
+      WHERE NOT f.status = ANY(${finals}::text[]) AND ${utc("last_activity_at", "YYYY-MM-DD")} < ${before}`,
+    params,
+  );
   const totals = new BucketTotals();
   let inactive = 0;
-  for (const fact of facts) {
-    totals.addFact(fact);
-    if (isInactive(fact, before)) inactive += 1;
+  for (const row of rows) {
+    if (row.dimension === "inactive") inactive = row.count;
+    else totals.add({ dimension: row.dimension, key: row.key, count: row.count, budget: row.budget, amountRequested: row.amount_requested, amountGranted: row.amount_granted });
   }
   return { currentAt: await currentOffset(manager), totals, inactive };
 }
@@ -129,32 +168,29 @@ function snapshot<T>(dataSource: DataSource, read: (manager: EntityManager) => P
 /** The portfolio of a filter (no territory: France). Never waits for the consumer: `currentAt` says how current it is. */
 export async function readPortfolio(dataSource: DataSource, viewer: Viewer, query: PortfolioQuery): Promise<PortfolioFigures> {
   const filter = checked(viewer, query);
-  const scope = draftScope(viewer);
   if (territoryOnly(filter)) return (await readTerritoryPortfolios(dataSource, viewer, [filter.territoryId]))[0];
-  const { currentAt, totals, inactive } = await snapshot(dataSource, (manager) => fromFacts(manager, scope, filter));
+  const { currentAt, totals, inactive } = await snapshot(dataSource, (manager) => fromFacts(manager, viewer, filter, PORTFOLIO_DIMENSIONS));
   return portfolioFigures(totals, currentAt, inactive);
 }
 
 /** The portfolios of several territories (Territory.stats, batched): rollups plus the viewer's drafts. */
 export async function readTerritoryPortfolios(dataSource: DataSource, viewer: Viewer, territoryIds: readonly string[]): Promise<PortfolioFigures[]> {
   authorize(viewer, "stats:read");
-  const scope = draftScope(viewer);
-  const read = (manager: EntityManager) => fromRollups(manager, scope, territoryIds, PORTFOLIO_DIMENSIONS);
+  const read = (manager: EntityManager) => fromRollups(manager, viewer, territoryIds, PORTFOLIO_DIMENSIONS);
   // Without drafts to add, one statement is one snapshot already.
-  const { currentAt, figures } = scope.kind === "none" ? await read(dataSource.manager) : await snapshot(dataSource, read);
+  const { currentAt, figures } = !seesDrafts(viewer) ? await read(dataSource.manager) : await snapshot(dataSource, read);
   return figures.map((f) => portfolioFigures(f.totals, currentAt, f.inactive));
 }
 
 /** Month by month: projects created, submitted, qualified, assigned and with a first funding decision, and the amounts granted. */
 export async function readPortfolioSeries(dataSource: DataSource, viewer: Viewer, query: PortfolioQuery): Promise<{ currentAt: string; points: SeriesPoint[] }> {
   const filter = checked(viewer, query);
-  const scope = draftScope(viewer);
   const bounds = { from: filter.from?.slice(0, 7) ?? null, to: filter.to?.slice(0, 7) ?? null };
   if (territoryOnly(filter)) {
-    const read = (manager: EntityManager) => fromRollups(manager, scope, [filter.territoryId], SERIES_DIMENSIONS);
-    const { currentAt, figures } = scope.kind === "none" ? await read(dataSource.manager) : await snapshot(dataSource, read);
+    const read = (manager: EntityManager) => fromRollups(manager, viewer, [filter.territoryId], SERIES_DIMENSIONS);
+    const { currentAt, figures } = !seesDrafts(viewer) ? await read(dataSource.manager) : await snapshot(dataSource, read);
     return { currentAt, points: seriesPoints(figures[0].totals, bounds) };
   }
-  const { currentAt, totals } = await snapshot(dataSource, (manager) => fromFacts(manager, scope, filter));
+  const { currentAt, totals } = await snapshot(dataSource, (manager) => fromFacts(manager, viewer, filter, SERIES_DIMENSIONS));
   return { currentAt, points: seriesPoints(totals, bounds) };
 }
