@@ -4,13 +4,16 @@
 //    again (its `currentAt` reaches the last activity), events per second, peak memory;
 // 2. `portfolio` for France, a région, a CRTE and a commune against `territory(id)` lookups,
 //    one request at a time in a rotating order (the read model is built at write time, so a
-//    portfolio should cost about a lookup: the target is within 2×).
+//    portfolio should cost about a lookup: the target is within 2×);
+// 3. the CSV export of every project (GET /exports/projects.csv): time, bytes, rows and the
+//    peak memory of the gateway, reporting and PostgreSQL meanwhile.
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
 import { HUB_PORT } from "./hub-process";
-import { descendantsNamed, findServicePid } from "./hub-processes";
+import { findServicePid } from "./hub-processes";
 import { percentile } from "./load";
-import { mib, sampleMemory, type PeakMemory } from "./memory-sampler";
+import { measureExport, type ExportFigures } from "./projects-export";
+import { hubProcesses, mib, sampleMemory, type PeakMemory } from "./memory-sampler";
 import { ms, table, times, type BenchOutcome } from "./report";
 import { devSessionToken, graphqlFailure, graphqlOnce } from "./scenarios";
 import type { Settings } from "./settings";
@@ -23,6 +26,8 @@ export const PORTFOLIO_QUERY = `query Portfolio($filter: PortfolioFilter) { port
 export const LOOKUP_QUERY = `query($id: ID!) { territory(id: $id) { id name } }`;
 const WARMUP_ROUNDS = 30;
 const CATCH_UP_POLL_MS = 250;
+/** The export of every project may take longer than one request's BENCH_TIMEOUT_MS. */
+const EXPORT_TIMEOUT_MS = 10 * 60_000;
 /** The target of the issue: a portfolio within 2× a territory lookup. */
 const TARGET_RATIO = 2;
 
@@ -158,10 +163,20 @@ export async function runReportingBench(hub: ReportingHub, settings: Settings): 
     if (errors.length > 0) failures.push(`${kind}: ${errors.length} errors, e.g. ${errors[0].failure}`);
   }
 
+  // 3. The CSV export of every project the viewer may see.
+  console.log(`\nCSV export: GET /exports/projects.csv through the gateway as ${NATIONAL}, every project, RSS read every 100 ms meanwhile ...`);
+  const exported = await measureExport(hub.gatewayUrl, token, pids, hub.startPid, Math.max(settings.timeoutMs, EXPORT_TIMEOUT_MS));
+  if (exported === null) {
+    console.log("  the gateway answered 404: this hub has no CSV export, the step is left out");
+  } else {
+    printExport(exported, journal, failures);
+  }
+
   return {
     failures,
     result: {
       viewer: NATIONAL,
+      export: exported,
       journal,
       catchUp: { measured: settings.catchUp, ms: catchUp.ms, eventsPerSecond, memory: catchUp.memory, projectCount: catchUp.projectCount, pids },
       portfolio: {
@@ -237,14 +252,7 @@ async function measureCatchUp(
   startPid: number,
   settings: Settings,
 ): Promise<{ ms: number; memory: Record<string, PeakMemory>; projectCount: number }> {
-  let postgres: number[] = [];
-  let postgresRead = 0;
-  const postgresPids = () => {
-    // New backends appear while it runs: the list is refreshed every 10 readings.
-    if (postgresRead++ % 10 === 0) postgres = descendantsNamed(startPid, "postgres");
-    return postgres;
-  };
-  const sampler = sampleMemory({ reporting: () => [pids.reporting], projects: () => [pids.projects], gateway: () => [pids.gateway], "postgres (sum)": postgresPids });
+  const sampler = sampleMemory(hubProcesses(pids, startPid));
   const started = performance.now();
   try {
     if (settings.catchUp) {
@@ -270,6 +278,17 @@ async function measureCatchUp(
   } finally {
     sampler.stop();
   }
+}
+
+function printExport(exported: ExportFigures, journal: Journal, failures: string[]): void {
+  const seconds = exported.ms / 1000;
+  const mebibytes = exported.bytes / 1_048_576;
+  console.log(
+    `\n  ${exported.rows} rows, ${mebibytes.toFixed(1)} MiB in ${seconds.toFixed(2)} s (headers after ${ms(exported.headersMs)} ms): ${Math.round(exported.rows / seconds)} rows/s, ${(mebibytes / seconds).toFixed(1)} MiB/s; x-hub-current-at ${exported.currentAt ?? "-"}`,
+  );
+  console.log(`  RSS of every process involved during the export (${exported.memory.gateway.samples} readings every 100 ms):`);
+  console.log(memoryTable(exported.memory));
+  if (exported.rows !== journal.submittedProjects) failures.push(`the export holds ${exported.rows} rows, the projects database ${journal.submittedProjects} projects that are not drafts`);
 }
 
 function summarizeSamples(samples: Sample[]) {
