@@ -27,6 +27,7 @@ const SOURCES = {
   "^@hub/(people-territories|projects|funding|reporting)$": "<rootDir>/subgraphs/$1/src",
   "^@hub/funding/stand-in$": "<rootDir>/subgraphs/funding/src/stand-in",
   "^@hub/people-territories/stand-in$": "<rootDir>/subgraphs/people-territories/src/stand-in",
+  "^@hub/reporting/stand-in$": "<rootDir>/subgraphs/reporting/src/stand-in",
   "^@hub/gateway$": "<rootDir>/gateway/src",
   "^@hub/testing$": "<rootDir>/testing/src",
 };

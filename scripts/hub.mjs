@@ -175,6 +175,20 @@ export async function smtp() {
   return { url: standIn.smtpUrl, messagesUrl: standIn.messagesUrl, stop: () => standIn.stop() };
 }
 
+/** Starts the Grist stand-in in this process (a document "hub-demo" with a table "Projets"), unless a real Grist is configured. */
+export async function grist() {
+  if (process.env.GRIST_URL) return { url: process.env.GRIST_URL, apiKey: process.env.GRIST_API_KEY ?? "", stop: async () => {} };
+  const { createGristStandIn, DEV_GRIST_API_KEY } = require("@hub/reporting/stand-in");
+  const { listen } = kit();
+  const { isPortOpen } = localPostgres();
+  const port = Number(process.env.GRIST_STAND_IN_PORT ?? 4012);
+  const url = (p) => `http://127.0.0.1:${p}/api`;
+  if (await isPortOpen(port)) return { url: url(port), apiKey: DEV_GRIST_API_KEY, stop: async () => {} };
+  const { app } = createGristStandIn({ documents: { "hub-demo": ["Projets"] } });
+  const running = await listen({ app, close: async () => {} }, port, "127.0.0.1", "/api");
+  return { url: url(running.port), apiKey: DEV_GRIST_API_KEY, stop: () => running.stop() };
+}
+
 /** Spawns `node <workspace>/dist/main.js`; resolves when it prints "ready at", rejects if it exits first. */
 export function spawnService(name, workspace, env, { prefix = true } = {}) {
   // Its own process group: Ctrl-C reaches only this script, which stops services in order.

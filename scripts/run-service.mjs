@@ -1,9 +1,9 @@
 // `npm start -w <workspace>`: one service alone. Builds, provides a database (DATABASE_URL, or
 // the embedded server, reused when `npm start` already runs it) and, for funding, the
-// Aides-Territoires and DS stand-ins, for people-territories the SMTP stand-in; then runs the
-// service in the foreground.
+// Aides-Territoires and DS stand-ins, for people-territories the SMTP stand-in, for reporting the
+// Grist one; then runs the service in the foreground.
 import { join } from "node:path";
-import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, smtp, spawnService, stopProcess } from "./hub.mjs";
+import { aidesTerritoires, build, demarchesSimplifiees, database, grist, ROOT, smtp, spawnService, stopProcess } from "./hub.mjs";
 
 const workspace = process.argv[2];
 const name = workspace.split("/").pop();
@@ -37,6 +37,11 @@ async function main() {
     const mail = await smtp();
     stops.push(mail.stop);
     env.SMTP_URL = mail.url;
+  }
+  if (workspace === "subgraphs/reporting") {
+    const gr = await grist();
+    stops.push(gr.stop);
+    Object.assign(env, { GRIST_URL: gr.url, GRIST_API_KEY: gr.apiKey });
   }
   service = spawnService(name, workspace, env, { prefix: false });
   service.child.stdout.pipe(process.stdout);

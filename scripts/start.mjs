@@ -1,9 +1,9 @@
 // `npm start`: the whole hub on one machine. Builds what is stale, starts the embedded
 // PostgreSQL server (unless DATABASE_URL is set) and gives each subgraph a role of its own on
-// it, starts the stand-ins (Aides-Territoires, Démarches Simplifiées and SMTP, unless their URL is set), then the
+// it, starts the stand-ins (Aides-Territoires, Démarches Simplifiées, Grist and SMTP, unless their URL is set), then the
 // four subgraphs and the gateway, in development mode unless HUB_MODE says otherwise. Ctrl-C stops all.
 import { join } from "node:path";
-import { aidesTerritoires, build, demarchesSimplifiees, database, ROOT, smtp, spawnService, stopProcess } from "./hub.mjs";
+import { aidesTerritoires, build, demarchesSimplifiees, database, grist, ROOT, smtp, spawnService, stopProcess } from "./hub.mjs";
 
 const started = Date.now();
 const dataDir = process.env.HUB_DATA_DIR || join(ROOT, ".data");
@@ -40,6 +40,8 @@ async function main() {
   stops.push(at.stop);
   const ds = await demarchesSimplifiees();
   stops.push(ds.stop);
+  const gr = await grist();
+  stops.push(gr.stop);
   const mail = await smtp();
   stops.push(mail.stop);
   const port = process.env.GATEWAY_PORT ?? 4000;
@@ -50,6 +52,8 @@ async function main() {
     AIDES_TERRITOIRES_URL: at.url,
     AIDES_TERRITOIRES_API_KEY: at.apiKey,
     DEMARCHES_SIMPLIFIEES_URL: ds.url,
+    GRIST_URL: gr.url,
+    GRIST_API_KEY: gr.apiKey,
     // Notifications (people-territories): the SMTP server and the links' address.
     SMTP_URL: mail.url,
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
@@ -83,6 +87,7 @@ The hub is running (started in ${Date.now() - started} ms):
   subgraphs     http://localhost:${process.env.PROJECTS_PORT ?? 4001}/graphql (projects), :${process.env.PEOPLE_TERRITORIES_PORT ?? 4002} (people-territories), :${process.env.FUNDING_PORT ?? 4003} (funding), :${process.env.REPORTING_PORT ?? 4004} (reporting)
   stand-in      ${at.url} (Aides-Territoires)
   stand-in      ${ds.url} (Démarches Simplifiées)
+  stand-in      ${gr.url} (Grist, document "hub-demo", table "Projets")
   e-mails       ${mail.messagesUrl ? `${mail.url} (SMTP stand-in; what it received: ${mail.messagesUrl})` : `${mail.url.replace(/\/\/[^@/]*@/, "//")} (SMTP_URL)`}
 Ctrl-C stops everything.`);
 }

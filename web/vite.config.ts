@@ -12,7 +12,7 @@ export default defineConfig({
     // Two pages: the app (index.html) and the GraphQL explorer the gateway serves at /explorer.
     rolldownOptions: {
       input: { main: 'index.html', explorer: 'explorer.html' },
-      // GraphiQL's dependencies carry React Server Components' "use client" lines: meaningless in a bundle.
+      // GraphiQL's dependencies and react-dsfr carry React Server Components' "use client" lines: meaningless in a bundle.
       onLog(level, log, handler) {
         if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
       },

@@ -37,3 +37,12 @@ describe("readGatewayConfig: subgraph timeout", () => {
     expect(() => readGatewayConfig({ ...DEV, SUBGRAPH_TIMEOUT_MS: "0" })).toThrow("SUBGRAPH_TIMEOUT_MS must be an integer between 1 and 600000");
   });
 });
+
+describe("readGatewayConfig: logs and metrics", () => {
+  it("logs at info by default, LOG_LEVEL otherwise; METRICS_TOKEN is optional, at least 32 characters when set", () => {
+    expect([readGatewayConfig(DEV).logLevel, readGatewayConfig(DEV).metricsToken]).toEqual(["info", null]);
+    expect(readGatewayConfig({ ...DEV, LOG_LEVEL: "warn", METRICS_TOKEN: "m".repeat(32) })).toMatchObject({ logLevel: "warn", metricsToken: "m".repeat(32) });
+    expect(() => readGatewayConfig({ ...DEV, LOG_LEVEL: "verbose", METRICS_TOKEN: "short" })).toThrow("METRICS_TOKEN: at least 32 characters");
+    expect(() => readGatewayConfig({ ...DEV, LOG_LEVEL: "verbose" })).toThrow("LOG_LEVEL");
+  });
+});

@@ -47,6 +47,8 @@ export interface GatewayConfig extends CommonConfig {
   limits: OperationLimits | null;
   /** WebSocket bounds (WS_* variables, see WebSocketLimits). */
   webSocket: WebSocketLimits;
+  /** LOG_LEVEL (default info): info logs a line per GraphQL operation; warn or error keeps only problems. */
+  logLevel: "debug" | "info" | "warn" | "error";
   /** METRICS_TOKEN: when set, GET /metrics answers `Authorization: Bearer <it>` only; unset, loopback callers only. */
   metricsToken: string | null;
 }
@@ -161,6 +163,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
       limits: (e, problems) => readLimits(e, problems, mode),
       webSocket: readWebSocketLimits,
+      logLevel: oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
       metricsToken: (e, problems) => {
         const token = optional("METRICS_TOKEN")(e, problems) ?? null;
         if (token !== null && token.length < 32) problems.push("METRICS_TOKEN: at least 32 characters");

@@ -16,8 +16,8 @@ export interface ExplorerOptions {
  * `explorer.html`), on this origin. Its policy is the web app's (security-headers.ts) plus
  * fonts from data: URLs, which GraphiQL's stylesheet embeds: nothing is loaded from elsewhere.
  * GET /explorer/schema.graphql: the API schema's SDL with its descriptions, for signed-in
- * callers (a session or an API key), so that the explorer documents the API in production too,
- * where introspection is off. It is the public contract (schema/supergraph.graphql, less
+ * callers (a session or an API key): the explorer's documentation in one static answer (in
+ * production, introspection too is for signed-in callers only). It is the public contract (schema/supergraph.graphql, less
  * @inaccessible), not a secret; anonymous callers get 401 all the same.
  */
 export function explorerRouter(options: ExplorerOptions): express.Router {

@@ -16,6 +16,7 @@ import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
 import { importsRouter } from "./imports.route";
 import { explorerRouter } from "./explorer.route";
+import { exportsRouter } from "./exports.route";
 import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { introspectionPlugin } from "./introspection";
@@ -40,7 +41,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
   // eslint-disable-next-line no-restricted-properties -- a write, read by @apollo/gateway's constructor: the only switch it offers
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
-  const { json: log, logger } = createGatewayLogger(quiet);
+  const { json: log, logger } = createGatewayLogger(quiet ? "error" : config.logLevel);
   const supergraphSdl = readSupergraphSdl(config);
   // One data source per subgraph, shared by queries and federated subscriptions.
   // Read at each scrape: the subscriptions are built below, on the same data sources.
@@ -96,7 +97,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   app.disable("x-powered-by");
   app.use(securityHeaders);
   app.use(assignRequestId);
-  app.use(metricsRouter(metrics, config.metricsToken));
+  app.use(metricsRouter(metrics, config.metricsToken, config.mode));
   app.use(healthRouter({ subgraphUrls: config.subgraphUrls, supergraphLoaded: () => apiSchema !== null, subscriptions: () => subscriptions.stats() }));
   app.use(
     devTokenRouter({
@@ -119,6 +120,14 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       projectsUrl: config.subgraphUrls.projects,
       internalTokenSecret: config.internalTokenSecret,
       maxBytes: config.importMaxBytes,
+      authenticate: async (header) => (await authenticate(header)).viewer,
+    }),
+  );
+  app.use(
+    exportsRouter({
+      reportingUrl: config.subgraphUrls.reporting,
+      internalTokenSecret: config.internalTokenSecret,
+      timeoutMs: config.subgraphTimeoutMs,
       authenticate: async (header) => (await authenticate(header)).viewer,
     }),
   );

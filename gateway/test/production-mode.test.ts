@@ -95,6 +95,8 @@ describe("gateway mode", () => {
       });
       const methods = await fetch(`${origin}/auth/methods`);
       expect({ devToken: devToken.status, methods: (await methods.json()) as unknown }).toEqual({ devToken: 404, methods: { dev: false, proconnect: false } });
+      // No METRICS_TOKEN: /metrics answers no one in production, the machine itself included.
+      expect((await fetch(`${origin}/metrics`)).status).toBe(404);
       // No subgraph answers: alive, not ready.
       const health = await fetch(`${origin}/health`);
       const ready = await fetch(`${origin}/ready`);

@@ -40,6 +40,11 @@ const TOUR: Step[] = [
     query: `query Inbox { inbox(first: 5, filter: { theme: "eau" }) { edges { cursor node { id priority unreadCount } } pageInfo { hasNextPage } } inboxUnreadCount }`,
   },
   {
+    name: "the DDT chooses a daily digest of its e-mails",
+    as: "julien",
+    query: `mutation Digest { setNotificationFrequency(frequency: DAILY_DIGEST) { id notificationFrequency } }`,
+  },
+  {
     name: "the DDT reads the fiche",
     as: "julien",
     query: `mutation Read($id: ID!) { markProjectRead(projectId: $id) { id unreadCount } }`,
@@ -98,13 +103,14 @@ const TOUR: Step[] = [
     name: "lists and lookups",
     query: `query Lists($after: String) {
       projects(first: 5, filter: { territoryId: "DEPARTEMENT:63" }) { edges { cursor node { id } } pageInfo { endCursor } }
-      activities(first: 5, after: $after) { edges { node { id } } }
+      activities(first: 5, after: $after) { edges { node { id internal } } }
       latestActivityId
       territories(search: "clermont", kind: COMMUNE, first: 3) { edges { cursor node { id members(first: 2) { edges { node { id } } } } } pageInfo { hasNextPage } }
       territory(id: "EPCI:246300701") { name members(first: 3) { edges { node { name } } pageInfo { hasNextPage } } projects(first: 2) { edges { node { id } } } }
       me { assignedProjects(first: 2) { edges { node { id } } } organization { projects(first: 2) { edges { node { id } } } } }
       organization(id: "COLLECTIVITE:216301135") { id name kind members(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }
-      me { id invitations { id role createdAt organization { id } } }
+      organizations(search: "cerema", kind: OPERATOR, first: 2) { edges { cursor node { id } } pageInfo { hasNextPage } }
+      me { id notificationFrequency invitations { id role createdAt organization { id } } }
       fundingOpportunity(id: "AT:150000") { id name }
       fundingOpportunities(filter: { territoryId: "DEPARTEMENT:63", themes: ["eau"], phase: OPERATION, kind: ENGINEERING }, first: 2) { edges { node { id reasons } } }
       portfolio(filter: { territoryId: "REGION:84", theme: "eau" }) { currentAt projectCount byStatus { status count }
@@ -143,6 +149,14 @@ const TOUR: Step[] = [
     name: "API keys list and revocation (ANCT national)",
     as: "nadia",
     query: `query Keys { apiKeys(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }`,
+  },
+  {
+    name: "a Grist table fed with the projects, kept current, then no longer (ANCT national)",
+    as: "nadia",
+    query: `mutation Grist {
+      syncToGrist(docId: "suivi-crte", tableId: "Projets", filter: { territoryId: "DEPARTEMENT:63" }, keepCurrent: true) { docId tableId rows requests columnsCreated currentAt scheduled done }
+      stopGristSync(docId: "suivi-crte", tableId: "Projets")
+    }`,
   },
 ];
 

@@ -11,6 +11,7 @@ import { createPeopleTerritoriesServer } from "@hub/people-territories";
 import { startSmtpStandIn, type SmtpStandIn } from "@hub/people-territories/stand-in";
 import { createProjectsServer, type S3Options } from "@hub/projects";
 import { createReportingServer } from "@hub/reporting";
+import { createGristStandIn, type GristStandIn } from "@hub/reporting/stand-in";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -40,6 +41,8 @@ export interface Hub {
   ds: RunningServer & DsStandIn;
   /** The SMTP stand-in people-territories sends notifications to (with `notifications: true`): the e-mails received, `waitFor`, `refuseNext`. */
   mail: SmtpStandIn;
+  /** The Grist stand-in: its documents (GRIST_DOCUMENT with table "Projets" exists), 429s on demand, what it received. */
+  grist: RunningServer & GristStandIn;
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway; the body without the gateway's `extensions.requestId`. */
@@ -77,6 +80,9 @@ export const STAND_IN_API_KEY = "test-aides-territoires-key";
 export const DS_API_TOKEN = "test-ds-api-token";
 /** The hub's address in the links of notification e-mails, in tests. */
 export const PUBLIC_URL = "http://hub.test";
+/** The Grist stand-in's API key, and the document it starts with (table "Projets", no columns). */
+export const GRIST_API_KEY = "test-grist-key";
+export const GRIST_DOCUMENT = "suivi-crte";
 
 function serverUrl(): string {
   const url = process.env.HUB_TEST_DATABASE_URL;
@@ -150,6 +156,10 @@ export interface HubOptions {
   reportingJournalPage?: number;
   /** REPORTING_POLL_MS of the reporting subgraph (default 50: tests do not wait for a poll). */
   reportingPollMs?: number;
+  /** GRIST_SYNC_SECONDS of the reporting subgraph (default 0: scheduled syncs run only when a test says so). */
+  gristSyncSeconds?: number;
+  /** GRIST_SYNC_WAIT_MS of the reporting subgraph (default 5000, as in production). */
+  gristSyncWaitMs?: number;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -171,6 +181,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const dsRunning = await listen({ app: dsApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(dsRunning.stop);
     const ds = Object.assign(dsRunning, dsApp);
+    const gristApp = createGristStandIn({ apiKeys: [GRIST_API_KEY], documents: { [GRIST_DOCUMENT]: ["Projets"] } });
+    const gristRunning = await listen({ app: gristApp.app, close: async () => {} }, 0, "127.0.0.1", "/api");
+    stops.push(gristRunning.stop);
+    const grist = Object.assign(gristRunning, gristApp);
     const started = async (app: Awaited<ReturnType<typeof createProjectsServer>>) => {
       const running = await listen(app, 0);
       stops.push(running.stop);
@@ -206,7 +220,18 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       outboxIntervalMs: 100,
     };
     // The journal consumer looks for new activities often, so that `reportingCaughtUp` returns soon.
-    const reportingConfig = { ...common, databaseUrl: databases.reporting, projectsUrl: "", pollMs: options.reportingPollMs ?? 50, journalPageSize: options.reportingJournalPage ?? 500 };
+    const reportingConfig = {
+      ...common,
+      databaseUrl: databases.reporting,
+      projectsUrl: "",
+      pollMs: options.reportingPollMs ?? 50,
+      journalPageSize: options.reportingJournalPage ?? 500,
+      peopleTerritoriesUrl: "",
+      publicUrl: "https://hub.example.fr",
+      grist: { url: `http://127.0.0.1:${grist.port}/api`, apiKey: GRIST_API_KEY },
+      gristSyncSeconds: options.gristSyncSeconds ?? 0,
+      gristSyncWaitMs: options.gristSyncWaitMs ?? 5000,
+    };
     // How to (re)create each subgraph, for a start after a stop or a freeze.
     const create = {
       projects: () => createProjectsServer(projectsConfig, true),
@@ -217,11 +242,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const projects = await started(await create.projects());
     fundingConfig.projectsUrl = reportingConfig.projectsUrl = peopleTerritoriesConfig.projectsUrl = projects.url;
     const peopleTerritories = await started(await create["people-territories"]());
+    reportingConfig.peopleTerritoriesUrl = peopleTerritories.url;
     const funding = await started(await create.funding());
     const reporting = await started(await create.reporting());
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
     const thaw = new Map<SubgraphName, () => Promise<void>>();
-    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs, metricsToken } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
+    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs, metricsToken, logLevel } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
     const gateway = await listen(
       await createGatewayServer(
         {
@@ -242,6 +268,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           webSocket,
           subgraphTimeoutMs,
           metricsToken,
+          logLevel,
         },
         true,
       ),
@@ -256,6 +283,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       standIn: standInWithStats,
       ds,
       mail,
+      grist,
       token: async (email) => {
         const response = await fetch(`${origin}/auth/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
         const body = (await response.json()) as { token?: string; error?: string };

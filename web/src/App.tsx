@@ -3,13 +3,15 @@ import { Provider } from 'urql';
 import { clearSession, loadSession, saveSession, takeTokenFromFragment, type Session } from './auth';
 import { createGraphqlClient, type GraphqlSession } from './graphql-client';
 import { SessionTokenContext } from './session-token-context';
-import { useHashRoute } from './use-hash-route';
+import { useHashRoute, type Route } from './use-hash-route';
+import { useViewer } from './use-viewer';
+import { Dashboard } from './components/dashboard';
 import { Inbox } from './components/inbox';
-import { MainNav } from './components/main-nav';
+import { NewProject } from './components/new-project';
 import { ProjectFiche } from './components/project-fiche';
 import { ProjectList } from './components/project-list';
-import { SessionBar } from './components/session-bar';
 import { SignInBox } from './components/sign-in-box';
+import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 
 /** A session and its GraphQL client. */
@@ -46,30 +48,40 @@ export function App() {
     setCurrent(null);
   }
 
+  if (!current) {
+    return (
+      <>
+        <SiteHeader session={null} route={route} hasInbox={false} canCreate={false} hasDashboard={false} />
+        <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
+          <SignInBox onSignedIn={handleSignedIn} />
+        </main>
+        <SiteFooter />
+      </>
+    );
+  }
+  return (
+    <Provider value={current.graphql.client}>
+      <SessionTokenContext value={current.session.token}>
+        <SignedInPages email={current.session.email} route={route} onSignOut={handleSignOut} />
+      </SessionTokenContext>
+    </Provider>
+  );
+}
+
+/** The pages of a signed-in viewer, what they may do read from `me` once. */
+function SignedInPages({ email, route, onSignOut }: { email: string; route: Route; onSignOut: () => void }) {
+  const viewer = useViewer();
   return (
     <>
-      <SiteHeader />
-      <main className="content">
-        {current ? (
-          <>
-            <SessionBar email={current.session.email} onSignOut={handleSignOut} />
-            <Provider value={current.graphql.client}>
-              <SessionTokenContext value={current.session.token}>
-                {route.name === 'fiche' ? (
-                  <ProjectFiche key={route.projectId} projectId={route.projectId} />
-                ) : (
-                  <>
-                    <MainNav current={route.name} />
-                    {route.name === 'inbox' ? <Inbox /> : <ProjectList />}
-                  </>
-                )}
-              </SessionTokenContext>
-            </Provider>
-          </>
-        ) : (
-          <SignInBox onSignedIn={handleSignedIn} />
-        )}
+      <SiteHeader session={{ email, onSignOut }} route={route} hasInbox={viewer.isStateAgent} canCreate={viewer.isCollectivite} hasDashboard={viewer.isNational} />
+      <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
+        {route.name === 'fiche' && <ProjectFiche key={route.projectId} projectId={route.projectId} viewer={viewer} />}
+        {route.name === 'inbox' && <Inbox />}
+        {route.name === 'new' && <NewProject viewer={viewer} />}
+        {route.name === 'dashboard' && <Dashboard />}
+        {route.name === 'list' && <ProjectList viewer={viewer} />}
       </main>
+      <SiteFooter />
     </>
   );
 }

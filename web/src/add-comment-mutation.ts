@@ -1,13 +1,9 @@
-import { gql } from 'urql';
+import { graphql } from './graphql';
 
-export interface AddCommentData {
-  addComment: { id: string };
-}
-
-export const ADD_COMMENT_MUTATION = gql<AddCommentData, { projectId: string; body: string; internal: boolean }>`
+export const ADD_COMMENT_MUTATION = graphql(`
   mutation AddComment($projectId: ID!, $body: String!, $internal: Boolean) {
     addComment(projectId: $projectId, body: $body, internal: $internal) {
       id
     }
   }
-`;
+`);

@@ -75,3 +75,30 @@ export function formatBytes(size: number): string {
   }
   return `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} ${units[unit]}`;
 }
+
+/** The statuses, in lifecycle order, for a filter. */
+export const STATUS_OPTIONS = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
+
+/** The phases, for a form. */
+export const PHASE_OPTIONS = Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }));
+
+/** The maturities of an état des lieux, for a form. */
+export const MATURITY_OPTIONS = Object.entries(MATURITY_LABELS).map(([value, label]) => ({ value, label }));
+
+const APPLICATION_STATUS_LABELS: Record<string, string> = {
+  PREFILLED: 'Pré-rempli, pas encore ouvert',
+  BROUILLON: 'Brouillon sur Démarches Simplifiées',
+  EN_CONSTRUCTION: 'Déposé, en construction',
+  EN_INSTRUCTION: 'En instruction',
+  ACCEPTE: 'Accepté',
+  REFUSE: 'Refusé',
+  SANS_SUITE: 'Classé sans suite',
+};
+
+/** A Démarches Simplifiées dossier's state, in French. */
+export function formatApplicationStatus(status: string): string {
+  return APPLICATION_STATUS_LABELS[status] ?? status;
+}
+
+/** Action statuses, for a form. */
+export const ACTION_STATUS_OPTIONS = Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }));

@@ -39,3 +39,8 @@ export function describeError(error: CombinedError): string {
 export function isNotFound(error: CombinedError): boolean {
   return error.graphQLErrors.some((e) => e.extensions.code === 'NOT_FOUND');
 }
+
+/** Whether the API answered CONFLICT (the fiche changed since it was read). */
+export function isConflict(error: CombinedError): boolean {
+  return error.graphQLErrors.some((e) => e.extensions.code === 'CONFLICT');
+}

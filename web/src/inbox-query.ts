@@ -1,14 +1,4 @@
-import { gql } from 'urql';
-
-export interface InboxNode {
-  id: string;
-  title: string;
-  status: string;
-  priority: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  territory: { id: string; name: string } | null;
-}
+import { graphql, type ResultOf } from './graphql';
 
 /** ProjectFilter, as the inbox's filters fill it (absent fields: no criterion). */
 export interface InboxFilter {
@@ -18,12 +8,8 @@ export interface InboxFilter {
   submittedBefore?: string;
 }
 
-export interface InboxData {
-  inbox: { edges: { node: InboxNode }[]; pageInfo: { hasNextPage: boolean } };
-}
-
 /** The State's inbox: submitted and qualified projects of the viewer's départements, highest priority then oldest first. */
-export const INBOX_QUERY = gql<InboxData, { first: number; filter: InboxFilter }>`
+export const INBOX_QUERY = graphql(`
   query Inbox($first: Int!, $filter: ProjectFilter) {
     inbox(first: $first, filter: $filter) {
       edges {
@@ -45,19 +31,7 @@ export const INBOX_QUERY = gql<InboxData, { first: number; filter: InboxFilter }
       }
     }
   }
-`;
+`);
 
-export interface InboxAccessData {
-  inbox: { edges: { cursor: string }[] };
-}
-
-/** Whether the viewer has an inbox (State agents): the API answers FORBIDDEN, and `data: null`, to others. */
-export const INBOX_ACCESS_QUERY = gql<InboxAccessData | null, Record<string, never>>`
-  query InboxAccess {
-    inbox(first: 1) {
-      edges {
-        cursor
-      }
-    }
-  }
-`;
+export type InboxData = ResultOf<typeof INBOX_QUERY>;
+export type InboxNode = InboxData['inbox']['edges'][number]['node'];

@@ -1,14 +1,10 @@
-import { gql } from 'urql';
-
-export interface MeData {
-  me: { id: string };
-}
+import { graphql } from './graphql';
 
 /** The signed-in person's id (to assign a project to oneself). */
-export const ME_QUERY = gql<MeData, Record<string, never>>`
+export const ME_QUERY = graphql(`
   query Me {
     me {
       id
     }
   }
-`;
+`);

@@ -1,22 +1,7 @@
-import { gql } from 'urql';
-
-export interface CommentNode {
-  id: string;
-  body: string;
-  internal: boolean;
-  createdAt: string;
-  author: { id: string; name: string | null } | null;
-}
-
-export interface ProjectCommentsData {
-  project: {
-    id: string;
-    comments: { edges: { node: CommentNode }[]; pageInfo: { hasNextPage: boolean } };
-  };
-}
+import { graphql, type ResultOf } from './graphql';
 
 /** The conversation of a project, oldest first (the first 50 messages). */
-export const PROJECT_COMMENTS_QUERY = gql<ProjectCommentsData, { id: string }>`
+export const PROJECT_COMMENTS_QUERY = graphql(`
   query ProjectComments($id: ID!) {
     project(id: $id) {
       id
@@ -39,4 +24,6 @@ export const PROJECT_COMMENTS_QUERY = gql<ProjectCommentsData, { id: string }>`
       }
     }
   }
-`;
+`);
+
+export type CommentNode = ResultOf<typeof PROJECT_COMMENTS_QUERY>['project']['comments']['edges'][number]['node'];

@@ -1,110 +1,122 @@
-import { gql } from 'urql';
+import { graphql, type ResultOf } from './graphql';
 
-export interface FinancingLine {
-  source: string;
-  amountEuros: number;
-  secured: boolean;
-}
-
-export interface Diagnostic {
-  needs: string | null;
-  blockers: string | null;
-  partners: string[];
-  financingPlan: FinancingLine[];
-  calendar: string | null;
-  maturity: string | null;
-}
-
-export interface ProjectAction {
-  id: string;
-  title: string;
-  description: string;
-  status: string;
-}
-
-export interface ProjectDocument {
-  id: string;
-  name: string;
-  size: number;
-  createdAt: string;
-  url: string;
-}
-
-/** One entry of a project's journal (query and subscription alike). */
-export interface ActivityEntry {
-  id: string;
-  at: string;
-  kind: string;
-  summary: string;
-  actor: { id: string; name: string | null } | null;
-}
-
-/** What the viewer may do on the project now (Project.viewerCan). */
-export interface ProjectRights {
-  transitions: string[];
-  edit: boolean;
-  comment: boolean;
-  internalNotes: boolean;
-}
-
-export const VIEWER_CAN_FIELDS = 'transitions edit comment internalNotes';
-
-export interface ProjectFiche {
-  id: string;
-  title: string;
-  description: string;
-  status: string;
-  phase: string;
-  themes: string[];
-  programmes: string[];
-  budgetEuros: number | null;
-  startDate: string | null;
-  endDate: string | null;
-  priority: string | null;
-  blockedReason: string | null;
-  statusReason: string | null;
-  createdAt: string;
-  territories: { id: string; name: string }[];
-  owner: { id: string; name: string } | null;
-  diagnostic: Diagnostic;
-  actions: ProjectAction[];
-  documents: ProjectDocument[];
-  activity: { edges: { node: ActivityEntry }[] };
-  viewerCan: ProjectRights;
-}
-
-export interface ProjectFicheData {
-  project: ProjectFiche;
-}
-
-/** Fields shared by the journal query and the live subscription. */
-export const ACTIVITY_FIELDS = 'id at kind summary actor { id name }';
-
-/** The fiche and the first 50 entries of its journal (oldest first); the conversation is apart. */
-export const PROJECT_FICHE_QUERY = gql<ProjectFicheData, { id: string }>`
-  query ProjectFiche($id: ID!) {
-    project(id: $id) {
+/** Fields shared by the journal query and the live subscription (unmasked: read as plain fields). */
+export const ACTIVITY_FIELDS = graphql(`
+  fragment ActivityFields on Activity @_unmask {
+    id
+    at
+    kind
+    summary
+    actor {
       id
-      title
-      description
-      status
-      phase
-      themes
-      programmes
-      budgetEuros
-      startDate
-      endDate
-      priority
-      blockedReason
-      statusReason
-      createdAt
-      territories { id name }
-      owner { id name }
-      diagnostic { needs blockers partners financingPlan { source amountEuros secured } calendar maturity }
-      actions { id title description status }
-      documents { id name size createdAt url }
-      activity(first: 50) { edges { node { ${ACTIVITY_FIELDS} } } }
-      viewerCan { ${VIEWER_CAN_FIELDS} }
+      name
     }
   }
-`;
+`);
+
+/** What the viewer may do on the project now (Project.viewerCan). */
+export const VIEWER_CAN_FIELDS = graphql(`
+  fragment ViewerCanFields on ProjectRights @_unmask {
+    transitions
+    edit
+    comment
+    internalNotes
+  }
+`);
+
+/** The fiche, its actors and the first 50 entries of its journal (oldest first); the conversation and the funding are apart. */
+export const PROJECT_FICHE_QUERY = graphql(
+  `
+    query ProjectFiche($id: ID!) {
+      project(id: $id) {
+        id
+        version
+        title
+        description
+        status
+        phase
+        themes
+        programmes
+        budgetEuros
+        startDate
+        endDate
+        priority
+        blockedReason
+        statusReason
+        createdAt
+        territories {
+          id
+          name
+          kind
+          departement {
+            id
+          }
+        }
+        owner {
+          id
+          name
+        }
+        diagnostic {
+          needs
+          blockers
+          partners
+          financingPlan {
+            source
+            amountEuros
+            secured
+          }
+          calendar
+          maturity
+        }
+        actions {
+          id
+          title
+          description
+          status
+        }
+        documents {
+          id
+          name
+          size
+          createdAt
+          url
+        }
+        assignees {
+          person {
+            id
+            name
+            organization {
+              name
+            }
+          }
+          theme
+          assignedAt
+        }
+        actors {
+          id
+          name
+          kind
+        }
+        activity(first: 50) {
+          edges {
+            node {
+              ...ActivityFields
+            }
+          }
+        }
+        viewerCan {
+          ...ViewerCanFields
+        }
+      }
+    }
+  `,
+  [ACTIVITY_FIELDS, VIEWER_CAN_FIELDS],
+);
+
+export type ProjectFiche = ResultOf<typeof PROJECT_FICHE_QUERY>['project'];
+export type Diagnostic = ProjectFiche['diagnostic'];
+export type ProjectAction = ProjectFiche['actions'][number];
+export type ProjectDocument = ProjectFiche['documents'][number];
+export type ProjectRights = ProjectFiche['viewerCan'];
+/** One entry of a project's journal (query and subscription alike). */
+export type ActivityEntry = ResultOf<typeof ACTIVITY_FIELDS>;

@@ -1,35 +1,9 @@
-import { gql } from 'urql';
+import { graphql, type ResultOf, type VariablesOf } from './graphql';
 
-export interface ProjectNode {
-  id: string;
-  title: string;
-  status: string;
-  themes: string[];
-  createdAt: string;
-  territory: { id: string; name: string; departement: { name: string } | null } | null;
-  owner: { id: string; name: string } | null;
-}
-
-export interface ProjectEdge {
-  cursor: string;
-  node: ProjectNode;
-}
-
-export interface ProjectListData {
-  projects: {
-    edges: ProjectEdge[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
-
-export interface ProjectListVariables {
-  first: number;
-  after?: string | null;
-}
-
-export const PROJECT_LIST_QUERY = gql<ProjectListData, ProjectListVariables>`
-  query ProjectList($first: Int!, $after: String) {
-    projects(first: $first, after: $after) {
+/** A page of the projects the viewer may see, newest first, narrowed by the list's filters. */
+export const PROJECT_LIST_QUERY = graphql(`
+  query ProjectList($first: Int!, $after: String, $filter: ProjectFilter) {
+    projects(first: $first, after: $after, filter: $filter) {
       edges {
         cursor
         node {
@@ -57,4 +31,9 @@ export const PROJECT_LIST_QUERY = gql<ProjectListData, ProjectListVariables>`
       }
     }
   }
-`;
+`);
+
+export type ProjectListData = ResultOf<typeof PROJECT_LIST_QUERY>;
+export type ProjectEdge = ProjectListData['projects']['edges'][number];
+export type ProjectNode = ProjectEdge['node'];
+export type ProjectFilter = NonNullable<VariablesOf<typeof PROJECT_LIST_QUERY>['filter']>;

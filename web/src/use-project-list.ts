@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useClient, type OperationResult } from 'urql';
 import { describeError } from './graphql-errors';
-import { PROJECT_LIST_QUERY, type ProjectEdge, type ProjectListData } from './project-list-query';
+import { PROJECT_LIST_QUERY, type ProjectEdge, type ProjectFilter, type ProjectListData } from './project-list-query';
 
 export interface ProjectListState {
   edges: ProjectEdge[];
@@ -11,8 +11,8 @@ export interface ProjectListState {
   loadMore: () => void;
 }
 
-/** Loads the first page of projects, then appends further pages on demand. */
-export function useProjectList(pageSize: number): ProjectListState {
+/** Loads the first page of projects matching `filter`, then appends further pages on demand (a new filter: a new component, see ProjectList). */
+export function useProjectList(pageSize: number, filter: ProjectFilter): ProjectListState {
   const client = useClient();
   const [edges, setEdges] = useState<ProjectEdge[]>([]);
   const [endCursor, setEndCursor] = useState<string | null>(null);
@@ -21,7 +21,10 @@ export function useProjectList(pageSize: number): ProjectListState {
   const [error, setError] = useState<string | null>(null);
 
   // From the server: statuses may have changed since the list was last shown.
-  const readPage = useCallback((after: string | null) => client.query(PROJECT_LIST_QUERY, { first: pageSize, after }, { requestPolicy: 'network-only' }).toPromise(), [client, pageSize]);
+  const readPage = useCallback(
+    (after: string | null) => client.query(PROJECT_LIST_QUERY, { first: pageSize, after, filter }, { requestPolicy: 'network-only' }).toPromise(),
+    [client, pageSize, filter],
+  );
 
   const showPage = useCallback((after: string | null, result: OperationResult<ProjectListData>) => {
     setFetching(false);

@@ -51,6 +51,8 @@ describe("the GraphQL explorer (/explorer)", () => {
 
     await page.getByLabel("Compte de démonstration").selectOption(LOUIS);
     await page.getByText(`Connecté : ${LOUIS}`).waitFor();
+    // The documented schema of the session is loaded.
+    await page.locator('main[aria-busy="false"]').waitFor();
     await page.getByRole("button", { name: "Show Exemples" }).click();
     await page.getByRole("button", { name: /Portefeuille d'un département/ }).click();
     // In the editor, with its variables, before it runs.

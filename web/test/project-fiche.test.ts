@@ -93,46 +93,57 @@ describe("project fiche in Chromium", () => {
     await page.getByRole("link", { name: title }).click();
     await page.getByRole("heading", { name: title }).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/projets/${id}`);
-    await page.getByTestId("comment").first().waitFor();
 
-    const fiche = await textOf(page);
+    // The fiche in tabs: each shows its part.
+    const showTab = (name: string) => page.getByRole("tab", { name, exact: true }).click();
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Présentation", "État des lieux", "Échanges", "Documents", "Actions", "Financements", "Acteurs", "Journal"]);
+    expect(await page.locator(".fiche-title .status").innerText()).toMatch(/^Brouillon$/i);
+    let fiche = await textOf(page);
+    for (const expected of ["Phase Étude", "Clermont-Ferrand (principal) Aubière", "Thèmes Eau", "Petites villes de demain", "Budget estimé 250 000 €", "du 01/09/2026 au 30/06/2027"]) {
+      expect(fiche).toContain(expected);
+    }
+    await showTab("État des lieux");
+    fiche = await textOf(page);
     for (const expected of [
-      "Brouillon",
-      "Phase Étude",
-      "Clermont-Ferrand (principal) Aubière",
-      "Thèmes Eau",
-      "Petites villes de demain",
-      "Budget estimé 250 000 €",
-      "du 01/09/2026 au 30/06/2027",
       "Besoins Remettre en eau le lavoir du quartier Saint-Jacques",
       "Freins Non renseigné",
       "CAUE du Puy-de-Dôme",
       "État (DETR) 100 000 € Non",
       "Total 150 000 €",
       "Maturité Intention",
-      "Étude de faisabilité Proposée",
-      "plan.txt 14 octets",
-      "Camille Martin",
-      "Premier message de la commune : le dossier est en préparation.",
     ]) {
       expect(fiche).toContain(expected);
     }
+    await showTab("Actions");
+    expect(await textOf(page, '[data-testid="action"]')).toContain("Étude de faisabilité");
+    expect(await page.getByLabel("Statut de l'action « Étude de faisabilité »").inputValue()).toBe("PROPOSED");
+    await showTab("Documents");
+    expect(await textOf(page)).toContain("plan.txt 14 octets");
+    await showTab("Journal");
+    await page.getByTestId("journal-entry").first().waitFor();
     expect(await textOf(page, '[data-testid="journal-entry"] >> nth=0')).toContain(`Camille Martin Projet « ${title} » créé`);
     expect(await shownJournalIds(page)).toEqual(await journalIds(id));
+    await showTab("Échanges");
+    await page.getByTestId("comment").first().waitFor();
+    fiche = await textOf(page);
+    expect(fiche).toContain("Camille Martin");
+    expect(fiche).toContain("Premier message de la commune : le dossier est en préparation.");
 
     // Others act through the API; the page is left alone.
     await submit(id);
     await comment("julien", id, "La DDT a bien reçu le dossier, nous revenons vers vous.");
     await page.getByTestId("comment").filter({ hasText: "La DDT a bien reçu le dossier" }).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("comment").last().innerText()).toContain("Julien Bernard");
+    // The rest of the fiche follows too.
+    await page.getByText("Déposé", { exact: true }).waitFor();
+    await showTab("Journal");
     let expectedIds = await journalIds(id);
     await waitForJournal(page, expectedIds.length);
     expect(await shownJournalIds(page)).toEqual(expectedIds);
     const journal = await textOf(page, "ol.journal");
     expect(journal).toContain(`Camille Martin Projet « ${title} » déposé`);
     expect(journal).toContain(`Julien Bernard Nouveau message sur « ${title} »`);
-    expect(await page.getByTestId("comment").last().innerText()).toContain("Julien Bernard");
-    // The rest of the fiche follows too.
-    await page.getByText("Déposé", { exact: true }).waitFor();
+    await showTab("Échanges");
 
     // The form: disabled while empty, French errors, disabled while sending.
     const send = page.getByRole("button", { name: "Envoyer" });
@@ -158,14 +169,16 @@ describe("project fiche in Chromium", () => {
     expect(await textarea.inputValue()).toBe("");
     expect(await page.getByRole("alert").count()).toBe(0);
     expectedIds = await journalIds(id);
-    await waitForJournal(page, expectedIds.length);
     // Anything late (a second delivery, a refetch) has had time to arrive.
     await page.waitForTimeout(500);
     expect(await page.getByTestId("comment").filter({ hasText: message }).count()).toBe(1);
+    await showTab("Journal");
+    await waitForJournal(page, expectedIds.length);
     expect(await shownJournalIds(page)).toEqual(expectedIds);
     expect(await page.getByTestId("journal-entry").last().innerText()).toContain(`Nouveau message sur « ${title} »`);
 
     // The document's link downloads it with the session's token.
+    await showTab("Documents");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "plan.txt" }).click()]);
     expect(download.suggestedFilename()).toBe("plan.txt");
     expect(readFileSync(await download.path(), "utf8")).toBe("Plan du lavoir");
@@ -186,12 +199,14 @@ describe("project fiche in Chromium", () => {
     await page.goto(`${hub.origin}/#/projets/${id}`);
     await signIn(page, JULIEN);
     await page.getByRole("heading", { name: title }).waitFor();
+    await page.getByRole("tab", { name: "Échanges" }).click();
     const note = page.getByTestId("comment").filter({ hasText: "Éligible à la DETR" });
     await note.waitFor();
-    expect(await note.innerText()).toContain("Note interne");
+    expect(await note.textContent()).toContain("Note interne"); // its text (a DSFR badge, upper case on screen)
 
     await page.reload();
     await page.getByRole("heading", { name: title }).waitFor();
+    await page.getByRole("tab", { name: "Journal" }).click();
     await page.getByTestId("journal-entry").first().waitFor();
     expect(await textOf(page, "ol.journal")).toContain(`Note interne sur « ${title} »`);
     await screenshot(page, "fiche-julien");

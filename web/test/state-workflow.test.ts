@@ -56,7 +56,8 @@ describe("State workflow in Chromium", () => {
 
   /** The lifecycle buttons shown under the fiche's title. */
   const stepButtons = (page: Page) => page.getByRole("group", { name: "Étapes du projet" }).getByRole("button").allInnerTexts();
-  const shownStatus = (page: Page) => page.locator(".fiche-title .status").innerText();
+  // Its text, not as shown (a DSFR badge is upper case on screen).
+  const shownStatus = async (page: Page) => (await page.locator(".fiche-title .status").textContent())?.trim();
 
   it("shows a submitted project live in Julien's inbox; he qualifies it, writes an internal note and takes it", async () => {
     const programme = "Programme du test de la boîte";
@@ -100,7 +101,7 @@ describe("State workflow in Chromium", () => {
     await page.getByRole("button", { name: "Filtrer" }).click();
     await page.getByText("Aucun projet à traiter.").waitFor();
     await page.getByLabel("Commune (code INSEE)").fill("63113");
-    await page.getByLabel("Thème").selectOption({ label: "Eau" });
+    await page.getByLabel("Thème", { exact: true }).selectOption({ label: "Eau" });
     await page.getByRole("button", { name: "Filtrer" }).click();
     await row.waitFor();
     await page.getByLabel("Déposés avant le").fill("2000-01-01");
@@ -132,6 +133,7 @@ describe("State workflow in Chromium", () => {
     expect(await stepButtons(page)).toEqual((await rightsOf("julien", id)).transitions.map((transition) => LABELS[transition]));
     expect(await stepButtons(page)).toEqual(["M'attribuer le projet", "Décliner"]);
     expect(await textOf(page)).toContain("Priorité Haute");
+    await page.getByRole("tab", { name: "Journal" }).click();
     await page
       .getByTestId("journal-entry")
       .filter({ hasText: `Projet « ${title} » qualifié` })
@@ -139,12 +141,13 @@ describe("State workflow in Chromium", () => {
 
     // An internal note.
     const note = "Dossier solide, à proposer en comité DETR.";
+    await page.getByRole("tab", { name: "Échanges" }).click();
     await page.getByLabel("Votre message").fill(note);
-    await page.getByLabel("Note interne (visible des seuls agents de l'État)").check();
+    await page.getByLabel("Note interne (visible des seuls agents de l'État)").check({ force: true }); // a DSFR checkbox: its label takes the click
     await page.getByRole("button", { name: "Envoyer" }).click();
     const shownNote = page.getByTestId("comment").filter({ hasText: note });
     await shownNote.waitFor({ timeout: 10_000 });
-    expect(await shownNote.innerText()).toContain("Note interne");
+    expect(await shownNote.textContent()).toContain("Note interne"); // its text (a DSFR badge, upper case on screen)
     expect(await page.getByLabel("Note interne (visible des seuls agents de l'État)").isChecked()).toBe(false);
     await screenshot(page, "fiche-julien-qualified");
     const camilleView = await call<{ project: { comments: { edges: { node: { body: string; internal: boolean } }[] } } }>(
@@ -192,7 +195,7 @@ describe("State workflow in Chromium", () => {
     const id = await createProject(title);
     const page = await browser.newPage();
     const outside = watchOutside(page, hub.origin);
-    const accessAnswered = page.waitForResponse((response) => response.request().postData()?.includes("InboxAccess") ?? false);
+    const accessAnswered = page.waitForResponse((response) => response.request().postData()?.includes("query Viewer") ?? false);
     await page.goto(hub.origin);
     await signIn(page, CAMILLE);
     await page.getByTestId("project-row").first().waitFor();
@@ -205,6 +208,7 @@ describe("State workflow in Chromium", () => {
     expect(await stepButtons(page)).toEqual(["Déposer le projet", "Abandonner"]);
     expect((await rightsOf("camille", id)).transitions).toEqual(["SUBMIT", "ABANDON"]);
     // No internal notes for a collectivité.
+    await page.getByRole("tab", { name: "Échanges" }).click();
     await page.getByLabel("Votre message").waitFor();
     expect(await page.getByText("Note interne (visible des seuls agents de l'État)").count()).toBe(0);
 

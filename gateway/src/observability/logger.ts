@@ -4,12 +4,12 @@ import pino from "pino";
 export type JsonLogger = pino.Logger;
 
 /**
- * The gateway's logs: one JSON object per line on stdout (pino), `{level, time, service, msg, …}`;
- * `quiet` keeps errors only. `logger` is the same, behind the kit's Logger interface
+ * The gateway's logs: one JSON object per line on stdout (pino), `{level, time, service, msg, …}`,
+ * from `level` up. `logger` is the same, behind the kit's Logger interface
  * (`info`/`warn`/`error` of a message), for the code that logs a sentence.
  */
-export function createGatewayLogger(quiet = false): { json: JsonLogger; logger: Logger } {
-  const json = pino({ base: { service: "gateway" }, level: quiet ? "error" : "info", timestamp: pino.stdTimeFunctions.isoTime });
+export function createGatewayLogger(level: string): { json: JsonLogger; logger: Logger } {
+  const json = pino({ base: { service: "gateway" }, level, timestamp: pino.stdTimeFunctions.isoTime });
   return {
     json,
     logger: {

@@ -102,13 +102,15 @@ function isLoopback(address: string | undefined): boolean {
 
 /**
  * GET /metrics, Prometheus' text format. With METRICS_TOKEN, only to `Authorization: Bearer
- * <METRICS_TOKEN>`; without it, only to the machine itself (a loopback address): operation names
- * and traffic are not for the public. Refused: 404, as if it were not there.
+ * <METRICS_TOKEN>`. Without it, only to the machine itself (a loopback address) in development
+ * and test, and to no one in production, where a reverse proxy on the same machine would make
+ * every caller look local: operation names and traffic are not for the public. Refused: 404,
+ * as if it were not there.
  */
-export function metricsRouter(metrics: GatewayMetrics, token: string | null): express.Router {
+export function metricsRouter(metrics: GatewayMetrics, token: string | null, mode: "development" | "test" | "production"): express.Router {
   const router = express.Router();
   router.get("/metrics", async (request, response) => {
-    const allowed = token ? sameSecret(request.headers.authorization, `Bearer ${token}`) : isLoopback(request.socket.remoteAddress);
+    const allowed = token ? sameSecret(request.headers.authorization, `Bearer ${token}`) : mode !== "production" && isLoopback(request.socket.remoteAddress);
     if (!allowed) return void response.status(404).json({ error: "Not found" });
     response.setHeader("content-type", metrics.registry.contentType);
     response.send(await metrics.registry.metrics());

@@ -35,11 +35,11 @@ describe("configuration", () => {
 
   // Every secret published in the repository, long enough or not, is refused in production.
   const hubTestSource = readFileSync(require.resolve("@hub/testing/src/hub.ts"), "utf8");
-  const testSecrets = [...hubTestSource.matchAll(/export const (?:TEST_SESSION_SECRET|STAND_IN_API_KEY) = "([^"]+)"/g)].map((match) => match[1]);
-  it.each([DEV_INTERNAL_SECRET, "dev-only-session-secret-never-use-in-production", "xxxxxxxx-DEV-ONLY-xxxxxxxxxxxxxxxxxxxxxxxxxx", "hub-local", ...testSecrets])(
+  const testSecrets = [...hubTestSource.matchAll(/export const (?:TEST_SESSION_SECRET|STAND_IN_API_KEY|GRIST_API_KEY) = "([^"]+)"/g)].map((match) => match[1]);
+  it.each([DEV_INTERNAL_SECRET, "dev-only-session-secret-never-use-in-production", "xxxxxxxx-DEV-ONLY-xxxxxxxxxxxxxxxxxxxxxxxxxx", "hub-local", "dev-grist-key", ...testSecrets])(
     "refuses the published secret %s in production",
     (published) => {
-      expect(testSecrets).toHaveLength(2);
+      expect(testSecrets).toHaveLength(3);
       expect(problemsOf(() => readCommonConfig({ INTERNAL_TOKEN_SECRET: published }))).toEqual([
         "INTERNAL_TOKEN_SECRET is a development or test value published in the repository: set a secret of your own",
       ]);

@@ -95,7 +95,17 @@ export const DEV_INTERNAL_SECRET = "dev-only-internal-secret-never-use-in-produc
  * anything containing "dev-only". testing/src/hub.ts's secrets are listed here too
  * (kit/src/config.test.ts checks that they stay refused).
  */
-const PUBLIC_SECRETS = new Set([DEV_INTERNAL_SECRET, "hub-local", "dev-aides-territoires-key", "test-aides-territoires-key", "test-session-secret-0123456789abcdef0123", "postgres", "password"]);
+const PUBLIC_SECRETS = new Set([
+  DEV_INTERNAL_SECRET,
+  "hub-local",
+  "dev-aides-territoires-key",
+  "test-aides-territoires-key",
+  "dev-grist-key",
+  "test-grist-key",
+  "test-session-secret-0123456789abcdef0123",
+  "postgres",
+  "password",
+]);
 
 /** Whether `value` is a development or test secret published in this repository. */
 export function isPublicSecret(value: string): boolean {

@@ -10,6 +10,7 @@ export * from "./loaders";
 export * from "./logger";
 export * from "./pagination";
 export * from "./policy";
+export * from "./retry-after";
 export * from "./schema";
 export * from "./server";
 export * from "./service";

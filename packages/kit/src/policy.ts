@@ -30,6 +30,8 @@ export const POLICY = {
   /** Rebuilding reporting's read model from zero. */
   "stats:rebuild": ["ANCT_NATIONAL"],
   "funding:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
+  /** Writing the projects one may read into a Grist document (reporting's syncToGrist): ANCT, and programmes with the grist:sync scope. */
+  "grist:sync": ["ANCT_NATIONAL", "PROGRAMME"],
 } as const satisfies Record<string, "public" | readonly Role[]>;
 
 export type Action = keyof typeof POLICY;
@@ -39,6 +41,7 @@ export const API_SCOPES: Record<string, Action[]> = {
   "projects:read": ["project:read", "funding:read"],
   "stats:read": ["stats:read"],
   "projects:import": ["project:import"],
+  "grist:sync": ["grist:sync"],
 };
 
 export function can(viewer: Viewer, action: Action): boolean {

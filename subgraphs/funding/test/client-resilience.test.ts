@@ -1,7 +1,6 @@
-import { listen, type RunningServer } from "@hub/kit";
+import { listen, retryAfterMs, type RunningServer } from "@hub/kit";
 import { GraphQLError } from "graphql";
 import { AidesTerritoiresClient, type AidSearchCriteria, type AidesTerritoiresClientOptions } from "../src/clients/aides-territoires.client";
-import { retryAfterMs } from "../src/lib/retry-after";
 import { createAidesTerritoiresStandIn, type StandIn } from "../src/stand-in";
 
 const KEY = "key-for-tests";

@@ -5,3 +5,4 @@ export { DEMO_ACCOUNTS, seedDemoAccounts } from "./demo/demo-accounts";
 export { buildMap, describeImport, ensureMap, importMap } from "./services/cog-import.service";
 export { normalizeName } from "./lib/names";
 export type { BulkResult } from "./lib/sync-table";
+export { consumeJournal } from "./services/notification-consumer.service";

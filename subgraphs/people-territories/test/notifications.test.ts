@@ -1,3 +1,5 @@
+import { consumeJournal } from "@hub/people-territories";
+import { DEV_INTERNAL_SECRET } from "@hub/kit";
 import { CAMILLE, codes, JULIEN, PUBLIC_URL, SOPHIE, startHub, type Hub } from "@hub/testing";
 
 /** E-mail notifications: the projects journal → the outbox in people-territories → the SMTP stand-in. */
@@ -109,6 +111,21 @@ describe("notifications by e-mail", () => {
     const ids = hub.mail.messages().map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
     await waitUntil(async () => (await rows(SOPHIE)).every((r) => r.status === "SENT"));
+  });
+
+  it("enqueues nothing twice when the journal is replayed, even by two replicas at once", async () => {
+    const count = async () => (await hub.sql<{ n: number }>("people-territories", "SELECT count(*)::int AS n FROM notification"))[0].n;
+    const before = await count();
+    expect(before).toBeGreaterThan(10);
+    // A crash before the offset was stored: the whole journal is read again, by two consumers at once.
+    await hub.sql("people-territories", "UPDATE journal_offset SET last_id = 0");
+    const options = { projectsUrl: hub.subgraphs.projects.url, secret: DEV_INTERNAL_SECRET, publicUrl: PUBLIC_URL, digestHour: 6, pageSize: 3 };
+    const dataSource = hub.subgraphs["people-territories"].database.dataSource;
+    const enqueued = await Promise.all([consumeJournal(dataSource, options), consumeJournal(dataSource, options)]);
+    expect(enqueued).toEqual([0, 0]);
+    expect(await count()).toBe(before);
+    const [{ last }] = await hub.sql<{ last: string }>("people-territories", "SELECT last_id::text AS last FROM journal_offset");
+    expect(Number(last)).toBeGreaterThan(0);
   });
 
   it("shows the frequency to the person alone, and refuses it to anonymous callers", async () => {

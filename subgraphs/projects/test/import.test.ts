@@ -272,6 +272,27 @@ describe("importProjects: existing portfolios come in", () => {
     ]);
   });
 
+  it("POST /imports refuses a file over IMPORT_MAX_BYTES (16 MiB in tests), declared or streamed, with 413", async () => {
+    const send = async (body: string | ReadableStream<Uint8Array>) => {
+      const init = { method: "POST", headers: { authorization: `Bearer ${t.nadia}` }, body, duplex: "half" as const };
+      const response = await fetch(`${hub.origin}/imports?source=big`, init);
+      return [response.status, ((await response.json()) as { error: { code: string } }).error.code];
+    };
+    // With a Content-Length, the gateway refuses it; streamed without one, the projects subgraph stops at the limit.
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 17) controller.enqueue(new Uint8Array(1024 * 1024).fill(97));
+        else controller.close();
+      },
+    });
+    expect([await send("a".repeat(17 * 1024 * 1024)), await send(stream)]).toEqual([
+      [413, "BAD_USER_INPUT"],
+      [413, "BAD_USER_INPUT"],
+    ]);
+    expect(await hub.sql("projects", "SELECT 1 FROM project WHERE external_source = 'big'")).toEqual([]);
+  });
+
   it("npm run import: the same service from the command line, on a file", async () => {
     const folder = await mkdtemp(join(tmpdir(), "hub-import-"));
     try {

@@ -1,24 +1,37 @@
-import { createSubgraph, type ServiceApp } from "@hub/kit";
+import { createSubgraph, type Logger, type ServiceApp } from "@hub/kit";
+import { GristClient } from "./clients/grist.client";
 import type { ReportingConfig } from "./config";
 import type { Context } from "./context";
 import { FundingApplicationFact } from "./entities/funding-application-fact.entity";
+import { GristSync } from "./entities/grist-sync.entity";
 import { PortfolioRollup } from "./entities/portfolio-rollup.entity";
 import { JournalOffset, ProjectFact } from "./entities/project-fact.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { PortfolioReadModel1767600000000 } from "./migrations/1767600000000-portfolio-read-model";
 import { RollupStorage1767610000000 } from "./migrations/1767610000000-rollup-storage";
+import { GristSync1767700000000 } from "./migrations/1767700000000-grist-sync";
+import { exportRoutes } from "./routes/export.route";
 import { buildReportingSchema } from "./schema";
 import { ActivityWake } from "./services/activity-wake.service";
+import { GristSyncService } from "./services/grist-sync.service";
 import { JournalConsumer } from "./services/journal-consumer.service";
 
-export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup];
-export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000];
+export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup, GristSync];
+export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000, GristSync1767700000000];
 
-/** Opens the database (migrations) and builds the app; the journal consumer and its wake-up run in the background from start to close. */
+/**
+ * Opens the database (migrations) and builds the app; the journal consumer and its wake-up run
+ * in the background from start to close; scheduled Grist syncs run every GRIST_SYNC_SECONDS.
+ */
 export function createReportingServer(config: ReportingConfig, quiet = false): Promise<ServiceApp> {
-  let journal: JournalConsumer | null = null;
-  let wake: ActivityWake | null = null;
+  let services: { journal: JournalConsumer; wake: ActivityWake; grist: GristSyncService; logger: Logger } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let run: Promise<void> = Promise.resolve();
+  const prepared = () => {
+    if (!services) throw new Error("reporting: used before prepare() created its services");
+    return services;
+  };
   return createSubgraph<Context>(
     config,
     {
@@ -27,19 +40,47 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       migrations: MIGRATIONS,
       schema: buildReportingSchema().schema,
       prepare: ({ dataSource }, logger) => {
-        const consumer = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { pollMs: config.pollMs, pageSize: config.journalPageSize });
-        journal = consumer;
-        consumer.start();
-        wake = new ActivityWake(config.projectsUrl, config.internalTokenSecret, () => void consumer.kick(), logger);
+        const journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { pollMs: config.pollMs, pageSize: config.journalPageSize });
+        journal.start();
+        const wake = new ActivityWake(config.projectsUrl, config.internalTokenSecret, () => void journal.kick(), logger);
         wake.start();
+        const grist = new GristSyncService({
+          dataSource,
+          client: config.grist ? new GristClient({ baseUrl: config.grist.url, apiKey: config.grist.apiKey }) : null,
+          peopleTerritoriesUrl: config.peopleTerritoriesUrl,
+          secret: config.internalTokenSecret,
+          publicUrl: config.publicUrl,
+          logger,
+          waitMs: config.gristSyncWaitMs,
+        });
+        services = { journal, wake, grist, logger };
+        if (config.grist && config.gristSyncSeconds > 0) {
+          // One run at a time in this process; a run longer than the interval delays the next.
+          timer = setInterval(() => {
+            run = run
+              .then(() => grist.runScheduled())
+              .catch((error: unknown) => {
+                logger.warn(`scheduled grist syncs failed: ${(error as Error).message}`);
+              });
+          }, config.gristSyncSeconds * 1000);
+          timer.unref();
+        }
       },
+      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource, viewer), journal: prepared().journal, grist: prepared().grist }),
+      routes: (app, { dataSource }) =>
+        exportRoutes(app, {
+          dataSource,
+          secret: config.internalTokenSecret,
+          peopleTerritoriesUrl: config.peopleTerritoriesUrl,
+          publicUrl: config.publicUrl,
+          logger: prepared().logger,
+        }),
       onClose: async () => {
-        await wake?.stop();
-        await journal?.stop();
-      },
-      createContext: ({ dataSource }, viewer) => {
-        if (!journal) throw new Error("reporting: a request before prepare() created the journal consumer");
-        return { viewer, dataSource, loaders: createLoaders(dataSource, viewer), journal };
+        if (timer) clearInterval(timer);
+        await run;
+        await services?.grist.drain();
+        await services?.wake.stop();
+        await services?.journal.stop();
       },
     },
     quiet,

@@ -1,10 +1,12 @@
-/** An error line, announced to screen readers (role="alert"); nothing when there is no message. */
+/** An error, in a DSFR alert announced to screen readers (role="alert"); nothing when there is no message. */
 export function Alert({ message, prefix = '' }: { message: string | null | undefined; prefix?: string }) {
   if (!message) return null;
   return (
-    <p className="error" role="alert">
-      {prefix}
-      {message}
-    </p>
+    <div className="fr-alert fr-alert--error fr-alert--sm fr-my-2w" role="alert">
+      <p className="error">
+        {prefix}
+        {message}
+      </p>
+    </div>
   );
 }

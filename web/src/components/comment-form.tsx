@@ -31,17 +31,21 @@ export function CommentForm({ projectId, internalNotes }: CommentFormProps) {
   }
 
   return (
-    <form className="comment-form" onSubmit={(event) => void handleSubmit(event)}>
-      <label htmlFor="comment-body">Votre message</label>
-      <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} readOnly={fetching} />
+    <form className="comment-form fr-mt-3w" onSubmit={(event) => void handleSubmit(event)}>
+      <label className="fr-label" htmlFor="comment-body">
+        Votre message
+      </label>
+      <textarea className="fr-input" id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} readOnly={fetching} />
       {internalNotes && (
-        <label className="checkbox">
-          <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} disabled={fetching} />
-          Note interne (visible des seuls agents de l'État)
-        </label>
+        <div className="fr-checkbox-group fr-my-2w">
+          <input type="checkbox" id="comment-internal" checked={internal} onChange={(e) => setInternal(e.target.checked)} disabled={fetching} />
+          <label className="fr-label" htmlFor="comment-internal">
+            Note interne (visible des seuls agents de l'État)
+          </label>
+        </div>
       )}
-      <div className="row">
-        <button type="submit" disabled={fetching || body.trim() === ''}>
+      <div className="button-row">
+        <button type="submit" className="fr-btn" disabled={fetching || body.trim() === ''}>
           Envoyer
         </button>
         {fetching && <span className="muted">Envoi en cours…</span>}

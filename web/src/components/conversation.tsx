@@ -15,7 +15,7 @@ interface ConversationProps {
 export function Conversation({ projectId, rights, state }: ConversationProps) {
   const { comments, hasMore, fetching, error } = state;
   return (
-    <section className="card" aria-labelledby="conversation-title">
+    <section className="fr-mb-4w" aria-labelledby="conversation-title">
       <h2 id="conversation-title">
         Conversation <span className="count">({comments.length})</span>
       </h2>
@@ -27,7 +27,7 @@ export function Conversation({ projectId, rights, state }: ConversationProps) {
               <div className="item-head">
                 <strong>{comment.author?.name ?? 'Auteur non communiqué'}</strong>
                 <span className="muted">{formatDateTime(comment.createdAt)}</span>
-                {comment.internal && <span className="tag-internal">Note interne</span>}
+                {comment.internal && <span className="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--yellow-tournesol tag-internal">Note interne</span>}
               </div>
               <p className="text">{comment.body}</p>
             </li>

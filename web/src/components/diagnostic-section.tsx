@@ -7,7 +7,7 @@ export function DiagnosticSection({ diagnostic }: { diagnostic: Diagnostic }) {
   const { financingPlan } = diagnostic;
   const total = financingPlan.reduce((sum, line) => sum + line.amountEuros, 0);
   return (
-    <section className="card" aria-labelledby="diagnostic-title">
+    <section className="fr-mb-4w" aria-labelledby="diagnostic-title">
       <h2 id="diagnostic-title">État des lieux</h2>
       <dl className="fiche-fields">
         <FicheField label="Besoins">{diagnostic.needs && <p className="text">{diagnostic.needs}</p>}</FicheField>
@@ -15,7 +15,7 @@ export function DiagnosticSection({ diagnostic }: { diagnostic: Diagnostic }) {
         <FicheField label="Partenaires">{diagnostic.partners.join(', ')}</FicheField>
         <FicheField label="Plan de financement">
           {financingPlan.length > 0 && (
-            <table className="financing">
+            <table className="financing fr-table">
               <thead>
                 <tr>
                   <th>Financeur</th>

@@ -17,7 +17,7 @@ export function DocumentList({ documents }: { documents: ProjectDocument[] }) {
   }
 
   return (
-    <section className="card" aria-labelledby="documents-title">
+    <section className="fr-mb-4w" aria-labelledby="documents-title">
       <h2 id="documents-title">
         Documents <span className="count">({documents.length})</span>
       </h2>

@@ -35,10 +35,12 @@ export function InboxFilters({ onApply }: InboxFiltersProps) {
   }
 
   return (
-    <form className="inbox-filters" onSubmit={handleSubmit} aria-label="Filtres">
-      <div className="field">
-        <label htmlFor="filter-theme">Thème</label>
-        <select id="filter-theme" value={theme} onChange={(e) => setTheme(e.target.value)}>
+    <form className="filters fr-mb-3w" onSubmit={handleSubmit} aria-label="Filtres">
+      <div className="fr-input-group">
+        <label className="fr-label" htmlFor="filter-theme">
+          Thème
+        </label>
+        <select className="fr-select" id="filter-theme" value={theme} onChange={(e) => setTheme(e.target.value)}>
           <option value="">Tous les thèmes</option>
           {THEMES.map(({ slug, label }) => (
             <option key={slug} value={slug}>
@@ -47,21 +49,29 @@ export function InboxFilters({ onApply }: InboxFiltersProps) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="filter-programme">Programme</label>
-        <input id="filter-programme" type="text" value={programme} onChange={(e) => setProgramme(e.target.value)} placeholder="ex. Petites villes de demain" />
+      <div className="fr-input-group">
+        <label className="fr-label" htmlFor="filter-programme">
+          Programme
+        </label>
+        <input className="fr-input" id="filter-programme" type="text" value={programme} onChange={(e) => setProgramme(e.target.value)} placeholder="ex. Petites villes de demain" />
       </div>
-      <div className="field">
-        <label htmlFor="filter-territory">Commune (code INSEE)</label>
-        <input id="filter-territory" type="text" value={territoryId} onChange={(e) => setTerritoryId(e.target.value)} placeholder="ex. 63113" />
+      <div className="fr-input-group">
+        <label className="fr-label" htmlFor="filter-territory">
+          Commune (code INSEE)
+        </label>
+        <input className="fr-input" id="filter-territory" type="text" value={territoryId} onChange={(e) => setTerritoryId(e.target.value)} placeholder="ex. 63113" />
       </div>
-      <div className="field">
-        <label htmlFor="filter-before">Déposés avant le</label>
-        <input id="filter-before" type="date" value={before} onChange={(e) => setBefore(e.target.value)} />
+      <div className="fr-input-group">
+        <label className="fr-label" htmlFor="filter-before">
+          Déposés avant le
+        </label>
+        <input className="fr-input" id="filter-before" type="date" value={before} onChange={(e) => setBefore(e.target.value)} />
       </div>
-      <div className="row">
-        <button type="submit">Filtrer</button>
-        <button type="button" className="secondary" onClick={handleReset}>
+      <div className="button-row">
+        <button type="submit" className="fr-btn">
+          Filtrer
+        </button>
+        <button type="button" className="fr-btn fr-btn--secondary" onClick={handleReset}>
           Effacer les filtres
         </button>
       </div>

@@ -10,7 +10,7 @@ export function InboxRow({ project }: { project: InboxNode }) {
       <td>
         <a href={href}>{project.title}</a>
       </td>
-      <td>{project.territory?.name ?? '—'}</td>
+      <td>{project.territory.name}</td>
       <td>{formatDate(project.submittedAt ?? project.createdAt)}</td>
       <td>
         <span className={`status status-${project.status.toLowerCase()}`}>{formatStatus(project.status)}</span>

@@ -12,35 +12,37 @@ export function Inbox() {
   const [filter, setFilter] = useState<InboxFilter>({});
   const { rows, hasMore, fetching, error, forbidden, liveError } = useInbox(PAGE_SIZE, filter);
 
-  if (forbidden) return <p className="card muted">Cette vue est réservée aux agents de l'État.</p>;
+  if (forbidden) return <p className="fr-text--lg">Cette vue est réservée aux agents de l'État.</p>;
   return (
-    <section className="card" aria-labelledby="inbox-title">
-      <h2 id="inbox-title">
+    <section className="fr-mb-4w" aria-labelledby="inbox-title">
+      <h1 id="inbox-title">
         Projets à traiter <span className="count">({rows.length})</span>
-      </h2>
+      </h1>
       <p className="muted">Projets déposés et qualifiés de vos départements, par priorité puis du plus ancien au plus récent.</p>
       <InboxFilters onApply={setFilter} />
       {rows.length > 0 && (
-        <table className="project-table">
-          <thead>
-            <tr>
-              <th>Titre</th>
-              <th>Territoire</th>
-              <th>Déposé le</th>
-              <th>Statut</th>
-              <th>Priorité</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <InboxRow key={row.id} project={row} />
-            ))}
-          </tbody>
-        </table>
+        <div className="fr-table fr-table--no-caption">
+          <table className="project-table">
+            <thead>
+              <tr>
+                <th>Titre</th>
+                <th>Territoire</th>
+                <th>Déposé le</th>
+                <th>Statut</th>
+                <th>Priorité</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <InboxRow key={row.id} project={row} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {!fetching && !error && rows.length === 0 && <p className="muted">Aucun projet à traiter.</p>}
       {hasMore && <p className="muted">Seuls les {PAGE_SIZE} premiers projets sont affichés : affinez les filtres.</p>}
-      {fetching && rows.length === 0 && <p className="muted">Chargement…</p>}
+      {fetching && rows.length === 0 && <p aria-live="polite">Chargement…</p>}
       <Alert message={error} prefix="Erreur : " />
       <Alert message={liveError} prefix="Suivi en direct interrompu : " />
     </section>

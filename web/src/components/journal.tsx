@@ -29,7 +29,7 @@ export function Journal({ entries, liveError }: JournalProps) {
   }
 
   return (
-    <section className="card" aria-labelledby="journal-title">
+    <section className="fr-mb-4w" aria-labelledby="journal-title">
       <h2 id="journal-title">
         Journal <span className="count">({entries.length})</span>
       </h2>

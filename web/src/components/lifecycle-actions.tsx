@@ -6,6 +6,8 @@ import { ME_QUERY } from '../me-query';
 import type { ProjectFiche } from '../project-fiche-query';
 import { needsReason, transitionLabel } from '../transitions';
 import { TransitionForm, type TransitionValues } from './transition-form';
+
+type Transition = TransitionInput['transition'];
 import { Alert } from './alert';
 
 interface LifecycleActionsProps {
@@ -22,18 +24,18 @@ function asksFirst(transition: string, themes: string[]): boolean {
 /** One button per lifecycle step the viewer may take now (`viewerCan.transitions`). */
 export function LifecycleActions({ project, onDone }: LifecycleActionsProps) {
   const { transitions } = project.viewerCan;
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<Transition | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, changeStatus] = useMutation(CHANGE_PROJECT_STATUS_MUTATION);
   // Assigning oneself needs one's own id.
   const [me] = useQuery({ query: ME_QUERY, variables: {}, pause: !transitions.includes('ASSIGN') });
   const myId = me.data?.me.id;
 
-  async function run(transition: string, values: TransitionValues = {}) {
+  async function run(transition: Transition, values: TransitionValues = {}) {
     setError(null);
     const input: TransitionInput = { projectId: project.id, transition };
     if (values.reason) input.reason = values.reason;
-    if (values.priority) input.priority = values.priority;
+    if (values.priority) input.priority = values.priority as TransitionInput['priority'];
     if (transition === 'ASSIGN') {
       if (!myId) {
         setError(`Action impossible : ${me.error ? describeError(me.error) : 'identité en cours de chargement, réessayez'}`);
@@ -50,7 +52,7 @@ export function LifecycleActions({ project, onDone }: LifecycleActionsProps) {
     onDone();
   }
 
-  function handleClick(transition: string) {
+  function handleClick(transition: Transition) {
     setError(null);
     if (asksFirst(transition, project.themes)) setOpen(transition);
     else void run(transition);
@@ -59,12 +61,12 @@ export function LifecycleActions({ project, onDone }: LifecycleActionsProps) {
   if (transitions.length === 0) return null;
   return (
     <div className="lifecycle-actions">
-      <div className="row" role="group" aria-label="Étapes du projet">
+      <div className="button-row" role="group" aria-label="Étapes du projet">
         {transitions.map((transition) => (
           <button
             key={transition}
             type="button"
-            className={open === transition ? undefined : 'secondary'}
+            className={open === transition ? 'fr-btn' : 'fr-btn fr-btn--secondary'}
             aria-expanded={asksFirst(transition, project.themes) ? open === transition : undefined}
             disabled={fetching || (transition === 'ASSIGN' && !myId)}
             onClick={() => handleClick(transition)}

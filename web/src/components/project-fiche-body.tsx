@@ -1,48 +1,115 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import type { ActivityEntry, ProjectFiche } from '../project-fiche-query';
 import { useProjectComments } from '../use-project-comments';
 import { useProjectJournal } from '../use-project-journal';
+import type { Viewer } from '../use-viewer';
 import { ActionList } from './action-list';
+import { ActorsTab } from './actors-tab';
 import { Conversation } from './conversation';
 import { DiagnosticSection } from './diagnostic-section';
 import { DocumentList } from './document-list';
+import { DocumentUpload } from './document-upload';
+import { EditDiagnosticForm } from './edit-diagnostic-form';
+import { EditProjectForm } from './edit-project-form';
+import { FundingTab } from './funding-tab';
 import { Journal } from './journal';
 import { LifecycleActions } from './lifecycle-actions';
 import { ProjectSummary } from './project-summary';
+import { StatusBadge } from './status-badge';
 
 interface ProjectFicheBodyProps {
   project: ProjectFiche;
+  viewer: Viewer;
   /** Reads the fiche again from the server. */
   refetch: () => void;
 }
 
+const TABS = [
+  { tabId: 'presentation', label: 'Présentation' },
+  { tabId: 'etat-des-lieux', label: 'État des lieux' },
+  { tabId: 'echanges', label: 'Échanges' },
+  { tabId: 'documents', label: 'Documents' },
+  { tabId: 'actions', label: 'Actions' },
+  { tabId: 'financements', label: 'Financements' },
+  { tabId: 'acteurs', label: 'Acteurs' },
+  { tabId: 'journal', label: 'Journal' },
+];
+
 /**
- * A loaded fiche. The conversation is read once the fiche is there, so that every message of
- * the journal read with it is in the conversation; later ones come with the live journal: a
- * new message reads the conversation again, any other change the fiche (status, état des
- * lieux, actions, documents).
+ * A loaded fiche: its head (title, status, lifecycle buttons, blocked notice) and its tabs. The
+ * conversation is read once the fiche is there, so that every message of the journal read with
+ * it is in the conversation; later ones come with the live journal: a new message reads the
+ * conversation again, any other change the fiche (status, état des lieux, actions, documents,
+ * actors), whichever tab is shown.
  */
-export function ProjectFicheBody({ project, refetch }: ProjectFicheBodyProps) {
+export function ProjectFicheBody({ project, viewer, refetch }: ProjectFicheBodyProps) {
+  const [tab, setTab] = useState('presentation');
+  const [editing, setEditing] = useState<'presentation' | 'diagnostic' | null>(null);
   const conversation = useProjectComments(project.id);
   const loaded = useMemo(() => project.activity.edges.map((edge) => edge.node), [project.activity]);
   const { refetch: refetchComments } = conversation;
   const handleNewEntry = useCallback((entry: ActivityEntry) => (entry.kind === 'COMMENT_ADDED' ? refetchComments() : refetch()), [refetchComments, refetch]);
   const journal = useProjectJournal(project.id, loaded, handleNewEntry);
+  const canEdit = project.viewerCan.edit;
+  const saved = () => {
+    setEditing(null);
+    refetch();
+  };
 
   return (
     <>
-      <ProjectSummary project={project}>
-        <LifecycleActions project={project} onDone={refetch} />
-      </ProjectSummary>
-      <DiagnosticSection diagnostic={project.diagnostic} />
-      <div className="fiche-columns">
-        <ActionList actions={project.actions} />
-        <DocumentList documents={project.documents} />
+      <div className="fiche-title fr-mb-2w">
+        <h1 id="fiche-title">{project.title}</h1>
+        <StatusBadge status={project.status} />
       </div>
-      <div className="fiche-columns">
-        <Conversation projectId={project.id} rights={project.viewerCan} state={conversation} />
-        <Journal entries={journal.entries} liveError={journal.liveError} />
-      </div>
+      <LifecycleActions project={project} onDone={refetch} />
+      {project.blockedReason && (
+        <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="status">
+          <p className="blocked">Projet bloqué : {project.blockedReason}</p>
+        </div>
+      )}
+      {project.statusReason && <p className="muted">Motif du dernier changement de statut : {project.statusReason}</p>}
+      <Tabs label="Rubriques de la fiche" tabs={TABS} selectedTabId={tab} onTabChange={setTab}>
+        {tab === 'presentation' &&
+          (editing === 'presentation' ? (
+            <EditProjectForm project={project} onSaved={saved} onCancel={() => setEditing(null)} />
+          ) : (
+            <>
+              <ProjectSummary project={project} />
+              {canEdit && (
+                <Button type="button" priority="secondary" iconId="fr-icon-edit-line" className="fr-mt-2w" onClick={() => setEditing('presentation')}>
+                  Modifier la présentation
+                </Button>
+              )}
+            </>
+          ))}
+        {tab === 'etat-des-lieux' &&
+          (editing === 'diagnostic' ? (
+            <EditDiagnosticForm project={project} onSaved={saved} onCancel={() => setEditing(null)} />
+          ) : (
+            <>
+              <DiagnosticSection diagnostic={project.diagnostic} />
+              {canEdit && (
+                <Button type="button" priority="secondary" iconId="fr-icon-edit-line" className="fr-mt-2w" onClick={() => setEditing('diagnostic')}>
+                  Modifier l'état des lieux
+                </Button>
+              )}
+            </>
+          ))}
+        {tab === 'echanges' && <Conversation projectId={project.id} rights={project.viewerCan} state={conversation} />}
+        {tab === 'documents' && (
+          <>
+            <DocumentList documents={project.documents} />
+            {canEdit && <DocumentUpload projectId={project.id} onDone={refetch} />}
+          </>
+        )}
+        {tab === 'actions' && <ActionList projectId={project.id} actions={project.actions} canEdit={canEdit} onChanged={refetch} />}
+        {tab === 'financements' && <FundingTab projectId={project.id} canApply={canEdit && viewer.isCollectivite} />}
+        {tab === 'acteurs' && <ActorsTab project={project} viewer={viewer} onChanged={refetch} />}
+        {tab === 'journal' && <Journal entries={journal.entries} liveError={journal.liveError} />}
+      </Tabs>
     </>
   );
 }

@@ -1,23 +1,23 @@
-import { formatDate, formatStatus } from '../format';
+import { formatDate } from '../format';
 import type { ProjectNode } from '../project-list-query';
 import { ficheHash } from '../use-hash-route';
+import { StatusBadge } from './status-badge';
 
-/** A project in the list; the whole row opens its fiche. */
+/** A project in the list; its title links to its fiche. */
 export function ProjectRow({ project }: { project: ProjectNode }) {
   const { territory, owner } = project;
-  const href = ficheHash(project.id);
   return (
-    <tr data-testid="project-row" className="clickable" onClick={() => (window.location.hash = href)}>
+    <tr data-testid="project-row">
       <td>
-        <a href={href}>{project.title}</a>
+        <a href={ficheHash(project.id)}>{project.title}</a>
       </td>
       <td>
-        {territory?.name ?? '—'}
-        {territory?.departement && <span className="muted"> ({territory.departement.name})</span>}
+        {territory.name}
+        {territory.departement && <span className="muted"> ({territory.departement.name})</span>}
       </td>
-      <td>{owner?.name ?? '—'}</td>
+      <td>{owner.name}</td>
       <td>
-        <span className={`status status-${project.status.toLowerCase()}`}>{formatStatus(project.status)}</span>
+        <StatusBadge status={project.status} />
       </td>
       <td>{formatDate(project.createdAt)}</td>
     </tr>

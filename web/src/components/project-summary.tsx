@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { formatDate, formatDay, formatEuros, formatPhase, formatPriority, formatStatus } from '../format';
+import { formatDate, formatDay, formatEuros, formatPhase, formatPriority } from '../format';
 import type { ProjectFiche } from '../project-fiche-query';
 import { FicheField } from './fiche-field';
 import { themeLabel } from '../themes';
@@ -11,30 +10,14 @@ function datesOf({ startDate, endDate }: ProjectFiche): string | null {
   return null;
 }
 
-interface ProjectSummaryProps {
-  project: ProjectFiche;
-  /** Shown under the title (the lifecycle buttons). */
-  children?: ReactNode;
-}
-
-/** The head of the fiche: title, status and the project's main fields. */
-export function ProjectSummary({ project, children }: ProjectSummaryProps) {
+/** "Présentation": the project's description and main fields. */
+export function ProjectSummary({ project }: { project: ProjectFiche }) {
   const main = project.territories.at(0);
   const others = project.territories.slice(1);
   return (
-    <section className="card" aria-labelledby="fiche-title">
-      <div className="fiche-title">
-        <h2 id="fiche-title">{project.title}</h2>
-        <span className={`status status-${project.status.toLowerCase()}`}>{formatStatus(project.status)}</span>
-      </div>
-      {children}
-      {project.blockedReason && (
-        <p className="blocked" role="status">
-          Projet bloqué : {project.blockedReason}
-        </p>
-      )}
-      {project.statusReason && <p className="muted">Motif du dernier changement de statut : {project.statusReason}</p>}
-      {project.description.trim() && <p className="description">{project.description}</p>}
+    <section aria-labelledby="presentation-title">
+      <h2 id="presentation-title">Présentation</h2>
+      {project.description.trim() && <p className="text">{project.description}</p>}
       <dl className="fiche-fields">
         <FicheField label="Phase">{formatPhase(project.phase)}</FicheField>
         <FicheField label="Territoires concernés">
@@ -49,7 +32,7 @@ export function ProjectSummary({ project, children }: ProjectSummaryProps) {
             </ul>
           )}
         </FicheField>
-        <FicheField label="Porteur">{project.owner?.name}</FicheField>
+        <FicheField label="Porteur">{project.owner.name}</FicheField>
         <FicheField label="Thèmes">
           {project.themes.length > 0 && (
             <ul className="tags">

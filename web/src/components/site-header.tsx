@@ -1,7 +1,51 @@
-export function SiteHeader() {
+import { Header } from '@codegouvfr/react-dsfr/Header';
+import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
+import { DASHBOARD_HASH, INBOX_HASH, LIST_HASH, NEW_PROJECT_HASH, type Route } from '../use-hash-route';
+
+interface SiteHeaderProps {
+  /** Null before sign-in: no navigation, no session. */
+  session: { email: string; onSignOut: () => void } | null;
+  route: Route;
+  /** Whether the viewer has the State's inbox. */
+  hasInbox: boolean;
+  /** Whether the viewer may create projects (agents of a collectivité). */
+  canCreate: boolean;
+  /** Whether the viewer has the dashboard (ANCT, analysts). */
+  hasDashboard: boolean;
+}
+
+const SERVICE_TITLE = 'Mon espace collectivité';
+
+/** The DSFR header: Marianne, the service's name, the session's quick access and the main navigation. */
+export function SiteHeader({ session, route, hasInbox, canCreate, hasDashboard }: SiteHeaderProps) {
+  const navigation: MainNavigationProps.Item[] = [];
+  if (session) {
+    navigation.push({ text: canCreate ? 'Mes projets' : 'Tous les projets', linkProps: { href: LIST_HASH }, isActive: route.name === 'list' });
+    if (hasInbox) navigation.push({ text: 'Projets à traiter', linkProps: { href: INBOX_HASH }, isActive: route.name === 'inbox' });
+    if (hasDashboard) navigation.push({ text: 'Tableau de bord', linkProps: { href: DASHBOARD_HASH }, isActive: route.name === 'dashboard' });
+    if (canCreate) navigation.push({ text: 'Nouveau projet', linkProps: { href: NEW_PROJECT_HASH }, isActive: route.name === 'new' });
+  }
   return (
-    <header className="site-header">
-      <h1>Mon espace collectivité — projets territoriaux</h1>
-    </header>
+    <Header
+      brandTop={
+        <>
+          République
+          <br />
+          Française
+        </>
+      }
+      homeLinkProps={{ href: LIST_HASH, title: `Accueil — ${SERVICE_TITLE}` }}
+      serviceTitle={SERVICE_TITLE}
+      serviceTagline="Les projets des territoires, de l'idée au financement"
+      quickAccessItems={
+        session
+          ? [
+              { iconId: 'fr-icon-account-circle-line', text: session.email ? `Connecté·e : ${session.email}` : 'Connecté·e avec ProConnect', linkProps: { href: LIST_HASH } },
+              { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: session.onSignOut } },
+            ]
+          : []
+      }
+      navigation={navigation.length > 0 ? navigation : undefined}
+    />
   );
 }

@@ -39,14 +39,18 @@ export function TransitionForm({ transition, themes, pending, onConfirm, onCance
       <strong>{transitionLabel(transition)}</strong>
       {withReason && (
         <>
-          <label htmlFor="transition-reason">Motif</label>
-          <textarea id="transition-reason" rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} readOnly={pending} />
+          <label className="fr-label" htmlFor="transition-reason">
+            Motif
+          </label>
+          <textarea className="fr-input" id="transition-reason" rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} readOnly={pending} />
         </>
       )}
       {transition === 'QUALIFY' && (
         <>
-          <label htmlFor="transition-priority">Priorité</label>
-          <select id="transition-priority" required value={priority} onChange={(e) => setPriority(e.target.value)} disabled={pending}>
+          <label className="fr-label" htmlFor="transition-priority">
+            Priorité
+          </label>
+          <select className="fr-select" id="transition-priority" required value={priority} onChange={(e) => setPriority(e.target.value)} disabled={pending}>
             <option value="">— Choisir —</option>
             {PRIORITIES.map((value) => (
               <option key={value} value={value}>
@@ -58,8 +62,10 @@ export function TransitionForm({ transition, themes, pending, onConfirm, onCance
       )}
       {transition === 'ASSIGN' && (
         <>
-          <label htmlFor="transition-theme">Thème suivi</label>
-          <select id="transition-theme" value={theme} onChange={(e) => setTheme(e.target.value)} disabled={pending}>
+          <label className="fr-label" htmlFor="transition-theme">
+            Thème suivi
+          </label>
+          <select className="fr-select" id="transition-theme" value={theme} onChange={(e) => setTheme(e.target.value)} disabled={pending}>
             {themes.map((value) => (
               <option key={value} value={value}>
                 {value}
@@ -68,11 +74,11 @@ export function TransitionForm({ transition, themes, pending, onConfirm, onCance
           </select>
         </>
       )}
-      <div className="row">
-        <button type="submit" disabled={pending || !complete}>
+      <div className="button-row">
+        <button type="submit" className="fr-btn" disabled={pending || !complete}>
           Confirmer
         </button>
-        <button type="button" className="secondary" onClick={onCancel} disabled={pending}>
+        <button type="button" className="fr-btn fr-btn--secondary" onClick={onCancel} disabled={pending}>
           Annuler
         </button>
       </div>

@@ -22,7 +22,7 @@ function Explorer() {
     void loadSignInMethods().then((methods) => setDemo(methods.dev));
   }, []);
   const fetcher = useMemo(() => explorerFetcher(session?.token ?? null), [session]);
-  // undefined while loading; null: let GraphiQL introspect.
+  // The schema read for the current session (null: none, GraphiQL introspects); undefined before the first read.
   const [schema, setSchema] = useState<{ token: string | null; schema: GraphQLSchema | null } | undefined>(undefined);
   const token = session?.token ?? null;
   useEffect(() => {
@@ -72,20 +72,16 @@ function Explorer() {
         <a href="/">Retour à l'application</a>
         {error && <span role="alert">{error}</span>}
       </header>
-      <main className="explorer-main">
-        {ready ? (
-          <GraphiQL
-            key={token ?? 'anonyme'}
-            fetcher={fetcher}
-            schema={schema.schema ?? undefined}
-            defaultQuery={WELCOME}
-            plugins={[examplesPlugin]}
-            isHeadersEditorEnabled={false}
-            defaultEditorToolsVisibility="variables"
-          />
-        ) : (
-          <p className="explorer-loading">Chargement du schéma…</p>
-        )}
+      <main className="explorer-main" aria-busy={!ready}>
+        <GraphiQL
+          fetcher={fetcher}
+          // null while the documented schema loads (no introspection meanwhile); undefined: GraphiQL introspects.
+          schema={ready ? (schema.schema ?? undefined) : null}
+          defaultQuery={WELCOME}
+          plugins={[examplesPlugin]}
+          isHeadersEditorEnabled={false}
+          defaultEditorToolsVisibility="variables"
+        />
       </main>
     </div>
   );

@@ -1,9 +1,9 @@
 import { buildSchema, type GraphQLSchema } from 'graphql';
 
 /**
- * The API schema with its descriptions, from GET /explorer/schema.graphql (signed-in callers:
- * introspection is off in production). Null when anonymous or unavailable: GraphiQL then
- * introspects, which answers in development.
+ * The API schema with its descriptions, from GET /explorer/schema.graphql (signed-in callers;
+ * one static file instead of an introspection query). Null when anonymous or unavailable:
+ * GraphiQL then introspects, which the gateway answers in development only.
  */
 export async function loadSchema(token: string | null): Promise<GraphQLSchema | null> {
   if (!token) return null;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { chromiumPath } from "@hub/testing";
@@ -17,7 +18,7 @@ export function launchChromium(): Promise<Browser> {
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole("combobox").selectOption(email);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByText(`Connecté·e : ${email}`).waitFor();
+  await page.getByText(`Connecté·e : ${email}`).first().waitFor();
 }
 
 /** The text of `selector`, spaces (the narrow no-break ones of fr-FR numbers included) as plain spaces. */
@@ -41,4 +42,28 @@ export function watchOutside(page: Page, origin: string, allowBlobs = false): st
     if (!url.startsWith(origin) && !url.startsWith("data:") && !(allowBlobs && url.startsWith(`blob:${origin}/`))) outside.push(url);
   });
   return outside;
+}
+
+/** axe-core's script, from node_modules (injected through the DevTools protocol: the page's CSP does not apply, nothing is fetched). */
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** A violation axe-core finds, as a test reports it. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** The serious and critical violations axe-core finds on the page as it is now (WCAG 2.1 A and AA rules, and best practices). */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((node) => node.target.join(" ")) }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }

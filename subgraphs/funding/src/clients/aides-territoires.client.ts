@@ -1,6 +1,5 @@
-import { upstreamUnavailable } from "@hub/kit";
+import { retryAfterMs, upstreamUnavailable } from "@hub/kit";
 import { CircuitBreaker, type CircuitBreakerOptions } from "../lib/circuit-breaker";
-import { retryAfterMs } from "../lib/retry-after";
 import { normaliseAid, type AidSearchCriteria, type AtAidResult, type AtPage, type Conditional } from "./aides-territoires.types";
 
 export * from "./aides-territoires.types";

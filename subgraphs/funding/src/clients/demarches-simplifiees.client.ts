@@ -1,6 +1,5 @@
-import { hubError, upstreamUnavailable } from "@hub/kit";
+import { hubError, retryAfterMs as parseRetryAfter, upstreamUnavailable } from "@hub/kit";
 import type { GraphQLError } from "graphql";
-import { retryAfterMs as parseRetryAfter } from "../lib/retry-after";
 import { DOSSIERS_SINCE_QUERY, type DsDossiersPage } from "./demarches-simplifiees.operations";
 
 /** What the public prefill API answers for a dossier (POST 201, or one item of the GET list). */

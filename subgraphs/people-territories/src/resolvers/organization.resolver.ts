@@ -1,10 +1,12 @@
 import { authorize, forbidden, isUuid, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
-import { Organization } from "../entities/organization.entity";
+import { Organization, OrganizationKind } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { Territory } from "../entities/territory.entity";
+import { searchOrganizations } from "../services/organization.service";
 import { canListMembers } from "../services/person.service";
+import { OrganizationConnection } from "../types/organization.types";
 import { PersonConnection } from "../types/person.types";
 
 @Resolver(() => Organization)
@@ -14,6 +16,18 @@ export class OrganizationResolver {
     const organization = id.length <= 80 ? await loaders.organization.load(id) : null;
     if (!organization) throw notFound(`No organisation ${id.slice(0, 80)}`);
     return organization;
+  }
+
+  @Query(() => OrganizationConnection, {
+    description: "Organisations whose name holds every word of `search` (case-insensitive), by name: e.g. an expert organisation to associate with a project. Public information.",
+  })
+  organizations(
+    @Args() page: PageArgs,
+    @Arg("search", () => String) search: string,
+    @Ctx() { dataSource }: Context,
+    @Arg("kind", () => OrganizationKind, { nullable: true }) kind?: OrganizationKind,
+  ): Promise<Connection<Organization>> {
+    return searchOrganizations(dataSource, { first: page.first, after: page.after, search, kind: kind ?? undefined });
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: "The territory it acts for; null for national bodies." })

@@ -23,7 +23,8 @@ describe("notification rules", () => {
 
   it("sends a message to the participants, an internal note to the State's among them", () => {
     expect(audienceOf("MESSAGE", entry("COMMENT_ADDED"), ["63"])).toEqual({ personIds: ["a"], organizationIds: ["COLLECTIVITE:1", "OPERATOR:CEREMA"], stateDepartements: [], stateOnly: false });
-    expect(audienceOf("INTERNAL_NOTE", entry("COMMENT_ADDED"), ["63"]).stateOnly).toBe(true);
+    // Not every State agent of the département: the project's own (its assignees), as for a message.
+    expect(audienceOf("INTERNAL_NOTE", entry("COMMENT_ADDED"), ["63"])).toEqual({ personIds: ["a"], organizationIds: ["COLLECTIVITE:1", "OPERATOR:CEREMA"], stateDepartements: [], stateOnly: true });
     expect(audienceOf("SUBMITTED", entry("STATUS_CHANGED"), ["63", "03"]).stateDepartements).toEqual(["63", "03"]);
     expect(audienceOf("ASSIGNED", entry("ASSIGNED", { details: { assigneeIds: ["b"] } }), []).personIds).toEqual(["b"]);
   });

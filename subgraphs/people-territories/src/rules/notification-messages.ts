@@ -54,7 +54,7 @@ export function audienceOf(event: NotificationEvent, entry: JournalEntry, depart
     case "MESSAGE":
       return { ...none, personIds: entry.project.assigneeIds, organizationIds: [entry.project.ownerId, ...entry.project.actorOrganizationIds] };
     case "INTERNAL_NOTE":
-      return { ...none, personIds: entry.project.assigneeIds, organizationIds: [entry.project.ownerId, ...entry.project.actorOrganizationIds], stateDepartements: departements, stateOnly: true };
+      return { ...none, personIds: entry.project.assigneeIds, organizationIds: [entry.project.ownerId, ...entry.project.actorOrganizationIds], stateOnly: true };
   }
 }
 

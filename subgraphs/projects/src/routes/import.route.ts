@@ -4,8 +4,6 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { DataSource } from "typeorm";
 import { importProjects } from "../services/project-import.service";
 
@@ -48,16 +46,38 @@ export function importRoutes(app: express.Express, options: { dataSource: DataSo
   });
 }
 
-/** Writes the request's body to `path`, failing with TooLarge past `maxBytes`. */
-async function receive(request: express.Request, path: string, maxBytes: number): Promise<void> {
-  let received = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+/**
+ * Writes the request's body to `path`, failing with TooLarge past `maxBytes`. The rest of a
+ * body too large is read and dropped, not cut off, so that the 413 reaches the caller before
+ * the connection closes.
+ */
+function receive(request: express.Request, path: string, maxBytes: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const file = createWriteStream(path);
+    let received = 0;
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      request.unpipe(file);
+      request.resume();
+      file.destroy();
+      reject(error);
+    };
+    request.on("data", (chunk: Buffer) => {
       received += chunk.length;
-      done(received > maxBytes ? new TooLarge() : null, chunk);
-    },
+      if (received > maxBytes) fail(new TooLarge());
+    });
+    request.on("error", fail);
+    request.on("close", () => {
+      if (!request.complete) fail(new Error("the upload was interrupted"));
+    });
+    file.on("error", fail);
+    file.on("finish", () => {
+      if (!failed) resolve();
+    });
+    request.pipe(file);
   });
-  await pipeline(request, counter, createWriteStream(path));
 }
 
 /** A query parameter given once as text, else `fallback` (absent); repeated or nested, it is refused as invalid. */

@@ -74,9 +74,12 @@ export class ActivityWake {
   }
 }
 
+/** What went wrong, from what graphql-ws hands over: an Error, GraphQL errors, a close event or a socket error event. */
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message ?? "error").join("; ");
-  const code = typeof error === "object" && error !== null && "code" in error && typeof error.code === "number" ? error.code : 0;
-  return code ? `close ${code}` : String(error);
+  if (typeof error !== "object" || error === null) return String(error);
+  if ("code" in error && typeof error.code === "number") return `close ${error.code}`;
+  if ("message" in error && typeof error.message === "string" && error.message !== "") return error.message;
+  return "connection failed";
 }

@@ -1,0 +1,205 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
+import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
+
+/** Where the story saves its screenshots (linked from web/README.md); WEB_SCREENSHOTS overrides it. */
+const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
+
+/**
+ * The whole story in the built web app, in two browser contexts against the real hub: Camille
+ * creates a project with "Nouveau projet" and submits it; Julien, whose inbox is open, sees it
+ * appear live, qualifies it and assigns it to an agent of his DDT by theme; Camille sees the
+ * activity live, the funding proposals and prepares a Démarches Simplifiées dossier. axe-core
+ * finds no serious or critical violation on any page; each main page is saved as a screenshot.
+ */
+describe("the story in Chromium, with axe on each page", () => {
+  let hub: Hub;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    hub = await startHub();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (hub as Hub | undefined)?.stop();
+  });
+
+  /** axe on the page as it is, then a full-page screenshot. */
+  const check = async (page: Page, name: string) => {
+    expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+  const showTab = (page: Page, name: string) => page.getByRole("tab", { name, exact: true }).click();
+
+  it("a collectivité creates and submits a project; the DDT sees it live and assigns it; the collectivité follows and prepares a dossier", async () => {
+    const title = `Réseau de chaleur du quartier nord ${Date.now()}`;
+    const camille = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const julien = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const outsideCamille = watchOutside(camille, hub.origin);
+    const outsideJulien = watchOutside(julien, hub.origin);
+
+    // Sign-in page, then Camille's projects.
+    await camille.goto(hub.origin);
+    await camille.getByRole("button", { name: "Se connecter" }).waitFor();
+    await check(camille, "01-connexion");
+    await signIn(camille, CAMILLE);
+    await camille.getByRole("heading", { name: "Mes projets" }).waitFor();
+    await camille.getByTestId("project-row").or(camille.getByText("Aucun projet pour le moment.")).first().waitFor();
+    await check(camille, "02-mes-projets");
+
+    // Julien's inbox is open, subscribed, before Camille submits.
+    const subscribed = new Promise<void>((resolve) =>
+      julien.on("websocket", (socket) => socket.on("framesent", (frame) => typeof frame.payload === "string" && frame.payload.includes("InboxActivity") && resolve())),
+    );
+    await julien.goto(hub.origin);
+    await signIn(julien, JULIEN);
+    await julien.getByRole("link", { name: "Projets à traiter" }).first().click();
+    await julien.getByRole("heading", { name: /Projets à traiter/ }).waitFor();
+    await subscribed;
+
+    // "Nouveau projet", step by step.
+    await camille.getByRole("link", { name: "Nouveau projet" }).first().click();
+    await camille.getByRole("heading", { name: "Nouveau projet" }).waitFor();
+    await camille.getByText("Territoire principal : Clermont-Ferrand").waitFor();
+    await camille.getByLabel("Commune où le projet est porté").fill("Clermont");
+    await camille.getByRole("button", { name: /^Clermont-Ferrand \(commune 63113/ }).waitFor();
+    await check(camille, "03-nouveau-projet-territoire");
+    await camille.getByRole("button", { name: /^Clermont-Ferrand \(commune 63113/ }).click();
+    await camille.getByRole("button", { name: "Étape suivante" }).click();
+    // The title is required: the step says so.
+    await camille.getByRole("button", { name: "Étape suivante" }).click();
+    await camille.getByText("Donnez un titre au projet.").waitFor();
+    await camille.getByLabel("Titre du projet").fill(title);
+    await camille.getByLabel("Description").fill("Un réseau de chaleur alimenté par la biomasse pour 400 logements du quartier nord.");
+    await camille.getByRole("checkbox", { name: "Eau", exact: true }).check({ force: true });
+    await camille.getByRole("radio", { name: "Étude" }).check({ force: true });
+    await check(camille, "04-nouveau-projet-projet");
+    await camille.getByRole("button", { name: "Étape suivante" }).click();
+    await camille.getByLabel("Budget estimé (en euros)").fill("douze");
+    await camille.getByRole("button", { name: "Étape suivante" }).click();
+    await camille.getByText("Indiquez un montant en euros, en chiffres (ex. 150000).").waitFor();
+    await camille.getByLabel("Budget estimé (en euros)").fill("1 250 000");
+    await camille.getByLabel("Début prévu").fill("2027-03-01");
+    await camille.getByLabel("Fin prévue").fill("2028-06-30");
+    await camille.getByRole("button", { name: "Étape suivante" }).click();
+    await camille.getByLabel("Besoins auxquels le projet répond").fill("Chauffer 400 logements sans fioul.");
+    await camille.getByLabel("Partenaires déjà associés").fill("Bailleur social\nADEME");
+    await camille.getByLabel("Maturité du projet").selectOption("PROGRAMMED");
+    await check(camille, "05-nouveau-projet-etat-des-lieux");
+    await camille.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+
+    // The draft's fiche, then "Déposer le projet".
+    await camille.waitForURL(/#\/projets\//);
+    await camille.getByRole("heading", { name: title }).waitFor();
+    const projectId = decodeURIComponent(new URL(camille.url()).hash.replace("#/projets/", ""));
+    expect(await textOf(camille)).toContain("Budget estimé 1 250 000 €");
+    await showTab(camille, "État des lieux");
+    expect(await textOf(camille)).toContain("Besoins Chauffer 400 logements sans fioul.");
+    await showTab(camille, "Présentation");
+    await check(camille, "06-fiche-brouillon");
+    await camille.getByRole("button", { name: "Déposer le projet" }).click();
+    await camille.locator(".fiche-title .status", { hasText: "Déposé" }).waitFor({ timeout: 10_000 });
+
+    // Julien sees it appear, without reload.
+    const row = julien.getByTestId("inbox-row").filter({ hasText: title });
+    await row.waitFor({ timeout: 10_000 });
+    await check(julien, "07-projets-a-traiter");
+    await row.getByRole("link", { name: title }).click();
+    await julien.getByRole("heading", { name: title }).waitFor();
+    await julien.getByRole("button", { name: "Qualifier" }).click();
+    await julien.getByLabel("Priorité").selectOption({ label: "Haute" });
+    await julien.getByRole("button", { name: "Confirmer" }).click();
+    await julien.locator(".fiche-title .status", { hasText: "Qualifié" }).waitFor({ timeout: 10_000 });
+
+    // Assign by theme to an agent of his DDT, from the "Acteurs" tab.
+    await showTab(julien, "Acteurs");
+    await julien.getByLabel("Thème suivi", { exact: true }).selectOption({ label: "Eau" });
+    await julien.getByLabel("Agent", { exact: true }).selectOption({ label: "Julien Bernard" });
+    await check(julien, "08-fiche-acteurs-etat");
+    await julien.getByRole("button", { name: "Attribuer", exact: true }).click();
+    await julien.locator(".fiche-title .status", { hasText: "Attribué" }).waitFor({ timeout: 10_000 });
+    await julien.getByTestId("assignees").getByText("Julien Bernard").waitFor();
+    expect(await textOf(julien, '[data-testid="assignees"]')).toContain("Thème suivi : Eau");
+    const assignees = await hub.query<{ project: { assignees: { theme: string | null; person: { name: string } | null }[] } }>(
+      `query($id: ID!) { project(id: $id) { assignees { theme person { name } } } }`,
+      { id: projectId },
+      await hub.token(JULIEN),
+    );
+    expect(assignees.data?.project.assignees).toEqual([{ theme: "eau", person: { name: "Julien Bernard" } }]);
+
+    // Blocked with a reason, then unblocked; an expert organisation found by name and associated.
+    await julien.getByLabel("Motif du blocage").fill("En attente de l'avis de l'architecte des bâtiments de France.");
+    await julien.getByRole("button", { name: "Signaler le blocage" }).click();
+    await julien.getByText("Projet bloqué : En attente de l'avis de l'architecte des bâtiments de France.").first().waitFor({ timeout: 10_000 });
+    await julien.getByRole("button", { name: "Lever le blocage" }).click();
+    await julien.getByRole("button", { name: "Signaler le blocage" }).waitFor({ timeout: 10_000 });
+    await julien.getByLabel("Organisation (expert, opérateur)").fill("cerema");
+    await julien.getByRole("button", { name: "Associer Cerema" }).click();
+    await julien.getByTestId("actors").getByText("Cerema").waitFor({ timeout: 10_000 });
+
+    // Camille, who has not reloaded, sees the activity live...
+    await camille.locator(".fiche-title .status", { hasText: "Attribué" }).waitFor({ timeout: 10_000 });
+    await showTab(camille, "Journal");
+    await camille.getByTestId("journal-entry").filter({ hasText: "attribué" }).first().waitFor({ timeout: 10_000 });
+    await check(camille, "09-fiche-journal");
+    await showTab(camille, "Acteurs");
+    await camille.getByTestId("assignees").getByText("Julien Bernard").waitFor();
+
+    // ...the funding proposals, with why each fits, and filtered by kind...
+    await showTab(camille, "Financements");
+    const opportunities = camille.getByTestId("funding-opportunity");
+    await opportunities.first().waitFor({ timeout: 15_000 });
+    expect(await textOf(camille, '[data-testid="funding-opportunity"] >> nth=0')).toContain("Pourquoi cette aide");
+    await check(camille, "10-fiche-financements");
+    await camille.getByRole("radio", { name: "Ingénierie" }).check({ force: true }); // a DSFR segmented control: its label takes the click
+    await camille.waitForFunction(() => [...document.querySelectorAll('[data-testid="funding-opportunity"]')].every((card) => card.textContent.includes("Ingénierie")));
+
+    // ...and prepares a Démarches Simplifiées dossier, whose state is listed.
+    await camille.getByRole("button", { name: "Préparer mon dossier : Fonds vert" }).click();
+    await camille.getByRole("link", { name: /Ouvrir le dossier sur Démarches Simplifiées/ }).waitFor({ timeout: 15_000 });
+    await camille.getByTestId("funding-applications").waitFor();
+    expect(await textOf(camille, '[data-testid="funding-applications"]')).toContain("Fonds vert");
+    await check(camille, "11-fiche-dossier-prepare");
+
+    // The other tabs, for axe and the record.
+    for (const [tab, name] of [
+      ["Échanges", "12-fiche-echanges"],
+      ["Documents", "13-fiche-documents"],
+      ["Actions", "14-fiche-actions"],
+      ["État des lieux", "15-fiche-etat-des-lieux"],
+    ] as const) {
+      await showTab(camille, tab);
+      await check(camille, name);
+    }
+    // 320 px wide: nothing wider than the screen.
+    await camille.setViewportSize({ width: 320, height: 800 });
+    await showTab(camille, "Présentation");
+    expect(await camille.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await check(camille, "16-fiche-320px");
+
+    // The ANCT dashboard counts it: France, then the région, the département, the commune.
+    const nadia = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const outsideNadia = watchOutside(nadia, hub.origin);
+    await nadia.goto(hub.origin);
+    await signIn(nadia, NADIA);
+    await nadia.getByRole("link", { name: "Tableau de bord" }).first().click();
+    await nadia.getByRole("heading", { name: "Tableau de bord" }).waitFor();
+    await nadia.getByTestId("dashboard-territories").waitFor();
+    await check(nadia, "17-tableau-de-bord-france");
+    await nadia.getByRole("link", { name: "Auvergne-Rhône-Alpes" }).click();
+    await nadia.getByRole("link", { name: "Puy-de-Dôme" }).click();
+    await nadia.locator(".fr-breadcrumb").getByText("Puy-de-Dôme").waitFor();
+    const expected = await hub.query<{ territory: { stats: { projectCount: number } | null } }>(`{ territory(id: "COMMUNE:63113") { stats { projectCount } } }`, {}, await hub.token(NADIA));
+    const count = expected.data!.territory.stats!.projectCount;
+    expect(count).toBeGreaterThanOrEqual(1);
+    const clermont = nadia.getByTestId("dashboard-territories").getByRole("row").filter({ hasText: "Clermont-Ferrand" }).first();
+    expect((await clermont.innerText()).replace(/\s+/g, " ")).toContain(`Clermont-Ferrand ${count}`);
+    await check(nadia, "18-tableau-de-bord-departement");
+    expect(outsideNadia).toEqual([]);
+    expect(outsideCamille).toEqual([]);
+    expect(outsideJulien).toEqual([]);
+  });
+});
