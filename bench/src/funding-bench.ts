@@ -3,9 +3,8 @@
 //    cache emptied first) and warm (the same page again).
 // 2. The page with 3 opportunities per project vs the same page without them, under the same
 //    closed-loop load: ratios of p50, p95 and throughput, measured in the same run.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Client } from "pg";
+import { serviceDatabaseUrl } from "./hub-databases";
 import { runPhase, summarize } from "./load";
 import { ms, resultsTable, times, type BenchOutcome, type ScenarioResult } from "./report";
 import { devSessionToken, graphqlFailure, graphqlOnce } from "./scenarios";
@@ -95,12 +94,7 @@ export async function runFundingBench(hub: FundingBenchHub, settings: Settings):
 
 /** The funding database's URL on the bench's hub: its role's password is in the data folder. */
 export function fundingDatabaseUrl(dataDir: string, adminUrl: string | undefined, postgresPort: number): string {
-  const passwords = JSON.parse(readFileSync(join(dataDir, "database-passwords.json"), "utf8")) as Partial<Record<string, string>>;
-  const url = new URL(adminUrl ?? `postgres://127.0.0.1:${postgresPort}/postgres`);
-  url.username = "hub_funding";
-  url.password = passwords.hub_funding ?? "";
-  url.pathname = "/funding";
-  return url.toString();
+  return serviceDatabaseUrl(dataDir, adminUrl, postgresPort, "hub_funding", "funding");
 }
 
 async function emptyCache(databaseUrl: string): Promise<void> {

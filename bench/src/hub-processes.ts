@@ -74,3 +74,26 @@ export function cpuSeconds(pid: number | null): number {
   const s = stat(pid);
   return s ? s.ticks / clockTicks : NaN;
 }
+
+/** The pids below `rootPid` (children, grandchildren, …) whose command name is `comm` (e.g. "postgres"). */
+export function descendantsNamed(rootPid: number, comm: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === rootPid) continue;
+    let name: string;
+    try {
+      name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    } catch {
+      continue;
+    }
+    if (name !== comm) continue;
+    for (let p: number | undefined = stat(pid)?.ppid, hops = 0; p !== undefined && p > 1 && hops < 10; p = stat(p)?.ppid, hops++) {
+      if (p === rootPid) {
+        found.push(pid);
+        break;
+      }
+    }
+  }
+  return found;
+}

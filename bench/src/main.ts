@@ -2,7 +2,8 @@
 // order: import and statements (people-territories in this process, on a PostgreSQL server of
 // their own), then federated and search (through the hub, which the bench starts unless
 // BENCH_HUB_URL names a running one), then subscriptions and inbox (through a hub on a data
-// folder of their own, seeded once with 1,000 submitted projects). Prints the figures, writes bench/results/latest.json, and
+// folder of their own, seeded once with 1,000 submitted projects), then reporting (through a hub
+// on a third data folder, seeded with a national portfolio). Prints the figures, writes bench/results/latest.json, and
 // exits non-zero when anything failed, including a single error response.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -11,15 +12,18 @@ import { benchDatabaseName, dropDatabase, openBenchServer } from "./bench-databa
 import { createCleanups } from "./cleanup";
 import { runFederatedBench } from "./federated-bench";
 import { fundingDatabaseUrl, runFundingBench } from "./funding-bench";
-import { HUB_PORT, HUB_POSTGRES_PORT } from "./hub-process";
+import { embeddedPostgresInUse, HUB_PORT, HUB_POSTGRES_PORT } from "./hub-process";
 import { openHub } from "./hub-session";
 import { runImportBench } from "./import-bench";
 import { runInboxBench } from "./inbox-bench";
 import { runLimitsBench } from "./limits-bench";
+import { serviceDatabaseUrl } from "./hub-databases";
+import { seedPortfolio, type PortfolioSeed } from "./portfolio-seed";
+import { runReportingBench } from "./reporting-bench";
 import { machine, printHeader } from "./machine";
 import type { BenchOutcome } from "./report";
 import { runSearchBench } from "./search-bench";
-import { DATABASE_BENCHMARKS, HUB_BENCHMARKS, PROJECTS_HUB_BENCHMARKS, readSettings, type BenchmarkName } from "./settings";
+import { DATABASE_BENCHMARKS, HUB_BENCHMARKS, PROJECTS_HUB_BENCHMARKS, readSettings, REPORTING_HUB_BENCHMARKS, type BenchmarkName } from "./settings";
 import { runStatementsBench } from "./statements-bench";
 import { runSubscriptionsBench } from "./subscriptions-bench";
 
@@ -139,6 +143,35 @@ async function main(): Promise<number> {
     });
   }
 
+  // A hub of its own (.data/bench-reporting), seeded with a national portfolio of BENCH_PROJECTS projects.
+  let reportingHub: { gatewayUrl: string; startMs: number | null; dataDir: string; seed: PortfolioSeed } | null = null;
+  const reportingBenches = settings.only.filter((name) => REPORTING_HUB_BENCHMARKS.includes(name));
+  if (reportingBenches.length > 0) {
+    await group(reportingBenches, async () => {
+      console.log("");
+      if (settings.hubUrl) throw new Error("reporting seeds and reads the databases of a hub the bench starts: it does not run with BENCH_HUB_URL");
+      // The seed starts the hub's PostgreSQL for itself: it must not write into another server.
+      const postgresPort = settings.databaseUrl ? null : await embeddedPostgresInUse();
+      if (postgresPort !== null)
+        throw new Error(`port ${postgresPort} is taken: the seed would write into that PostgreSQL server instead of ${relative(ROOT, settings.reportingDataDir)}. Stop it first`);
+      const seed = await seedPortfolio(ROOT, settings.reportingDataDir, settings.projects);
+      checkpoint();
+      let stopHub = async () => {};
+      try {
+        const logPath = join(RESULTS_DIR, "hub-reporting.log");
+        const options = { dataDir: settings.reportingDataDir, ownPostgres: true };
+        const session = await openHub(settings, options, ROOT, logPath, (stop) => (stopHub = cleanups.add("stop the hub", stop)));
+        if (session.startPid === undefined) throw new Error("the hub's start.mjs has no pid");
+        const startPid = session.startPid;
+        reportingHub = { gatewayUrl: session.gatewayUrl, startMs: session.startMs, dataDir: relative(ROOT, settings.reportingDataDir), seed };
+        const projectsDatabaseUrl = serviceDatabaseUrl(settings.reportingDataDir, settings.databaseUrl, HUB_POSTGRES_PORT, "hub_projects", "projects");
+        await run("reporting", () => runReportingBench({ gatewayUrl: session.gatewayUrl, startPid, projectsDatabaseUrl }, settings));
+      } finally {
+        await stopHub();
+      }
+    });
+  }
+
   // Interrupted: the signal handler is releasing everything and exits; the last results stay.
   if (isInterrupted()) return 130;
   const file = join(RESULTS_DIR, "latest.json");
@@ -149,10 +182,11 @@ async function main(): Promise<number> {
     ok: failures.length === 0,
     only: settings.only,
     failures,
-    settings: { ...shown, dataDir: relative(ROOT, settings.dataDir), projectsDataDir: relative(ROOT, settings.projectsDataDir) },
+    settings: { ...shown, dataDir: relative(ROOT, settings.dataDir), projectsDataDir: relative(ROOT, settings.projectsDataDir), reportingDataDir: relative(ROOT, settings.reportingDataDir) },
     machine: machine(),
     hub,
     projectsHub,
+    reportingHub,
     database,
     benchmarks,
   };

@@ -2,12 +2,14 @@
 import { join, resolve } from "node:path";
 
 /** The benchmarks, in the order they run (whatever the order in BENCH_ONLY). */
-export const BENCHMARKS = ["import", "statements", "federated", "funding", "search", "limits", "subscriptions", "inbox"] as const;
+export const BENCHMARKS = ["import", "statements", "federated", "funding", "search", "limits", "subscriptions", "inbox", "reporting"] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 /** The benchmarks that need the hub (started by the bench unless BENCH_HUB_URL is set), on .data/bench. */
 export const HUB_BENCHMARKS: readonly BenchmarkName[] = ["federated", "funding", "search", "limits"];
 /** The benchmarks that need the hub with 1,000 submitted projects, on .data/bench-projects (seeded once, kept). */
 export const PROJECTS_HUB_BENCHMARKS: readonly BenchmarkName[] = ["subscriptions", "inbox"];
+/** The benchmarks that need the hub with a seeded national portfolio, on .data/bench-reporting (seeded once, kept). */
+export const REPORTING_HUB_BENCHMARKS: readonly BenchmarkName[] = ["reporting"];
 /** The benchmarks that run the people-territories code in the bench process, on their own database. */
 export const DATABASE_BENCHMARKS: readonly BenchmarkName[] = ["import", "statements"];
 
@@ -38,10 +40,20 @@ export interface Settings {
   subDrainSeconds: number;
   /** BENCH_SUB_VIEWERS: distinct viewers per round of the subscriptions benchmark, one round each (default 1 and 1,000; capped to the subscribers). */
   subViewers: number[];
+  /** BENCH_PROJECTS: projects of the national portfolio the reporting benchmark seeds (default 80,000). */
+  projects: number;
+  /** BENCH_PORTFOLIO_REQUESTS: requests of each portfolio query (and territory lookups) of the reporting benchmark (default 300). */
+  portfolioRequests: number;
+  /** BENCH_CATCHUP: "off" skips the reporting benchmark's rebuild (it then only waits for reporting to be current); default on. */
+  catchUp: boolean;
+  /** BENCH_CATCHUP_MINUTES: how long the reporting benchmark waits for reporting to catch up (default 60). */
+  catchUpMinutes: number;
   /** HUB_DATA_DIR given to the hub the bench starts for federated and search: <repo>/.data/bench. */
   dataDir: string;
   /** HUB_DATA_DIR given to the hub the bench starts for inbox and subscriptions: <repo>/.data/bench-projects. */
   projectsDataDir: string;
+  /** HUB_DATA_DIR given to the hub the bench starts for reporting: <repo>/.data/bench-reporting. */
+  reportingDataDir: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "..", "..")): Settings {
@@ -68,15 +80,29 @@ export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "
     subSeconds: number("BENCH_SUB_SECONDS", 30, 1, 600, false),
     subDrainSeconds: number("BENCH_SUB_DRAIN_SECONDS", 120, 5, 1800, false),
     subViewers: [],
+    projects: number("BENCH_PROJECTS", 80_000, 1, 1_000_000, true),
+    portfolioRequests: number("BENCH_PORTFOLIO_REQUESTS", 300, 10, 20_000, true),
+    catchUp: onOff("BENCH_CATCHUP", env.BENCH_CATCHUP, problems),
+    catchUpMinutes: number("BENCH_CATCHUP_MINUTES", 60, 1, 600, false),
     hubUrl: loopbackUrl(env.BENCH_HUB_URL, problems),
     databaseUrl: postgresUrl(env.DATABASE_URL, problems),
     dataDir: join(root, ".data", "bench"),
     projectsDataDir: join(root, ".data", "bench-projects"),
+    reportingDataDir: join(root, ".data", "bench-reporting"),
   };
   // After BENCH_SUBSCRIBERS, which caps it.
   settings.subViewers = viewerCounts(env.BENCH_SUB_VIEWERS, settings.subscribers, problems);
   if (problems.length > 0) throw new Error(`invalid settings: ${problems.join("; ")}`);
   return settings;
+}
+
+/** An on/off switch (default on). */
+function onOff(name: string, raw: string | undefined, problems: string[]): boolean {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "" || value === "on") return true;
+  if (value === "off") return false;
+  problems.push(`${name} must be on or off (got "${raw}")`);
+  return true;
 }
 
 /** BENCH_ONLY as a list of benchmarks in running order; unset or empty means all of them. */
