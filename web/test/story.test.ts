@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
+import { CAMILLE, GRIST_DOCUMENT, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
 import { formatStatus } from "../src/format";
 import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
 
@@ -238,6 +238,24 @@ describe("the story in Chromium, with axe on each page", () => {
     const lines = csv.split("\r\n").filter((line) => line !== "");
     expect(lines.length - 1).toBe(water.projectCount);
     expect(csv).toContain(title);
+
+    // "Synchroniser avec Grist": an unknown table is said in French, then the projects are sent.
+    const grist = nadia.getByTestId("grist-sync");
+    await grist.getByLabel("Identifiant du document Grist").fill(GRIST_DOCUMENT);
+    await grist.getByLabel("Identifiant de la table").fill("Inconnue");
+    await grist.getByRole("button", { name: "Synchroniser avec Grist" }).click();
+    await grist
+      .getByRole("alert")
+      .getByText(/document ou table introuvable dans Grist/)
+      .waitFor();
+    await grist.getByLabel("Identifiant de la table").fill("Projets");
+    await grist.getByRole("button", { name: "Synchroniser avec Grist" }).click();
+    await grist.getByRole("status").getByText(`Synchronisation terminée : ${water.projectCount} projet`, { exact: false }).waitFor();
+
+    // 320 px wide: nothing wider than the screen, axe still clean.
+    await nadia.setViewportSize({ width: 320, height: 800 });
+    expect(await nadia.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await check(nadia, "20-tableau-de-bord-320px");
     expect(outsideNadia).toEqual([]);
     expect(outsideCamille).toEqual([]);
     expect(outsideJulien).toEqual([]);

@@ -44,7 +44,7 @@ export function Dashboard() {
   const max = Math.max(1, ...sorted.map((row) => row.stats?.projectCount ?? 0));
 
   return (
-    <section aria-labelledby="dashboard-title">
+    <section aria-labelledby="dashboard-title" className="hub-dashboard">
       <h1 id="dashboard-title">Tableau de bord</h1>
       <Breadcrumb
         currentPageLabel={current?.name ?? 'France'}
