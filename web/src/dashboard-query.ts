@@ -60,3 +60,53 @@ export const TERRITORY_STATS_QUERY = graphql(`
 `);
 
 export type TerritoryStatsRow = ResultOf<typeof REGIONS_STATS_QUERY>['territories']['edges'][number]['node'];
+
+/** The figures of the projects matching a filter (a territory, programme, theme, status, phase, creation days). */
+export const PORTFOLIO_QUERY = graphql(`
+  query DashboardPortfolio($filter: PortfolioFilter) {
+    portfolio(filter: $filter) {
+      currentAt
+      projectCount
+      byStatus {
+        status
+        count
+      }
+      byTheme {
+        key
+        count
+      }
+      byProgramme {
+        key
+        count
+      }
+      byPhase {
+        key
+        count
+      }
+      amounts {
+        budget
+        amountRequested
+        amountGranted
+      }
+      medianDays {
+        toQualification
+        toAssignment
+        toFundingDecision
+      }
+      inactiveProjectCount
+    }
+    portfolioSeries(interval: MONTH, filter: $filter) {
+      currentAt
+      points {
+        period
+        created
+        submitted
+        fundingDecided
+        amountGranted
+      }
+    }
+  }
+`);
+
+export type DashboardPortfolio = ResultOf<typeof PORTFOLIO_QUERY>['portfolio'];
+export type DashboardSeriesPoint = ResultOf<typeof PORTFOLIO_QUERY>['portfolioSeries']['points'][number];

@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
+import { CAMILLE, GRIST_DOCUMENT, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
+import { formatStatus } from "../src/format";
 import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
 
 /** Where the story saves its screenshots (linked from web/README.md); WEB_SCREENSHOTS overrides it. */
@@ -182,7 +183,8 @@ describe("the story in Chromium, with axe on each page", () => {
 
     // The ANCT dashboard counts it: France, then the région, the département, the commune.
     const nadia = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const outsideNadia = watchOutside(nadia, hub.origin);
+    // The CSV export is saved from a blob: URL of the page's own origin.
+    const outsideNadia = watchOutside(nadia, hub.origin, true);
     await nadia.goto(hub.origin);
     await signIn(nadia, NADIA);
     await nadia.getByRole("link", { name: "Tableau de bord" }).first().click();
@@ -198,6 +200,62 @@ describe("the story in Chromium, with axe on each page", () => {
     const clermont = nadia.getByTestId("dashboard-territories").getByRole("row").filter({ hasText: "Clermont-Ferrand" }).first();
     expect((await clermont.innerText()).replace(/\s+/g, " ")).toContain(`Clermont-Ferrand ${count}`);
     await check(nadia, "18-tableau-de-bord-departement");
+
+    // The département's portfolio: the figures are the API's, the charts' tables too.
+    type Figures = { portfolio: { currentAt: string; projectCount: number; inactiveProjectCount: number; byStatus: { status: string; count: number }[] } };
+    const figures = async (filter: Record<string, string>) =>
+      (
+        await hub.query<Figures>(
+          `query ($filter: PortfolioFilter) { portfolio(filter: $filter) { currentAt projectCount inactiveProjectCount byStatus { status count } } }`,
+          { filter },
+          await hub.token(NADIA),
+        )
+      ).data!.portfolio;
+    const department = await figures({ territoryId: "DEPARTEMENT:63" });
+    expect(department.projectCount).toBeGreaterThanOrEqual(1);
+    await nadia.getByTestId("dashboard-current-at").waitFor();
+    expect(await nadia.getByTestId("dashboard-project-count").innerText()).toBe(String(department.projectCount));
+    expect(await nadia.getByTestId("dashboard-inactive-count").innerText()).toBe(String(department.inactiveProjectCount));
+    const statusTable = nadia.getByTestId("chart-status");
+    await statusTable.getByText(/Tableau des données/).click();
+    for (const line of department.byStatus) {
+      const row = statusTable
+        .getByRole("row")
+        .filter({ hasText: formatStatus(line.status) })
+        .first();
+      expect((await row.innerText()).replace(/\s+/g, " ")).toContain(`${line.count}`);
+    }
+    await check(nadia, "19-tableau-de-bord-graphiques");
+
+    // Filtered by the theme "Eau": the count follows the API's, and the CSV holds those projects.
+    await nadia.getByLabel("Thématique", { exact: true }).selectOption("eau");
+    await nadia.getByRole("button", { name: "Filtrer" }).click();
+    const water = await figures({ territoryId: "DEPARTEMENT:63", theme: "eau" });
+    await nadia.getByTestId("dashboard-project-count").getByText(String(water.projectCount), { exact: true }).waitFor();
+    const [download] = await Promise.all([nadia.waitForEvent("download"), nadia.getByRole("button", { name: "Exporter en CSV" }).click()]);
+    expect(download.suggestedFilename()).toBe("projets.csv");
+    const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
+    const lines = csv.split("\r\n").filter((line) => line !== "");
+    expect(lines.length - 1).toBe(water.projectCount);
+    expect(csv).toContain(title);
+
+    // "Synchroniser avec Grist": an unknown table is said in French, then the projects are sent.
+    const grist = nadia.getByTestId("grist-sync");
+    await grist.getByLabel("Identifiant du document Grist").fill(GRIST_DOCUMENT);
+    await grist.getByLabel("Identifiant de la table").fill("Inconnue");
+    await grist.getByRole("button", { name: "Synchroniser avec Grist" }).click();
+    await grist
+      .getByRole("alert")
+      .getByText(/document ou table introuvable dans Grist/)
+      .waitFor();
+    await grist.getByLabel("Identifiant de la table").fill("Projets");
+    await grist.getByRole("button", { name: "Synchroniser avec Grist" }).click();
+    await grist.getByRole("status").getByText(`Synchronisation terminée : ${water.projectCount} projet`, { exact: false }).waitFor();
+
+    // 320 px wide: nothing wider than the screen, axe still clean.
+    await nadia.setViewportSize({ width: 320, height: 800 });
+    expect(await nadia.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await check(nadia, "20-tableau-de-bord-320px");
     expect(outsideNadia).toEqual([]);
     expect(outsideCamille).toEqual([]);
     expect(outsideJulien).toEqual([]);

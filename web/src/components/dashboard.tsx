@@ -6,18 +6,23 @@ import { formatStatus } from '../format';
 import { describeError } from '../graphql-errors';
 import { DASHBOARD_HASH } from '../use-hash-route';
 import { Alert } from './alert';
+import { EMPTY_FILTER, PortfolioFilters } from './portfolio-filters';
+import { PortfolioPanel } from './portfolio-panel';
 
 /** Levels a drill-down goes through (arrondissements are skipped: communes are also members of the département). */
-const DRILLABLE = new Set(['REGION', 'DEPARTEMENT']);
-const SHOWN_MEMBERS = new Set(['DEPARTEMENT', 'COMMUNE', 'EPCI']);
+const DRILLABLE = new Set(['REGION', 'DEPARTEMENT', 'CRTE']);
+const SHOWN_MEMBERS = new Set(['DEPARTEMENT', 'CRTE', 'COMMUNE', 'EPCI']);
 
 /**
  * "Tableau de bord" (`#/tableau-de-bord`): projects by status, from France (the régions) down to a
  * région's départements and a département's communes, with the existing `Territory.stats`
- * (submitted projects onwards; drafts are never counted).
+ * (submitted projects onwards; drafts are never counted). Above it, the `portfolio` and
+ * `portfolioSeries` of the territory shown under the filter (charts with their data tables), and
+ * the CSV export of the same projects.
  */
 export function Dashboard() {
   const [path, setPath] = useState<{ id: string; name: string }[]>([]);
+  const [filter, setFilter] = useState(EMPTY_FILTER);
   const current = path.at(-1) ?? null;
   const [regions] = useQuery({ query: REGIONS_STATS_QUERY, variables: {}, pause: current !== null });
   const [territory] = useQuery({ query: TERRITORY_STATS_QUERY, variables: { id: current?.id ?? '' }, pause: current === null });
@@ -39,12 +44,15 @@ export function Dashboard() {
   const max = Math.max(1, ...sorted.map((row) => row.stats?.projectCount ?? 0));
 
   return (
-    <section aria-labelledby="dashboard-title">
+    <section aria-labelledby="dashboard-title" className="hub-dashboard">
       <h1 id="dashboard-title">Tableau de bord</h1>
       <Breadcrumb
         currentPageLabel={current?.name ?? 'France'}
         segments={current ? [{ label: 'France', linkProps: goTo([]) }, ...path.slice(0, -1).map((step, index) => ({ label: step.name, linkProps: goTo(path.slice(0, index + 1)) }))] : []}
       />
+      <PortfolioFilters onApply={setFilter} />
+      <PortfolioPanel territoryId={current?.id ?? null} filter={filter} />
+      <h2 className="fr-h4">Projets déposés par territoire</h2>
       <p className="fr-text--lg">Projets déposés (les brouillons ne sont pas comptés) : {total === null ? '—' : <strong>{total}</strong>}</p>
       {byStatus.length > 0 && (
         <div className="fr-table fr-table--no-caption">
