@@ -1,6 +1,7 @@
 import { authorize, badInput, type Viewer } from "@hub/kit";
 import { isTerritoryId } from "@hub/reference";
 import type { DataSource, EntityManager } from "typeorm";
+import type { ExportFilter } from "../rules/export-filter";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
 import { BucketTotals, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
 import { seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
@@ -8,17 +9,8 @@ import { filterProblem, portfolioFigures, seriesPoints, type PortfolioFigures, t
 import { CONSUMER_NAME, currentOffset } from "./journal-consumer.service";
 import { factOf, FACT_COLUMNS } from "./fact-store.service";
 
-export interface PortfolioQuery {
-  territoryId?: string | null;
-  programme?: string | null;
-  theme?: string | null;
-  status?: string | null;
-  phase?: string | null;
-  /** Projects created on or after this day (YYYY-MM-DD). */
-  from?: string | null;
-  /** Projects created on or before this day (YYYY-MM-DD). */
-  to?: string | null;
-}
+/** The portfolio's filter is the exports' (`rules/export-filter.ts`): the same projects, counted or listed. */
+export type PortfolioQuery = ExportFilter;
 
 interface RollupRow {
   territory_id: string | null;
