@@ -5,6 +5,7 @@ export * from "./context";
 export * from "./database";
 export * from "./errors";
 export * from "./http-errors";
+export * from "./journal";
 export * from "./jwt";
 export * from "./loaders";
 export * from "./logger";

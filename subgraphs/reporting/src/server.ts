@@ -4,6 +4,7 @@ import type { ReportingConfig } from "./config";
 import type { Context } from "./context";
 import { FundingApplicationFact } from "./entities/funding-application-fact.entity";
 import { GristSync } from "./entities/grist-sync.entity";
+import { PortfolioHistogram } from "./entities/portfolio-histogram.entity";
 import { PortfolioRollup } from "./entities/portfolio-rollup.entity";
 import { JournalOffset, ProjectFact } from "./entities/project-fact.entity";
 import { createLoaders } from "./loaders";
@@ -12,14 +13,15 @@ import { PortfolioReadModel1767600000000 } from "./migrations/1767600000000-port
 import { RollupStorage1767610000000 } from "./migrations/1767610000000-rollup-storage";
 import { GristSync1767700000000 } from "./migrations/1767700000000-grist-sync";
 import { FactFilterIndexes1767800000000 } from "./migrations/1767800000000-fact-filter-indexes";
+import { PortfolioHistograms1768000000000 } from "./migrations/1768000000000-portfolio-histograms";
 import { exportRoutes } from "./routes/export.route";
 import { buildReportingSchema } from "./schema";
 import { ActivityWake } from "./services/activity-wake.service";
 import { GristSyncService } from "./services/grist-sync.service";
 import { JournalConsumer } from "./services/journal-consumer.service";
 
-export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup, GristSync];
-export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000, GristSync1767700000000, FactFilterIndexes1767800000000];
+export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup, PortfolioHistogram, GristSync];
+export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000, GristSync1767700000000, FactFilterIndexes1767800000000, PortfolioHistograms1768000000000];
 
 /**
  * Opens the database (migrations) and builds the app; the journal consumer and its wake-up run

@@ -102,6 +102,32 @@ describe("portfolio: rollups, drafts, filters and series", () => {
     expect(await portfolio("louis", filter)).toEqual(submittedThree());
   });
 
+  it("keeps the day histograms in one row per territory and dimension, days as subscripts", async () => {
+    const rows = await hub.sql<{ dimension: string; first: number; counts: (number | null)[] }>(
+      "reporting",
+      "SELECT dimension, array_lower(counts, 1) AS first, counts[array_lower(counts, 1):] AS counts FROM portfolio_histogram WHERE territory_id = 'COMMUNE:63113' ORDER BY dimension",
+    );
+    const days = Object.fromEntries(rows.map((r) => [r.dimension, r.counts.flatMap((count, i) => (count ? [[r.first + i, count]] : []))]));
+    // P2 qualified 4 days after its submission, P1 10 days after; P1 assigned after 12 days, its funding decided after 40.
+    expect(days).toMatchObject({
+      days_to_qualification: [
+        [4, 1],
+        [10, 1],
+      ],
+      days_to_assignment: [[12, 1]],
+      days_to_funding_decision: [[40, 1]],
+    });
+    // Open projects by the day (since 1970-01-01) of their last activity: P1 on 19 Feb, P2 on 10 Mar, P3 today.
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    expect(days.last_activity_day).toEqual([
+      [day("2026-02-19"), 1],
+      [day("2026-03-10"), 1],
+      [day(new Date().toISOString().slice(0, 10)), 1],
+    ]);
+    const perDay = await hub.sql("reporting", "SELECT 1 FROM portfolio_rollup WHERE dimension LIKE 'days_to_%' OR dimension = 'last_activity_day'");
+    expect(perDay).toEqual([]);
+  });
+
   it("counts a project on several communes in each of their territories, once", async () => {
     const allier = await portfolio("julien", { territoryId: "DEPARTEMENT:03" });
     expect(allier).toMatchObject({ projectCount: 1, byStatus: [{ status: "SUBMITTED", count: 1 }], byTheme: [{ key: "mobilite-transports", count: 1 }], inactiveProjectCount: 0 });

@@ -20,7 +20,7 @@ export class GristResolver {
   ): Promise<GristSyncResult> {
     authorize(context.viewer, "grist:sync");
     authorize(context.viewer, "project:read");
-    return context.grist.syncNow(context.viewer, docId, tableId, validateExportFilter(Object.fromEntries(Object.entries(filter ?? {}))), keepCurrent);
+    return context.grist.syncNow(context.viewer, docId, tableId, validateExportFilter(Object.fromEntries(Object.entries(filter ?? {})), "filter."), keepCurrent);
   }
 
   @Mutation(() => Boolean, { description: "Stops keeping a Grist table current (its rows stay); false if it was not kept current." })

@@ -1,9 +1,10 @@
 import { badInput } from "@hub/kit";
 import { isTerritoryId } from "@hub/reference";
+import { FRANCE, PROJECT_PHASES, PROJECT_STATUSES } from "./fact-projection";
 
-/** Which projects an export or a Grist sync takes: every field narrows; none is France entire. */
+/** Which projects a portfolio counts, or an export or a Grist sync takes: every field narrows; none is France entire. */
 export interface ExportFilter {
-  /** A commune, an EPCI, a CRTE, a département or a région (kind-qualified id). */
+  /** A commune, an EPCI, a CRTE, a département or a région (kind-qualified id), or FRANCE. */
   territoryId?: string | null;
   programme?: string | null;
   theme?: string | null;
@@ -16,26 +17,31 @@ export interface ExportFilter {
 }
 
 export const EXPORT_FILTER_FIELDS = ["territoryId", "programme", "theme", "status", "phase", "from", "to"] as const;
-export const PROJECT_STATUSES = ["DRAFT", "SUBMITTED", "QUALIFIED", "ASSIGNED", "IN_PROGRESS", "COMPLETED", "ABANDONED"];
-export const PROJECT_PHASES = ["IDEE", "ETUDE", "OPERATION"];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isOneOf = (values: readonly string[], value: string) => values.includes(value);
 
-/** Checks a filter (from GraphQL or a query string) and returns it with only the fields set. */
-export function validateExportFilter(raw: Record<string, unknown>): ExportFilter {
+/**
+ * The one check of a filter, from GraphQL arguments (portfolio, Grist) or a query string
+ * (exports): returns it with only the fields set, or throws BAD_USER_INPUT naming the field,
+ * after `prefix` (`filter.` for a GraphQL argument named filter).
+ */
+export function validateExportFilter(raw: Record<string, unknown>, prefix = ""): ExportFilter {
   const filter: ExportFilter = {};
+  const refuse = (message: string, field: string) => badInput(message, `${prefix}${field}`);
   for (const field of EXPORT_FILTER_FIELDS) {
     const value = raw[field];
     if (value === undefined || value === null || value === "") continue;
-    if (typeof value !== "string" || value.length > 100) throw badInput(`${field} must be one text value of at most 100 characters`, field);
+    if (typeof value !== "string" || value.length > 100) throw refuse(`${field} must be one text value of at most 100 characters`, field);
     filter[field] = value;
   }
-  if (filter.territoryId && !isTerritoryId(filter.territoryId)) throw badInput(`"${filter.territoryId}" is not a territory id`, "territoryId");
-  if (filter.status && !PROJECT_STATUSES.includes(filter.status)) throw badInput(`status must be one of ${PROJECT_STATUSES.join(", ")}`, "status");
-  if (filter.phase && !PROJECT_PHASES.includes(filter.phase)) throw badInput(`phase must be one of ${PROJECT_PHASES.join(", ")}`, "phase");
+  if (filter.territoryId && filter.territoryId !== FRANCE && !isTerritoryId(filter.territoryId)) throw refuse(`"${filter.territoryId}" is not a territory id`, "territoryId");
+  if (filter.status && !isOneOf(PROJECT_STATUSES, filter.status)) throw refuse(`status must be one of ${PROJECT_STATUSES.join(", ")}`, "status");
+  if (filter.phase && !isOneOf(PROJECT_PHASES, filter.phase)) throw refuse(`phase must be one of ${PROJECT_PHASES.join(", ")}`, "phase");
   for (const field of ["from", "to"] as const) {
     const day = filter[field];
-    if (day && (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))) throw badInput(`${field} must be a day, YYYY-MM-DD`, field);
+    if (day && (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))) throw refuse(`${field} must be a day, YYYY-MM-DD`, field);
   }
+  if (filter.from && filter.to && filter.from > filter.to) throw refuse("to must not be before from", "to");
   return filter;
 }
 

@@ -1,5 +1,5 @@
 import { FRANCE, projectApplication, projectFact, type ApplicationFact, type Fact, type JournalEvent, type ProjectSnapshot } from "./fact-projection";
-import { BucketTotals, daysBetween, factBuckets, inactiveBefore, rollupDeltas } from "./portfolio-buckets";
+import { BucketTotals, daysBetween, factBuckets, histogramIndex, histogramKey, inactiveBefore, rollupDeltas } from "./portfolio-buckets";
 import { medianOf, monthsBetween, portfolioFigures, seriesPoints } from "./portfolio-shape";
 
 const snapshot: ProjectSnapshot = {
@@ -90,6 +90,19 @@ describe("rollups", () => {
     expect(inactiveBefore(new Date("2026-04-10T12:00:00Z"))).toBe("2026-01-10");
     expect(daysBetween("2026-01-10T09:00:00Z", "2026-01-20T08:59:00Z")).toBe(9);
     expect(daysBetween(null, "2026-01-20T08:59:00Z")).toBeNull();
+  });
+
+  it("stores the day dimensions at subscripts: whole days of a delay, days since 1970 for a day", () => {
+    expect(histogramIndex("days_to_assignment", "12")).toBe(12);
+    expect(histogramIndex("last_activity_day", "1970-01-02")).toBe(1);
+    expect(histogramIndex("last_activity_day", "2026-01-05")).toBe(20458);
+    for (const [dimension, key] of [
+      ["days_to_qualification", "0"],
+      ["days_to_funding_decision", "731"],
+      ["last_activity_day", "2024-02-29"],
+    ]) {
+      expect(histogramKey(dimension, histogramIndex(dimension, key))).toBe(key);
+    }
   });
 });
 

@@ -30,6 +30,23 @@ export const INACTIVE_DAYS = 90;
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Dimensions whose keys are days, stored as histograms (`portfolio_histogram`, one row per
+ * territory and dimension) rather than one rollup row per day: the delays, for exact medians,
+ * and the last activity day of open projects, for the inactive count. Only their counts are kept.
+ */
+export const HISTOGRAM_DIMENSIONS = ["days_to_qualification", "days_to_assignment", "days_to_funding_decision", LAST_ACTIVITY_DIMENSION];
+
+/** A histogram's subscript for a bucket key: the whole days of a delay, or a day's number since 1970-01-01. */
+export function histogramIndex(dimension: string, key: string): number {
+  return dimension === LAST_ACTIVITY_DIMENSION ? Date.parse(`${key}T00:00:00Z`) / DAY_MS : Number(key);
+}
+
+/** The bucket key of a histogram's subscript (the inverse of `histogramIndex`). */
+export function histogramKey(dimension: string, index: number): string {
+  return dimension === LAST_ACTIVITY_DIMENSION ? new Date(index * DAY_MS).toISOString().slice(0, 10) : String(index);
+}
+
 /** Whether a fact is in the rollups: drafts are not (they are counted at read time for those who may see them). */
 export function isRolledUp(fact: Pick<Fact, "status">): boolean {
   return fact.status !== "DRAFT";

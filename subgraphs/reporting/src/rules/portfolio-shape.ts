@@ -1,4 +1,3 @@
-import { PROJECT_PHASES, PROJECT_STATUSES } from "./fact-projection";
 import type { Bucket, BucketTotals } from "./portfolio-buckets";
 
 /** What a portfolio answers, before GraphQL. */
@@ -119,16 +118,4 @@ export function seriesPoints(totals: BucketTotals, bounds: { from: string | null
     fundingDecided: totals.get(dimension.fundingDecided, period)?.count ?? 0,
     amountGranted: money(totals.get(dimension.fundingDecided, period)?.amountGranted ?? 0),
   }));
-}
-
-/** Checks a filter's values; returns the problem in English (BAD_USER_INPUT), or null. */
-export function filterProblem(filter: { status?: string | null; phase?: string | null; from?: string | null; to?: string | null }): { field: string; message: string } | null {
-  if (filter.status && !(PROJECT_STATUSES as readonly string[]).includes(filter.status)) return { field: "filter.status", message: `status must be one of ${PROJECT_STATUSES.join(", ")}` };
-  if (filter.phase && !(PROJECT_PHASES as readonly string[]).includes(filter.phase)) return { field: "filter.phase", message: `phase must be one of ${PROJECT_PHASES.join(", ")}` };
-  for (const field of ["from", "to"] as const) {
-    const value = filter[field];
-    if (value && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))) return { field: `filter.${field}`, message: `${field} must be a date (YYYY-MM-DD)` };
-  }
-  if (filter.from && filter.to && filter.from > filter.to) return { field: "filter.to", message: "to must not be before from" };
-  return null;
 }

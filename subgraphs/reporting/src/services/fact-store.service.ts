@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { ApplicationFact, Fact } from "../rules/fact-projection";
-import type { Bucket } from "../rules/portfolio-buckets";
+import { HISTOGRAM_DIMENSIONS, histogramIndex, type Bucket } from "../rules/portfolio-buckets";
 
 /** The columns of project_fact, read as a `Fact` (dates as ISO strings, amounts as numbers). */
 export const FACT_COLUMNS = `f.project_id::text AS "projectId", f.territory_id AS "territoryId", f.territory_ids AS "territoryIds", f.title, f.status, f.themes,
@@ -110,11 +110,16 @@ export async function saveApplications(manager: EntityManager, applications: App
 
 const cents = (value: number) => Math.round(value * 100) / 100;
 
-/** Adds deltas to the rollups, then removes the buckets they emptied. */
+/** Adds deltas to the rollups (the day histograms to `portfolio_histogram`), then removes the buckets they emptied. */
 export async function applyRollupDeltas(manager: EntityManager, deltas: (Bucket & { territoryId: string })[]): Promise<void> {
-  if (deltas.length === 0) return;
+  await applyHistogramDeltas(
+    manager,
+    deltas.filter((d) => HISTOGRAM_DIMENSIONS.includes(d.dimension)),
+  );
+  const rows = deltas.filter((d) => !HISTOGRAM_DIMENSIONS.includes(d.dimension));
+  if (rows.length === 0) return;
   const json = JSON.stringify(
-    deltas.map((d) => ({
+    rows.map((d) => ({
       territory_id: d.territoryId,
       dimension: d.dimension,
       key: d.key,
@@ -135,6 +140,33 @@ export async function applyRollupDeltas(manager: EntityManager, deltas: (Bucket 
   await manager.query(
     `DELETE FROM portfolio_rollup p USING jsonb_to_recordset($1::jsonb) AS r(territory_id text, dimension text, key text)
       WHERE p.territory_id = r.territory_id AND p.dimension = r.dimension AND p.key = r.key AND p.count = 0`,
+    [json],
+  );
+}
+
+/** Adds count deltas to the histograms: one update per territory and dimension, whatever the days it touches. */
+async function applyHistogramDeltas(manager: EntityManager, deltas: (Bucket & { territoryId: string })[]): Promise<void> {
+  const rows = new Map<string, { territory_id: string; dimension: string; idx: number[]; delta: number[] }>();
+  for (const d of deltas) {
+    if (d.count === 0) continue;
+    const id = `${d.territoryId}\u0000${d.dimension}`;
+    const row = rows.get(id) ?? { territory_id: d.territoryId, dimension: d.dimension, idx: [], delta: [] };
+    row.idx.push(histogramIndex(d.dimension, d.key));
+    row.delta.push(d.count);
+    rows.set(id, row);
+  }
+  if (rows.size === 0) return;
+  const json = JSON.stringify([...rows.values()]);
+  await manager.query(
+    `INSERT INTO portfolio_histogram (territory_id, dimension, counts)
+     SELECT r.territory_id, r.dimension, '{}' FROM jsonb_to_recordset($1::jsonb) AS r(territory_id text, dimension text)
+     ON CONFLICT (territory_id, dimension) DO NOTHING`,
+    [json],
+  );
+  await manager.query(
+    `UPDATE portfolio_histogram h SET counts = histogram_add(h.counts, r.idx, r.delta)
+       FROM jsonb_to_recordset($1::jsonb) AS r(territory_id text, dimension text, idx int[], delta int[])
+      WHERE h.territory_id = r.territory_id AND h.dimension = r.dimension`,
     [json],
   );
 }

@@ -1,4 +1,4 @@
-import { asServiceWork, callSubgraph, SERVICE_VIEWER, type Logger } from "@hub/kit";
+import { asServiceWork, journalOffset, lockJournal, readJournal, type Logger } from "@hub/kit";
 import { projectTerritoriesAncestry } from "@hub/reference";
 import type { DataSource, EntityManager } from "typeorm";
 import { projectApplication, projectFact, type ApplicationFact, type Fact, type JournalEvent } from "../rules/fact-projection";
@@ -36,10 +36,6 @@ interface JournalNode {
   };
 }
 
-interface JournalPage {
-  activities: { edges: { node: JournalNode }[]; pageInfo: { hasNextPage: boolean } };
-}
-
 export const CONSUMER_NAME = "projects-journal";
 
 export interface JournalConsumerOptions {
@@ -50,15 +46,12 @@ export interface JournalConsumerOptions {
 }
 
 /** The journal offset, "0" before the first page. */
-export async function currentOffset(manager: Pick<EntityManager, "query">): Promise<string> {
-  const rows = await manager.query<{ last_id: string }[]>(`SELECT last_id::text AS last_id FROM journal_offset WHERE name = $1`, [CONSUMER_NAME]);
-  return rows.at(0)?.last_id ?? "0";
+export function currentOffset(manager: Pick<EntityManager, "query">): Promise<string> {
+  return journalOffset(manager, CONSUMER_NAME);
 }
 
 /** Serialises writers of the read model across replicas (held until the transaction ends). */
-async function lockReadModel(manager: EntityManager): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`reporting:${CONSUMER_NAME}`]);
-}
+const READ_MODEL_LOCK = `reporting:${CONSUMER_NAME}`;
 
 function eventOf(node: JournalNode): JournalEvent {
   let payload: Record<string, unknown> | null = null;
@@ -159,56 +152,55 @@ export class JournalConsumer {
   /** Empties the read model and its offset (one transaction, under the lock); the journal is then replayed from zero in the background. */
   async rebuild(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await lockReadModel(manager);
-      await manager.query(`TRUNCATE project_fact, funding_application_fact, portfolio_rollup`);
+      await lockJournal(manager, READ_MODEL_LOCK);
+      await manager.query(`TRUNCATE project_fact, funding_application_fact, portfolio_rollup, portfolio_histogram`);
       await manager.query(`INSERT INTO journal_offset (name, last_id) VALUES ($1, 0) ON CONFLICT (name) DO UPDATE SET last_id = 0`, [CONSUMER_NAME]);
     });
     this.logger.info("portfolio read model emptied: replaying the journal from zero");
     void this.kick();
   }
 
+  /** Reads the journal until it is exhausted (`readJournal` of the kit: each page, its projection and its offset in one transaction, under the read model's lock). */
   private async catchUp(): Promise<void> {
-    while (!this.closed) {
-      const after = await currentOffset(this.dataSource.manager);
-      const page = await callSubgraph<JournalPage>(this.projectsUrl, this.secret, SERVICE_VIEWER, JOURNAL_QUERY, { after, first: this.pageSize });
-      const nodes = page.activities.edges.map((e) => e.node);
-      if (nodes.length === 0) return;
-      await this.apply(after, nodes.map(eventOf));
-      if (!page.activities.pageInfo.hasNextPage) return;
-    }
-  }
-
-  /** Projects one page read after `after`, unless another writer moved the offset meanwhile. */
-  private async apply(after: string, events: JournalEvent[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await lockReadModel(manager);
-      if ((await currentOffset(manager)) !== after) return;
-      const projectIds = [...new Set(events.map((e) => e.project.id))];
-      const before = await loadFacts(manager, projectIds);
-      const applications = await loadApplications(manager, projectIds);
-      const facts = new Map(before);
-      const changedApplications = new Map<string, ApplicationFact>();
-      for (const event of events) {
-        const applicationId = typeof event.payload?.applicationId === "string" ? event.payload.applicationId : null;
-        if (applicationId) {
-          const previous = applications.get(applicationId);
-          const next = projectApplication(previous, event);
-          if (next && next !== previous) {
-            applications.set(applicationId, next);
-            changedApplications.set(applicationId, next);
-          }
-        }
-        const ofProject = [...applications.values()].filter((a) => a.projectId === event.project.id);
-        facts.set(event.project.id, projectFact(facts.get(event.project.id), event, ofProject));
-      }
-      const changes = projectIds.map((id) => ({ before: before.get(id), after: facts.get(id) as Fact })).filter((c) => c.before !== c.after);
-      await saveFacts(
-        manager,
-        changes.map((c) => c.after),
-      );
-      await saveApplications(manager, [...changedApplications.values()]);
-      await applyRollupDeltas(manager, rollupDeltas(changes));
-      await manager.query(`INSERT INTO journal_offset (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = EXCLUDED.last_id`, [CONSUMER_NAME, events[events.length - 1].id]);
+    await readJournal<JournalNode>({
+      dataSource: this.dataSource,
+      name: CONSUMER_NAME,
+      lock: READ_MODEL_LOCK,
+      projectsUrl: this.projectsUrl,
+      secret: this.secret,
+      query: JOURNAL_QUERY,
+      pageSize: this.pageSize,
+      apply: (manager, nodes) => project(manager, nodes.map(eventOf)),
+      stopped: () => this.closed,
     });
   }
+}
+
+/** Projects one page of the journal: facts, funding applications and the rollup deltas. */
+async function project(manager: EntityManager, events: JournalEvent[]): Promise<void> {
+  const projectIds = [...new Set(events.map((e) => e.project.id))];
+  const before = await loadFacts(manager, projectIds);
+  const applications = await loadApplications(manager, projectIds);
+  const facts = new Map(before);
+  const changedApplications = new Map<string, ApplicationFact>();
+  for (const event of events) {
+    const applicationId = typeof event.payload?.applicationId === "string" ? event.payload.applicationId : null;
+    if (applicationId) {
+      const previous = applications.get(applicationId);
+      const next = projectApplication(previous, event);
+      if (next && next !== previous) {
+        applications.set(applicationId, next);
+        changedApplications.set(applicationId, next);
+      }
+    }
+    const ofProject = [...applications.values()].filter((a) => a.projectId === event.project.id);
+    facts.set(event.project.id, projectFact(facts.get(event.project.id), event, ofProject));
+  }
+  const changes = projectIds.map((id) => ({ before: before.get(id), after: facts.get(id) as Fact })).filter((c) => c.before !== c.after);
+  await saveFacts(
+    manager,
+    changes.map((c) => c.after),
+  );
+  await saveApplications(manager, [...changedApplications.values()]);
+  await applyRollupDeltas(manager, rollupDeltas(changes));
 }

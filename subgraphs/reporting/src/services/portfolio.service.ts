@@ -1,11 +1,10 @@
-import { authorize, badInput, type Viewer } from "@hub/kit";
-import { isTerritoryId } from "@hub/reference";
+import { authorize, type Viewer } from "@hub/kit";
 import type { DataSource, EntityManager } from "typeorm";
-import type { ExportFilter } from "../rules/export-filter";
+import { validateExportFilter, type ExportFilter } from "../rules/export-filter";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
-import { BucketTotals, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
+import { BucketTotals, histogramIndex, histogramKey, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
 import { seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
-import { filterProblem, portfolioFigures, seriesPoints, type PortfolioFigures, type SeriesPoint } from "../rules/portfolio-shape";
+import { portfolioFigures, seriesPoints, type PortfolioFigures, type SeriesPoint } from "../rules/portfolio-shape";
 import { CONSUMER_NAME, currentOffset } from "./journal-consumer.service";
 import { factOf, FACT_COLUMNS } from "./fact-store.service";
 
@@ -22,14 +21,11 @@ interface RollupRow {
   amount_granted: number;
 }
 
-/** Checks the caller and the filter; the territory defaults to FRANCE. */
-function checked(viewer: Viewer, filter: PortfolioQuery): PortfolioQuery & { territoryId: string } {
+/** Checks the caller and the filter (the exports' rule); the territory defaults to FRANCE. */
+function checked(viewer: Viewer, query: PortfolioQuery): PortfolioQuery & { territoryId: string } {
   authorize(viewer, "stats:read");
-  const territoryId = filter.territoryId ?? FRANCE;
-  if (territoryId !== FRANCE && !isTerritoryId(territoryId)) throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id`, "filter.territoryId");
-  const problem = filterProblem(filter);
-  if (problem) throw badInput(problem.message, problem.field);
-  return { ...filter, territoryId };
+  const filter = validateExportFilter({ ...query }, "filter.");
+  return { ...filter, territoryId: filter.territoryId ?? FRANCE };
 }
 
 /** Whether the filter is a territory alone: then the rollups answer. */
@@ -40,20 +36,24 @@ function territoryOnly(filter: PortfolioQuery): boolean {
 const isInactive = (fact: Fact, before: string) => !FINAL_STATUSES.includes(fact.status) && fact.lastActivityAt.slice(0, 10) < before;
 
 /**
- * The rollups of several territories, their inactive counts and the offset, in one statement,
- * plus the drafts the viewer may count (read-time, from the facts): one figure set per territory.
+ * The rollups of several territories (their day histograms as arrays, one row each), their
+ * inactive counts (summed in PostgreSQL from the last-activity histogram) and the offset, in one
+ * statement, plus the drafts the viewer may count (read-time, from the facts): one figure set per territory.
  */
 async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds: readonly string[], dimensions: string[]) {
   const before = inactiveBefore(new Date());
-  const rows = await manager.query<RollupRow[]>(
-    `SELECT territory_id, dimension, key, count, budget::float8 AS budget, amount_requested::float8 AS amount_requested, amount_granted::float8 AS amount_granted
+  const rows = await manager.query<(RollupRow & { counts: string | null })[]>(
+    `SELECT territory_id, dimension, key, count, budget::float8 AS budget, amount_requested::float8 AS amount_requested, amount_granted::float8 AS amount_granted, NULL AS counts
        FROM portfolio_rollup WHERE territory_id = ANY($1) AND dimension = ANY($2) AND count <> 0
      UNION ALL
-     SELECT territory_id, 'inactive', '', sum(count)::int, 0, 0, 0 FROM portfolio_rollup
-      WHERE territory_id = ANY($1) AND dimension = '${LAST_ACTIVITY_DIMENSION}' AND key < $3 GROUP BY territory_id
+     SELECT territory_id, dimension, array_lower(counts, 1)::text, 0, 0, 0, 0, array_to_json(counts)::text
+       FROM portfolio_histogram WHERE territory_id = ANY($1) AND dimension = ANY($2)
      UNION ALL
-     SELECT NULL, 'current_at', COALESCE((SELECT last_id::text FROM journal_offset WHERE name = $4), '0'), 0, 0, 0, 0`,
-    [territoryIds, dimensions, before, CONSUMER_NAME],
+     SELECT territory_id, 'inactive', '', COALESCE((SELECT sum(c) FROM unnest(counts[:$3::int - 1]) AS c), 0)::int, 0, 0, 0, NULL
+       FROM portfolio_histogram WHERE territory_id = ANY($1) AND dimension = '${LAST_ACTIVITY_DIMENSION}'
+     UNION ALL
+     SELECT NULL, 'current_at', COALESCE((SELECT last_id::text FROM journal_offset WHERE name = $4), '0'), 0, 0, 0, 0, NULL`,
+    [territoryIds, dimensions, histogramIndex(LAST_ACTIVITY_DIMENSION, before), CONSUMER_NAME],
   );
   const figures = territoryIds.map(() => ({ totals: new BucketTotals(), inactive: 0 }));
   // A territory asked twice (a DataLoader never does) shares its entry.
@@ -67,6 +67,7 @@ async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds:
     const entry = row.territory_id === null ? undefined : totals.get(row.territory_id);
     if (!entry) continue;
     if (row.dimension === "inactive") entry.inactive += row.count;
+    else if (row.counts !== null) addHistogram(entry.totals, row.dimension, Number(row.key), JSON.parse(row.counts) as (number | null)[]);
     else entry.totals.add({ dimension: row.dimension, key: row.key, count: row.count, budget: row.budget, amountRequested: row.amount_requested, amountGranted: row.amount_granted });
   }
   if (seesDrafts(viewer)) {
@@ -87,6 +88,13 @@ async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds:
     }
   }
   return { currentAt, figures };
+}
+
+/** A histogram row (`counts[i]` projects at day `first + i`) added as buckets, as the facts' buckets would be. */
+function addHistogram(totals: BucketTotals, dimension: string, first: number, counts: (number | null)[]): void {
+  counts.forEach((count, i) => {
+    if (count) totals.add({ dimension, key: histogramKey(dimension, first + i), count, budget: 0, amountRequested: 0, amountGranted: 0 });
+  });
 }
 
 /** Whole days from one step to the next, as `daysBetween` (null when either is missing, never negative). */
