@@ -1,6 +1,6 @@
-import { INTERNAL_TOKEN_HEADER, isAuthenticated, restError, signInternalToken, unauthenticated, upstreamUnavailable, type Viewer } from "@hub/kit";
+import { isAuthenticated, unauthenticated, type Viewer } from "@hub/kit";
 import express from "express";
-import { Readable } from "node:stream";
+import { answerError, fetchSubgraph, relayAnswer } from "./subgraph-route";
 
 /**
  * Documents through the gateway: POST /projects/:projectId/documents?name=… (the file as the
@@ -10,7 +10,6 @@ import { Readable } from "node:stream";
 export function documentsRouter(options: { projectsUrl: string; internalTokenSecret: string; maxBytes: number; authenticate: (authorization: unknown) => Promise<Viewer> }): express.Router {
   const router = express.Router();
   const base = new URL("/", options.projectsUrl);
-  const headers = (viewer: Viewer) => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, options.internalTokenSecret) });
 
   // The caller is known before a byte of the body is read: an anonymous or forged upload is
   // refused at once (and the connection closed, so its body is never read either).
@@ -21,9 +20,7 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
       response.locals.viewer = viewer;
       next();
     } catch (error) {
-      const { status, body } = restError(error);
-      response.setHeader("Connection", "close");
-      response.status(status).json(body);
+      answerError(response, error, true);
     }
   };
 
@@ -34,41 +31,24 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
       target.searchParams.set("projectId", String(request.params.projectId));
       // Repeated or nested (name[x]=...), it is no name: the subgraph refuses the empty one.
       target.searchParams.set("name", typeof request.query.name === "string" ? request.query.name : "");
-      const upstream = await fetch(target, {
+      const upstream = await fetchSubgraph("projects", target, viewer, options.internalTokenSecret, {
         method: "POST",
-        headers: { ...headers(viewer), "content-type": request.headers["content-type"] ?? "application/octet-stream" },
+        contentType: request.headers["content-type"] ?? "application/octet-stream",
         body: Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array(),
-      }).catch(() => {
-        throw upstreamUnavailable("Service projects is unavailable");
       });
-      response
-        .status(upstream.status)
-        .type("application/json")
-        .send(Buffer.from(await upstream.arrayBuffer()));
+      relayAnswer(upstream, response, ["content-type"]);
     } catch (error) {
-      const { status, body } = restError(error);
-      response.status(status).json(body);
+      answerError(response, error);
     }
   });
 
   router.get("/documents/:id", async (request, response) => {
     try {
       const viewer = await options.authenticate(request.headers.authorization);
-      const upstream = await fetch(new URL(`/documents/${encodeURIComponent(request.params.id)}`, base), { headers: headers(viewer) }).catch(() => {
-        throw upstreamUnavailable("Service projects is unavailable");
-      });
-      response.status(upstream.status);
-      for (const name of ["content-type", "content-length", "content-disposition", "x-content-type-options"]) {
-        const value = upstream.headers.get(name);
-        if (value) response.setHeader(name, value);
-      }
-      // Node's web stream type: where lib dom is loaded too (tsconfig.tests.json), fetch's body is DOM's.
-      const body = upstream.body as import("node:stream/web").ReadableStream<Uint8Array> | null;
-      if (body) Readable.fromWeb(body).pipe(response);
-      else response.end();
+      const upstream = await fetchSubgraph("projects", new URL(`/documents/${encodeURIComponent(request.params.id)}`, base), viewer, options.internalTokenSecret);
+      relayAnswer(upstream, response, ["content-type", "content-length", "content-disposition", "x-content-type-options"]);
     } catch (error) {
-      const { status, body } = restError(error);
-      response.status(status).json(body);
+      answerError(response, error);
     }
   });
 

@@ -1,6 +1,6 @@
-import { INTERNAL_TOKEN_HEADER, restError, signInternalToken, upstreamUnavailable, type Viewer } from "@hub/kit";
+import type { Viewer } from "@hub/kit";
 import express from "express";
-import { Readable } from "node:stream";
+import { answerError, fetchSubgraph, relayAnswer } from "./subgraph-route";
 
 /**
  * Exports through the gateway: GET /exports/projects.csv?<filter>, authenticated like /graphql
@@ -17,29 +17,10 @@ export function exportsRouter(options: { reportingUrl: string; internalTokenSecr
       const target = new URL("/exports/projects.csv", base);
       target.search = new URL(request.originalUrl, "http://gateway").search;
       // The timeout bounds the wait for the answer's headers, not the transfer of a long file.
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), options.timeoutMs);
-      const upstream = await fetch(target, { headers: { [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, options.internalTokenSecret) }, signal: abort.signal })
-        .catch(() => {
-          throw upstreamUnavailable("Service reporting is unavailable");
-        })
-        .finally(() => clearTimeout(timer));
-      response.status(upstream.status);
-      for (const name of ["content-type", "content-disposition", "cache-control", "x-content-type-options", "x-hub-current-at"]) {
-        const value = upstream.headers.get(name);
-        if (value) response.setHeader(name, value);
-      }
-      // Node's web stream type: where lib dom is loaded too (tsconfig.tests.json), fetch's body is DOM's.
-      const body = upstream.body as import("node:stream/web").ReadableStream<Uint8Array> | null;
-      if (!body) return void response.end();
-      // A transfer cut upstream is cut here too; a client that leaves stops the upstream read.
-      const stream = Readable.fromWeb(body);
-      stream.on("error", () => response.destroy());
-      response.on("close", () => stream.destroy());
-      stream.pipe(response);
+      const upstream = await fetchSubgraph("reporting", target, viewer, options.internalTokenSecret, { timeoutMs: options.timeoutMs });
+      relayAnswer(upstream, response, ["content-type", "content-disposition", "cache-control", "x-content-type-options", "x-hub-current-at"]);
     } catch (error) {
-      const { status, body } = restError(error);
-      response.status(status).json(body);
+      answerError(response, error);
     }
   });
   return router;

@@ -1,6 +1,6 @@
-import { INTERNAL_TOKEN_HEADER, isAuthenticated, restError, signInternalToken, unauthenticated, upstreamUnavailable, type Viewer } from "@hub/kit";
+import { isAuthenticated, unauthenticated, type Viewer } from "@hub/kit";
 import express from "express";
-import { Readable } from "node:stream";
+import { answerError, fetchSubgraph, relayAnswer } from "./subgraph-route";
 
 /**
  * Import files through the gateway: POST /imports?format=CSV|XLSX&dryRun=true&source=… with
@@ -26,26 +26,16 @@ export function importsRouter(options: { projectsUrl: string; internalTokenSecre
         // Repeated or nested, it is no value: the subgraph refuses the empty one.
         if (value !== undefined) url.searchParams.set(name, typeof value === "string" ? value : "");
       }
-      const init = {
+      const upstream = await fetchSubgraph("projects", url, viewer, options.internalTokenSecret, {
         method: "POST",
-        headers: { [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, options.internalTokenSecret), "content-type": request.headers["content-type"] ?? "application/octet-stream" },
-        body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
-        // A streamed body needs it (fetch's standard option, missing from Node's RequestInit type).
-        duplex: "half" as const,
-      };
-      const upstream = await fetch(url, init).catch(() => {
-        throw upstreamUnavailable("Service projects is unavailable");
+        contentType: request.headers["content-type"] ?? "application/octet-stream",
+        body: request,
       });
       if (upstream.status === 413) response.setHeader("Connection", "close");
-      response
-        .status(upstream.status)
-        .type("application/json")
-        .send(Buffer.from(await upstream.arrayBuffer()));
+      relayAnswer(upstream, response, ["content-type"]);
     } catch (error) {
-      const { status, body } = restError(error);
       // The body is left unread: the connection cannot be reused.
-      response.setHeader("Connection", "close");
-      response.status(status).json(body);
+      answerError(response, error, true);
     }
   });
   return router;

@@ -16,7 +16,8 @@ const SHOWN_MEMBERS = new Set(['DEPARTEMENT', 'CRTE', 'COMMUNE', 'EPCI']);
 /**
  * "Tableau de bord" (`#/tableau-de-bord`): projects by status, from France (the régions) down to a
  * région's départements and a département's communes, with the existing `Territory.stats`
- * (submitted projects onwards; drafts are never counted). Above it, the `portfolio` and
+ * (drafts count only for the organisations that may see them: a collectivité counts its own,
+ * State agents, ANCT and analysts none). Above it, the `portfolio` and
  * `portfolioSeries` of the territory shown under the filter (charts with their data tables), and
  * the CSV export of the same projects.
  */
@@ -52,8 +53,8 @@ export function Dashboard() {
       />
       <PortfolioFilters onApply={setFilter} />
       <PortfolioPanel territoryId={current?.id ?? null} filter={filter} />
-      <h2 className="fr-h4">Projets déposés par territoire</h2>
-      <p className="fr-text--lg">Projets déposés (les brouillons ne sont pas comptés) : {total === null ? '—' : <strong>{total}</strong>}</p>
+      <h2 className="fr-h4">Projets par territoire</h2>
+      <p className="fr-text--lg">Projets (les brouillons ne sont comptés que pour les organisations qui peuvent les voir) : {total === null ? '—' : <strong>{total}</strong>}</p>
       {byStatus.length > 0 && (
         <div className="fr-table fr-table--no-caption">
           <table data-testid="dashboard-by-status">

@@ -33,7 +33,7 @@ export const EXAMPLES: readonly Example[] = [
   },
   {
     title: "Portefeuille d'un département",
-    description: 'Le nombre de projets déposés par statut pour un territoire (les brouillons ne sont jamais comptés), avec les mêmes chiffres pour sa région.',
+    description: 'Le nombre de projets par statut pour un territoire (les brouillons ne comptent que pour les organisations qui peuvent les voir), avec les mêmes chiffres pour sa région.',
     query: `query Portefeuille($territoire: ID!) {
   territory(id: $territoire) {
     name
