@@ -43,6 +43,8 @@ export interface Hub {
   mail: SmtpStandIn;
   /** The Grist stand-in: its documents (GRIST_DOCUMENT with table "Projets" exists), 429s on demand, what it received. */
   grist: RunningServer & GristStandIn;
+  /** The folder the projects subgraph stores document bytes in (disk storage, when `projectsS3` is not given): `<project id>/<uuid>` files. */
+  documentsDir: string;
   /** A session token for a demo account, through POST /auth/dev/token. */
   token(email: string): Promise<string>;
   /** POST /graphql on the gateway; the body without the gateway's `extensions.requestId`. */
@@ -284,6 +286,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       ds,
       mail,
       grist,
+      documentsDir,
       token: async (email) => {
         const response = await fetch(`${origin}/auth/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
         const body = (await response.json()) as { token?: string; error?: string };

@@ -5,6 +5,7 @@ import { createGraphqlClient, type GraphqlSession } from './graphql-client';
 import { SessionTokenContext } from './session-token-context';
 import { useHashRoute, type Route } from './use-hash-route';
 import { useViewer } from './use-viewer';
+import { Administration } from './components/administration';
 import { Dashboard } from './components/dashboard';
 import { Inbox } from './components/inbox';
 import { NewProject } from './components/new-project';
@@ -73,12 +74,20 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
   const viewer = useViewer();
   return (
     <>
-      <SiteHeader session={{ email, onSignOut }} route={route} hasInbox={viewer.isStateAgent} canCreate={viewer.isCollectivite} hasDashboard={viewer.isNational} />
+      <SiteHeader
+        session={{ email, onSignOut }}
+        route={route}
+        hasInbox={viewer.isStateAgent}
+        canCreate={viewer.isCollectivite}
+        hasDashboard={viewer.isNational}
+        hasAdministration={viewer.isAdministrator}
+      />
       <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
         {route.name === 'fiche' && <ProjectFiche key={route.projectId} projectId={route.projectId} viewer={viewer} />}
         {route.name === 'inbox' && <Inbox />}
         {route.name === 'new' && <NewProject viewer={viewer} />}
         {route.name === 'dashboard' && <Dashboard />}
+        {route.name === 'admin' && <Administration viewer={viewer} />}
         {route.name === 'list' && <ProjectList viewer={viewer} />}
       </main>
       <SiteFooter />

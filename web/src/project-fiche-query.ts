@@ -80,6 +80,7 @@ export const PROJECT_FICHE_QUERY = graphql(
           size
           createdAt
           url
+          viewerCanDelete
         }
         assignees {
           person {

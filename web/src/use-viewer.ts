@@ -33,6 +33,8 @@ export interface Viewer {
   isStateAgent: boolean;
   /** An ANCT national agent or an analyst: has the dashboard. */
   isNational: boolean;
+  /** An ANCT national agent: has the administration (people, API keys). */
+  isAdministrator: boolean;
   /** Their collectivités (where a new project is carried). */
   collectivites: ViewerMembership['organization'][];
   /** Their State services (DDT, préfecture), whose agents a project may be assigned to. */
@@ -49,6 +51,7 @@ export function useViewer(): Viewer {
     isCollectivite: collectivites.length > 0,
     isStateAgent: memberships.some((m) => m.role === 'STATE_AGENT'),
     isNational: memberships.some((m) => m.role === 'ANCT_NATIONAL' || m.role === 'ANALYST'),
+    isAdministrator: memberships.some((m) => m.role === 'ANCT_NATIONAL'),
     collectivites,
     stateServices: memberships.filter((m) => m.role === 'STATE_AGENT').map((m) => m.organization),
   };

@@ -14,6 +14,8 @@ export const POLICY = {
   "person:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "SERVICE"],
   "person:invite": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL"],
   "person:suspend": ["ANCT_NATIONAL"],
+  /** Every account, pending and suspended ones included (the administration's list of people). */
+  "person:administer": ["ANCT_NATIONAL"],
   "apikey:manage": ["ANCT_NATIONAL"],
   "identity:resolve": ["SERVICE"],
   /** Projects (issue-level rules on rows live in the projects subgraph). */

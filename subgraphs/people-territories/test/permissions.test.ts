@@ -79,6 +79,13 @@ const OPERATIONS: Operation[] = [
     outcomes: expectations({ nadia: "ok" }, "FORBIDDEN"),
   },
   {
+    name: "reactivatePerson (after the suspension above)",
+    query: `mutation($id: ID!) { reactivatePerson(id: $id) { status } }`,
+    variables: (ids) => ({ id: ids.parisAgent }),
+    outcomes: expectations({ nadia: "ok" }, "FORBIDDEN"),
+  },
+  { name: "people (the administration's list)", query: `{ people(first: 5) { edges { node { id } } } }`, variables: () => ({}), outcomes: expectations({ nadia: "ok" }, "FORBIDDEN") },
+  {
     name: "createApiKey",
     query: `mutation { createApiKey(input: { name: "Programme", scopes: ["stats:read"] }) { key } }`,
     variables: () => ({}),

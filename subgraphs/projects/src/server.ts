@@ -29,6 +29,7 @@ export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000,
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
 export function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {
   let feed: JournalFeed | null = null;
+  const storage = config.s3 ? new S3Storage(config.s3) : new DiskStorage(config.documentsDir);
   return createSubgraph<Context>(
     config,
     {
@@ -46,7 +47,7 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
       },
       createContext: ({ dataSource }, viewer) => {
         if (!feed) throw new Error("projects: a request before prepare() started the journal feed");
-        return { viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed };
+        return { viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed, storage };
       },
       subscriptions: true,
       // What this subgraph reads depends on organisation, roles and territories, never on the
@@ -56,7 +57,7 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
       routes: (app, { dataSource }) => {
         documentRoutes(app, {
           dataSource,
-          storage: config.s3 ? new S3Storage(config.s3) : new DiskStorage(config.documentsDir),
+          storage,
           secret: config.internalTokenSecret,
           maxBytes: config.documentMaxBytes,
         });

@@ -32,7 +32,7 @@ describe("documents in an S3-compatible store", () => {
     return { hub, token, projectId: created.data!.createProject.id, upload };
   }
 
-  it("stores uploads as signed PUTs and serves them back through the permission check", async () => {
+  it("stores uploads as signed PUTs, serves them back through the permission check and deletes them", async () => {
     const { hub, token, projectId, upload } = await hubWith("hub-test-secret-access-key");
     const response = await upload();
     expect(response.status).toBe(201);
@@ -43,6 +43,11 @@ describe("documents in an S3-compatible store", () => {
     const download = await fetch(`${hub.origin}/documents/${id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
+
+    // deleteDocument removes the object with a signed DELETE.
+    const deleted = await hub.query(`mutation($id: ID!) { deleteDocument(id: $id) { id } }`, { id }, token);
+    expect(deleted.errors).toBeUndefined();
+    expect(s3.objects.has(stored[0][0])).toBe(false);
   });
 
   it("answers UPSTREAM_UNAVAILABLE and records nothing when the store refuses", async () => {

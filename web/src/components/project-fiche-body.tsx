@@ -101,7 +101,7 @@ export function ProjectFicheBody({ project, viewer, refetch }: ProjectFicheBodyP
         {tab === 'echanges' && <Conversation projectId={project.id} rights={project.viewerCan} state={conversation} />}
         {tab === 'documents' && (
           <>
-            <DocumentList documents={project.documents} />
+            <DocumentList documents={project.documents} onDeleted={refetch} />
             {canEdit && <DocumentUpload projectId={project.id} onDone={refetch} />}
           </>
         )}

@@ -1,6 +1,6 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
-import { DASHBOARD_HASH, INBOX_HASH, LIST_HASH, NEW_PROJECT_HASH, type Route } from '../use-hash-route';
+import { ADMIN_HASH, DASHBOARD_HASH, INBOX_HASH, LIST_HASH, NEW_PROJECT_HASH, type Route } from '../use-hash-route';
 
 interface SiteHeaderProps {
   /** Null before sign-in: no navigation, no session. */
@@ -12,18 +12,21 @@ interface SiteHeaderProps {
   canCreate: boolean;
   /** Whether the viewer has the dashboard (ANCT, analysts). */
   hasDashboard: boolean;
+  /** Whether the viewer has the administration (ANCT national agents). */
+  hasAdministration?: boolean;
 }
 
 const SERVICE_TITLE = 'Mon espace collectivité';
 
 /** The DSFR header: Marianne, the service's name, the session's quick access and the main navigation. */
-export function SiteHeader({ session, route, hasInbox, canCreate, hasDashboard }: SiteHeaderProps) {
+export function SiteHeader({ session, route, hasInbox, canCreate, hasDashboard, hasAdministration = false }: SiteHeaderProps) {
   const navigation: MainNavigationProps.Item[] = [];
   if (session) {
     navigation.push({ text: canCreate ? 'Mes projets' : 'Tous les projets', linkProps: { href: LIST_HASH }, isActive: route.name === 'list' });
     if (hasInbox) navigation.push({ text: 'Projets à traiter', linkProps: { href: INBOX_HASH }, isActive: route.name === 'inbox' });
     if (hasDashboard) navigation.push({ text: 'Tableau de bord', linkProps: { href: DASHBOARD_HASH }, isActive: route.name === 'dashboard' });
     if (canCreate) navigation.push({ text: 'Nouveau projet', linkProps: { href: NEW_PROJECT_HASH }, isActive: route.name === 'new' });
+    if (hasAdministration) navigation.push({ text: 'Administration', linkProps: { href: ADMIN_HASH }, isActive: route.name === 'admin' });
   }
   return (
     <Header

@@ -1,13 +1,13 @@
-import { authorize, canSeePersonalData, forbidden, isAuthenticated, notFound, unauthenticated } from "@hub/kit";
-import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { authorize, canSeePersonalData, forbidden, isAuthenticated, notFound, PageArgs, unauthenticated, type Connection } from "@hub/kit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { Person } from "../entities/person.entity";
 import { identityOf } from "../services/identity.service";
-import { suspendPerson, visiblePerson } from "../services/person.service";
+import { listPeople, reactivatePerson, suspendPerson, visiblePerson } from "../services/person.service";
 import { signInWithProConnect } from "../services/proconnect.service";
-import { Identity, ProConnectClaimsInput, SignInResult } from "../types/person.types";
+import { Identity, PeopleFilter, PersonConnection, ProConnectClaimsInput, SignInResult } from "../types/person.types";
 
 /** Personal fields are null for viewers without access to personal data, except about themselves. */
 function personal<T>(person: Person, context: Context, value: T): T | null {
@@ -32,6 +32,13 @@ export class PersonResolver {
     return person;
   }
 
+  @Query(() => PersonConnection, {
+    description: "Every account, pending and suspended ones included, by name (ANCT national agents: the administration of people). At most 100 per page, 20 by default.",
+  })
+  people(@Args() page: PageArgs, @Ctx() { viewer, dataSource }: Context, @Arg("filter", () => PeopleFilter, { nullable: true }) filter?: PeopleFilter): Promise<Connection<Person>> {
+    return listPeople(dataSource, viewer, { first: page.first, after: page.after, search: filter?.search, organizationId: filter?.organizationId, status: filter?.status });
+  }
+
   @Query(() => Identity, { nullable: true, description: "Internal: the identity behind an email, for the gateway only." })
   @Directive("@inaccessible")
   async identity(@Arg("email") email: string, @Ctx() { viewer, dataSource }: Context): Promise<Identity | null> {
@@ -51,6 +58,11 @@ export class PersonResolver {
   @Mutation(() => Person, { description: "Suspends an account (ANCT national agents)." })
   suspendPerson(@Arg("id", () => ID) id: string, @Ctx() { viewer, dataSource, loaders }: Context): Promise<Person> {
     return suspendPerson(dataSource, loaders, viewer, id);
+  }
+
+  @Mutation(() => Person, { description: "Reactivates a suspended account (ANCT national agents): active again, or pending for an invitee who never signed in." })
+  reactivatePerson(@Arg("id", () => ID) id: string, @Ctx() { viewer, dataSource, loaders }: Context): Promise<Person> {
+    return reactivatePerson(dataSource, loaders, viewer, id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Full name; null for viewers who may not see personal data." })

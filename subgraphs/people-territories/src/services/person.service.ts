@@ -1,4 +1,4 @@
-import { actsFor, authorize, badInput, hasRole, isUuid, notFound, type Page, type Viewer } from "@hub/kit";
+import { actsFor, authorize, badInput, conflict, hasRole, isUuid, notFound, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
 import { canSeePerson } from "../rules/person-visibility";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "../loaders";
@@ -20,6 +20,68 @@ export async function suspendPerson(dataSource: DataSource, loaders: Loaders, vi
   if (viewer.personId === person.id) throw badInput("You cannot suspend your own account", "id");
   person.status = AccountStatus.SUSPENDED;
   return dataSource.getRepository(Person).save(person);
+}
+
+/**
+ * Reactivates a suspended account (ANCT national agents): ACTIVE again, or PENDING for an
+ * invitee who never signed in (no ProConnect `sub` yet, invited by someone), as before the
+ * suspension. An account that is not suspended is CONFLICT; unknown ones NOT_FOUND.
+ */
+export async function reactivatePerson(dataSource: DataSource, loaders: Loaders, viewer: Viewer, id: string): Promise<Person> {
+  authorize(viewer, "person:suspend");
+  const person = await visiblePerson(loaders, viewer, id);
+  if (!person) throw notFound(`No person ${id.slice(0, 60)}`);
+  if (person.status !== AccountStatus.SUSPENDED) throw conflict(`The account of ${person.email} is not suspended`);
+  person.status = person.sub === null && person.invitedBy !== null ? AccountStatus.PENDING : AccountStatus.ACTIVE;
+  return dataSource.getRepository(Person).save(person);
+}
+
+export const MAX_PEOPLE_PAGE = 100;
+export const MAX_PEOPLE_SEARCH_LENGTH = 100;
+
+/** Lower case without accents, in SQL: the same folding as `fold` below. */
+const FOLDED_PERSON = `translate(lower(p.given_name || ' ' || p.usual_name || ' ' || p.email), 'àáâäãåçèéêëìíîïñòóôöõùúûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy')`;
+const fold = (word: string) =>
+  word
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+/**
+ * Every account, pending and suspended included (ANCT national agents: the administration), by
+ * usual name, given name, then id; filtered by words of name or email, organisation, status. The
+ * cursor holds the last person's id only (never a name): the next page starts after that
+ * person's names, looked up in SQL.
+ */
+export async function listPeople(
+  dataSource: DataSource,
+  viewer: Viewer,
+  args: PageArgs & { search?: string | null; organizationId?: string | null; status?: AccountStatus | null },
+): Promise<Connection<Person>> {
+  authorize(viewer, "person:administer");
+  const search = args.search?.trim() ?? "";
+  if (search.length > MAX_PEOPLE_SEARCH_LENGTH) throw badInput(`search must be at most ${MAX_PEOPLE_SEARCH_LENGTH} characters`, "search");
+  const page = readPage(args, MAX_PEOPLE_PAGE, (key): key is string => typeof key === "string" && isUuid(key));
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = search
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .map((word) => `${FOLDED_PERSON} LIKE ${param(`%${fold(word).replace(/[%_\\]/g, "\\$&")}%`)}`);
+  if (args.organizationId) where.push(`EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id AND m.organization_id = ${param(args.organizationId)})`);
+  if (args.status) where.push(`p.status = ${param(args.status)}`);
+  if (page.after) where.push(`(p.usual_name, p.given_name, p.id) > (SELECT c.usual_name, c.given_name, c.id FROM person c WHERE c.id = ${param(page.after)}::uuid)`);
+  const rows = await dataSource.query<Person[]>(
+    `SELECT p.id, p.email, p.given_name AS "givenName", p.usual_name AS "usualName", p.status, p.sub, p.invited_by AS "invitedBy",
+            p.notification_frequency AS "notificationFrequency", p.created_at AS "createdAt"
+       FROM person p ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY p.usual_name, p.given_name, p.id LIMIT ${param(page.limit)}`,
+    params,
+  );
+  return toConnection(rows, page, (person) => person.id);
 }
 
 /** Whether the viewer sees this person's members list of an organisation: members and the State of its département. */

@@ -1,8 +1,20 @@
 import { connectionType } from "@hub/kit";
 import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
-import { Person } from "../entities/person.entity";
+import { AccountStatus, Person } from "../entities/person.entity";
 
 export const PersonConnection = connectionType("Person", Person);
+
+@InputType({ description: "Which accounts the administration lists (every criterion given must hold)." })
+export class PeopleFilter {
+  @Field(() => String, { nullable: true, description: "Words each found in the given name, usual name or email (case and accents ignored; at most 100 characters)." })
+  search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Members of this organisation only." })
+  organizationId?: string | null;
+
+  @Field(() => AccountStatus, { nullable: true })
+  status?: AccountStatus | null;
+}
 
 /** What the gateway needs to sign a session: not part of the public API. */
 @ObjectType()

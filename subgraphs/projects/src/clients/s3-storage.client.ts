@@ -53,8 +53,8 @@ function encodeKey(key: string): string {
 }
 
 /**
- * Documents in an S3-compatible object store (Scaleway, OVH, MinIO, AWS...): PUT and GET
- * Object, path-style, signed with AWS Signature Version 4; no SDK.
+ * Documents in an S3-compatible object store (Scaleway, OVH, MinIO, AWS...): PUT, GET and
+ * DELETE Object, path-style, signed with AWS Signature Version 4; no SDK.
  */
 export class S3Storage implements DocumentStorage {
   constructor(private readonly options: S3Options) {}
@@ -73,7 +73,13 @@ export class S3Storage implements DocumentStorage {
     return Readable.fromWeb(response.body as import("node:stream/web").ReadableStream);
   }
 
-  private async request(method: "PUT" | "GET", key: string, body: Buffer): Promise<Response> {
+  async delete(key: string): Promise<void> {
+    // S3 answers 204 whether the object existed or not; a 404 (some stores) means it is gone too.
+    const response = await this.request("DELETE", key, Buffer.alloc(0));
+    if (!response.ok && response.status !== 404) throw new Error(`object store answered ${response.status} to DELETE`);
+  }
+
+  private async request(method: "PUT" | "GET" | "DELETE", key: string, body: Buffer): Promise<Response> {
     const url = new URL(`${this.options.endpoint.replace(/\/$/, "")}/${this.options.bucket}/${encodeKey(key)}`);
     const headers = await signS3Request(this.options, { method, url, body });
     return fetch(url, { method, headers, body: method === "PUT" ? new Uint8Array(body) : undefined, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });

@@ -15,6 +15,7 @@ export enum ActivityKind {
   ACTION_ADDED = "ACTION_ADDED",
   ACTION_STATUS_CHANGED = "ACTION_STATUS_CHANGED",
   DOCUMENT_ADDED = "DOCUMENT_ADDED",
+  DOCUMENT_DELETED = "DOCUMENT_DELETED",
   /** Recorded by another subgraph (funding: an application prepared or decided...). */
   EXTERNAL = "EXTERNAL",
   /** Recorded by funding: a Démarches Simplifiées dossier prepared or changing state. */

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 
@@ -7,6 +7,8 @@ import type { Readable } from "node:stream";
 export interface DocumentStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   read(key: string): Promise<Readable>;
+  /** Removes the bytes; a key already gone is not an error (a retried deletion succeeds). */
+  delete(key: string): Promise<void>;
 }
 
 /** Files under one folder, written atomically (temporary file, then rename). Keys are server-made. */
@@ -27,6 +29,13 @@ export class DiskStorage implements DocumentStorage {
   read(key: string): Promise<Readable> {
     // The executor turns an invalid key into a rejection, as for the S3 storage.
     return new Promise((resolve) => resolve(createReadStream(this.path(key))));
+  }
+
+  async delete(key: string): Promise<void> {
+    await unlink(this.path(key)).catch((error: unknown) => {
+      // Duck-typed: under jest, fs errors come from another realm than `Error`.
+      if (!(typeof error === "object" && error !== null && "code" in error && error.code === "ENOENT")) throw error;
+    });
   }
 
   private path(key: string): string {

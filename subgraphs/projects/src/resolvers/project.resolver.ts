@@ -11,6 +11,8 @@ import { OrganizationRef, TerritoryRef } from "../types/refs.types";
 import { projectJournal } from "../services/activity-query.service";
 import { addAction, setActionStatus } from "../services/action.service";
 import { projectComments } from "../services/comment.service";
+import { deleteDocument } from "../services/document.service";
+import { canDeleteDocumentNow } from "../rules/document-rights";
 import { ProjectRights } from "../types/project-rights.types";
 import { actorsOf, availableTransitions, FINAL_STATUSES } from "../rules/lifecycle";
 import { departementsOf } from "../rules/visibility";
@@ -161,6 +163,14 @@ export class ProjectResolver {
     return loaders.documents.load(project.id);
   }
 
+  @Mutation(() => Project, {
+    description:
+      "Deletes a document and its stored file (its uploader, or the collectivité carrying the project; not once the project is completed or abandoned). Answers the project; the journal records DOCUMENT_DELETED.",
+  })
+  deleteDocument(@Arg("id", () => ID) id: string, @Ctx() { dataSource, storage, viewer }: Context): Promise<Project> {
+    return deleteDocument(dataSource, storage, viewer, id);
+  }
+
   @FieldResolver(() => [ProjectAssignee], { description: "The agents it is assigned to." })
   assignees(@Root() project: Project, @Ctx() { loaders }: Context): Promise<ProjectAssignee[]> {
     return loaders.assignees.load(project.id);
@@ -184,6 +194,12 @@ export class ProjectResolver {
 
 @Resolver(() => Document)
 export class DocumentResolver {
+  @FieldResolver(() => Boolean, { description: "Whether you may delete it now (deleteDocument): its uploader or the collectivité carrying the project, while the project is open." })
+  async viewerCanDelete(@Root() document: Document, @Ctx() { loaders, viewer }: Context): Promise<boolean> {
+    const project = await loaders.project.load(document.projectId);
+    return project !== null && canDeleteDocumentNow(viewer, document, project);
+  }
+
   @FieldResolver(() => String, { description: "Where to download it, on the gateway (the same permission check applies)." })
   url(@Root() document: Document): string {
     return `/documents/${document.id}`;

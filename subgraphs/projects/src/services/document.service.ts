@@ -1,12 +1,14 @@
-import { authorize, badInput, hubError, isUuid, notFound, upstreamUnavailable, type Viewer } from "@hub/kit";
+import { authorize, badInput, forbidden, hubError, isUuid, notFound, upstreamUnavailable, type Viewer } from "@hub/kit";
 import { createHash, randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ActivityKind } from "../entities/activity.entity";
 import { Document } from "../entities/document.entity";
-import { ProjectStatus } from "../entities/project.entity";
+import { Project, ProjectStatus } from "../entities/project.entity";
 import { appendActivity } from "./activity.service";
 import type { DocumentStorage } from "../lib/document-storage";
-import { requireVisibleProject } from "./project-access.service";
+import { mayDeleteDocument } from "../rules/document-rights";
+import { FINAL_STATUSES } from "../rules/lifecycle";
+import { requireVisibleProject, seesProject } from "./project-access.service";
 
 /** Accepted types, with the first bytes their content must start with (when the format has some). */
 export const DOCUMENT_TYPES: Record<string, { extensions: string[]; magic?: number[] }> = {
@@ -86,4 +88,35 @@ export async function readableDocument(dataSource: DataSource, viewer: Viewer, i
     throw notFound(`No document ${id}`);
   }
   return document;
+}
+
+/**
+ * Deletes a document (`mayDeleteDocument`: its uploader, or the collectivité carrying the project):
+ * the row locked, removed with its DOCUMENT_DELETED activity in one transaction, the stored bytes
+ * removed last, before the commit: a storage that fails rolls everything back (UPSTREAM_UNAVAILABLE)
+ * and the document stays whole. Returns the project. An invisible document is NOT_FOUND; one
+ * deleted meanwhile too.
+ */
+export async function deleteDocument(dataSource: DataSource, storage: DocumentStorage, viewer: Viewer, id: string): Promise<Project> {
+  authorize(viewer, "project:comment");
+  if (!isUuid(id)) throw badInput(`"${id.slice(0, 60)}" is not a document id`, "id");
+  return dataSource.transaction(async (manager) => {
+    const document = await manager.getRepository(Document).findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+    const project = document ? await manager.getRepository(Project).findOneBy({ id: document.projectId }) : null;
+    if (!document || !project || !(await seesProject(manager, viewer, project))) throw notFound(`No document ${id}`);
+    if (!mayDeleteDocument(viewer, document, project)) throw forbidden("Only its uploader or the collectivité carrying the project may delete this document");
+    if (FINAL_STATUSES.includes(project.status)) throw hubError("CONFLICT", `The documents of a ${project.status} project are kept as they are`);
+    await manager.getRepository(Document).delete({ id: document.id });
+    await appendActivity(manager, {
+      kind: ActivityKind.DOCUMENT_DELETED,
+      projectId: project.id,
+      actorId: viewer.personId,
+      summary: `Document « ${document.name} » supprimé de « ${project.title} »`,
+      payload: { documentId: document.id, name: document.name, size: document.size },
+    });
+    await storage.delete(document.storageKey).catch(() => {
+      throw upstreamUnavailable("The document storage is unavailable");
+    });
+    return project;
+  });
 }

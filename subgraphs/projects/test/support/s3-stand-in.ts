@@ -2,8 +2,8 @@ import express from "express";
 import { createHash, createHmac } from "node:crypto";
 
 /**
- * A stand-in for an S3-compatible object store (none is reachable here): path-style PUT and
- * GET Object, AWS Signature Version 4 checked against its one key pair, S3's XML errors.
+ * A stand-in for an S3-compatible object store (none is reachable here): path-style PUT, GET
+ * and DELETE Object, AWS Signature Version 4 checked against its one key pair, S3's XML errors.
  */
 export function createS3StandIn(accessKeyId: string, secretAccessKey: string, region: string) {
   const objects = new Map<string, Buffer>();
@@ -37,6 +37,11 @@ export function createS3StandIn(accessKeyId: string, secretAccessKey: string, re
     const object = objects.get(decodeURIComponent(request.path));
     if (!object) return void error(response, 404, "NoSuchKey");
     response.type("application/octet-stream").send(object);
+  });
+  app.delete(/^\/([^/]+)\/(.+)$/, (request, response) => {
+    if (!signatureOk(request, Buffer.alloc(0))) return void error(response, 403, "SignatureDoesNotMatch");
+    objects.delete(decodeURIComponent(request.path));
+    response.status(204).end();
   });
   return { app, objects };
 }
