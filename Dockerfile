@@ -67,6 +67,8 @@ COPY --from=build /app/subgraphs/funding/dist subgraphs/funding/dist
 COPY --from=build /app/subgraphs/funding/data subgraphs/funding/data
 COPY --from=build /app/subgraphs/reporting/dist subgraphs/reporting/dist
 COPY --from=build /app/gateway/dist gateway/dist
+# The programmes' registered operations (trusted documents), read through __dirname.
+COPY --from=build /app/gateway/trusted-documents gateway/trusted-documents
 # The gateway reads the committed supergraph and serves the built web app: said explicitly, as
 # the schema and web workspaces are not installed here.
 COPY --from=build /app/schema/supergraph.graphql schema/supergraph.graphql

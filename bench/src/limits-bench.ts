@@ -6,6 +6,7 @@ import { freePort } from "@hub/local-postgres";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { BENCH_RATE_LIMITS } from "./hub-process";
 import { percentile } from "./load";
 import { ms, table, times, type BenchOutcome } from "./report";
 import { devSessionToken, graphqlFailure, graphqlOnce } from "./scenarios";
@@ -60,7 +61,7 @@ async function startUnlimitedGateway(root: string): Promise<{ url: string; stop:
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(root, "gateway", "dist", "main.js")], {
     cwd: root,
-    env: { ...process.env, GATEWAY_PORT: String(port), QUERY_LIMITS: "off", HUB_MODE: "development", APOLLO_TELEMETRY_DISABLED: "true" },
+    env: { ...BENCH_RATE_LIMITS, ...process.env, GATEWAY_PORT: String(port), QUERY_LIMITS: "off", HUB_MODE: "development", APOLLO_TELEMETRY_DISABLED: "true" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, readGatewayConfig } from "./config";
+import { DEFAULT_LIMITS, DEFAULT_RATE_LIMITS, readGatewayConfig } from "./config";
 
 const DEV = { HUB_MODE: "development" };
 const PRODUCTION = { HUB_MODE: "production", SESSION_SECRET: "s".repeat(32), INTERNAL_TOKEN_SECRET: "i".repeat(32) };
@@ -44,5 +44,22 @@ describe("readGatewayConfig: logs and metrics", () => {
     expect(readGatewayConfig({ ...DEV, LOG_LEVEL: "warn", METRICS_TOKEN: "m".repeat(32) })).toMatchObject({ logLevel: "warn", metricsToken: "m".repeat(32) });
     expect(() => readGatewayConfig({ ...DEV, LOG_LEVEL: "verbose", METRICS_TOKEN: "short" })).toThrow("METRICS_TOKEN: at least 32 characters");
     expect(() => readGatewayConfig({ ...DEV, LOG_LEVEL: "verbose" })).toThrow("LOG_LEVEL");
+  });
+});
+
+describe("readGatewayConfig: rate limits, the gateway's database, hot reload", () => {
+  it("limits every caller by default, with no database (buckets in memory) and a 2 s supergraph watch", () => {
+    const config = readGatewayConfig(PRODUCTION);
+    expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+    expect(DEFAULT_RATE_LIMITS).toEqual({ anonymousPerMinute: 60, personPerMinute: 600, apiKeyPerMinute: 600 });
+    expect([config.databaseUrl, config.trustProxyHops, config.supergraphWatchMs]).toEqual([null, 0, 2000]);
+  });
+
+  it("reads them from the environment, and turns rate limits off outside production only", () => {
+    const config = readGatewayConfig({ ...DEV, RATE_LIMIT_ANONYMOUS_PER_MINUTE: "10", GATEWAY_DATABASE_URL: "postgres://gw@db/gateway", TRUST_PROXY_HOPS: "1", SUPERGRAPH_WATCH_MS: "0" });
+    expect([config.rateLimits?.anonymousPerMinute, config.databaseUrl, config.trustProxyHops, config.supergraphWatchMs]).toEqual([10, "postgres://gw@db/gateway", 1, 0]);
+    expect(readGatewayConfig({ ...DEV, RATE_LIMITS: "off" }).rateLimits).toBeNull();
+    expect(() => readGatewayConfig({ ...PRODUCTION, RATE_LIMITS: "off" })).toThrow("RATE_LIMITS=off is refused in production");
+    expect(() => readGatewayConfig({ ...DEV, RATE_LIMIT_PERSON_PER_MINUTE: "0" })).toThrow("RATE_LIMIT_PERSON_PER_MINUTE must be an integer between 1 and 1000000");
   });
 });

@@ -2,6 +2,7 @@ import { DEFAULT_PAGE_SIZE, int, oneOf, optional, readServiceConfig, secret, str
 import { dirname, join } from "node:path";
 import type { ProConnectOptions } from "./auth/proconnect.route";
 import type { OperationLimits } from "./limits";
+import type { RateLimits } from "./rate-limits";
 
 export interface GatewayConfig extends CommonConfig {
   /** GATEWAY_PORT (default 4000). */
@@ -19,6 +20,11 @@ export interface GatewayConfig extends CommonConfig {
   webDist: string;
   /** SUPERGRAPH_PATH: the composed supergraph (default: supergraph.graphql of the @hub/schema package, found by Node's resolution). */
   supergraphPath: string;
+  /**
+   * SUPERGRAPH_WATCH_MS (default 2000; 0: off): how often the supergraph file is looked at; a
+   * changed one is loaded without a restart (hot reload), a broken one refused.
+   */
+  supergraphWatchMs: number;
   /**
    * ProConnect sign-in, enabled when PROCONNECT_ISSUER is set (e.g. https://auth.agentconnect.gouv.fr/api/v2):
    * PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET, PROCONNECT_REDIRECT_URI (…/auth/proconnect/callback),
@@ -45,6 +51,23 @@ export interface GatewayConfig extends CommonConfig {
    * QUERY_LIMITS=off, which production refuses.
    */
   limits: OperationLimits | null;
+  /**
+   * Per-caller rate limits (RATE_LIMIT_ANONYMOUS_PER_MINUTE, RATE_LIMIT_PERSON_PER_MINUTE,
+   * RATE_LIMIT_API_KEY_PER_MINUTE); null when RATE_LIMITS=off, which production refuses.
+   */
+  rateLimits: RateLimits | null;
+  /**
+   * GATEWAY_DATABASE_URL: the gateway's own PostgreSQL database, where the rate-limit buckets are
+   * shared by every replica; unset, each replica counts for itself, in memory.
+   */
+  databaseUrl: string | null;
+  /**
+   * TRUSTED_DOCUMENTS_DIR (default: the gateway package's trusted-documents folder): the
+   * programmes' manifests of registered operations (*.json), loaded at start beside the web app's.
+   */
+  trustedDocumentsDir: string;
+  /** TRUST_PROXY_HOPS (default 0): proxies in front of the gateway whose X-Forwarded-For gives the client's address. */
+  trustProxyHops: number;
   /** WebSocket bounds (WS_* variables, see WebSocketLimits). */
   webSocket: WebSocketLimits;
   /** LOG_LEVEL (default info): info logs a line per GraphQL operation; warn or error keeps only problems. */
@@ -114,6 +137,23 @@ function readLimits(env: Env, problems: string[], mode: CommonConfig["mode"]): O
   };
 }
 
+/** Defaults: requests per minute, a minute's worth allowed at once. */
+export const DEFAULT_RATE_LIMITS: RateLimits = { anonymousPerMinute: 60, personPerMinute: 600, apiKeyPerMinute: 600 };
+
+function readRateLimits(env: Env, problems: string[], mode: CommonConfig["mode"]): RateLimits | null {
+  const enabled = oneOf("RATE_LIMITS", ["on", "off"] as const, "on")(env, problems);
+  if (enabled === "off") {
+    if (mode === "production") problems.push("RATE_LIMITS=off is refused in production");
+    return null;
+  }
+  const d = DEFAULT_RATE_LIMITS;
+  return {
+    anonymousPerMinute: int("RATE_LIMIT_ANONYMOUS_PER_MINUTE", d.anonymousPerMinute, 1, 1_000_000)(env, problems),
+    personPerMinute: int("RATE_LIMIT_PERSON_PER_MINUTE", d.personPerMinute, 1, 1_000_000)(env, problems),
+    apiKeyPerMinute: int("RATE_LIMIT_API_KEY_PER_MINUTE", d.apiKeyPerMinute, 1, 1_000_000)(env, problems),
+  };
+}
+
 function readWebSocketLimits(env: Env, problems: string[]): WebSocketLimits {
   return {
     maxPayloadBytes: int("WS_MAX_PAYLOAD_BYTES", 256 * 1024, 1024, 100 * 1024 * 1024)(env, problems),
@@ -145,6 +185,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         if (!path) problems.push("SUPERGRAPH_PATH: not set, and no @hub/schema package to take the composed supergraph from");
         return path ?? "";
       },
+      supergraphWatchMs: int("SUPERGRAPH_WATCH_MS", 2000, 0, 3_600_000),
       proconnect: (e, problems) => {
         const issuer = optional("PROCONNECT_ISSUER")(e, problems);
         if (!issuer) return null;
@@ -162,6 +203,10 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       sessionCheckSeconds: int("SESSION_CHECK_SECONDS", 30, 0, 3600),
       apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
       limits: (e, problems) => readLimits(e, problems, mode),
+      rateLimits: (e, problems) => readRateLimits(e, problems, mode),
+      databaseUrl: (e, problems) => (optional("GATEWAY_DATABASE_URL")(e, problems) ? url("GATEWAY_DATABASE_URL")(e, problems) : null),
+      trustProxyHops: int("TRUST_PROXY_HOPS", 0, 0, 10),
+      trustedDocumentsDir: str("TRUSTED_DOCUMENTS_DIR", join(__dirname, "..", "trusted-documents")),
       webSocket: readWebSocketLimits,
       logLevel: oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
       metricsToken: (e, problems) => {

@@ -22,9 +22,12 @@ import { healthRouter } from "./health";
 import { introspectionPlugin } from "./introspection";
 import { limitsPlugin } from "./limits";
 import { assignRequestId, createGatewayLogger, GatewayMetrics, metricsRouter, observabilityPlugin } from "./observability";
+import { PersistedQueryStore, TrustedDocuments, trustedDocumentsPlugin } from "./persisted";
+import { clientAddress, PostgresBuckets, RateLimiter } from "./rate-limits";
 import { securityHeaders } from "./security-headers";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source";
 import { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
+import { watchedSupergraph } from "./supergraph-watch";
 import { attachWebSocket } from "./websocket";
 
 export type { GatewayContext } from "./subgraph-data-source";
@@ -50,13 +53,22 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const dataSource = (name: string, url: string) => new SubgraphDataSource({ name, url, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs, onCall });
   const dataSources = Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, dataSource(name, url)]));
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    // Hot reload: a new supergraph file replaces the schema without a restart (SUPERGRAPH_WATCH_MS).
+    supergraphSdl: watchedSupergraph({
+      path: config.supergraphPath,
+      initialSdl: supergraphSdl,
+      intervalMs: config.supergraphWatchMs,
+      beforeUpdate: (sdl) => subscriptions.updateSupergraph(sdl),
+      logger,
+    }),
     buildService: ({ name, url }) => {
       if (Object.hasOwn(dataSources, name)) return dataSources[name];
       if (url === undefined) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
       return dataSource(name, url);
     },
   });
+  // Registered operations: the web app's (written at its build) and the programmes' manifests.
+  const trusted = new TrustedDocuments(TrustedDocuments.files(config.webDist, config.trustedDocumentsDir), logger);
   const formatError = gatewayFormatError(config.subgraphUrls, logger.warn, config.mode === "production");
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -66,7 +78,9 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     formatError,
     // The parser stops at the token limit; the other limits run before the query plan.
     parseOptions: config.limits ? { maxLexicalTokens: config.limits.maxTokens } : {},
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionPlugin(config.mode), limitsPlugin(config.limits), observabilityPlugin(log, metrics)],
+    // APQ for everyone (extensions.persistedQuery.sha256Hash); registered operations are always known by hash.
+    persistedQueries: { cache: new PersistedQueryStore(trusted) },
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionPlugin(config.mode), trustedDocumentsPlugin(trusted), limitsPlugin(config.limits), observabilityPlugin(log, metrics)],
   });
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
@@ -92,6 +106,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     internalTokenSecret: config.internalTokenSecret,
     cacheMs: config.sessionCheckSeconds * 1000,
   });
+  // Per-caller token buckets, shared by the replicas through the gateway's database when it has one.
+  const rateLimiter = new RateLimiter(config.rateLimits, config.databaseUrl ? await PostgresBuckets.open(config.databaseUrl) : null, logger);
   const authenticate: Authenticate = (header) => credentialFromAuthorization(header, config.sessionSecret, apiKeys, sessions);
   const app = express();
   app.disable("x-powered-by");
@@ -141,7 +157,12 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({ viewer: (await authenticate(req.headers.authorization)).viewer, requestId: res.locals.requestId as string }),
+      context: async ({ req, res }) => {
+        const credential = await authenticate(req.headers.authorization);
+        // Every request counts, even one that will not parse: 429 with Retry-After past the caller's rate.
+        await rateLimiter.admit(credential, clientAddress(req, config.trustProxyHops));
+        return { viewer: credential.viewer, programme: credential.programme, requestId: res.locals.requestId as string };
+      },
     }),
   );
   app.use(explorerRouter({ webDist: config.webDist, apiSchema: () => apiSchema, authenticate: async (header) => (await authenticate(header)).viewer }));
@@ -164,6 +185,9 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
         // With no session cache (0), open sockets are still swept, once a second.
         recheckIntervalMs: Math.max(1, config.sessionCheckSeconds) * 1000,
         refreshSessions: (viewers: Viewer[]) => sessions.areCurrent(viewers, true),
+        rateLimiter,
+        trustProxyHops: config.trustProxyHops,
+        trusted,
       });
     },
     close: async () => {
@@ -171,6 +195,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       await subscriptions.stop();
       stopWatchingSchema();
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }

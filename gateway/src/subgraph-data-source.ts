@@ -2,9 +2,14 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import { INTERNAL_TOKEN_HEADER, signInternalToken, type Viewer } from "@hub/kit";
 import { GraphQLError } from "graphql";
 import { REQUEST_ID_HEADER } from "./observability/request-id";
+import type { ProgrammeKey } from "./auth/api-keys";
 
 export interface GatewayContext {
   viewer: Viewer;
+  /** For a programme's API key: its id, rate, cost budget and trusted-documents mode. */
+  programme?: ProgrammeKey | null;
+  /** Set over WebSocket: the operation's text was checked against the trusted documents on arrival. */
+  operationChecked?: boolean;
   /** The request's id (x-request-id), passed on to every subgraph. */
   requestId?: string;
 }

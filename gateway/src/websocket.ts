@@ -6,10 +6,12 @@ import { useServer, type Extra } from "graphql-ws/use/ws";
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { Authenticate } from "./auth/session";
+import type { Authenticate, Credential } from "./auth/session";
 import { SocketGuard } from "./auth/socket-guard";
 import type { WebSocketLimits } from "./config";
-import { tokenLimitError, validateOperation, type OperationLimits } from "./limits";
+import { limitsFor, tokenLimitError, validateOperation, type OperationLimits } from "./limits";
+import { notInList, sha256, type TrustedDocuments } from "./persisted";
+import { clientAddress, rateLimited, type RateLimiter } from "./rate-limits";
 import type { GatewayContext } from "./server";
 import type { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 import type { Deliver } from "./subscriptions/shared-upstream";
@@ -20,7 +22,10 @@ interface SocketContext extends GatewayContext {
   deliver: Deliver;
 }
 
-type ConnectionExtra = { viewer?: Viewer };
+type ConnectionExtra = { viewer?: Viewer; credential?: Credential };
+
+/** Close code of a socket whose caller went past its rate (graphql-ws's "too many requests"). */
+export const CLOSE_RATE_LIMITED = 4429;
 type Hooks = Required<Pick<ServerOptions<Record<string, unknown> | undefined, Extra & ConnectionExtra>, "onSubscribe" | "onNext" | "onError" | "onComplete" | "onClose">>;
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -34,6 +39,12 @@ export interface WebSocketOptions {
   recheckIntervalMs: number;
   /** Asks people-territories again about these viewers' sessions (the periodic sweep). */
   refreshSessions?: (viewers: Viewer[]) => Promise<unknown>;
+  /** Per-caller rate limits: connection_init and each subscribe message take a token. */
+  rateLimiter: RateLimiter;
+  /** TRUST_PROXY_HOPS, to find an anonymous caller's address. */
+  trustProxyHops: number;
+  /** Registered operations, for keys that run those only (sent in full over WebSocket). */
+  trusted: TrustedDocuments;
 }
 
 /**
@@ -56,6 +67,17 @@ export function attachWebSocket(
   const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: options.webSocket.maxPayloadBytes });
   wsServer.on("connection", (client: WebSocket) => limitBufferedOutput(client, options.webSocket.maxBufferedBytes));
   const hooks = operationHooks(currentSchema, options);
+  /**
+   * Null while the socket's caller has tokens left; else the socket is closed with 4429 (all its
+   * subscriptions end: the caller is over its rate, the same bucket as over HTTP) and the refusal returned.
+   */
+  const overRate = async (extra: Extra & ConnectionExtra): Promise<readonly GraphQLError[] | null> => {
+    if (!extra.credential) return null;
+    const retryAfter = await options.rateLimiter.retryAfter(extra.credential, clientAddress(extra.request, options.trustProxyHops));
+    if (retryAfter === null) return null;
+    extra.socket.close(CLOSE_RATE_LIMITED, `Too many requests: retry in ${retryAfter} s`);
+    return [rateLimited(retryAfter)];
+  };
   const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       schema: () => {
@@ -69,17 +91,22 @@ export function attachWebSocket(
         const credential = await guard.admit(ctx.extra.socket, ctx.connectionParams?.authorization);
         if (!credential) return false;
         ctx.extra.viewer = credential.viewer;
-        return true;
+        ctx.extra.credential = credential;
+        // A caller past its rate gets no connection (4429; graphql-ws's own 4403 then finds it closing).
+        return (await overRate(ctx.extra)) === null;
       },
       // Each operation re-checks the credential first (a suspended person's socket closes with
-      // 4403), then goes through the limits.
-      onSubscribe: async (ctx, id, payload) => (await guard.recheck(ctx.extra.socket)) ?? hooks.onSubscribe(ctx, id, payload),
+      // 4403), takes a token from the caller's bucket (past its rate, the socket closes with
+      // 4429), then goes through the limits.
+      onSubscribe: async (ctx, id, payload) => (await guard.recheck(ctx.extra.socket)) ?? (await overRate(ctx.extra)) ?? hooks.onSubscribe(ctx, id, payload),
       context: (ctx, id): SocketContext => {
         // Set by onConnect, which runs before any operation.
         const viewer = ctx.extra.viewer;
         if (!viewer) throw new Error("operation on a socket without a viewer");
         return {
           viewer,
+          programme: ctx.extra.credential?.programme ?? null,
+          operationChecked: true,
           // Each operation over the socket is a request of its own.
           requestId: randomUUID(),
           // A subscription's events are written straight to the socket, serialised once for all
@@ -133,8 +160,10 @@ function operationHooks(currentSchema: () => GraphQLSchema | null, options: WebS
         const message = (error as Error).message;
         return [tokenLimitError(message) ?? new GraphQLError(message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
       }
+      // A key limited to registered operations: its text must be one of them.
+      if (ctx.extra.credential?.programme?.trustedOperationsOnly && !options.trusted.has(sha256(payload.query))) return [notInList(sha256(payload.query))];
       const variables = payload.variables ?? undefined;
-      const errors = validateOperation(schema, document, variables, options.limits);
+      const errors = validateOperation(schema, document, variables, limitsFor(options.limits, { programme: ctx.extra.credential?.programme }));
       // graphql-js's own validation errors carry no code: Apollo's name for them over HTTP.
       if (errors.length > 0) return errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })));
       if (getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION) {

@@ -66,6 +66,10 @@ export interface Hub {
    * wait for its consumer: tests wait for it here before asserting statistics.
    */
   reportingCaughtUp(): Promise<string>;
+  /** The gateway's own database (with `gatewayDatabase: true`; else null: rate limits in memory). */
+  gatewayDatabaseUrl: string | null;
+  /** Starts another gateway replica, on the same subgraphs, settings and database, on a free port; stopped with the hub. */
+  startGateway(): Promise<RunningServer>;
   /** Runs SQL on a subgraph's own database. */
   sql<T = Record<string, unknown>>(subgraph: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -143,9 +147,15 @@ export interface HubOptions {
   proconnect?: ProConnectOptions;
   /** Documents in an S3-compatible store instead of a temporary folder. */
   projectsS3?: S3Options;
+  /** Gives the gateway a database of its own (GATEWAY_DATABASE_URL: rate-limit buckets shared by replicas); default: none. */
+  gatewayDatabase?: boolean;
   /** SESSION_CHECK_SECONDS of the gateway (default 30, as in production). */
   sessionCheckSeconds?: number;
-  /** Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*), SUBGRAPH_TIMEOUT_MS, METRICS_TOKEN. */
+  /**
+   * Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*),
+   * SUBGRAPH_TIMEOUT_MS, METRICS_TOKEN, SUPERGRAPH_PATH and SUPERGRAPH_WATCH_MS, TRUSTED_DOCUMENTS_DIR, RATE_LIMITS and
+   * RATE_LIMIT_* (default here: a million a minute, so that only the tests that set them meet them).
+   */
   gatewayEnv?: Record<string, string>;
   /**
    * People-territories reads the journal and sends notifications to `hub.mail` (default off: its
@@ -249,9 +259,18 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const reporting = await started(await create.reporting());
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
     const thaw = new Map<SubgraphName, () => Promise<void>>();
-    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs, metricsToken, logLevel } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
-    const gateway = await listen(
-      await createGatewayServer(
+    // Rate limits far above what a test sends, unless the test sets its own (RATE_LIMIT_*).
+    const generous = { RATE_LIMIT_ANONYMOUS_PER_MINUTE: "1000000", RATE_LIMIT_PERSON_PER_MINUTE: "1000000", RATE_LIMIT_API_KEY_PER_MINUTE: "1000000" };
+    const { limits, webSocket, webDist, supergraphPath, supergraphWatchMs, subgraphTimeoutMs, metricsToken, logLevel, rateLimits, trustProxyHops, trustedDocumentsDir } = readGatewayConfig({
+      HUB_MODE: "test",
+      ...generous,
+      ...options.gatewayEnv,
+    });
+    const gatewayDatabaseUrl = options.gatewayDatabase ? withDatabase(serverUrl(), `${testDatabasePrefix()}${suffix}_gateway`) : null;
+    if (gatewayDatabaseUrl) stops.splice(1, 0, () => dropDatabases([gatewayDatabaseUrl]));
+    // One gateway replica (the hub's, or another on the same database: startGateway).
+    const gatewayServer = () =>
+      createGatewayServer(
         {
           ...common,
           mode: options.gatewayMode ?? "development",
@@ -259,6 +278,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
           webDist,
           supergraphPath,
+          supergraphWatchMs,
           apolloTelemetry: "disabled",
           // Revocation takes effect at once in tests.
           apiKeyCacheSeconds: 0,
@@ -271,11 +291,14 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           subgraphTimeoutMs,
           metricsToken,
           logLevel,
+          rateLimits,
+          databaseUrl: gatewayDatabaseUrl,
+          trustProxyHops,
+          trustedDocumentsDir,
         },
         true,
-      ),
-      options.gatewayPort ?? 0,
-    );
+      );
+    const gateway = await listen(await gatewayServer(), options.gatewayPort ?? 0);
     stops.push(gateway.stop);
     const origin = `http://127.0.0.1:${gateway.port}`;
     const hub: Hub = {
@@ -300,6 +323,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           body: JSON.stringify({ query, variables }),
         });
         return { status: response.status, ...withoutRequestId((await response.json()) as object) };
+      },
+      gatewayDatabaseUrl,
+      startGateway: async () => {
+        const replica = await listen(await gatewayServer(), 0);
+        stops.push(replica.stop);
+        return replica;
       },
       sql: (subgraph, text, params) => subgraphs[subgraph].database.dataSource.query(text, params),
       reportingCaughtUp: async () => {

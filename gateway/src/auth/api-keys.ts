@@ -2,7 +2,20 @@ import { ANONYMOUS, API_SCOPES, callSubgraph, SERVICE_VIEWER, type Viewer } from
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 
-const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes } }`;
+const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes requestsPerMinute maxOperationCost trustedOperationsOnly } }`;
+
+/** What a programme's key carries besides its scopes, set when ANCT created it (null: the gateway's defaults). */
+export interface ProgrammeKey {
+  apiKeyId: string;
+  /** Its own rate (instead of RATE_LIMIT_API_KEY_PER_MINUTE). */
+  requestsPerMinute: number | null;
+  /** Its own cost budget per operation (instead of QUERY_MAX_COST). */
+  maxOperationCost: number | null;
+  /** Only registered operations (trusted documents) run for it. */
+  trustedOperationsOnly: boolean;
+}
+
+type Identity = { viewer: Viewer; programme: ProgrammeKey };
 
 /** Programme keys look like `hubk_<12 hex>_<43 base64url>`. */
 export const API_KEY_PATTERN = /^hubk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/;
@@ -22,7 +35,7 @@ export interface ApiKeyOptions {
  */
 export class ApiKeyAuthenticator {
   /** Answers by the key's SHA-256 (the key itself is never kept); null when caching is off. */
-  private readonly cache: LRUCache<string, { viewer: Viewer | null }> | null;
+  private readonly cache: LRUCache<string, { identity: Identity | null }> | null;
 
   constructor(private readonly options: ApiKeyOptions) {
     const ttl = options.cacheMs ?? 30_000;
@@ -32,11 +45,16 @@ export class ApiKeyAuthenticator {
 
   /** The programme's viewer, or null for an unknown, revoked or malformed key. */
   async viewer(key: string): Promise<Viewer | null> {
+    return (await this.identify(key))?.viewer ?? null;
+  }
+
+  /** The programme's viewer and its key's settings, or null for an unknown, revoked or malformed key. */
+  async identify(key: string): Promise<Identity | null> {
     if (!API_KEY_PATTERN.test(key)) return null;
     const id = createHash("sha256").update(key).digest("hex");
     const cached = this.cache?.get(id);
-    if (cached) return cached.viewer;
-    const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: { apiKeyId: string; scopes: string[] } | null }>(
+    if (cached) return cached.identity;
+    const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: ({ scopes: string[] } & ProgrammeKey) | null }>(
       this.options.peopleTerritoriesUrl,
       this.options.internalTokenSecret,
       SERVICE_VIEWER,
@@ -44,8 +62,18 @@ export class ApiKeyAuthenticator {
       { key },
     );
     // A key is a programme and nothing else: only PROGRAMME, only the scopes a key may carry.
-    const viewer: Viewer | null = apiKeyIdentity ? { ...ANONYMOUS, roles: ["PROGRAMME"], scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)) } : null;
-    this.cache?.set(id, { viewer });
-    return viewer;
+    const identity: Identity | null = apiKeyIdentity
+      ? {
+          viewer: { ...ANONYMOUS, roles: ["PROGRAMME"], scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)) },
+          programme: {
+            apiKeyId: apiKeyIdentity.apiKeyId,
+            requestsPerMinute: apiKeyIdentity.requestsPerMinute,
+            maxOperationCost: apiKeyIdentity.maxOperationCost,
+            trustedOperationsOnly: apiKeyIdentity.trustedOperationsOnly,
+          },
+        }
+      : null;
+    this.cache?.set(id, { identity });
+    return identity;
   }
 }

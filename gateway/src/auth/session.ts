@@ -1,6 +1,6 @@
 import { ANONYMOUS, isPersonRole, signViewer, unauthenticated, upstreamUnavailable, verifyViewerToken, type Viewer } from "@hub/kit";
 import type { GraphQLError } from "graphql";
-import type { ApiKeyAuthenticator } from "./api-keys";
+import type { ApiKeyAuthenticator, ProgrammeKey } from "./api-keys";
 import type { SessionChecker } from "./session-checker";
 
 export const SESSION_AUDIENCE = "hub-session";
@@ -31,6 +31,8 @@ export interface Credential {
   expiresAt: number | null;
   /** The API key, for a programme (re-checked to notice a revocation). */
   apiKey: string | null;
+  /** The key's id, rate, cost budget and trusted-documents mode, for a programme. */
+  programme: ProgrammeKey | null;
 }
 
 export type Authenticate = (header: unknown) => Promise<Credential>;
@@ -43,18 +45,18 @@ export type Authenticate = (header: unknown) => Promise<Credential>;
  * token claiming a role no person holds (SERVICE, PROGRAMME): those come only from the hub itself.
  */
 export async function credentialFromAuthorization(header: unknown, secret: string, apiKeys: ApiKeyAuthenticator, sessions: SessionChecker): Promise<Credential> {
-  if (header === undefined || header === null || header === "") return { viewer: ANONYMOUS, expiresAt: null, apiKey: null };
+  if (header === undefined || header === null || header === "") return { viewer: ANONYMOUS, expiresAt: null, apiKey: null, programme: null };
   const match = typeof header === "string" ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header) : null;
   if (!match) throw refused();
   if (match[1].startsWith("hubk_")) {
-    const viewer = await unavailableAsError(apiKeys.viewer(match[1]));
-    if (!viewer) throw refused();
-    return { viewer, expiresAt: null, apiKey: match[1] };
+    const identity = await unavailableAsError(apiKeys.identify(match[1]));
+    if (!identity) throw refused();
+    return { viewer: identity.viewer, expiresAt: null, apiKey: match[1], programme: identity.programme };
   }
   const session = verifyViewerToken(match[1], secret, SESSION_AUDIENCE);
   if (!session || !isPersonSession(session.viewer)) throw refused();
   if (!(await unavailableAsError(sessions.isCurrent(session.viewer)))) throw refused("This session has ended: sign in again");
-  return { viewer: session.viewer, expiresAt: session.expiresAt, apiKey: null };
+  return { viewer: session.viewer, expiresAt: session.expiresAt, apiKey: null, programme: null };
 }
 
 /** people-territories unreachable: 503, without its address. */

@@ -14,7 +14,7 @@ class FakeSocket extends EventEmitter {
   }
 }
 
-const session = (expiresAt: number | null): Credential => ({ viewer: { ...ANONYMOUS, personId: "p", organizationId: "DDT:63", roles: ["STATE_AGENT"] }, expiresAt, apiKey: null });
+const session = (expiresAt: number | null): Credential => ({ viewer: { ...ANONYMOUS, personId: "p", organizationId: "DDT:63", roles: ["STATE_AGENT"] }, expiresAt, apiKey: null, programme: null });
 
 describe("SocketGuard", () => {
   const guards: SocketGuard[] = [];

@@ -1,5 +1,5 @@
 export { checkOperation, validateOperation } from "./check-operation";
-export { limitsPlugin } from "./limits.plugin";
+export { limitsFor, limitsPlugin } from "./limits.plugin";
 export { hasNul, invalidCharacter } from "./nul-character.rule";
 export type { OperationLimits } from "./operation-limits";
 export { tokenLimitError, tooComplex } from "./too-complex.error";

@@ -1,18 +1,25 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { checkOperation } from "./check-operation";
+import type { GatewayContext } from "../subgraph-data-source";
 import type { OperationLimits } from "./operation-limits";
+
+/** The limits of one caller: a programme's key may carry its own cost budget. */
+export function limitsFor(limits: OperationLimits | null, context: Pick<GatewayContext, "programme">): OperationLimits | null {
+  const own = context.programme?.maxOperationCost;
+  return limits && own ? { ...limits, maxCost: own } : limits;
+}
 
 /**
  * Runs the gateway's checks once Apollo has parsed and validated the operation, before the
  * query plan runs: HTTP operations and WebSocket queries/mutations (apollo.executeOperation).
  * Apollo answers the first error with its HTTP status (400).
  */
-export function limitsPlugin(limits: OperationLimits | null): ApolloServerPlugin {
+export function limitsPlugin(limits: OperationLimits | null): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ schema, document, request }) {
-          const errors = checkOperation(schema, document, request.variables, limits);
+        didResolveOperation({ schema, document, request, contextValue }) {
+          const errors = checkOperation(schema, document, request.variables, limitsFor(limits, contextValue));
           return errors.length > 0 ? Promise.reject(errors[0]) : Promise.resolve();
         },
       });

@@ -54,6 +54,22 @@ interface Upstream {
   fetch: FetchNode;
   rest?: PlanNode;
   resumable: boolean;
+  /** The supergraph it was planned on: its events are completed on it, even after a reload. */
+  graph: Graph;
+}
+
+/** A supergraph and what is built from it once. */
+interface Graph {
+  planner: QueryPlanner;
+  apiSchema: Schema;
+  apiGraphQL: GraphQLSchema;
+  supergraphGraphQL: GraphQLSchema;
+}
+
+function buildGraph(supergraphSdl: string): Graph {
+  const supergraph = Supergraph.build(supergraphSdl);
+  const apiSchema = supergraph.apiSchema();
+  return { planner: new QueryPlanner(supergraph), apiSchema, apiGraphQL: apiSchema.toGraphQLJSSchema(), supergraphGraphQL: supergraph.schema.toGraphQLJSSchema() };
 }
 
 /**
@@ -66,11 +82,7 @@ interface Upstream {
  * closes the other.
  */
 export class FederatedSubscriptions {
-  private readonly supergraph: Supergraph;
-  private readonly planner: QueryPlanner;
-  private readonly apiSchema: Schema;
-  private readonly apiGraphQL: GraphQLSchema;
-  private readonly supergraphGraphQL: GraphQLSchema;
+  private graph: Graph;
   private readonly open = new Set<Client>();
   /** Shared upstream subscriptions by (operation, variables, viewer). */
   private readonly shared = new Map<string, SharedUpstream>();
@@ -82,11 +94,17 @@ export class FederatedSubscriptions {
   private readonly live = new Set<SharedUpstream>();
 
   constructor(private readonly options: FederatedSubscriptionOptions) {
-    this.supergraph = Supergraph.build(options.supergraphSdl);
-    this.planner = new QueryPlanner(this.supergraph);
-    this.apiSchema = this.supergraph.apiSchema();
-    this.apiGraphQL = this.apiSchema.toGraphQLJSSchema();
-    this.supergraphGraphQL = this.supergraph.schema.toGraphQLJSSchema();
+    this.graph = buildGraph(options.supergraphSdl);
+  }
+
+  /**
+   * Plans new subscriptions on another supergraph (a hot reload; throws, changing nothing, when
+   * it does not build). Live subscriptions keep the plan they were made with.
+   */
+  updateSupergraph(supergraphSdl: string): void {
+    this.graph = buildGraph(supergraphSdl);
+    this.plans.clear();
+    this.completions.clear();
   }
 
   /**
@@ -117,7 +135,7 @@ export class FederatedSubscriptions {
   /** A new upstream subscription (shared under `key` unless null), open until its last subscriber leaves. */
   private openUpstream(key: string | null, upstream: Upstream, resumable: ResumableOperation | null, request: SubscriptionRequest): SharedUpstream {
     const { text, document, operationName, variables, viewer } = request;
-    const operationContext = buildOperationContext({ schema: this.apiGraphQL, operationDocument: document, operationName });
+    const operationContext = buildOperationContext({ schema: upstream.graph.apiGraphQL, operationDocument: document, operationName });
     const operationKey = JSON.stringify([text, operationName ?? null, variables]);
     const created: SharedUpstream = new SharedUpstream({
       url: this.options.subgraphUrls[upstream.fetch.serviceName].replace(/^http/, "ws"),
@@ -170,16 +188,17 @@ export class FederatedSubscriptions {
   }
 
   private plan(document: DocumentNode, operationName: string | undefined): Upstream {
-    const operation = operationFromDocument(this.apiSchema, document, { operationName });
-    const plan = this.planner.buildQueryPlan(operation);
+    const graph = this.graph;
+    const operation = operationFromDocument(graph.apiSchema, document, { operationName });
+    const plan = graph.planner.buildQueryPlan(operation);
     if (plan.node?.kind !== "Subscription") throw new GraphQLError("Only subscriptions are served here", { extensions: { code: "BAD_USER_INPUT" } });
     const fetch = plan.node.primary;
     const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
     const first = definition?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
-    const rootField = first ? this.supergraphGraphQL.getSubscriptionType()?.getFields()[first.name.value] : undefined;
+    const rootField = first ? graph.supergraphGraphQL.getSubscriptionType()?.getFields()[first.name.value] : undefined;
     const returned = rootField ? unwrap(rootField.type) : undefined;
     const resumable = !!rootField?.args.some((a) => a.name === "after") && !!returned && isObjectType(returned) && "id" in returned.getFields();
-    return { fetch, rest: plan.node.rest, resumable };
+    return { fetch, rest: plan.node.rest, resumable, graph };
   }
 
   /**
@@ -222,7 +241,7 @@ export class FederatedSubscriptions {
       document,
     };
     try {
-      const result = await executeQueryPlan(queryPlan, serviceMap, requestContext as never, operationContext, this.supergraphGraphQL, this.apiSchema);
+      const result = await executeQueryPlan(queryPlan, serviceMap, requestContext as never, operationContext, upstream.graph.supergraphGraphQL, upstream.graph.apiSchema);
       return serializeResult({ data: result.data, errors: this.masked(result.errors?.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError((e as Error).message)))) });
     } catch (error) {
       return serializeResult({ errors: this.masked([new GraphQLError((error as Error).message, { originalError: error as Error })]) });

@@ -2,7 +2,17 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 /** The error codes of the hub, carried in `extensions.code`. */
 export type ErrorCode =
-  "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UPSTREAM_UNAVAILABLE" | "QUERY_TOO_COMPLEX" | "TOO_MANY_SUBSCRIPTIONS" | "INTERNAL_SERVER_ERROR";
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "UPSTREAM_UNAVAILABLE"
+  | "QUERY_TOO_COMPLEX"
+  | "TOO_MANY_SUBSCRIPTIONS"
+  | "RATE_LIMITED"
+  | "PERSISTED_QUERY_NOT_IN_LIST"
+  | "INTERNAL_SERVER_ERROR";
 
 const EXPOSED_CODES = new Set<string>([
   "BAD_USER_INPUT",
@@ -14,6 +24,9 @@ const EXPOSED_CODES = new Set<string>([
   // The gateway's operation limits (depth, cost...) and WebSocket subscription caps.
   "QUERY_TOO_COMPLEX",
   "TOO_MANY_SUBSCRIPTIONS",
+  // The gateway's per-caller rate limits, and its trusted documents (an API key limited to registered operations).
+  "RATE_LIMITED",
+  "PERSISTED_QUERY_NOT_IN_LIST",
   // Raised by graphql-js / Apollo for malformed documents and variables: safe to show.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 /** A programme's API key. Only a hash of its secret is stored; the key is shown once. */
@@ -31,6 +31,18 @@ export class ApiKey {
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   @Field()
   createdAt!: Date;
+
+  @Column("integer", { name: "requests_per_minute", nullable: true })
+  @Field(() => Int, { nullable: true, description: "Its rate limit, in requests per minute, enforced by the gateway; null: the gateway's default for keys." })
+  requestsPerMinute!: number | null;
+
+  @Column("integer", { name: "max_operation_cost", nullable: true })
+  @Field(() => Int, { nullable: true, description: "The largest estimated cost of one of its operations; null: the gateway's limit (QUERY_MAX_COST)." })
+  maxOperationCost!: number | null;
+
+  @Column("boolean", { name: "trusted_operations_only", default: false })
+  @Field({ description: "Only registered operations (trusted documents) run for it; others are refused with PERSISTED_QUERY_NOT_IN_LIST." })
+  trustedOperationsOnly!: boolean;
 
   @Column("timestamptz", { name: "revoked_at", nullable: true })
   @Field(() => Date, { nullable: true })

@@ -19,7 +19,20 @@ export async function listApiKeys(dataSource: DataSource, viewer: Viewer, args: 
 }
 
 /** Creates a programme's key; the returned `key` is shown once and never stored. */
-export async function createApiKey(dataSource: DataSource, viewer: Viewer, input: { name: string; scopes: string[] }): Promise<{ apiKey: ApiKey; key: string }> {
+/** A key's own settings, as ANCT gives them at creation (absent: the gateway's defaults). */
+export interface ApiKeyLimits {
+  requestsPerMinute?: number | null;
+  maxOperationCost?: number | null;
+  trustedOperationsOnly?: boolean | null;
+}
+
+function checkedLimit(value: number | null | undefined, max: number, field: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw badInput(`${field} must be from 1 to ${max}`, field);
+  return value;
+}
+
+export async function createApiKey(dataSource: DataSource, viewer: Viewer, input: { name: string; scopes: string[] } & ApiKeyLimits): Promise<{ apiKey: ApiKey; key: string }> {
   authorize(viewer, "apikey:manage");
   const name = input.name.trim();
   if (name === "" || name.length > 100) throw badInput("name must be 1 to 100 characters", "name");
@@ -28,10 +41,13 @@ export async function createApiKey(dataSource: DataSource, viewer: Viewer, input
   for (const scope of scopes) {
     if (!Object.hasOwn(API_SCOPES, scope)) throw badInput(`Unknown scope "${scope.slice(0, 40)}" (known: ${Object.keys(API_SCOPES).join(", ")})`, "scopes");
   }
+  const requestsPerMinute = checkedLimit(input.requestsPerMinute, 60_000, "requestsPerMinute");
+  const maxOperationCost = checkedLimit(input.maxOperationCost, 1_000_000, "maxOperationCost");
+  const trustedOperationsOnly = input.trustedOperationsOnly ?? false;
   const prefix = randomBytes(6).toString("hex");
   const secret = randomBytes(32).toString("base64url");
   const repository = dataSource.getRepository(ApiKey);
-  const apiKey = await repository.save(repository.create({ name, prefix, secretHash: hash(secret), scopes, createdBy: viewer.personId }));
+  const apiKey = await repository.save(repository.create({ name, prefix, secretHash: hash(secret), scopes, requestsPerMinute, maxOperationCost, trustedOperationsOnly, createdBy: viewer.personId }));
   return { apiKey, key: `hubk_${prefix}_${secret}` };
 }
 

@@ -1,5 +1,5 @@
 import { connectionType } from "@hub/kit";
-import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
+import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ApiKey } from "../entities/api-key.entity";
 
 export const ApiKeyConnection = connectionType("ApiKey", ApiKey);
@@ -11,6 +11,15 @@ export class CreateApiKeyInput {
 
   @Field(() => [String], { description: 'Scopes: "projects:read", "stats:read".' })
   scopes!: string[];
+
+  @Field(() => Int, { nullable: true, description: "Its own rate limit, 1 to 60000 requests per minute (default: the gateway's for keys, 600)." })
+  requestsPerMinute?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Its own cost budget per operation, 1 to 1000000 (default: the gateway's QUERY_MAX_COST, 10000)." })
+  maxOperationCost?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only registered operations (trusted documents) will run for it (default false)." })
+  trustedOperationsOnly?: boolean | null;
 }
 
 @ObjectType({ description: "A new API key: `key` is shown this once and cannot be read again." })
@@ -31,4 +40,13 @@ export class ApiKeyIdentity {
 
   @Field(() => [String])
   scopes!: string[];
+
+  @Field(() => Int, { nullable: true })
+  requestsPerMinute!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxOperationCost!: number | null;
+
+  @Field()
+  trustedOperationsOnly!: boolean;
 }

@@ -1,0 +1,54 @@
+import { LRUCache } from "lru-cache";
+
+/** What taking one token from a caller's bucket gave. */
+export interface Take {
+  allowed: boolean;
+  /** When refused: how long until a token is back (milliseconds). */
+  retryAfterMs: number;
+}
+
+/** A bucket's shape: it holds up to `capacity` tokens and gets `perSecond` back each second. */
+export interface BucketShape {
+  capacity: number;
+  perSecond: number;
+}
+
+/** Token buckets by caller key: in this process, or shared through PostgreSQL. */
+export interface Buckets {
+  take(key: string, shape: BucketShape): Promise<Take>;
+  close(): Promise<void>;
+}
+
+/** When a refused caller may try again: the time for the missing part of a token to come back. */
+export function retryAfterMs(tokens: number, shape: BucketShape): number {
+  return Math.max(1, Math.ceil(((1 - tokens) / shape.perSecond) * 1000));
+}
+
+/**
+ * Buckets in this process only (each replica its own): used without GATEWAY_DATABASE_URL, and
+ * while PostgreSQL cannot be reached. Bounded: the least recently seen callers are forgotten
+ * first (their next request finds a full bucket).
+ */
+export class MemoryBuckets implements Buckets {
+  private readonly buckets: LRUCache<string, { tokens: number; at: number }>;
+
+  constructor(
+    max = 100_000,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.buckets = new LRUCache({ max });
+  }
+
+  take(key: string, shape: BucketShape): Promise<Take> {
+    const at = this.now();
+    const bucket = this.buckets.get(key);
+    const tokens = bucket ? Math.min(shape.capacity, bucket.tokens + (Math.max(0, at - bucket.at) / 1000) * shape.perSecond) : shape.capacity;
+    const allowed = tokens >= 1;
+    this.buckets.set(key, { tokens: allowed ? tokens - 1 : tokens, at });
+    return Promise.resolve({ allowed, retryAfterMs: allowed ? 0 : retryAfterMs(tokens, shape) });
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

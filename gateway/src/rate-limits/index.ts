@@ -1,0 +1,4 @@
+export { MemoryBuckets, type Buckets } from "./buckets";
+export { clientAddress } from "./client-address";
+export { GATEWAY_MIGRATIONS, PostgresBuckets } from "./postgres-buckets";
+export { callerOf, rateLimited, RateLimiter, type RateLimits } from "./rate-limiter";
