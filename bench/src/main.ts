@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchDatabaseName, dropDatabase, openBenchServer } from "./bench-database";
+import { runBoardBench } from "./board-bench";
 import { createCleanups } from "./cleanup";
 import { runFederatedBench } from "./federated-bench";
 import { fundingDatabaseUrl, runFundingBench } from "./funding-bench";
@@ -91,6 +92,8 @@ async function main(): Promise<number> {
       try {
         if (databaseBenches.includes("import")) await run("import", () => runImportBench(server.url, name));
         if (databaseBenches.includes("statements")) await run("statements", () => runStatementsBench(server.url, name, settings.timeoutMs));
+        // In a database of its own (the projects subgraph's tables and migrations), dropped after.
+        if (databaseBenches.includes("board")) await run("board", () => runBoardBench(server.url, settings.timeoutMs));
       } finally {
         await drop();
         console.log(`\ndatabase ${name} dropped`);

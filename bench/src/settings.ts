@@ -2,7 +2,7 @@
 import { join, resolve } from "node:path";
 
 /** The benchmarks, in the order they run (whatever the order in BENCH_ONLY). */
-export const BENCHMARKS = ["import", "statements", "federated", "funding", "search", "limits", "subscriptions", "inbox", "reporting"] as const;
+export const BENCHMARKS = ["import", "statements", "board", "federated", "funding", "search", "limits", "subscriptions", "inbox", "reporting"] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 /** The benchmarks that need the hub (started by the bench unless BENCH_HUB_URL is set), on .data/bench. */
 export const HUB_BENCHMARKS: readonly BenchmarkName[] = ["federated", "funding", "search", "limits"];
@@ -11,7 +11,7 @@ export const PROJECTS_HUB_BENCHMARKS: readonly BenchmarkName[] = ["subscriptions
 /** The benchmarks that need the hub with a seeded national portfolio, on .data/bench-reporting (seeded once, kept). */
 export const REPORTING_HUB_BENCHMARKS: readonly BenchmarkName[] = ["reporting"];
 /** The benchmarks that run the people-territories code in the bench process, on their own database. */
-export const DATABASE_BENCHMARKS: readonly BenchmarkName[] = ["import", "statements"];
+export const DATABASE_BENCHMARKS: readonly BenchmarkName[] = ["import", "statements", "board"];
 
 export interface Settings {
   /** BENCH_ONLY: comma-separated benchmarks to run (default: all). */

@@ -204,7 +204,18 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     };
     const documentsDir = mkdtempSync(join(tmpdir(), "hub-documents-"));
     stops.push(() => rm(documentsDir, { recursive: true, force: true }));
-    const projectsConfig = { ...common, databaseUrl: databases.projects, documentsDir, documentMaxBytes: 1024 * 1024, importMaxBytes: 16 * 1024 * 1024, s3: options.projectsS3 ?? null };
+    const projectsConfig = {
+      ...common,
+      databaseUrl: databases.projects,
+      documentsDir,
+      documentMaxBytes: 1024 * 1024,
+      importMaxBytes: 16 * 1024 * 1024,
+      s3: options.projectsS3 ?? null,
+      // Reminders are scanned when a test says so (scanReminders with the "now" it chooses).
+      reminderScanMs: 0,
+      reminderDefaultWeeks: 6,
+      inactiveAfterDays: 365,
+    };
     const mail = await startSmtpStandIn();
     stops.push(mail.stop);
     const peopleTerritoriesConfig = {

@@ -24,6 +24,12 @@ export const POLICY = {
   /** Changes to a project (who acts on which one: the projects subgraph's lifecycle). */
   "project:write": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL"],
   "project:comment": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT"],
+  /** Recommending a resource or free advice to a project (which projects: the projects subgraph's rules/recommendation.ts). */
+  "recommendation:write": ["STATE_AGENT", "ANCT_NATIONAL", "EXPERT"],
+  /** Setting the weeks before "Où en êtes-vous ?" reminders, and flagging a project inactive by hand (the State of its département, ANCT). */
+  "reminder:configure": ["STATE_AGENT", "ANCT_NATIONAL"],
+  /** The board of a territory's projects by status. */
+  "project:board": ["STATE_AGENT", "ANCT_NATIONAL"],
   /** Bulk import of existing portfolios (`importProjects`, `npm run import`): national bodies and programmes' keys with `projects:import`. */
   "project:import": ["ANCT_NATIONAL", "PROGRAMME", "SERVICE"],
   /** Other subgraphs record their events in the journal. */

@@ -5,3 +5,4 @@ export { seedDemoProjects } from "./demo/demo-projects";
 export type { S3Options } from "./clients/s3-storage.client";
 export { importProjects, describeImportReport, type ImportReport, type ImportOptions } from "./services/project-import.service";
 export { seedNationalPortfolio, SEED_SOURCE, type SeedReport } from "./demo/national-portfolio";
+export { scanReminders, type ReminderOptions, type ReminderScan } from "./services/reminder.service";

@@ -9,6 +9,9 @@ import { OrganizationProjectsResolver, PersonProjectsResolver, TerritoryProjects
 import { ActivitySubscriptionResolver } from "./resolvers/subscription.resolver";
 import { ImportResolver } from "./resolvers/import.resolver";
 import { ReadMarkResolver } from "./resolvers/read-mark.resolver";
+import { ProjectBlockResolver, ProjectRecommendationsResolver, RecommendationResolver, visibleRecommendation } from "./resolvers/recommendation.resolver";
+import { ReminderResolver } from "./resolvers/reminder.resolver";
+import { BoardResolver } from "./resolvers/board.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
@@ -23,6 +26,11 @@ export function buildProjectsSchema() {
       PersonProjectsResolver,
       ImportResolver,
       ReadMarkResolver,
+      RecommendationResolver,
+      ProjectRecommendationsResolver,
+      ProjectBlockResolver,
+      ReminderResolver,
+      BoardResolver,
     ],
     // Person is only extended here (assignedProjects): listed, or type-graphql would drop it.
     orphanedTypes: [PersonRef],
@@ -46,6 +54,8 @@ export function buildProjectsSchema() {
         const document = await loaders.document.load(String(ref.id));
         return document && (await visibleProject(loaders, viewer, document.projectId)) ? document : null;
       },
+      // Recommendations: drafts for the State side only (people-territories resolves their author).
+      Recommendation: (ref, context) => visibleRecommendation(context, String(ref.id)),
       // A project the viewer may not see resolves to null, like one that does not exist.
       Project: (ref, { loaders, viewer }) => {
         authorize(viewer, "project:read");

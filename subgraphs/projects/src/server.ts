@@ -8,6 +8,11 @@ import { Comment } from "./entities/comment.entity";
 import { ProjectActor, ProjectAssignee } from "./entities/participants.entity";
 import { Project } from "./entities/project.entity";
 import { ProjectRead } from "./entities/project-read.entity";
+import { Recommendation, RecommendationFollowUp, RecommendationRead } from "./entities/recommendation.entity";
+import { ReminderSetting } from "./entities/reminder-setting.entity";
+import { Recommendations1768500000000 } from "./migrations/1768500000000-recommendations";
+import { RemindersAndInactivity1768500100000 } from "./migrations/1768500100000-reminders-and-inactivity";
+import { scanReminders } from "./services/reminder.service";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { LifecycleAndFiche1764349200000 } from "./migrations/1764349200000-lifecycle-and-fiche";
@@ -23,13 +28,23 @@ import { buildProjectsSchema } from "./schema";
 import { seedDemoProjects } from "./demo/demo-projects";
 import { JournalFeed } from "./services/journal-feed.service";
 
-export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor, ProjectAction, Document, ProjectRead];
-export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000, ActionsAndDocuments1764356400000, SeveralCommunes1764374400000, ReadMarks1767600000000, ExternalId1767650000000];
+export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor, ProjectAction, Document, ProjectRead, Recommendation, RecommendationFollowUp, RecommendationRead, ReminderSetting];
+export const MIGRATIONS = [
+  Initial1764331200000,
+  LifecycleAndFiche1764349200000,
+  ActionsAndDocuments1764356400000,
+  SeveralCommunes1764374400000,
+  ReadMarks1767600000000,
+  ExternalId1767650000000,
+  Recommendations1768500000000,
+  RemindersAndInactivity1768500100000,
+];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
 export function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {
   let feed: JournalFeed | null = null;
   const storage = config.s3 ? new S3Storage(config.s3) : new DiskStorage(config.documentsDir);
+  let reminderTimer: NodeJS.Timeout | null = null;
   return createSubgraph<Context>(
     config,
     {
@@ -44,10 +59,23 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
         }
         feed = new JournalFeed(config.databaseUrl, logger);
         await feed.start();
+        if (config.reminderScanMs > 0) {
+          // Every replica scans; the idempotency keys of what it writes make each reminder once.
+          const options = { defaultWeeks: config.reminderDefaultWeeks, inactiveAfterDays: config.inactiveAfterDays };
+          reminderTimer = setInterval(() => {
+            scanReminders(dataSource, options).then(
+              ({ reminded, flagged }) => {
+                if (reminded + flagged > 0) logger.info(`reminders: ${reminded} projects reminded, ${flagged} flagged inactive`);
+              },
+              (error: unknown) => logger.error(`reminders: scan failed: ${error instanceof Error ? error.message : String(error)}`),
+            );
+          }, config.reminderScanMs);
+          reminderTimer.unref();
+        }
       },
       createContext: ({ dataSource }, viewer) => {
         if (!feed) throw new Error("projects: a request before prepare() started the journal feed");
-        return { viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed, storage };
+        return { viewer, dataSource, loaders: createLoaders(dataSource, viewer), feed, storage, reminderDefaultWeeks: config.reminderDefaultWeeks };
       },
       subscriptions: true,
       // What this subgraph reads depends on organisation, roles and territories, never on the
@@ -63,7 +91,10 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
         });
         importRoutes(app, { dataSource, secret: config.internalTokenSecret, maxBytes: config.importMaxBytes });
       },
-      onClose: async () => feed?.stop(),
+      onClose: async () => {
+        if (reminderTimer) clearInterval(reminderTimer);
+        await feed?.stop();
+      },
     },
     quiet,
   );

@@ -2,7 +2,7 @@ import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Person } from "../entities/person.entity";
 import { visiblePerson } from "../services/person.service";
-import { ActivityPeople, AssigneePeople, CommentPeople, DocumentPeople, ProjectPeople } from "../types/project-people.types";
+import { ActivityPeople, AssigneePeople, CommentPeople, DocumentPeople, ProjectPeople, RecommendationPeople, RecommendationReadPeople } from "../types/project-people.types";
 
 const person = (id: string | null | undefined, { loaders, viewer }: Context) => (id ? visiblePerson(loaders, viewer, id) : null);
 
@@ -50,4 +50,29 @@ export class AssigneePeopleResolver {
   }
 }
 
-export const PROJECT_PEOPLE_RESOLVERS = [ProjectPeopleResolver, CommentPeopleResolver, ActivityPeopleResolver, DocumentPeopleResolver, AssigneePeopleResolver] as const;
+@Resolver(() => RecommendationPeople)
+export class RecommendationPeopleResolver {
+  @FieldResolver(() => Person, { nullable: true, description: "Who wrote it (null for a person you may not see)." })
+  @Directive('@requires(fields: "authorId")')
+  author(@Root() recommendation: RecommendationPeople, @Ctx() context: Context): Promise<Person | null> | null {
+    return person(recommendation.authorId, context);
+  }
+}
+
+@Resolver(() => RecommendationReadPeople)
+export class RecommendationReadPeopleResolver {
+  @FieldResolver(() => Person, { nullable: true, description: "Who read it (null when you may not see this person)." })
+  reader(@Root() read: RecommendationReadPeople, @Ctx() context: Context): Promise<Person | null> | null {
+    return person(read.personId, context);
+  }
+}
+
+export const PROJECT_PEOPLE_RESOLVERS = [
+  ProjectPeopleResolver,
+  CommentPeopleResolver,
+  ActivityPeopleResolver,
+  DocumentPeopleResolver,
+  AssigneePeopleResolver,
+  RecommendationPeopleResolver,
+  RecommendationReadPeopleResolver,
+] as const;

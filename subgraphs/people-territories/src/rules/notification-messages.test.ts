@@ -1,4 +1,4 @@
-import { audienceOf, digestDueAt, digestEmail, eventOf, retryDelayMs, type JournalEntry } from "./notification-messages";
+import { audienceOf, digestDueAt, digestEmail, eventOf, messageOf, retryDelayMs, type JournalEntry } from "./notification-messages";
 
 const entry = (kind: string, extra: Partial<JournalEntry> = {}): JournalEntry => ({
   id: "1",
@@ -47,5 +47,22 @@ describe("notification rules", () => {
         { text: "y", link: "m" },
       ]).text,
     ).toContain("• y\n  m");
+  });
+
+  it("reminds the collectivité, listing its open recommendations in French", () => {
+    expect(eventOf(entry("REMINDER_DUE"))).toBe("REMINDER");
+    expect(audienceOf("REMINDER", entry("REMINDER_DUE"), ["63"])).toEqual({ personIds: [], organizationIds: ["COLLECTIVITE:1"], stateDepartements: [], stateOnly: false });
+    const details = {
+      weeksWithoutActivity: 7,
+      openRecommendations: [
+        { title: "Appeler le Cerema", status: "IN_PROGRESS", deadline: "2026-03-31" },
+        { title: "Lire le guide", status: "PROPOSED", deadline: null },
+      ],
+    };
+    const message = messageOf("REMINDER", "École", details);
+    expect(message.subject).toBe("Où en êtes-vous ? École");
+    expect(message.text).toContain("depuis 7 semaines");
+    expect(message.text).toContain("Les 2 recommandations en cours :\n  – Appeler le Cerema (en cours, échéance le 31/03/2026)\n  – Lire le guide (proposée)");
+    expect(messageOf("REMINDER", "École", { weeksWithoutActivity: 6, openRecommendations: [] }).text).toContain("Aucune recommandation n'est en cours");
   });
 });

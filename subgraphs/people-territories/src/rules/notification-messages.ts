@@ -4,7 +4,14 @@
  */
 
 /** The journal entries people are told about. */
-export type NotificationEvent = "SUBMITTED" | "ASSIGNED" | "MESSAGE" | "INTERNAL_NOTE";
+export type NotificationEvent = "SUBMITTED" | "ASSIGNED" | "MESSAGE" | "INTERNAL_NOTE" | "REMINDER";
+
+/** An open recommendation a reminder lists. */
+export interface OpenRecommendation {
+  title: string;
+  status: string;
+  deadline: string | null;
+}
 
 /** What the consumer reads of one activity of the projects journal. */
 export interface JournalEntry {
@@ -13,8 +20,8 @@ export interface JournalEntry {
   kind: string;
   actorId: string | null;
   internal: boolean;
-  /** For STATUS_CHANGED and ASSIGNED: the status reached, and who was assigned. */
-  details: { to?: string | null; assigneeIds?: string[] | null } | null;
+  /** For STATUS_CHANGED and ASSIGNED: the status reached, and who was assigned; for REMINDER_DUE: the weeks of silence and the open recommendations. */
+  details: { to?: string | null; assigneeIds?: string[] | null; weeksWithoutActivity?: number | null; openRecommendations?: OpenRecommendation[] | null } | null;
   project: { id: string; title: string; ownerId: string; territoryIds: string[]; assigneeIds: string[]; actorOrganizationIds: string[] };
 }
 
@@ -35,6 +42,7 @@ export function eventOf(entry: Pick<JournalEntry, "kind" | "internal" | "details
   if (entry.kind === "STATUS_CHANGED" && entry.details?.to === "SUBMITTED") return "SUBMITTED";
   if (entry.kind === "ASSIGNED") return "ASSIGNED";
   if (entry.kind === "COMMENT_ADDED") return entry.internal ? "INTERNAL_NOTE" : "MESSAGE";
+  if (entry.kind === "REMINDER_DUE") return "REMINDER";
   return null;
 }
 
@@ -42,6 +50,7 @@ export function eventOf(entry: Pick<JournalEntry, "kind" | "internal" | "details
  * Submission: the State agents of the project's départements. Assignment: the agents assigned.
  * A message: the project's participants (its collectivité's members, the organisations
  * associated with it, its assignees); an internal note: those of them who are the State's.
+ * A reminder ("Où en êtes-vous ?"): the members of its collectivité.
  * The author is never told of their own act (the database query leaves them out).
  */
 export function audienceOf(event: NotificationEvent, entry: JournalEntry, departements: string[]): Audience {
@@ -55,11 +64,33 @@ export function audienceOf(event: NotificationEvent, entry: JournalEntry, depart
       return { ...none, personIds: entry.project.assigneeIds, organizationIds: [entry.project.ownerId, ...entry.project.actorOrganizationIds] };
     case "INTERNAL_NOTE":
       return { ...none, personIds: entry.project.assigneeIds, organizationIds: [entry.project.ownerId, ...entry.project.actorOrganizationIds], stateOnly: true };
+    case "REMINDER":
+      return { ...none, organizationIds: [entry.project.ownerId] };
   }
 }
 
+const RECOMMENDATION_STATUS_WORDS: Record<string, string> = {
+  PROPOSED: "proposée",
+  IN_PROGRESS: "en cours",
+  BLOCKED: "bloquée",
+};
+
+/** "31/03/2026" from "2026-03-31". */
+function frenchDate(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** The body of a reminder: the weeks of silence and each open recommendation on its own line. */
+export function reminderText(title: string, weeks: number, open: OpenRecommendation[]): string {
+  const head = `Le projet « ${title} » n'a connu aucune activité depuis ${weeks} semaines. Où en êtes-vous ? Donnez des nouvelles dans le hub, ou suivez les recommandations qui vous ont été faites.`;
+  if (open.length === 0) return `${head}\nAucune recommandation n'est en cours sur ce projet.`;
+  const lines = open.map((r) => `  – ${r.title} (${RECOMMENDATION_STATUS_WORDS[r.status] ?? r.status.toLowerCase()}${r.deadline ? `, échéance le ${frenchDate(r.deadline)}` : ""})`);
+  return [head, open.length === 1 ? "La recommandation en cours :" : `Les ${open.length} recommandations en cours :`, ...lines].join("\n");
+}
+
 /** The subject of an event's own e-mail and its line (also the digest's), in French. */
-export function messageOf(event: NotificationEvent, title: string): { subject: string; text: string } {
+export function messageOf(event: NotificationEvent, title: string, details: JournalEntry["details"] = null): { subject: string; text: string } {
   const quoted = `« ${title} »`;
   switch (event) {
     case "SUBMITTED":
@@ -70,6 +101,8 @@ export function messageOf(event: NotificationEvent, title: string): { subject: s
       return { subject: `Nouveau message : ${title}`, text: `Un nouveau message a été écrit dans les échanges du projet ${quoted}.` };
     case "INTERNAL_NOTE":
       return { subject: `Nouvelle note interne : ${title}`, text: `Une note interne (services de l'État) a été ajoutée au projet ${quoted}.` };
+    case "REMINDER":
+      return { subject: `Où en êtes-vous ? ${title}`, text: reminderText(title, details?.weeksWithoutActivity ?? 0, details?.openRecommendations ?? []) };
   }
 }
 

@@ -5,9 +5,9 @@ import { NotificationFrequency } from "../entities/notification.entity";
 import { audienceOf, digestDueAt, eventOf, ficheLink, messageOf, type Audience, type JournalEntry } from "../rules/notification-messages";
 
 const JOURNAL_QUERY = `query Journal($after: String, $first: Int) {
-  activities(after: $after, first: $first, filter: { kinds: [STATUS_CHANGED, ASSIGNED, COMMENT_ADDED] }) {
+  activities(after: $after, first: $first, filter: { kinds: [STATUS_CHANGED, ASSIGNED, COMMENT_ADDED, REMINDER_DUE] }) {
     edges { node { id at kind actorId internal
-      details { ... on StatusChangeDetails { to assigneeIds } }
+      details { ... on StatusChangeDetails { to assigneeIds } ... on ReminderDetails { weeksWithoutActivity openRecommendations { title status deadline } } }
       project { id title owner { id } territories { id } assignees { personId } actors { id } } } }
     pageInfo { hasNextPage }
   }
@@ -19,7 +19,7 @@ interface JournalNode {
   kind: string;
   actorId: string | null;
   internal: boolean;
-  details: { to?: string | null; assigneeIds?: string[] | null } | null;
+  details: JournalEntry["details"];
   project: { id: string; title: string; owner: { id: string }; territories: { id: string }[]; assignees: { personId: string }[]; actors: { id: string }[] };
 }
 
@@ -96,7 +96,7 @@ async function enqueue(manager: EntityManager, entry: JournalEntry, options: Con
   const territories = projectTerritoriesAncestry(entry.project.territoryIds) ?? entry.project.territoryIds;
   const departements = territories.filter((id) => id.startsWith("DEPARTEMENT:")).map((id) => id.slice("DEPARTEMENT:".length));
   const audience = audienceOf(event, entry, departements);
-  const { subject, text } = messageOf(event, entry.project.title);
+  const { subject, text } = messageOf(event, entry.project.title, entry.details);
   const inserted = await manager.query<{ id: string }[]>(
     `INSERT INTO notification (person_id, activity_id, project_id, event, subject, text, link, digest, due_at)
      SELECT r.id, $1, $2, $3, $4, $5, $6, r.notification_frequency = $7, CASE WHEN r.notification_frequency = $7 THEN $8::timestamptz ELSE now() END

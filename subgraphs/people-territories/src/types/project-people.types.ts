@@ -61,4 +61,27 @@ export class AssigneePeople {
   personId!: string;
 }
 
-export const PROJECT_PEOPLE_TYPES = [ProjectPeople, CommentPeople, ActivityPeople, DocumentPeople, AssigneePeople];
+@ObjectType("Recommendation")
+@Directive('@key(fields: "id")')
+export class RecommendationPeople {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Directive("@external")
+  authorId!: string | null;
+}
+
+@ObjectType("RecommendationRead")
+@Directive('@key(fields: "recommendationId personId")')
+export class RecommendationReadPeople {
+  @Field(() => ID)
+  @Directive("@inaccessible")
+  recommendationId!: string;
+
+  @Field(() => ID)
+  @Directive("@inaccessible")
+  personId!: string;
+}
+
+export const PROJECT_PEOPLE_TYPES = [ProjectPeople, CommentPeople, ActivityPeople, DocumentPeople, AssigneePeople, RecommendationPeople, RecommendationReadPeople];

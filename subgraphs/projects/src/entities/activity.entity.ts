@@ -16,12 +16,27 @@ export enum ActivityKind {
   ACTION_STATUS_CHANGED = "ACTION_STATUS_CHANGED",
   DOCUMENT_ADDED = "DOCUMENT_ADDED",
   DOCUMENT_DELETED = "DOCUMENT_DELETED",
+  /** A recommendation written (a draft, or published at once). */
+  RECOMMENDATION_CREATED = "RECOMMENDATION_CREATED",
+  /** A draft recommendation shown to the collectivité. */
+  RECOMMENDATION_PUBLISHED = "RECOMMENDATION_PUBLISHED",
+  /** A follow-up (comment and status) on a recommendation. */
+  RECOMMENDATION_FOLLOWED_UP = "RECOMMENDATION_FOLLOWED_UP",
+  /** A person read a recommendation for the first time. */
+  RECOMMENDATION_READ = "RECOMMENDATION_READ",
+  /** "Où en êtes-vous ?": weeks without activity, the collectivité is reminded (written by the scheduled scan; not activity itself). */
+  REMINDER_DUE = "REMINDER_DUE",
+  /** The project was flagged inactive (a year without activity, or by hand with a reason; not activity itself). */
+  PROJECT_INACTIVE = "PROJECT_INACTIVE",
   /** Recorded by another subgraph (funding: an application prepared or decided...). */
   EXTERNAL = "EXTERNAL",
   /** Recorded by funding: a Démarches Simplifiées dossier prepared or changing state. */
   FUNDING_APPLICATION = "FUNDING_APPLICATION",
 }
 registerEnumType(ActivityKind, { name: "ActivityKind" });
+
+/** Kinds the hub writes about a project's silence: they neither count as activity nor reactivate it. */
+export const SILENCE_KINDS: readonly ActivityKind[] = [ActivityKind.REMINDER_DUE, ActivityKind.PROJECT_INACTIVE];
 
 /** One immutable entry of the journal. Its id is an increasing cursor. */
 @Entity("activity")

@@ -156,6 +156,13 @@ export class Project {
   @Field(() => String, { nullable: true, description: "The id its source gives an imported project, unique per source: importing it again updates it." })
   externalId!: string | null;
 
+  /** Since when it is flagged inactive (a year without activity, or by hand); null when active. Cleared by new activity. */
+  @Column("timestamptz", { name: "inactive_since", nullable: true })
+  inactiveSince!: Date | null;
+
+  @Column("text", { name: "inactive_reason", nullable: true })
+  inactiveReason!: string | null;
+
   @Column("jsonb", { name: "diagnostic", default: () => "'{}'" })
   diagnosticData!: Partial<Diagnostic>;
 

@@ -10,6 +10,8 @@ import { fetchRelatedProjects, type ProjectRelation, type RelatedProject } from 
 import { In, type DataSource } from "typeorm";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
 import { Project } from "../entities/project.entity";
+import { Recommendation, RecommendationFollowUp, RecommendationRead } from "../entities/recommendation.entity";
+import { currentBlocks } from "../services/recommendation-query.service";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -75,6 +77,28 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
           (r) => r.projectId,
         )
       : null,
+    /** Every recommendation of each project, oldest first (the resolvers apply the draft rule). */
+    recommendations: groupLoader<string, Recommendation>(
+      (ids) => dataSource.getRepository(Recommendation).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC", id: "ASC" } }),
+      (r) => r.projectId,
+    ),
+    recommendation: rowLoader<string, Recommendation>(
+      (ids) => dataSource.getRepository(Recommendation).findBy({ id: In(ids.filter(isUuid)) }),
+      (r) => r.id,
+    ),
+    recommendationFollowUps: groupLoader<string, RecommendationFollowUp>(
+      (ids) => dataSource.getRepository(RecommendationFollowUp).find({ where: { recommendationId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC", id: "ASC" } }),
+      (f) => f.recommendationId,
+    ),
+    recommendationReads: groupLoader<string, RecommendationRead>(
+      (ids) => dataSource.getRepository(RecommendationRead).find({ where: { recommendationId: In(ids.filter(isUuid)) }, order: { readAt: "ASC" } }),
+      (r) => r.recommendationId,
+    ),
+    /** The current block of each blocked project (its latest BLOCKED activity). */
+    blocks: rowLoader(
+      (ids: readonly string[]) => currentBlocks(dataSource, ids.filter(isUuid)),
+      (b) => b.projectId,
+    ),
     assignees: groupLoader<string, ProjectAssignee>(
       (ids) => dataSource.getRepository(ProjectAssignee).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { assignedAt: "ASC" } }),
       (a) => a.projectId,

@@ -1,6 +1,6 @@
 import { ANONYMOUS, type Viewer } from "@hub/kit";
 import { ProjectStatus } from "../entities/project.entity";
-import { checkTransition, Transition } from "./lifecycle";
+import { checkTransition, moveToStatus, Transition } from "./lifecycle";
 
 const owner: Viewer = { ...ANONYMOUS, personId: "p1", organizationId: "COLLECTIVITE:216301135", roles: ["COLLECTIVITE_AGENT"], communes: ["63113"] };
 const ddt63: Viewer = { ...ANONYMOUS, personId: "p2", organizationId: "DDT:63", roles: ["STATE_AGENT"], departements: ["63"] };
@@ -36,5 +36,24 @@ describe("project lifecycle", () => {
   it.each(cases)("%s from %s by %s → %s", (transition, status, who, expected) => {
     const result = checkTransition(viewers[who], { ownerId: "COLLECTIVITE:216301135", departements: ["63"], status }, transition);
     expect(result.ok ? "ok" : result.reason).toBe(expected);
+  });
+});
+
+describe("moving a card on the board", () => {
+  const place = { ownerId: "COLLECTIVITE:216301135", departements: ["63"] };
+  const state = ddt63;
+
+  it("is the lifecycle step to that column the viewer may take", () => {
+    expect(moveToStatus(state, { ...place, status: ProjectStatus.SUBMITTED }, ProjectStatus.QUALIFIED)).toEqual({ ok: true, transition: Transition.QUALIFY });
+    expect(moveToStatus(state, { ...place, status: ProjectStatus.SUBMITTED }, ProjectStatus.ABANDONED)).toEqual({ ok: true, transition: Transition.DECLINE });
+    expect(moveToStatus(owner, { ...place, status: ProjectStatus.SUBMITTED }, ProjectStatus.ABANDONED)).toEqual({ ok: true, transition: Transition.ABANDON });
+    expect(moveToStatus(state, { ...place, status: ProjectStatus.SUBMITTED }, ProjectStatus.DRAFT)).toEqual({ ok: true, transition: Transition.SEND_BACK });
+  });
+
+  it("is refused where the lifecycle has no such step, or it is another role's", () => {
+    expect(moveToStatus(state, { ...place, status: ProjectStatus.SUBMITTED }, ProjectStatus.COMPLETED)).toEqual({ ok: false, reason: "ILLEGAL" });
+    expect(moveToStatus(state, { ...place, status: ProjectStatus.ASSIGNED }, ProjectStatus.ASSIGNED)).toEqual({ ok: false, reason: "ILLEGAL" });
+    expect(moveToStatus(owner, { ...place, status: ProjectStatus.SUBMITTED }, ProjectStatus.QUALIFIED)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(moveToStatus(state, { ...place, status: ProjectStatus.DRAFT }, ProjectStatus.SUBMITTED)).toEqual({ ok: false, reason: "FORBIDDEN" });
   });
 });

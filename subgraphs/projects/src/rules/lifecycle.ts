@@ -75,3 +75,17 @@ export function checkTransition(viewer: Viewer, project: ProjectPlace & { status
 export function availableTransitions(viewer: Viewer, project: ProjectPlace & { status: ProjectStatus }): Transition[] {
   return Object.values(Transition).filter((transition) => checkTransition(viewer, project, transition).ok);
 }
+
+export type MoveCheck = { ok: true; transition: Transition } | { ok: false; reason: "FORBIDDEN" | "ILLEGAL" };
+
+/**
+ * The board: moving a project's card to the column `to` is the lifecycle step from its status to
+ * `to` that the viewer may take (ASSIGN again within ASSIGNED is no move). FORBIDDEN when such a
+ * step exists but is another role's, ILLEGAL when the lifecycle has none.
+ */
+export function moveToStatus(viewer: Viewer, project: ProjectPlace & { status: ProjectStatus }, to: ProjectStatus): MoveCheck {
+  const steps = Object.values(Transition).filter((t) => LIFECYCLE[t].to === to && to !== project.status && LIFECYCLE[t].from.includes(project.status));
+  const allowed = steps.find((t) => checkTransition(viewer, project, t).ok);
+  if (allowed) return { ok: true, transition: allowed };
+  return { ok: false, reason: steps.length > 0 ? "FORBIDDEN" : "ILLEGAL" };
+}

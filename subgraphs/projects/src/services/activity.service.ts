@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { Activity, ActivityKind } from "../entities/activity.entity";
+import { Activity, ActivityKind, SILENCE_KINDS } from "../entities/activity.entity";
 
 /** Any constant: the key of the advisory lock that orders journal appends. */
 const JOURNAL_LOCK = 7_414_001;
@@ -37,8 +37,14 @@ export async function notifyJournal(manager: EntityManager): Promise<void> {
 export async function appendActivity(manager: EntityManager, activity: NewActivity): Promise<Activity> {
   await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
   const saved = await manager.getRepository(Activity).save(manager.getRepository(Activity).create(activity));
+  if (!SILENCE_KINDS.includes(activity.kind)) await reactivate(manager, [activity.projectId]);
   await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, saved.id]);
   return saved;
+}
+
+/** New activity ends a project's inactivity (the flag set after a year, or by hand). */
+async function reactivate(manager: EntityManager, projectIds: string[]): Promise<void> {
+  await manager.query(`UPDATE project SET inactive_since = NULL, inactive_reason = NULL WHERE id = ANY($1::uuid[]) AND inactive_since IS NOT NULL`, [projectIds]);
 }
 
 /**
@@ -58,6 +64,7 @@ export async function appendActivities(manager: EntityManager, activities: NewAc
      SELECT max(id)::text AS id FROM added`,
     [JSON.stringify(rows)],
   );
+  await reactivate(manager, [...new Set(activities.filter((a) => !SILENCE_KINDS.includes(a.kind)).map((a) => a.projectId))]);
   await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, last.id]);
 }
 
@@ -80,10 +87,29 @@ export async function recordExternalActivity(
       [input.kind ?? ActivityKind.EXTERNAL, input.projectId, input.summary, input.payload, input.idempotencyKey],
     );
     const row = inserted.at(0);
+    if (row && !SILENCE_KINDS.includes(input.kind ?? ActivityKind.EXTERNAL)) await reactivate(manager, [input.projectId]);
     if (row) await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, row.id]);
     const activity = await manager.getRepository(Activity).findOneBy(row ? { id: row.id } : { idempotencyKey: input.idempotencyKey });
     // Inserted just now, or by the transaction that won the conflict on the key: it is there.
     if (!activity) throw new Error(`activity with idempotency key ${input.idempotencyKey} vanished`);
     return activity;
   });
+}
+
+/**
+ * Appends one activity unless one with the same idempotency key exists (the hub's own scheduled
+ * writes: reminders, the inactive flag), in the caller's transaction. Returns whether it was added.
+ */
+export async function appendActivityOnce(manager: EntityManager, activity: NewActivity, idempotencyKey: string): Promise<boolean> {
+  await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
+  const inserted = await manager.query<{ id: string }[]>(
+    `INSERT INTO activity (kind, project_id, actor_id, summary, payload, internal, idempotency_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [activity.kind, activity.projectId, activity.actorId, activity.summary, activity.payload, activity.internal ?? false, idempotencyKey],
+  );
+  const row = inserted.at(0);
+  if (!row) return false;
+  if (!SILENCE_KINDS.includes(activity.kind)) await reactivate(manager, [activity.projectId]);
+  await manager.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, row.id]);
+  return true;
 }

@@ -14,7 +14,7 @@ export const COMMENT_MAX = 10_000;
 export const MAX_ASSIGNEES = 20;
 
 /** Locks a project for a change; NOT_FOUND when absent or invisible to the viewer. */
-async function lockProject(manager: EntityManager, viewer: Viewer, id: string): Promise<Project> {
+export async function lockProject(manager: EntityManager, viewer: Viewer, id: string): Promise<Project> {
   if (!isUuid(id)) throw badInput(`"${id.slice(0, 60)}" is not a project id`, "projectId");
   const project = await manager.getRepository(Project).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id }).getOne();
   if (!project || !(await seesProject(manager, viewer, project))) throw notFound(`No project ${id}`);

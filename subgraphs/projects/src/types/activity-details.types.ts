@@ -1,7 +1,8 @@
-import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
+import { createUnionType, Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { ActionStatus } from "../entities/action.entity";
 import { ActivityKind, type Activity } from "../entities/activity.entity";
 import { ProjectPriority, ProjectStatus } from "../entities/project.entity";
+import { RecommendationStatus, RecommendationVisibility } from "../entities/recommendation.entity";
 
 /** The typed payload of an activity, by kind. */
 @ObjectType({ description: "A lifecycle step: from which status to which, and why." })
@@ -48,6 +49,57 @@ export class ActionDetails {
   status!: ActionStatus;
 }
 
+@ObjectType({ description: "A recommendation written, published, followed up or read." })
+export class RecommendationDetails {
+  @Field(() => ID)
+  recommendationId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => RecommendationStatus, { nullable: true, description: "Its status before a follow-up (null otherwise)." })
+  previousStatus!: RecommendationStatus | null;
+
+  @Field(() => RecommendationStatus)
+  status!: RecommendationStatus;
+
+  @Field(() => RecommendationVisibility)
+  visibility!: RecommendationVisibility;
+}
+
+@ObjectType({ description: "An open recommendation, as listed in a reminder." })
+export class ReminderItem {
+  @Field(() => ID)
+  recommendationId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => RecommendationStatus)
+  status!: RecommendationStatus;
+
+  @Field(() => String, { nullable: true })
+  deadline!: string | null;
+}
+
+@ObjectType({ description: '"Où en êtes-vous ?": how long the project has been quiet, and its open recommendations.' })
+export class ReminderDetails {
+  @Field(() => Int, { description: "Whole weeks since its last activity." })
+  weeksWithoutActivity!: number;
+
+  @Field(() => [ReminderItem], { description: "Its published recommendations not yet done, dropped or already done." })
+  openRecommendations!: ReminderItem[];
+}
+
+@ObjectType({ description: "Why the project was flagged inactive." })
+export class InactivityDetails {
+  @Field()
+  reason!: string;
+
+  @Field({ description: "Whether the hub flagged it (a year without activity) rather than a person." })
+  automatic!: boolean;
+}
+
 @ObjectType({ description: "What another subgraph recorded (JSON object)." })
 export class ExternalDetails {
   @Field({ description: "JSON object, as recorded." })
@@ -57,7 +109,7 @@ export class ExternalDetails {
 /** Details of an activity; null for kinds without any (created, unblocked...). */
 export const ActivityDetails = createUnionType({
   name: "ActivityDetails",
-  types: () => [StatusChangeDetails, FieldsChangedDetails, BlockDetails, ActionDetails, ExternalDetails] as const,
+  types: () => [StatusChangeDetails, FieldsChangedDetails, BlockDetails, ActionDetails, ExternalDetails, RecommendationDetails, ReminderDetails, InactivityDetails] as const,
 });
 
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
@@ -85,9 +137,38 @@ export function detailsOf(activity: Pick<Activity, "kind" | "payload">): typeof 
     case ActivityKind.EXTERNAL:
     case ActivityKind.FUNDING_APPLICATION:
       return Object.assign(new ExternalDetails(), { payload: JSON.stringify(p) });
+    case ActivityKind.RECOMMENDATION_CREATED:
+    case ActivityKind.RECOMMENDATION_PUBLISHED:
+    case ActivityKind.RECOMMENDATION_FOLLOWED_UP:
+    case ActivityKind.RECOMMENDATION_READ:
+      return Object.assign(new RecommendationDetails(), {
+        recommendationId: String(p.recommendationId),
+        title: text(p.title) ?? "",
+        previousStatus: recommendationStatus(p.from),
+        status: recommendationStatus(p.status) ?? RecommendationStatus.PROPOSED,
+        visibility: p.visibility === RecommendationVisibility.PUBLISHED ? RecommendationVisibility.PUBLISHED : RecommendationVisibility.DRAFT,
+      });
+    case ActivityKind.REMINDER_DUE:
+      return Object.assign(new ReminderDetails(), {
+        weeksWithoutActivity: typeof p.weeksWithoutActivity === "number" ? p.weeksWithoutActivity : 0,
+        openRecommendations: (Array.isArray(p.openRecommendations) ? (p.openRecommendations as Record<string, unknown>[]) : []).map((r) =>
+          Object.assign(new ReminderItem(), {
+            recommendationId: String(r.id),
+            title: text(r.title) ?? "",
+            status: recommendationStatus(r.status) ?? RecommendationStatus.PROPOSED,
+            deadline: text(r.deadline),
+          }),
+        ),
+      });
+    case ActivityKind.PROJECT_INACTIVE:
+      return Object.assign(new InactivityDetails(), { reason: text(p.reason) ?? "", automatic: p.automatic === true });
     default:
       return null;
   }
+}
+
+function recommendationStatus(value: unknown): RecommendationStatus | null {
+  return Object.values(RecommendationStatus).find((status) => status === value) ?? null;
 }
 
 /** A status written in an activity's JSON payload, or null when absent (or not one of ours). */
