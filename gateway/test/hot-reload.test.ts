@@ -45,7 +45,7 @@ describe("supergraph hot reload", () => {
     path = join(folder, "supergraph.graphql");
     copyFileSync(require.resolve("@hub/schema/supergraph.graphql"), path);
     expect(readFileSync(path, "utf8")).toContain(DESCRIPTION);
-    hub = await startHub({ gatewayEnv: { SUPERGRAPH_PATH: path, SUPERGRAPH_WATCH_MS: "50" }, fundingCacheSeconds: 0 });
+    hub = await startHub({ gatewayEnv: { SUPERGRAPH_PATH: path, SUPERGRAPH_WATCH_MS: "50", WS_INIT_TIMEOUT_MS: "60000" }, fundingCacheSeconds: 0 });
   });
 
   afterAll(async () => {
