@@ -93,6 +93,12 @@ const text = (value: unknown): string | null => {
   return typeof value === "number" ? String(value) : null;
 };
 
+/**
+ * Kinds the projects subgraph writes about a project's silence ("Où en êtes-vous ?" reminders, the
+ * inactive flag): they are not activity, so they leave `lastActivityAt` (and the inactive count) alone.
+ */
+export const SILENCE_KINDS: readonly string[] = ["REMINDER_DUE", "PROJECT_INACTIVE"];
+
 /** Whether an activity is newer than what a fact already holds (journal ids are increasing integers). */
 export function isNewer(eventId: string, lastId: string | null | undefined): boolean {
   return lastId === null || lastId === undefined || BigInt(eventId) > BigInt(lastId);
@@ -143,7 +149,7 @@ export function projectFact(previous: Fact | undefined, event: JournalEvent, app
     qualifiedAt: previous?.qualifiedAt ?? null,
     assignedAt: previous?.assignedAt ?? null,
     fundingDecidedAt: previous?.fundingDecidedAt ?? null,
-    lastActivityAt: event.at,
+    lastActivityAt: SILENCE_KINDS.includes(event.kind) ? (previous?.lastActivityAt ?? s.createdAt) : event.at,
     lastActivityId: event.id,
   };
   if (event.kind === "STATUS_CHANGED" && event.to === "SUBMITTED") {

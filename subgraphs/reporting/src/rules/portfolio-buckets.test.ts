@@ -37,6 +37,15 @@ describe("projecting activities into facts", () => {
     expect(again).toMatchObject({ submittedAt: "2026-02-01T09:00:00.000Z", qualifiedAt: null, assignedAt: null });
   });
 
+  it("does not count reminders and the inactive flag as activity", () => {
+    let fact = projectFact(undefined, event("1", "2026-01-05T09:00:00.000Z", "PROJECT_CREATED"), []);
+    fact = projectFact(fact, event("2", "2026-03-01T09:00:00.000Z", "REMINDER_DUE"), []);
+    fact = projectFact(fact, event("3", "2027-01-06T09:00:00.000Z", "PROJECT_INACTIVE"), []);
+    expect(fact).toMatchObject({ lastActivityAt: "2026-01-05T09:00:00.000Z", lastActivityId: "3" });
+    fact = projectFact(fact, event("4", "2027-02-01T09:00:00.000Z", "COMMENT_ADDED"), []);
+    expect(fact).toMatchObject({ lastActivityAt: "2027-02-01T09:00:00.000Z", lastActivityId: "4" });
+  });
+
   it("ignores an activity it already has", () => {
     const fact = projectFact(undefined, event("7", "2026-01-05T09:00:00.000Z", "PROJECT_CREATED"), []);
     expect(projectFact(fact, event("7", "2026-03-05T09:00:00.000Z", "STATUS_CHANGED", { to: "SUBMITTED" }), [])).toBe(fact);
