@@ -23,6 +23,7 @@ import { seedPortfolio, type PortfolioSeed } from "./portfolio-seed";
 import { runReportingBench } from "./reporting-bench";
 import { machine, printHeader } from "./machine";
 import type { BenchOutcome } from "./report";
+import { runResourcesBench } from "./resources-bench";
 import { runSearchBench } from "./search-bench";
 import { DATABASE_BENCHMARKS, HUB_BENCHMARKS, PROJECTS_HUB_BENCHMARKS, readSettings, REPORTING_HUB_BENCHMARKS, type BenchmarkName } from "./settings";
 import { runStatementsBench } from "./statements-bench";
@@ -117,6 +118,10 @@ async function main(): Promise<number> {
           await run("funding", () => runFundingBench({ gatewayUrl: session.gatewayUrl, standInUrl: `http://127.0.0.1:${HUB_PORT.standIn}`, fundingDatabaseUrl: fundingDatabase }, settings));
         }
         if (hubBenches.includes("search")) await run("search", () => runSearchBench(session.gatewayUrl, settings));
+        if (hubBenches.includes("resources")) {
+          const fundingDatabase = session.startedByBench ? fundingDatabaseUrl(settings.dataDir, settings.databaseUrl, HUB_POSTGRES_PORT) : null;
+          await run("resources", () => runResourcesBench(session.gatewayUrl, fundingDatabase, settings));
+        }
         if (hubBenches.includes("limits")) await run("limits", () => runLimitsBench(session.gatewayUrl, ROOT, settings));
       } finally {
         await stopHub();

@@ -33,6 +33,11 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
+/** A connection that also says how many items match in all (`totalCount`). */
+export interface CountedConnection<T> extends Connection<T> {
+  totalCount: number;
+}
+
 /** Builds the `<Name>Edge` and `<Name>Connection` object types for a node type. */
 export function connectionType<T extends object>(name: string, nodeType: ClassType<T>): ClassType<Connection<T>> {
   @ObjectType(`${name}Edge`)
@@ -51,6 +56,31 @@ export function connectionType<T extends object>(name: string, nodeType: ClassTy
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+/** Like `connectionType`, with a `totalCount` field: the number of items matching, over every page. */
+export function countedConnectionType<T extends object>(name: string, nodeType: ClassType<T>): ClassType<CountedConnection<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection), with the number of items matching over every page.` })
+  class ConnectionClass {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: "How many items match, over every page." })
+    totalCount!: number;
   }
   return ConnectionClass;
 }

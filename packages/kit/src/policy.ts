@@ -38,6 +38,12 @@ export const POLICY = {
   /** Rebuilding reporting's read model from zero. */
   "stats:rebuild": ["ANCT_NATIONAL"],
   "funding:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
+  /** The library of engineering resources and its contact book (funding): reading what is published. */
+  "resource:read": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "ANALYST", "PROGRAMME", "SERVICE"],
+  /** Writing sheets and contacts (which ones: the funding subgraph's rules/library-writers.ts). */
+  "resource:write": ["STATE_AGENT", "ANCT_NATIONAL", "EXPERT"],
+  /** Importing Aides-Territoires' engineering aids into the library. */
+  "resource:import": ["ANCT_NATIONAL", "SERVICE"],
   /** Writing the projects one may read into a Grist document (reporting's syncToGrist): ANCT, and programmes with the grist:sync scope. */
   "grist:sync": ["ANCT_NATIONAL", "PROGRAMME"],
 } as const satisfies Record<string, "public" | readonly Role[]>;
@@ -46,7 +52,7 @@ export type Action = keyof typeof POLICY;
 
 /** Scopes an API key may carry, and the action each one grants. */
 export const API_SCOPES: Record<string, Action[]> = {
-  "projects:read": ["project:read", "funding:read"],
+  "projects:read": ["project:read", "funding:read", "resource:read"],
   "stats:read": ["stats:read"],
   "projects:import": ["project:import"],
   "grist:sync": ["grist:sync"],

@@ -6,12 +6,16 @@ import type { Context } from "./context";
 import { AidSearchEntry, CachedAid } from "./entities/aid-cache.entity";
 import { ActivityOutboxEntry } from "./entities/activity-outbox.entity";
 import { DsSyncCursor, FundingApplication } from "./entities/funding-application.entity";
+import { Contact, Resource, ResourceVersionRow } from "./entities/library.entity";
 import { Perimeter } from "./entities/perimeter.entity";
 import { createLoaders } from "./loaders";
 import { createApplicationContext } from "./loaders/funding-application.loader";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
 import { AidCache1767000000000 } from "./migrations/1767000000000-aid-cache";
 import { FundingApplications1767400000000 } from "./migrations/1767400000000-funding-applications";
+import { Library1768400000000 } from "./migrations/1768400000000-library";
+import { seedDemoLibrary } from "./demo/demo-library";
+import { importEngineeringAids } from "./services/library-import.service";
 import { buildFundingSchema } from "./schema";
 import { ActivityOutbox } from "./services/activity-outbox.service";
 import { AidCache } from "./services/aid-cache.service";
@@ -19,8 +23,8 @@ import { DsSync } from "./services/ds-sync.service";
 import type { ApplicationServices } from "./services/funding-application.service";
 import { ProjectGate } from "./services/project-gate.service";
 
-export const ENTITIES = [Perimeter, AidSearchEntry, CachedAid, FundingApplication, DsSyncCursor, ActivityOutboxEntry];
-export const MIGRATIONS = [Initial1764331200000, AidCache1767000000000, FundingApplications1767400000000];
+export const ENTITIES = [Perimeter, AidSearchEntry, CachedAid, FundingApplication, DsSyncCursor, ActivityOutboxEntry, Contact, Resource, ResourceVersionRow];
+export const MIGRATIONS = [Initial1764331200000, AidCache1767000000000, FundingApplications1767400000000, Library1768400000000];
 
 export interface FundingServer extends ServiceApp {
   /** The process's Aides-Territoires client (its stats and circuit breaker, for tests and the bench). */
@@ -41,7 +45,18 @@ export async function createFundingServer(config: FundingConfig, quiet = false):
       entities: ENTITIES,
       migrations: MIGRATIONS,
       schema: buildFundingSchema().schema,
-      prepare: ({ dataSource }, logger) => {
+      prepare: async ({ dataSource }, logger) => {
+        if (config.mode === "development") {
+          const created = await seedDemoLibrary(dataSource);
+          if (created > 0) {
+            logger.info(`${created} demo resource sheets created`);
+            // The engineering aids of Aides-Territoires (the stand-in in a demo), in the background: the library works without them.
+            importEngineeringAids(dataSource, client, new Date()).then(
+              (report) => logger.info(`engineering aids imported: ${report.created} created, ${report.updated} updated, ${report.skipped} skipped`),
+              (error: unknown) => logger.warn(`engineering aids not imported: ${(error as Error).message}`),
+            );
+          }
+        }
         const outbox = new ActivityOutbox(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { intervalMs: config.outboxIntervalMs });
         applications = {
           procedures: config.procedures,

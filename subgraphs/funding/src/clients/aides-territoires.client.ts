@@ -109,6 +109,15 @@ export class AidesTerritoiresClient {
     return { notModified: false, etag: answer.etag, body: { count: raw.count, previous: raw.previous ?? null, next: raw.next ?? null, results } };
   }
 
+  /** One page (1-based, 100 aids) of every published engineering aid (`aid_type_group_slug=technical-group`), for the library's import. */
+  async engineeringAids(page: number): Promise<AtPage<AtAidResult>> {
+    const params = new URLSearchParams({ aid_type_group_slug: "technical-group", itemsPerPage: String(AT_MAX_PAGE_SIZE), page: String(page) });
+    const raw = await this.body<Partial<AtPage<unknown>> | null>("/api/aids/", params);
+    if (typeof raw?.count !== "number" || !Array.isArray(raw.results)) throw upstreamUnavailable("Aides-Territoires sent a malformed aid list");
+    const results = raw.results.map(normaliseAid).filter((aid): aid is AtAidResult => aid !== null);
+    return { count: raw.count, previous: raw.previous ?? null, next: raw.next ?? null, results };
+  }
+
   /** One aid by id; null when the API answers 404. */
   async aid(id: number, options: CallOptions = {}): Promise<Conditional<AtAidResult | null>> {
     const answer = await this.call<unknown>(`/api/aids/by-id/${id}/`, new URLSearchParams(), { ...options, nullOn404: true });

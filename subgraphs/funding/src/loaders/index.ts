@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql";
 import { In, type DataSource } from "typeorm";
 import type { AidesTerritoiresClient, AidSearchCriteria, AtAidResult } from "../clients/aides-territoires.client";
 import { Perimeter } from "../entities/perimeter.entity";
+import { createLibraryLoaders } from "./library.loader";
 import { searchKey, type AidCache, type SearchResult, type Served } from "../services/aid-cache.service";
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -75,5 +76,6 @@ export function createLoaders(dataSource: DataSource, client: AidesTerritoiresCl
     }),
     aidSearch: new DataLoader<AidSearchCriteria, SearchResult, string>((criteria) => cache.searches(criteria), { cacheKeyFn: searchKey }),
     aid: new DataLoader<number, Served<AtAidResult> | null>((ids) => cache.aids(ids)),
+    ...createLibraryLoaders(dataSource),
   };
 }

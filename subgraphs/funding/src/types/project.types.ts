@@ -17,6 +17,20 @@ export class TerritoryRef {
   id!: string;
 }
 
+@ObjectType("Person")
+@Directive('@key(fields: "id", resolvable: false)')
+export class PersonRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType("Organization")
+@Directive('@key(fields: "id", resolvable: false)')
+export class OrganizationRef {
+  @Field(() => ID)
+  id!: string;
+}
+
 /** The project, extended with its funding proposals. What they depend on comes from projects. */
 @ObjectType("Project")
 @Directive('@key(fields: "id")')
