@@ -45,9 +45,21 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const supergraphSdl = readSupergraphSdl(config);
   // One data source per subgraph, shared by queries and federated subscriptions.
   // Read at each scrape: the subscriptions are built below, on the same data sources.
-  const metrics: GatewayMetrics = new GatewayMetrics(() => subscriptions.stats());
-  const onCall = metrics.subgraphCall.bind(metrics);
-  const dataSource = (name: string, url: string) => new SubgraphDataSource({ name, url, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs, onCall });
+  const metrics: GatewayMetrics = new GatewayMetrics(
+    () => subscriptions.stats(),
+    () => Object.entries(dataSources).map(([name, source]) => ({ subgraph: name, state: source.circuitState })),
+  );
+  const dataSource = (name: string, url: string) =>
+    new SubgraphDataSource({
+      name,
+      url,
+      internalTokenSecret: config.internalTokenSecret,
+      timeoutMs: config.subgraphTimeoutMs,
+      resilience: config.subgraphResilience,
+      onCall: metrics.subgraphCall.bind(metrics),
+      onShared: metrics.subgraphShare.bind(metrics),
+      onRefused: metrics.subgraphRefusal.bind(metrics),
+    });
   const dataSources = Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, dataSource(name, url)]));
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -171,6 +183,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       await subscriptions.stop();
       stopWatchingSchema();
       await apollo.stop();
+      for (const source of Object.values(dataSources)) source.close();
     },
   };
 }

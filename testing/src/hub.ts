@@ -247,7 +247,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const reporting = await started(await create.reporting());
     const subgraphs = { projects, "people-territories": peopleTerritories, funding, reporting };
     const thaw = new Map<SubgraphName, () => Promise<void>>();
-    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs, metricsToken, logLevel } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
+    const { limits, webSocket, webDist, supergraphPath, subgraphTimeoutMs, subgraphResilience, metricsToken, logLevel } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
     const gateway = await listen(
       await createGatewayServer(
         {
@@ -267,6 +267,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           limits,
           webSocket,
           subgraphTimeoutMs,
+          subgraphResilience,
           metricsToken,
           logLevel,
         },
