@@ -9,8 +9,8 @@ export interface RequestSpec {
   body: string;
   /** When set, request i of a phase sends bodies[i % bodies.length] instead of `body`. */
   bodies?: readonly string[];
-  /** Headers of the next request (called once per request; may return a cached object). */
-  headers: () => Record<string, string>;
+  /** Headers of the next request of worker `worker` (0 … concurrency - 1; called once per request; may return a cached object). */
+  headers: (worker?: number) => Record<string, string>;
   /** Why a response is a failure (status and raw body), or null when it is a success. */
   check: (status: number, body: string) => string | null;
 }
@@ -54,7 +54,7 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
     else if (Object.keys(errorSamples).length < MAX_DISTINCT_ERRORS) errorSamples[key] = 1;
   };
 
-  const worker = async () => {
+  const worker = async (index: number) => {
     while (issued < options.maxRequests && performance.now() < deadline) {
       const body = spec.bodies && spec.bodies.length > 0 ? spec.bodies[issued % spec.bodies.length] : spec.body;
       issued++;
@@ -63,7 +63,7 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
       try {
         const response = await fetch(spec.url, {
           method: "POST",
-          headers: spec.headers(),
+          headers: spec.headers(index),
           body,
           signal: AbortSignal.timeout(options.timeoutMs),
         });
@@ -78,7 +78,7 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
     }
   };
 
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  await Promise.all(Array.from({ length: options.concurrency }, (_, index) => worker(index)));
   return { requests: ok + errors, errors, elapsedMs: performance.now() - started, latencies: latencies.slice(0, ok), errorSamples };
 }
 

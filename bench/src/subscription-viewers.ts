@@ -18,11 +18,16 @@ const SIGN_IN = `mutation SignIn($claims: ProConnectClaimsInput!) { signInWithPr
  * The secret must be the gateway's: SESSION_SECRET when the hub has one, else its development default.
  */
 export async function viewerTokens(count: number, julienToken: string, julien: Viewer, peopleTerritoriesUrl: string, internalSecret: string): Promise<string[]> {
+  return (await agentSessions(count, julienToken, julien, peopleTerritoriesUrl, internalSecret)).map((session) => session.token);
+}
+
+/** The same, with each viewer (what the subgraphs see of it: the gateway benchmark signs internal tokens for Hive Gateway). */
+export async function agentSessions(count: number, julienToken: string, julien: Viewer, peopleTerritoriesUrl: string, internalSecret: string): Promise<{ token: string; viewer: Viewer }[]> {
   const secret = process.env.SESSION_SECRET || DEV_SESSION_SECRET;
   // Signed for each call: internal tokens live 60 s, and a thousand agents take longer.
   const asJulien = () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(julien, internalSecret) });
   const asService = () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(SERVICE_VIEWER, internalSecret) });
-  const tokens = [julienToken];
+  const sessions = [{ token: julienToken, viewer: julien }];
   for (let i = 1; i < count; i++) {
     const email = `bench-agent-${i}@ddt63.demo`;
     // CONFLICT on later runs: the agent is a member already.
@@ -31,9 +36,10 @@ export async function viewerTokens(count: number, julienToken: string, julien: V
       signInWithProConnect: { identity: Omit<Viewer, "scopes"> | null; refusal: string | null };
     };
     if (!signInWithProConnect.identity) throw new Error(`bench agent ${email} cannot sign in: ${signInWithProConnect.refusal}`);
-    tokens.push(signSession({ ...signInWithProConnect.identity, scopes: [] }, secret));
+    const viewer = { ...signInWithProConnect.identity, scopes: [] };
+    sessions.push({ token: signSession(viewer, secret), viewer });
   }
-  return tokens;
+  return sessions;
 }
 
 /** The gateway's live subscriptions, from its GET /health (liveness: 200 whatever the subgraphs). */

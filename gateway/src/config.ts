@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { ProConnectOptions } from "./auth/proconnect.route";
 import type { OperationLimits } from "./limits";
 import type { RateLimits } from "./rate-limits";
+import type { Resilience } from "./subgraph-data-source";
 
 export interface GatewayConfig extends CommonConfig {
   /** GATEWAY_PORT (default 4000). */
@@ -16,6 +17,14 @@ export interface GatewayConfig extends CommonConfig {
    * past it, that subgraph's fields are null with an UPSTREAM_UNAVAILABLE error naming it.
    */
   subgraphTimeoutMs: number;
+  /**
+   * Calls to subgraphs: SUBGRAPH_RETRIES (default 1, 0-3: retries of a query whose connection
+   * failed or that got 502/503/504; never a mutation), SUBGRAPH_CIRCUIT_FAILURES (default 5:
+   * failed calls in a row that open a subgraph's circuit), SUBGRAPH_CIRCUIT_COOLDOWN_MS (default
+   * 10000: how long an open circuit refuses calls before a trial call), SUBGRAPH_COALESCING
+   * (on, the default, or off: identical in-flight queries of the same viewer share one call).
+   */
+  subgraphResilience: Resilience;
   /** WEB_DIST: the built web app served at / (default: the dist folder of the @hub/web package, found by Node's resolution). */
   webDist: string;
   /** SUPERGRAPH_PATH: the composed supergraph (default: supergraph.graphql of the @hub/schema package, found by Node's resolution). */
@@ -179,6 +188,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
         reporting: url("REPORTING_URL", "http://127.0.0.1:4004/graphql")(e, problems),
       }),
       subgraphTimeoutMs: int("SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
+      subgraphResilience: (e, problems) => ({
+        retries: int("SUBGRAPH_RETRIES", 1, 0, 3)(e, problems),
+        circuitFailures: int("SUBGRAPH_CIRCUIT_FAILURES", 5, 1, 1000)(e, problems),
+        circuitCooldownMs: int("SUBGRAPH_CIRCUIT_COOLDOWN_MS", 10_000, 100, 600_000)(e, problems),
+        coalesce: oneOf("SUBGRAPH_COALESCING", ["on", "off"] as const, "on")(e, problems) === "on",
+      }),
       webDist: str("WEB_DIST", join(packageFolder("@hub/web") ?? ".", "dist")),
       supergraphPath: (e, problems) => {
         const path = optional("SUPERGRAPH_PATH")(e, problems) ?? packageFile("@hub/schema/supergraph.graphql");

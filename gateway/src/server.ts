@@ -48,9 +48,21 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const supergraphSdl = readSupergraphSdl(config);
   // One data source per subgraph, shared by queries and federated subscriptions.
   // Read at each scrape: the subscriptions are built below, on the same data sources.
-  const metrics: GatewayMetrics = new GatewayMetrics(() => subscriptions.stats());
-  const onCall = metrics.subgraphCall.bind(metrics);
-  const dataSource = (name: string, url: string) => new SubgraphDataSource({ name, url, internalTokenSecret: config.internalTokenSecret, timeoutMs: config.subgraphTimeoutMs, onCall });
+  const metrics: GatewayMetrics = new GatewayMetrics(
+    () => subscriptions.stats(),
+    () => Object.entries(dataSources).map(([name, source]) => ({ subgraph: name, state: source.circuitState })),
+  );
+  const dataSource = (name: string, url: string) =>
+    new SubgraphDataSource({
+      name,
+      url,
+      internalTokenSecret: config.internalTokenSecret,
+      timeoutMs: config.subgraphTimeoutMs,
+      resilience: config.subgraphResilience,
+      onCall: metrics.subgraphCall.bind(metrics),
+      onShared: metrics.subgraphShare.bind(metrics),
+      onRefused: metrics.subgraphRefusal.bind(metrics),
+    });
   const dataSources = Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, dataSource(name, url)]));
   const gateway = new ApolloGateway({
     // Hot reload: a new supergraph file replaces the schema without a restart (SUPERGRAPH_WATCH_MS).
@@ -196,6 +208,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       stopWatchingSchema();
       await apollo.stop();
       await rateLimiter.close();
+      for (const source of Object.values(dataSources)) source.close();
     },
   };
 }

@@ -1,8 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { INTERNAL_TOKEN_HEADER, signInternalToken, type Viewer } from "@hub/kit";
-import { GraphQLError } from "graphql";
+import { CircuitBreaker, INTERNAL_TOKEN_HEADER, type Viewer } from "@hub/kit";
+import { GraphQLError, OperationTypeNode } from "graphql";
 import { REQUEST_ID_HEADER } from "./observability/request-id";
 import type { ProgrammeKey } from "./auth/api-keys";
+import { cacheHint, type CacheHint } from "./upstream/cache-hint";
+import { KeepAliveClient, UpstreamTimeout, type HttpAnswer } from "./upstream/keep-alive-client";
+import { RetryBudget } from "./upstream/retry-budget";
+import { InternalTokens, viewerKey } from "./upstream/internal-tokens";
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -14,6 +18,19 @@ export interface GatewayContext {
   requestId?: string;
 }
 
+export interface Resilience {
+  /** Retries of a query whose connection failed or that got a 502/503/504 (never of a mutation). */
+  retries: number;
+  /** Failed calls in a row that open the subgraph's circuit. */
+  circuitFailures: number;
+  /** How long an open circuit refuses calls before one trial call. */
+  circuitCooldownMs: number;
+  /** Whether identical in-flight queries of the same viewer share one call. */
+  coalesce: boolean;
+}
+
+export const DEFAULT_RESILIENCE: Resilience = { retries: 1, circuitFailures: 5, circuitCooldownMs: 10_000, coalesce: true };
+
 export interface SubgraphDataSourceOptions {
   /** The subgraph's name in the supergraph, given back in errors (never its address). */
   name: string;
@@ -21,53 +38,177 @@ export interface SubgraphDataSourceOptions {
   internalTokenSecret: string;
   /** The longest a call may take, from connecting to the last byte of the answer. */
   timeoutMs: number;
-  /** Told of every call: seconds taken, and whether the subgraph answered (the metrics). */
+  resilience?: Resilience;
+  /** Told of every call that goes out: seconds taken, and whether the subgraph answered (the metrics). */
   onCall?: (name: string, seconds: number, ok: boolean) => void;
+  /** Told when a query joins an identical one already in flight, and when the circuit refuses a call. */
+  onShared?: (name: string) => void;
+  onRefused?: (name: string) => void;
 }
 
-/** An abort by our own timer: minipass-fetch (under make-fetch-happen) names it AbortError, Node's fetch TimeoutError. */
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
-}
+type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
+
+/** Connection-level failures after which a query is worth one more try (the subgraph may not have seen it). */
+const RETRYABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EAI_AGAIN"]);
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+const RETRY_DELAY_MS = 25;
 
 /**
- * One subgraph as the gateway calls it: every call carries the internal token signed for the
- * request's viewer, and is abandoned after `timeoutMs` (socket closed). A subgraph that does not
- * answer in time fails like one that is down: its fields are null, with one UPSTREAM_UNAVAILABLE
- * error naming it, and the rest of the query answers.
+ * One subgraph as the gateway calls it. Every call carries an internal token signed for the
+ * request's viewer and goes over a kept-alive connection. Identical queries of the same viewer
+ * in flight at the same time share one call (key: the operation text, its variables and the
+ * viewer's claims, the ones the token carries; never a mutation, never across viewers); each
+ * caller parses its own copy of the answer. A query whose connection fails is retried once,
+ * within a budget; a mutation never. A call is abandoned after `timeoutMs` (socket closed).
+ * After `circuitFailures` failed calls in a row the circuit opens: calls fail at once until a
+ * trial call, `circuitCooldownMs` later, succeeds. Whatever the failure, the subgraph's fields
+ * are null with one UPSTREAM_UNAVAILABLE error naming it, and the rest of the query answers.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SubgraphDataSourceOptions;
+  private readonly resilience: Resilience;
+  private readonly client: KeepAliveClient;
+  private readonly tokens: InternalTokens;
+  private readonly breaker: CircuitBreaker;
+  private readonly budget = new RetryBudget();
+  private readonly inFlight = new Map<string, Promise<HttpAnswer>>();
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.options = options;
-    const send = this.fetcher;
-    this.fetcher = (url, init) => send(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+    this.resilience = options.resilience ?? DEFAULT_RESILIENCE;
+    this.client = new KeepAliveClient(options.url);
+    this.tokens = new InternalTokens(options.internalTokenSecret);
+    this.breaker = new CircuitBreaker({ failureThreshold: this.resilience.circuitFailures, cooldownMs: this.resilience.circuitCooldownMs });
   }
 
-  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  /** The circuit's state, for /metrics. */
+  get circuitState() {
+    return this.breaker.state;
+  }
+
+  override async process(options: Options): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const { request, context } = options;
+    if (!request.query) throw new Error("Missing query");
     const viewer = (context as Partial<GatewayContext>).viewer;
-    // Requests the gateway makes for itself (none with a static supergraph) carry no viewer.
-    if (viewer) request.http?.headers.set(INTERNAL_TOKEN_HEADER, signInternalToken(viewer, this.options.internalTokenSecret));
-    const requestId = (context as Partial<GatewayContext>).requestId;
-    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    const headers = this.headersFor(options);
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+
+    const query = isQuery(options);
+    const key = query && this.resilience.coalesce ? `${viewer ? viewerKey(viewer) : "-"}\n${body}` : null;
+    let answer = key === null ? undefined : this.inFlight.get(key);
+    if (answer) {
+      // Its x-request-id is the first caller's: one call, one id.
+      this.options.onShared?.(this.options.name);
+    } else {
+      answer = this.call(headers, body, query);
+      if (key !== null) {
+        this.inFlight.set(key, answer);
+        const forget = () => this.inFlight.delete(key);
+        answer.then(forget, forget);
+      }
+    }
+    const http = await answer;
+    if (http.status < 200 || http.status >= 300) throw responseError(http);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(http.body);
+    } catch {
+      throw new Error(`Expected JSON response body, but received: ${http.body.slice(0, 200)}`);
+    }
+    if (typeof parsed !== "object" || parsed === null) throw new Error(`Expected JSON response body, but received: ${http.body.slice(0, 200)}`);
+    if ("incomingRequestContext" in options) {
+      const policy: unknown = options.incomingRequestContext.overallCachePolicy;
+      if (restricts(policy)) policy.restrict(cacheHint(http.headers["cache-control"]));
+    }
+    return parsed;
   }
 
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
-    const started = performance.now();
-    const told = (ok: boolean) => this.options.onCall?.(this.options.name, (performance.now() - started) / 1000, ok);
-    try {
-      const response = await super.process(options);
-      told(true);
-      return response;
-    } catch (error) {
-      told(false);
-      if (!isAbort(error)) throw error;
-      const { name, timeoutMs } = this.options;
-      throw new GraphQLError(`Service ${name} is unavailable: no answer within ${timeoutMs} ms`, {
-        extensions: { code: "UPSTREAM_UNAVAILABLE", serviceName: name },
-      });
+  /** The headers of a call: the internal token of the request's viewer and the request's id. */
+  headersFor({ request, context }: Options): Record<string, string> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
+    const { viewer, requestId } = context as Partial<GatewayContext>;
+    // Requests the gateway makes for itself (none with a static supergraph) carry no viewer.
+    if (viewer) headers[INTERNAL_TOKEN_HEADER] = this.tokens.for(viewer);
+    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    return headers;
+  }
+
+  /** One call as it goes out: through the circuit, with a retry for queries. */
+  private async call(headers: Record<string, string>, body: string, retryable: boolean): Promise<HttpAnswer> {
+    const { name, timeoutMs } = this.options;
+    if (!this.breaker.tryAcquire()) {
+      this.options.onRefused?.(name);
+      throw unavailable(name, `Service ${name} is unavailable (circuit open after repeated failures)`);
+    }
+    this.budget.earn();
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      const told = (ok: boolean) => this.options.onCall?.(name, (performance.now() - started) / 1000, ok);
+      const again = () => retryable && attempt < this.resilience.retries && this.budget.spend();
+      let answer: HttpAnswer;
+      try {
+        answer = await this.client.post(headers, body, timeoutMs);
+      } catch (error) {
+        told(false);
+        if (error instanceof UpstreamTimeout) {
+          this.breaker.failure();
+          throw unavailable(name, `Service ${name} is unavailable: no answer within ${timeoutMs} ms`);
+        }
+        if (RETRYABLE_CODES.has((error as { code?: string }).code ?? "") && again()) {
+          await delay(RETRY_DELAY_MS * (attempt + 1));
+          continue;
+        }
+        this.breaker.failure();
+        throw unavailable(name, `Service ${name} is unavailable`);
+      }
+      const failed = answer.status >= 500;
+      told(!failed);
+      if (RETRYABLE_STATUSES.has(answer.status) && again()) {
+        await delay(RETRY_DELAY_MS * (attempt + 1));
+        continue;
+      }
+      if (failed) this.breaker.failure();
+      else this.breaker.success();
+      return answer;
     }
   }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.client.close();
+  }
+}
+
+/** A query (never a mutation or a subscription event), both the caller's operation and this subgraph call (as the planner wrote it). */
+function isQuery(options: Options): boolean {
+  if (!("incomingRequestContext" in options)) return false;
+  if (options.incomingRequestContext.operation.operation !== OperationTypeNode.QUERY) return false;
+  return /^\s*(query\b|\{)/.test(options.request.query ?? "");
+}
+
+/** Apollo's overall cache policy of the request, which each subgraph's Cache-Control restricts. */
+function restricts(policy: unknown): policy is { restrict: (hint: CacheHint) => void } {
+  return typeof policy === "object" && policy !== null && typeof (policy as { restrict?: unknown }).restrict === "function";
+}
+
+function unavailable(serviceName: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "UPSTREAM_UNAVAILABLE", serviceName } });
+}
+
+/** What @apollo/gateway's data source makes of an answer that is not 2xx. */
+function responseError(http: HttpAnswer): GraphQLError {
+  let body: unknown = http.body;
+  try {
+    body = JSON.parse(http.body);
+  } catch {
+    // Kept as text.
+  }
+  const code = http.status === 401 ? "UNAUTHENTICATED" : http.status === 403 ? "FORBIDDEN" : undefined;
+  return new GraphQLError(`${http.status}: ${http.statusText}`, { extensions: { response: { status: http.status, statusText: http.statusText, body }, ...(code ? { code } : {}) } });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

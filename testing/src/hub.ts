@@ -272,11 +272,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const thaw = new Map<SubgraphName, () => Promise<void>>();
     // Rate limits far above what a test sends, unless the test sets its own (RATE_LIMIT_*).
     const generous = { RATE_LIMIT_ANONYMOUS_PER_MINUTE: "1000000", RATE_LIMIT_PERSON_PER_MINUTE: "1000000", RATE_LIMIT_API_KEY_PER_MINUTE: "1000000" };
-    const { limits, webSocket, webDist, supergraphPath, supergraphWatchMs, subgraphTimeoutMs, metricsToken, logLevel, rateLimits, trustProxyHops, trustedDocumentsDir } = readGatewayConfig({
-      HUB_MODE: "test",
-      ...generous,
-      ...options.gatewayEnv,
-    });
+    const { limits, webSocket, webDist, supergraphPath, supergraphWatchMs, subgraphTimeoutMs, subgraphResilience, metricsToken, logLevel, rateLimits, trustProxyHops, trustedDocumentsDir } =
+      readGatewayConfig({
+        HUB_MODE: "test",
+        ...generous,
+        ...options.gatewayEnv,
+      });
     const gatewayDatabaseUrl = options.gatewayDatabase ? withDatabase(serverUrl(), `${testDatabasePrefix()}${suffix}_gateway`) : null;
     if (gatewayDatabaseUrl) stops.splice(1, 0, () => dropDatabases([gatewayDatabaseUrl]));
     // One gateway replica (the hub's, or another on the same database: startGateway).
@@ -300,6 +301,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           limits,
           webSocket,
           subgraphTimeoutMs,
+          subgraphResilience,
           metricsToken,
           logLevel,
           rateLimits,

@@ -1,6 +1,7 @@
 import express from "express";
 import { timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
+import type { CircuitState } from "@hub/kit";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** At most this many distinct operation names are labelled; the others count as "other" (callers choose names). */
@@ -8,7 +9,8 @@ const MAX_OPERATION_NAMES = 100;
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own: GraphQL requests, their errors and
- * latency by operation; calls to each subgraph and their latency; live subscriptions.
+ * latency by operation; calls to each subgraph and their latency, queries that shared a call in
+ * flight, calls refused by an open circuit and each circuit's state; live subscriptions.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -45,8 +47,29 @@ export class GatewayMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
+  private readonly subgraphShared = new Counter({
+    name: "hub_gateway_subgraph_shared_total",
+    help: "Subgraph queries answered by an identical call of the same viewer already in flight (no call of their own)",
+    labelNames: ["subgraph"] as const,
+    registers: [this.registry],
+  });
+  private readonly subgraphRefused = new Counter({
+    name: "hub_gateway_subgraph_circuit_refusals_total",
+    help: "Subgraph calls refused at once because the subgraph's circuit was open",
+    labelNames: ["subgraph"] as const,
+    registers: [this.registry],
+  });
 
-  constructor(subscriptions: () => { subscribers: number; upstreams: number }) {
+  constructor(subscriptions: () => { subscribers: number; upstreams: number }, circuits: () => { subgraph: string; state: CircuitState }[] = () => []) {
+    new Gauge({
+      name: "hub_gateway_subgraph_circuit_open",
+      help: "1 while a subgraph's circuit refuses calls (open or half-open), 0 when closed",
+      labelNames: ["subgraph"] as const,
+      registers: [this.registry],
+      collect() {
+        for (const { subgraph, state } of circuits()) this.set({ subgraph }, state === "closed" ? 0 : 1);
+      },
+    });
     new Gauge({
       name: "hub_gateway_subscriptions_active",
       help: "Live subscriptions of clients",
@@ -71,6 +94,16 @@ export class GatewayMetrics {
     this.requests.inc({ operation, type, outcome: errorCodes.length > 0 ? "error" : "ok" });
     for (const code of errorCodes) this.errors.inc({ operation, code });
     this.latency.observe({ operation }, seconds);
+  }
+
+  /** A subgraph query that joined an identical one in flight. */
+  subgraphShare(subgraph: string): void {
+    this.subgraphShared.inc({ subgraph });
+  }
+
+  /** A subgraph call refused by its open circuit. */
+  subgraphRefusal(subgraph: string): void {
+    this.subgraphRefused.inc({ subgraph });
   }
 
   /** One call to a subgraph. */

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./config";
+export * from "./circuit-breaker";
 export * from "./context";
 export * from "./database";
 export * from "./errors";

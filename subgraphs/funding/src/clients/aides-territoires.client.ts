@@ -1,5 +1,4 @@
-import { retryAfterMs, upstreamUnavailable } from "@hub/kit";
-import { CircuitBreaker, type CircuitBreakerOptions } from "../lib/circuit-breaker";
+import { CircuitBreaker, retryAfterMs, upstreamUnavailable, type CircuitBreakerOptions } from "@hub/kit";
 import { normaliseAid, type AidSearchCriteria, type AtAidResult, type AtPage, type Conditional } from "./aides-territoires.types";
 
 export * from "./aides-territoires.types";
