@@ -49,6 +49,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
+  /**
+   * A subgraph refuses a variable its schema cannot read (a scalar such as DateTimeISO the
+   * gateway passes through unread) with HTTP 400 and a BAD_USER_INPUT error: the caller's
+   * mistake, passed on as such (its message names the variable), not an internal error.
+   */
+  async errorFromResponse(response: Parameters<RemoteGraphQLDataSource<GatewayContext>["errorFromResponse"]>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined;
+    const refusal = response.status === 400 ? body?.errors?.find((e) => e.extensions?.code === "BAD_USER_INPUT" && typeof e.message === "string") : undefined;
+    return refusal ? new GraphQLError(refusal.message as string, { extensions: { code: "BAD_USER_INPUT" } }) : error;
+  }
+
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const started = performance.now();
     const told = (ok: boolean) => this.options.onCall?.(this.options.name, (performance.now() - started) / 1000, ok);

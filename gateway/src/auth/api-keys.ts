@@ -2,7 +2,7 @@ import { ANONYMOUS, API_SCOPES, callSubgraph, SERVICE_VIEWER, type Viewer } from
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 
-const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes } }`;
+const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes programmes territoryIds } }`;
 
 /** Programme keys look like `hubk_<12 hex>_<43 base64url>`. */
 export const API_KEY_PATTERN = /^hubk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/;
@@ -36,15 +36,24 @@ export class ApiKeyAuthenticator {
     const id = createHash("sha256").update(key).digest("hex");
     const cached = this.cache?.get(id);
     if (cached) return cached.viewer;
-    const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: { apiKeyId: string; scopes: string[] } | null }>(
+    const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: { apiKeyId: string; scopes: string[]; programmes: string[]; territoryIds: string[] } | null }>(
       this.options.peopleTerritoriesUrl,
       this.options.internalTokenSecret,
       SERVICE_VIEWER,
       QUERY,
       { key },
     );
-    // A key is a programme and nothing else: only PROGRAMME, only the scopes a key may carry.
-    const viewer: Viewer | null = apiKeyIdentity ? { ...ANONYMOUS, roles: ["PROGRAMME"], scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)) } : null;
+    // A key is a programme and nothing else: only PROGRAMME, only the scopes a key may carry, and
+    // its limits (programmes, territories), which every subgraph serving projects or figures applies.
+    const viewer: Viewer | null = apiKeyIdentity
+      ? {
+          ...ANONYMOUS,
+          roles: ["PROGRAMME"],
+          scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)),
+          programmes: apiKeyIdentity.programmes,
+          territories: apiKeyIdentity.territoryIds,
+        }
+      : null;
     this.cache?.set(id, { viewer });
     return viewer;
   }

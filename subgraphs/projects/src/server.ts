@@ -15,6 +15,7 @@ import { ActionsAndDocuments1764356400000 } from "./migrations/1764356400000-act
 import { SeveralCommunes1764374400000 } from "./migrations/1764374400000-several-communes";
 import { ExternalId1767650000000 } from "./migrations/1767650000000-external-id";
 import { ReadMarks1767600000000 } from "./migrations/1767600000000-read-marks";
+import { ListOrders1768200000000 } from "./migrations/1768200000000-list-orders";
 import { documentRoutes } from "./routes/document.route";
 import { importRoutes } from "./routes/import.route";
 import { DiskStorage } from "./lib/document-storage";
@@ -24,7 +25,15 @@ import { seedDemoProjects } from "./demo/demo-projects";
 import { JournalFeed } from "./services/journal-feed.service";
 
 export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor, ProjectAction, Document, ProjectRead];
-export const MIGRATIONS = [Initial1764331200000, LifecycleAndFiche1764349200000, ActionsAndDocuments1764356400000, SeveralCommunes1764374400000, ReadMarks1767600000000, ExternalId1767650000000];
+export const MIGRATIONS = [
+  Initial1764331200000,
+  LifecycleAndFiche1764349200000,
+  ActionsAndDocuments1764356400000,
+  SeveralCommunes1764374400000,
+  ReadMarks1767600000000,
+  ExternalId1767650000000,
+  ListOrders1768200000000,
+];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
 export function createProjectsServer(config: ProjectsConfig, quiet = false): Promise<ServiceApp> {

@@ -27,6 +27,6 @@ export class ApiKeyResolver {
   async apiKeyIdentity(@Arg("key") key: string, @Ctx() { viewer, dataSource }: Context): Promise<ApiKeyIdentity | null> {
     authorize(viewer, "identity:resolve");
     const apiKey = await verifyApiKey(dataSource, key);
-    return apiKey ? { apiKeyId: apiKey.id, scopes: apiKey.scopes } : null;
+    return apiKey ? { apiKeyId: apiKey.id, scopes: apiKey.scopes, programmes: apiKey.programmes, territoryIds: apiKey.territoryIds } : null;
   }
 }

@@ -1,4 +1,4 @@
-import { actsFor, authorize, badInput, hasRole, isUuid, notFound, type Page, type Viewer } from "@hub/kit";
+import { actsFor, authorize, badInput, hasRole, isUuid, notFound, type Page, type ParentCount, type Viewer } from "@hub/kit";
 import { canSeePerson } from "../rules/person-visibility";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "../loaders";
@@ -36,6 +36,15 @@ export type MemberKey = string;
  * Accounts still PENDING (invited, never signed in) are not listed, so that a new invitee and an
  * existing account that has not accepted yet look the same to the inviter.
  */
+/** How many members (accounts in use) each organisation has: one statement. */
+export function countOrganizationMembers(dataSource: DataSource, organizationIds: readonly string[]): Promise<ParentCount<string>[]> {
+  return dataSource.query(
+    `SELECT ms.organization_id AS parent, count(*)::int AS count FROM membership ms JOIN person p ON p.id = ms.person_id
+      WHERE ms.organization_id = ANY($1::text[]) AND p.status <> 'PENDING' GROUP BY ms.organization_id`,
+    [organizationIds],
+  );
+}
+
 export async function fetchOrganizationMembers(dataSource: DataSource, organizationIds: readonly string[], page: Page<MemberKey>): Promise<(Person & { organizationId: string })[]> {
   const params: unknown[] = [organizationIds];
   let after = "";

@@ -11,6 +11,19 @@ export class CreateApiKeyInput {
 
   @Field(() => [String], { description: 'Scopes: "projects:read", "stats:read".' })
   scopes!: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Limits the key to the projects (and figures) of these programmes, exactly as projects name them (e.g. "CRTE", "Villages d\'avenir"); at most 20.',
+  })
+  programmes?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Limits the key to the projects (and figures) in these territories ("REGION:84", "DEPARTEMENT:63", "EPCI:…", "CRTE:…", "COMMUNE:…"); at most 100. With programmes too, both limits apply.',
+  })
+  territoryIds?: string[] | null;
 }
 
 @ObjectType({ description: "A new API key: `key` is shown this once and cannot be read again." })
@@ -31,4 +44,10 @@ export class ApiKeyIdentity {
 
   @Field(() => [String])
   scopes!: string[];
+
+  @Field(() => [String])
+  programmes!: string[];
+
+  @Field(() => [String])
+  territoryIds!: string[];
 }
