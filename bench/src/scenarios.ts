@@ -1,6 +1,6 @@
 // What the benchmark sends: the federated query through the gateway, and one query per
 // subgraph sent straight to its port with an internal token (the baselines).
-import { INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, type Role, type Viewer } from "@hub/kit";
+import { INTERNAL_TOKEN_HEADER, personViewer, SERVICE_VIEWER, signInternalToken, type Role, type Viewer } from "@hub/kit";
 import { HUB_PORT } from "./hub-process";
 import type { RequestSpec } from "./load";
 
@@ -102,8 +102,7 @@ export async function demoViewer(peopleTerritoriesUrl: string, secret: string, e
     identity: { personId: string; organizationId: string; roles: Role[]; departements: string[]; communes: string[] } | null;
   };
   if (!data.identity) throw new Error(`people-territories knows no active account for ${email}`);
-  const { personId, organizationId, roles, departements, communes } = data.identity;
-  return { personId, organizationId, roles, departements, communes, scopes: [] };
+  return personViewer(data.identity);
 }
 
 /**

@@ -6,7 +6,7 @@
 // julien invites each one into his DDT, and each signs in through people-territories' internal
 // ProConnect sign-in, which activates the invited account, as a real first sign-in does.
 import { DEV_SESSION_SECRET, signSession } from "@hub/gateway";
-import { INTERNAL_TOKEN_HEADER, SERVICE_VIEWER, signInternalToken, type Viewer } from "@hub/kit";
+import { INTERNAL_TOKEN_HEADER, personViewer, SERVICE_VIEWER, signInternalToken, type PersonIdentity, type Viewer } from "@hub/kit";
 import { graphqlOnce } from "./scenarios";
 
 const INVITE = `mutation Invite($input: InvitePersonInput!) { invitePerson(input: $input) { id } }`;
@@ -33,10 +33,10 @@ export async function agentSessions(count: number, julienToken: string, julien: 
     // CONFLICT on later runs: the agent is a member already.
     await graphqlOnce(peopleTerritoriesUrl, asJulien(), INVITE, { input: { email, givenName: "Agent", usualName: `Banc ${i}`, organizationId: julien.organizationId } }).catch(() => undefined);
     const { signInWithProConnect } = (await graphqlOnce(peopleTerritoriesUrl, asService(), SIGN_IN, { claims: { sub: `bench-agent-${i}`, email } })) as {
-      signInWithProConnect: { identity: Omit<Viewer, "scopes"> | null; refusal: string | null };
+      signInWithProConnect: { identity: PersonIdentity | null; refusal: string | null };
     };
     if (!signInWithProConnect.identity) throw new Error(`bench agent ${email} cannot sign in: ${signInWithProConnect.refusal}`);
-    const viewer = { ...signInWithProConnect.identity, scopes: [] };
+    const viewer = personViewer(signInWithProConnect.identity);
     sessions.push({ token: signSession(viewer, secret), viewer });
   }
   return sessions;

@@ -205,8 +205,19 @@ function responseError(http: HttpAnswer): GraphQLError {
   } catch {
     // Kept as text.
   }
+  // A subgraph refuses a variable its schema cannot read (a scalar such as DateTimeISO the
+  // gateway passes through unread) with HTTP 400 and a BAD_USER_INPUT error: the caller's
+  // mistake, passed on as such (its message names the variable), not an internal error.
+  const refusal = http.status === 400 ? badUserInput(body) : null;
+  if (refusal) return new GraphQLError(refusal, { extensions: { code: "BAD_USER_INPUT" } });
   const code = http.status === 401 ? "UNAUTHENTICATED" : http.status === 403 ? "FORBIDDEN" : undefined;
   return new GraphQLError(`${http.status}: ${http.statusText}`, { extensions: { response: { status: http.status, statusText: http.statusText, body }, ...(code ? { code } : {}) } });
+}
+
+function badUserInput(body: unknown): string | null {
+  const errors = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null)?.errors;
+  const refusal = Array.isArray(errors) ? errors.find((e) => e.extensions?.code === "BAD_USER_INPUT" && typeof e.message === "string") : undefined;
+  return refusal ? (refusal.message as string) : null;
 }
 
 function delay(ms: number): Promise<void> {

@@ -180,7 +180,10 @@ describe("federated subscriptions through the gateway", () => {
     // A real account: the gateway checks that a session's person is active in its organisation.
     await hub.sql("people-territories", "INSERT INTO person (id, email, given_name, usual_name) VALUES ($1, 'colleague@ddt63.demo', 'Marc', 'Colin')", [colleague]);
     await hub.sql("people-territories", "INSERT INTO membership (person_id, organization_id, role) VALUES ($1, 'DDT:63', 'STATE_AGENT')", [colleague]);
-    t.colleague = signSession({ personId: colleague, organizationId: "DDT:63", roles: ["STATE_AGENT"], departements: ["63"], communes: [], scopes: [] }, TEST_SESSION_SECRET);
+    t.colleague = signSession(
+      { personId: colleague, organizationId: "DDT:63", roles: ["STATE_AGENT"], departements: ["63"], communes: [], scopes: [], programmes: [], territories: [] },
+      TEST_SESSION_SECRET,
+    );
     const projectId = await create("Voie douce du Bédat");
     const agents = [
       await subscribe("julien", { territoryId: "DEPARTEMENT:63" }),

@@ -2,7 +2,7 @@ import { ANONYMOUS, API_SCOPES, callSubgraph, SERVICE_VIEWER, type Viewer } from
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 
-const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes requestsPerMinute maxOperationCost trustedOperationsOnly } }`;
+const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes requestsPerMinute maxOperationCost trustedOperationsOnly programmes territoryIds } }`;
 
 /** What a programme's key carries besides its scopes, set when ANCT created it (null: the gateway's defaults). */
 export interface ProgrammeKey {
@@ -54,17 +54,24 @@ export class ApiKeyAuthenticator {
     const id = createHash("sha256").update(key).digest("hex");
     const cached = this.cache?.get(id);
     if (cached) return cached.identity;
-    const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: ({ scopes: string[] } & ProgrammeKey) | null }>(
+    const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: ({ scopes: string[]; programmes: string[]; territoryIds: string[] } & ProgrammeKey) | null }>(
       this.options.peopleTerritoriesUrl,
       this.options.internalTokenSecret,
       SERVICE_VIEWER,
       QUERY,
       { key },
     );
-    // A key is a programme and nothing else: only PROGRAMME, only the scopes a key may carry.
+    // A key is a programme and nothing else: only PROGRAMME, only the scopes a key may carry, and
+    // its limits (programmes, territories), which every subgraph serving projects or figures applies.
     const identity: Identity | null = apiKeyIdentity
       ? {
-          viewer: { ...ANONYMOUS, roles: ["PROGRAMME"], scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)) },
+          viewer: {
+            ...ANONYMOUS,
+            roles: ["PROGRAMME"],
+            scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)),
+            programmes: apiKeyIdentity.programmes,
+            territories: apiKeyIdentity.territoryIds,
+          },
           programme: {
             apiKeyId: apiKeyIdentity.apiKeyId,
             requestsPerMinute: apiKeyIdentity.requestsPerMinute,

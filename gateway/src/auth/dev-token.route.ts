@@ -1,4 +1,4 @@
-import { callSubgraph, SERVICE_VIEWER, type Viewer } from "@hub/kit";
+import { callSubgraph, personViewer, SERVICE_VIEWER, type PersonIdentity } from "@hub/kit";
 import express from "express";
 import { signSession } from "./session";
 
@@ -19,9 +19,9 @@ export function devTokenRouter(options: { enabled: boolean; peopleTerritoriesUrl
       return void response.status(400).json({ error: "Adresse électronique invalide" });
     }
     try {
-      const { identity } = await callSubgraph<{ identity: Omit<Viewer, "scopes"> | null }>(options.peopleTerritoriesUrl, options.internalTokenSecret, SERVICE_VIEWER, IDENTITY_QUERY, { email });
+      const { identity } = await callSubgraph<{ identity: PersonIdentity | null }>(options.peopleTerritoriesUrl, options.internalTokenSecret, SERVICE_VIEWER, IDENTITY_QUERY, { email });
       if (!identity) return void response.status(401).json({ error: "Aucun compte actif pour cette adresse" });
-      response.json({ token: signSession({ ...identity, scopes: [] }, options.sessionSecret) });
+      response.json({ token: signSession(personViewer(identity), options.sessionSecret) });
     } catch {
       response.status(503).json({ error: "Service des comptes indisponible" });
     }

@@ -1,4 +1,4 @@
-import { callSubgraph, SERVICE_VIEWER, signJwt, verifyJwt, type Viewer } from "@hub/kit";
+import { callSubgraph, personViewer, SERVICE_VIEWER, signJwt, verifyJwt, type PersonIdentity } from "@hub/kit";
 import { parseCookie } from "cookie";
 import express from "express";
 import { randomBytes } from "node:crypto";
@@ -104,7 +104,7 @@ export function proConnectRouter(
       return;
     }
     try {
-      const { signInWithProConnect: result } = await callSubgraph<{ signInWithProConnect: { identity: Omit<Viewer, "scopes"> | null; refusal: string | null } }>(
+      const { signInWithProConnect: result } = await callSubgraph<{ signInWithProConnect: { identity: PersonIdentity | null; refusal: string | null } }>(
         peopleTerritoriesUrl,
         internalTokenSecret,
         SERVICE_VIEWER,
@@ -115,7 +115,7 @@ export function proConnectRouter(
         page(response, 403, REFUSALS[result.refusal ?? ""] ?? "Connexion refusée.");
         return;
       }
-      const token = signSession({ ...result.identity, scopes: [] }, sessionSecret);
+      const token = signSession(personViewer(result.identity), sessionSecret);
       const signin = parseCookie(request.headers.cookie ?? "")[SIGNIN_COOKIE] ?? "";
       response.redirect(302, `/#token=${encodeURIComponent(token)}&signin=${encodeURIComponent(signin)}`);
     } catch {

@@ -9,7 +9,15 @@ export const SESSION_TTL_SECONDS = 12 * 3600;
 
 /** A session is a person's: one person role, their organisation. Anything else is a forgery. */
 function isPersonSession(viewer: Viewer): boolean {
-  return viewer.personId !== null && viewer.organizationId !== null && viewer.roles.length > 0 && viewer.roles.every(isPersonRole) && viewer.scopes.length === 0;
+  return (
+    viewer.personId !== null &&
+    viewer.organizationId !== null &&
+    viewer.roles.length > 0 &&
+    viewer.roles.every(isPersonRole) &&
+    viewer.scopes.length === 0 &&
+    viewer.programmes.length === 0 &&
+    viewer.territories.length === 0
+  );
 }
 
 /** Signs a person's session; refuses a viewer that is not a person (SERVICE, PROGRAMME, anonymous). */

@@ -6,7 +6,9 @@ const MAX_VIEWERS = 10_000;
 
 /** What a subgraph sees of a viewer (the claims of the internal token), as a key. */
 export function viewerKey(viewer: Viewer): string {
-  return JSON.stringify([viewer.personId, viewer.organizationId, viewer.roles, viewer.departements, viewer.communes, viewer.scopes]);
+  // Every claim the token carries, an API key's limits included: two viewers differing in any
+  // claim never share a token nor, through coalescing, an answer.
+  return JSON.stringify([viewer.personId, viewer.organizationId, viewer.roles, viewer.departements, viewer.communes, viewer.scopes, viewer.programmes, viewer.territories]);
 }
 
 /**

@@ -60,3 +60,32 @@ export class PagedRelationLoader<P, T> {
     return loader.load(parent);
   }
 }
+
+/** One parent's count of a relation, as a `RelationCountLoader` fetch returns it. */
+export interface ParentCount<P> {
+  parent: P;
+  count: number;
+}
+
+/**
+ * A per-request loader of the `totalCount` of a one-to-many relation for many parents at once
+ * (the projects of every territory in a list): parents asking with the same filter (`key`) are
+ * counted together in one SQL statement; a parent `fetch` leaves out counts 0.
+ */
+export class RelationCountLoader<P> {
+  private readonly loaders = new Map<string, DataLoader<P, number>>();
+
+  constructor(private readonly fetch: (parents: readonly P[], key: string) => Promise<ParentCount<P>[]>) {}
+
+  load(parent: P, key: string): Promise<number> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<P, number>(async (parents) => {
+        const counts = new Map((await this.fetch(parents, key)).map((row) => [row.parent, row.count]));
+        return parents.map((parent) => counts.get(parent) ?? 0);
+      });
+      this.loaders.set(key, loader);
+    }
+    return loader.load(parent);
+  }
+}

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { decodeCursor, encodeCursor, isStringPair, readPage, toConnection } from "./pagination";
+import { countOf, decodeCursor, encodeCursor, isStringPair, readPage, toConnection } from "./pagination";
 
 describe("Relay pagination", () => {
   it("round-trips cursors", () => {
@@ -46,8 +46,26 @@ describe("Relay pagination", () => {
     expect(readPage({}, 50, isStringPair)).toEqual({ size: 20, limit: 21, after: null });
     expect(() => readPage({ first: 51 }, 50, isStringPair)).toThrow("first must be between 1 and 50");
     const page = readPage({ first: 2 }, 50, isStringPair);
-    const connection = toConnection(["a", "b", "c"], page, (row) => [row, row]);
+    const connection = toConnection(["a", "b", "c"], page, (row) => [row, row], 3);
     expect(connection.edges.map((e) => e.node)).toEqual(["a", "b"]);
     expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: encodeCursor(["b", "b"]) });
+  });
+
+  it("counts the whole list only when totalCount is read, once", async () => {
+    let counts = 0;
+    const count = () => {
+      counts += 1;
+      return Promise.resolve(42);
+    };
+    const page = readPage({ first: 2 }, 50, isStringPair);
+    const connection = toConnection(["a", "b", "c"], page, (row) => [row, row], countOf(["a", "b", "c"], page, count));
+    expect(counts).toBe(0);
+    expect(await connection.totalCount).toBe(42);
+    expect(await connection.totalCount).toBe(42);
+    expect(counts).toBe(1);
+    // A first page holding the whole list is its own count: no query.
+    const whole = toConnection(["a"], page, (row) => [row, row], countOf(["a"], page, count));
+    expect(whole.totalCount).toBe(1);
+    expect(counts).toBe(1);
   });
 });

@@ -31,6 +31,23 @@ export class PageArgs {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
+  /**
+   * How many items the whole list holds, every page together. A getter that counts on first
+   * read (see `toConnection`): GraphQL reads it only when a client selects `totalCount`.
+   */
+  readonly totalCount: number | Promise<number>;
+}
+
+/** How a connection counts its whole list: a number already known, or a count run only when asked for. */
+export type Counter = number | (() => Promise<number>);
+
+/** Gives `connection` a `totalCount` that runs `count` once, on first read, and never otherwise. */
+export function withTotalCount<C extends Omit<Connection<unknown>, "totalCount">>(connection: C, count: Counter): C & { readonly totalCount: number | Promise<number> } {
+  let counted: Promise<number> | null = null;
+  return Object.defineProperty(connection, "totalCount", {
+    enumerable: true,
+    get: () => (typeof count === "number" ? count : (counted ??= count())),
+  }) as C & { readonly totalCount: number | Promise<number> };
 }
 
 /** A connection that also says how many items match in all (`totalCount`). */
@@ -56,6 +73,9 @@ export function connectionType<T extends object>(name: string, nodeType: ClassTy
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: "How many items the whole list holds (every page, the same filter and rights); counted only when selected." })
+    totalCount!: number;
   }
   return ConnectionClass;
 }
@@ -127,19 +147,30 @@ export function decodeCursor<K>(cursor: string, isKey: (value: unknown) => value
   throw badInput("after is not a valid cursor", "after");
 }
 
-/** Turns `limit` = size + 1 rows into a connection. */
-export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) => unknown): Connection<T> {
+/**
+ * Turns `limit` = size + 1 rows into a connection; `count` gives its `totalCount` (run only
+ * when a client selects it: the same filter and rights as the rows, without the page).
+ */
+export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) => unknown, count: Counter): Connection<T> {
   const nodes = rows.slice(0, page.size);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > page.size,
-      hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+  return withTotalCount(
+    {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > page.size,
+        hasPreviousPage: page.after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
     },
-  };
+    count,
+  );
+}
+
+/** The count of a first page that holds the whole list, or `count` (the list is longer). */
+export function countOf(rows: unknown[], page: Page<unknown>, count: () => Promise<number>): Counter {
+  return page.after === null && rows.length <= page.size ? rows.length : count;
 }
 
 /** Type guards for common keysets. */

@@ -74,6 +74,41 @@ export function authorize(viewer: Viewer, action: Action): void {
   throw forbidden(`Not allowed: ${action}`);
 }
 
+/** Whether the viewer's reads of projects are limited (a programme's API key limited to programmes or territories). */
+export function hasKeyLimits(viewer: Viewer): boolean {
+  return viewer.programmes.length > 0 || viewer.territories.length > 0;
+}
+
+/**
+ * A programme's key limited to programmes and/or territories sees, among the projects it could
+ * otherwise see, only those of one of its programmes and in one of its territories (each
+ * limit applies when set). Applied to every read of projects and of their figures, in the
+ * subgraph that owns them: projects (lists, fiche, journal, live events) and reporting
+ * (portfolio, statistics, exports, Grist).
+ */
+export function withinKeyLimits(viewer: Viewer, project: { programmes: readonly string[]; territoryIds: readonly string[] }): boolean {
+  if (viewer.programmes.length > 0 && !project.programmes.some((p) => viewer.programmes.includes(p))) return false;
+  if (viewer.territories.length > 0 && !project.territoryIds.some((t) => viewer.territories.includes(t))) return false;
+  return true;
+}
+
+/**
+ * `withinKeyLimits` as SQL on a table aliased `alias` with the columns `programmes` and
+ * `territory_ids` (projects' `project`, reporting's `project_fact`); pushes its parameters to `params`.
+ */
+export function keyLimitsCondition(viewer: Viewer, params: unknown[], alias: string): string {
+  const conditions: string[] = [];
+  if (viewer.programmes.length > 0) {
+    params.push(viewer.programmes);
+    conditions.push(`${alias}.programmes && $${params.length}::text[]`);
+  }
+  if (viewer.territories.length > 0) {
+    params.push(viewer.territories);
+    conditions.push(`${alias}.territory_ids && $${params.length}::text[]`);
+  }
+  return conditions.length === 0 ? "true" : `(${conditions.join(" AND ")})`;
+}
+
 /** Names and emails: hidden from analysts and programmes (national reads without personal data). */
 export function canSeePersonalData(viewer: Viewer): boolean {
   return hasRole(viewer, "COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT", "SERVICE");

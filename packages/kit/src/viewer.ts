@@ -25,9 +25,25 @@ export interface Viewer {
   communes: string[];
   /** What an API key may do (programmes only), e.g. "projects:read". */
   scopes: string[];
+  /**
+   * What a programme's API key is limited to (see `withinKeyLimits` in policy.ts): projects of
+   * one of these programmes ("CRTE", "Villages d'avenir")...
+   */
+  programmes: string[];
+  /** ...and in one of these territories ("REGION:84", "CRTE:crte-84-01-1"). Empty: no limit of that kind. */
+  territories: string[];
 }
 
-export const ANONYMOUS: Viewer = { personId: null, organizationId: null, roles: [], departements: [], communes: [], scopes: [] };
+/** What a person is (people-territories' identity): a viewer without an API key's scopes and limits. */
+export type PersonIdentity = Omit<Viewer, "scopes" | "programmes" | "territories">;
+
+/** The viewer of a person: no scopes, no key limits (those are an API key's only). */
+export function personViewer(identity: PersonIdentity): Viewer {
+  const { personId, organizationId, roles, departements, communes } = identity;
+  return { personId, organizationId, roles, departements, communes, scopes: [], programmes: [], territories: [] };
+}
+
+export const ANONYMOUS: Viewer = { personId: null, organizationId: null, roles: [], departements: [], communes: [], scopes: [], programmes: [], territories: [] };
 export const SERVICE_VIEWER: Viewer = { ...ANONYMOUS, roles: ["SERVICE"] };
 
 export const INTERNAL_AUDIENCE = "hub-internal";
@@ -45,7 +61,12 @@ export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
 }
 
 export function signViewer(viewer: Viewer, secret: string, audience: string, ttlSeconds: number): string {
-  return signJwt({ sub: viewer.personId, org: viewer.organizationId, roles: viewer.roles, dep: viewer.departements, com: viewer.communes, scp: viewer.scopes }, secret, audience, ttlSeconds);
+  return signJwt(
+    { sub: viewer.personId, org: viewer.organizationId, roles: viewer.roles, dep: viewer.departements, com: viewer.communes, scp: viewer.scopes, prg: viewer.programmes, ter: viewer.territories },
+    secret,
+    audience,
+    ttlSeconds,
+  );
 }
 
 /** The viewer a token vouches for, or null when it is not a valid token for `audience`. */
@@ -69,6 +90,8 @@ function viewerOfClaims(claims: Record<string, unknown>): Viewer {
     departements: strings(claims.dep),
     communes: strings(claims.com),
     scopes: strings(claims.scp),
+    programmes: strings(claims.prg),
+    territories: strings(claims.ter),
   };
 }
 

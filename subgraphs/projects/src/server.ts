@@ -20,6 +20,7 @@ import { ActionsAndDocuments1764356400000 } from "./migrations/1764356400000-act
 import { SeveralCommunes1764374400000 } from "./migrations/1764374400000-several-communes";
 import { ExternalId1767650000000 } from "./migrations/1767650000000-external-id";
 import { ReadMarks1767600000000 } from "./migrations/1767600000000-read-marks";
+import { ListOrders1768200000000 } from "./migrations/1768200000000-list-orders";
 import { documentRoutes } from "./routes/document.route";
 import { importRoutes } from "./routes/import.route";
 import { DiskStorage } from "./lib/document-storage";
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   SeveralCommunes1764374400000,
   ReadMarks1767600000000,
   ExternalId1767650000000,
+  ListOrders1768200000000,
   Recommendations1768500000000,
   RemindersAndInactivity1768500100000,
 ];

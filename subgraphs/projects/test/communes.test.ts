@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { CAMILLE, codes, JULIEN, startHub, TEST_SESSION_SECRET, type Hub } from "@hub/testing";
 
 /** A State agent of the DDT of the Allier (no demo account there): a session token signed as the gateway would, for a real account. */
-const ALLIER_DDT: Viewer = { personId: randomUUID(), organizationId: "DDT:03", roles: ["STATE_AGENT"], departements: ["03"], communes: [], scopes: [] };
+const ALLIER_DDT: Viewer = { personId: randomUUID(), organizationId: "DDT:03", roles: ["STATE_AGENT"], departements: ["03"], communes: [], scopes: [], programmes: [], territories: [] };
 
 const FICHE = `query($id: ID!) { project(id: $id) { version territory { name } territories { id name departement { code } } } }`;
 

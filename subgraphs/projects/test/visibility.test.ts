@@ -23,12 +23,16 @@ describe("project visibility: the SQL filter and canSeeProject agree", () => {
   const DEPARTEMENTS = ["63", "03", "2A", "75", "01"];
   const ORGANIZATIONS = ["COLLECTIVITE:216301135", "COLLECTIVITE:200071249", "DDT:63", "OPERATOR:CEREMA", "ANCT:NATIONAL"];
   const SCOPES = ["projects:read", "stats:read", "unknown:scope"];
+  // Programmes of projects and of API keys' limits; territories of keys' limits (a région, départements, a commune, a CRTE of the Puy-de-Dôme).
+  const PROGRAMMES = ["CRTE", "Villages d'avenir", "Petites villes de demain"];
+  const LIMIT_TERRITORIES = ["REGION:84", "DEPARTEMENT:63", "DEPARTEMENT:75", "COMMUNE:63014", ...projectTerritoryAncestry("COMMUNE:63113")!.filter((t) => t.startsWith("CRTE:"))];
 
   const project = fc.record({
     status: fc.constantFrom(...Object.values(ProjectStatus)),
     communes: fc.subarray(COMMUNES, { minLength: 1 }),
     ownerId: fc.constantFrom(...ORGANIZATIONS.slice(0, 3)),
     actors: fc.subarray(ORGANIZATIONS),
+    programmes: fc.subarray(PROGRAMMES),
   });
   const viewer: fc.Arbitrary<Viewer> = fc.record({
     personId: fc.option(fc.uuid(), { nil: null }),
@@ -37,9 +41,11 @@ describe("project visibility: the SQL filter and canSeeProject agree", () => {
     departements: fc.subarray(DEPARTEMENTS),
     communes: fc.constant([]),
     scopes: fc.subarray(SCOPES),
+    programmes: fc.oneof(fc.constant<string[]>([]), fc.subarray(PROGRAMMES, { minLength: 1 })),
+    territories: fc.oneof(fc.constant<string[]>([]), fc.subarray(LIMIT_TERRITORIES, { minLength: 1 })),
   });
 
-  it("for every role, organisation, département and scope, on projects of every status, owner, territory and actors", async () => {
+  it("for every role, organisation, département, scope and key limit, on projects of every status, owner, territory and actors", async () => {
     const outcomes = { visible: 0, hidden: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(project, { minLength: 1, maxLength: 8 }), fc.array(viewer, { minLength: 1, maxLength: 8 }), async (projects, viewers) => {
@@ -50,12 +56,14 @@ describe("project visibility: the SQL filter and canSeeProject agree", () => {
           territoryIds: [...new Set(p.communes.flatMap((c) => projectTerritoryAncestry(c)!))],
           ownerId: p.ownerId,
           actors: p.actors,
+          programmes: p.programmes,
         }));
         const ids = rows.map((r) => r.id);
         await hub.sql(
           "projects",
-          `INSERT INTO project (id, title, status, territory_id, territory_ids, owner_id)
-           SELECT r.id, 'Projet', r.status, r."territoryId", r."territoryIds", r."ownerId" FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, "territoryId" text, "territoryIds" text[], "ownerId" text)`,
+          `INSERT INTO project (id, title, status, territory_id, territory_ids, owner_id, programmes)
+           SELECT r.id, 'Projet', r.status, r."territoryId", r."territoryIds", r."ownerId", r.programmes
+             FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, "territoryId" text, "territoryIds" text[], "ownerId" text, programmes text[])`,
           [JSON.stringify(rows)],
         );
         await hub.sql("projects", "INSERT INTO project_actor (project_id, organization_id) SELECT r.id, a FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, actors text[]), unnest(r.actors) AS a", [

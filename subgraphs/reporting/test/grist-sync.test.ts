@@ -129,10 +129,12 @@ describe("syncToGrist", () => {
     expect(config.grist).toBeNull();
     // Only the client matters before anything is read: the refusal comes first.
     const service = new GristSyncService({ client: config.grist } as unknown as GristSyncOptions);
-    const refusal = await service.syncNow({ personId: null, organizationId: null, roles: ["ANCT_NATIONAL"], departements: [], communes: [], scopes: [] }, "doc", "Projets", {}, false).then(
-      () => null,
-      (e: unknown) => e as GraphQLError,
-    );
+    const refusal = await service
+      .syncNow({ personId: null, organizationId: null, roles: ["ANCT_NATIONAL"], departements: [], communes: [], scopes: [], programmes: [], territories: [] }, "doc", "Projets", {}, false)
+      .then(
+        () => null,
+        (e: unknown) => e as GraphQLError,
+      );
     expect(refusal?.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", reason: "GRIST_NOT_CONFIGURED" });
     expect(() => readReportingConfig({ HUB_MODE: "test", DATABASE_URL: "postgres://localhost/postgres", GRIST_URL: "https://grist.example.fr/api" })).toThrow("GRIST_API_KEY is required");
   });

@@ -83,6 +83,37 @@ export const EXAMPLES: readonly Example[] = [
 }`,
     variables: {},
   },
+  {
+    title: 'Projets modifiés depuis une date',
+    description:
+      "Pour tenir à jour votre propre copie : les projets modifiés depuis un instant, dans l'ordre de leur dernière modification, 100 par page. Gardez le dernier endCursor : la prochaine fois, passez-le dans after (avec le même updatedSince) pour ne lire que ce qui a changé depuis.",
+    query: `query ProjetsModifies($depuis: DateTimeISO!, $apres: String) {
+  projects(first: 100, after: $apres, updatedSince: $depuis) {
+    totalCount
+    edges { node { id title status programmes updatedAt version territory { id name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { depuis: '2026-01-01T00:00:00Z' },
+  },
+  {
+    title: 'Projets triés et comptés',
+    description:
+      'Les projets déposés en 2026 sur un territoire, les plus prioritaires d’abord (orderBy : CREATED, UPDATED, SUBMITTED, PRIORITY ou TITLE, ASC ou DESC), avec leur nombre total (totalCount).',
+    query: `query ProjetsTries($territoire: ID!, $apres: String) {
+  projects(
+    first: 20
+    after: $apres
+    filter: { territoryId: $territoire, submitted: { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" } }
+    orderBy: { field: PRIORITY, direction: DESC }
+  ) {
+    totalCount
+    edges { node { id title priority submittedAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { territoire: 'DEPARTEMENT:63' },
+  },
 ];
 
 /** The text of the first tab: what the explorer is, in French. */

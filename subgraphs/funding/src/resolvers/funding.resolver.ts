@@ -60,7 +60,7 @@ export class ProjectFundingResolver {
   async fundingOpportunities(@Root() project: FundedProject, @Args() args: ProjectOpportunityArgs, @Ctx() context: Context): Promise<Connection<FundingOpportunity>> {
     authorize(context.viewer, "funding:read");
     const page = readOpportunityPage(args.first, args.after);
-    if (project.themes.length === 0) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+    if (project.themes.length === 0) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
     const territoryIds = [project.territory.id, ...project.territories.map((t) => t.id)];
     return rankedOpportunities({ territoryIds, themes: project.themes, phase: project.phase, kind: args.kind ?? null }, page, context, todayInFrance());
   }

@@ -67,7 +67,7 @@ export interface OpportunityQuery {
   kind: FundingKind | null;
 }
 
-const EMPTY: Connection<FundingOpportunity> = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+const EMPTY: Connection<FundingOpportunity> = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
 
 /**
  * The ranked page of aids for a carrier and the communes concerned: one search per perimeter
@@ -114,6 +114,8 @@ export async function rankedOpportunities(query: OpportunityQuery, page: Opportu
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
+    // Every matching aid is ranked to cut the page: the count costs nothing more.
+    totalCount: ranked.length,
   };
 }
 

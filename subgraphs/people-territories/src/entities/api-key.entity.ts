@@ -25,6 +25,14 @@ export class ApiKey {
   @Field(() => [String], { description: 'What it may do, e.g. "projects:read", "programme:crte:read".' })
   scopes!: string[];
 
+  @Column("text", { array: true, default: () => "'{}'" })
+  @Field(() => [String], { description: 'The programmes it is limited to (e.g. "CRTE", "Villages d\'avenir"): it reads only their projects and figures. Empty: no such limit.' })
+  programmes!: string[];
+
+  @Column("text", { array: true, name: "territory_ids", default: () => "'{}'" })
+  @Field(() => [ID], { description: 'The territories it is limited to (e.g. "REGION:84", "CRTE:crte-84-01-1"): it reads only projects in one of them, and their figures. Empty: no such limit.' })
+  territoryIds!: string[];
+
   @Column("uuid", { name: "created_by", nullable: true })
   createdBy!: string | null;
 

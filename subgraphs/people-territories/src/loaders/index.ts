@@ -1,7 +1,7 @@
-import { groupLoader, isUuid, PagedRelationLoader, rowLoader } from "@hub/kit";
+import { groupLoader, isUuid, PagedRelationLoader, RelationCountLoader, rowLoader } from "@hub/kit";
 import type { PersonPlacement } from "../rules/person-visibility";
-import { fetchOrganizationMembers } from "../services/person.service";
-import { fetchMembers } from "../services/territory.service";
+import { countOrganizationMembers, fetchOrganizationMembers } from "../services/person.service";
+import { countMembers, fetchMembers } from "../services/territory.service";
 import { In, IsNull, type DataSource } from "typeorm";
 import { Invitation } from "../entities/invitation.entity";
 import { Membership } from "../entities/membership.entity";
@@ -51,6 +51,10 @@ export function createLoaders(dataSource: DataSource) {
       (parents, pageKey) => fetchMembers(dataSource, parents, JSON.parse(pageKey) as Parameters<typeof fetchMembers>[2]),
       (row) => row.parentId,
     ),
+    /** How many direct members each territory has (`members`' totalCount). */
+    memberCounts: new RelationCountLoader<string>((parents) => countMembers(dataSource, parents)),
+    /** How many members each organisation has (`members`' totalCount). */
+    organizationMemberCounts: new RelationCountLoader<string>((organizations) => countOrganizationMembers(dataSource, organizations)),
     organizationMembers: new PagedRelationLoader<string, Person & { organizationId: string }>(
       (organizations, pageKey) => fetchOrganizationMembers(dataSource, organizations, JSON.parse(pageKey) as Parameters<typeof fetchOrganizationMembers>[2]),
       (row) => row.organizationId,

@@ -28,7 +28,15 @@ export class ApiKeyResolver {
     authorize(viewer, "identity:resolve");
     const apiKey = await verifyApiKey(dataSource, key);
     return apiKey
-      ? { apiKeyId: apiKey.id, scopes: apiKey.scopes, requestsPerMinute: apiKey.requestsPerMinute, maxOperationCost: apiKey.maxOperationCost, trustedOperationsOnly: apiKey.trustedOperationsOnly }
+      ? {
+          apiKeyId: apiKey.id,
+          scopes: apiKey.scopes,
+          requestsPerMinute: apiKey.requestsPerMinute,
+          maxOperationCost: apiKey.maxOperationCost,
+          trustedOperationsOnly: apiKey.trustedOperationsOnly,
+          programmes: apiKey.programmes,
+          territoryIds: apiKey.territoryIds,
+        }
       : null;
   }
 }

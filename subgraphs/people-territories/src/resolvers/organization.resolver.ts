@@ -1,4 +1,4 @@
-import { authorize, forbidden, isUuid, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
+import { authorize, countOf, forbidden, isUuid, notFound, PageArgs, readPage, toConnection, type Connection } from "@hub/kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Organization, OrganizationKind } from "../entities/organization.entity";
@@ -43,6 +43,11 @@ export class OrganizationResolver {
     const page = readPage(args, 100, (key): key is string => typeof key === "string" && isUuid(key));
     const rows = await loaders.organizationMembers.load(organization.id, JSON.stringify(page));
     // The cursor holds the member's id only: no name travels in it.
-    return toConnection(rows, page, (p) => p.id);
+    return toConnection(
+      rows,
+      page,
+      (p) => p.id,
+      countOf(rows, page, () => loaders.organizationMemberCounts.load(organization.id, "")),
+    );
   }
 }

@@ -1,7 +1,9 @@
-import { API_SCOPES, authorize, badInput, isStringPair, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
+import { API_SCOPES, authorize, badInput, countOf, isStringPair, notFound, readPage, toConnection, type Connection, type PageArgs, type Viewer } from "@hub/kit";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { DataSource } from "typeorm";
+import { isTerritoryId } from "@hub/reference";
+import { In, type DataSource } from "typeorm";
 import { ApiKey } from "../entities/api-key.entity";
+import { Territory } from "../entities/territory.entity";
 
 /** Keys read `hubk_<prefix>_<secret>`: the prefix finds the row, the secret is checked against its hash. */
 const KEY = /^hubk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -15,10 +17,14 @@ export async function listApiKeys(dataSource: DataSource, viewer: Viewer, args: 
   const query = dataSource.getRepository(ApiKey).createQueryBuilder("k");
   if (page.after) query.where("(k.created_at, k.id) < (:at::timestamptz, :id::uuid)", { at: page.after[0], id: page.after[1] });
   const rows = await query.orderBy("k.created_at", "DESC").addOrderBy("k.id", "DESC").limit(page.limit).getMany();
-  return toConnection(rows, page, (k) => [k.createdAt.toISOString(), k.id]);
+  return toConnection(
+    rows,
+    page,
+    (k) => [k.createdAt.toISOString(), k.id],
+    countOf(rows, page, () => dataSource.getRepository(ApiKey).count()),
+  );
 }
 
-/** Creates a programme's key; the returned `key` is shown once and never stored. */
 /** A key's own settings, as ANCT gives them at creation (absent: the gateway's defaults). */
 export interface ApiKeyLimits {
   requestsPerMinute?: number | null;
@@ -32,7 +38,33 @@ function checkedLimit(value: number | null | undefined, max: number, field: stri
   return value;
 }
 
-export async function createApiKey(dataSource: DataSource, viewer: Viewer, input: { name: string; scopes: string[] } & ApiKeyLimits): Promise<{ apiKey: ApiKey; key: string }> {
+/** At most so many programmes and territories in a key's limits. */
+const MAX_LIMIT_PROGRAMMES = 20;
+const MAX_LIMIT_TERRITORIES = 100;
+
+/** A key's limits, checked: programmes as projects name them, territories that exist in the map. */
+async function checkedLimits(dataSource: DataSource, input: { programmes?: string[] | null; territoryIds?: string[] | null }): Promise<{ programmes: string[]; territoryIds: string[] }> {
+  const programmes = [...new Set((input.programmes ?? []).map((p) => p.trim()))];
+  if (programmes.length > MAX_LIMIT_PROGRAMMES) throw badInput(`At most ${MAX_LIMIT_PROGRAMMES} programmes`, "programmes");
+  if (programmes.some((p) => p === "" || p.length > 80)) throw badInput("A programme is 1 to 80 characters", "programmes");
+  const territoryIds = [...new Set(input.territoryIds ?? [])];
+  if (territoryIds.length > MAX_LIMIT_TERRITORIES) throw badInput(`At most ${MAX_LIMIT_TERRITORIES} territories`, "territoryIds");
+  const malformed = territoryIds.find((id) => !isTerritoryId(id));
+  if (malformed !== undefined) throw badInput(`"${malformed.slice(0, 60)}" is not a territory id (e.g. REGION:84, CRTE:crte-84-01-1)`, "territoryIds");
+  if (territoryIds.length > 0) {
+    const known = new Set((await dataSource.getRepository(Territory).find({ select: { id: true }, where: { id: In(territoryIds) } })).map((t) => t.id));
+    const unknown = territoryIds.find((id) => !known.has(id));
+    if (unknown !== undefined) throw badInput(`No territory ${unknown.slice(0, 60)}`, "territoryIds");
+  }
+  return { programmes, territoryIds };
+}
+
+/** Creates a programme's key; the returned `key` is shown once and never stored. */
+export async function createApiKey(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { name: string; scopes: string[]; programmes?: string[] | null; territoryIds?: string[] | null } & ApiKeyLimits,
+): Promise<{ apiKey: ApiKey; key: string }> {
   authorize(viewer, "apikey:manage");
   const name = input.name.trim();
   if (name === "" || name.length > 100) throw badInput("name must be 1 to 100 characters", "name");
@@ -44,10 +76,13 @@ export async function createApiKey(dataSource: DataSource, viewer: Viewer, input
   const requestsPerMinute = checkedLimit(input.requestsPerMinute, 60_000, "requestsPerMinute");
   const maxOperationCost = checkedLimit(input.maxOperationCost, 1_000_000, "maxOperationCost");
   const trustedOperationsOnly = input.trustedOperationsOnly ?? false;
+  const limits = await checkedLimits(dataSource, input);
   const prefix = randomBytes(6).toString("hex");
   const secret = randomBytes(32).toString("base64url");
   const repository = dataSource.getRepository(ApiKey);
-  const apiKey = await repository.save(repository.create({ name, prefix, secretHash: hash(secret), scopes, requestsPerMinute, maxOperationCost, trustedOperationsOnly, createdBy: viewer.personId }));
+  const apiKey = await repository.save(
+    repository.create({ name, prefix, secretHash: hash(secret), scopes, requestsPerMinute, maxOperationCost, trustedOperationsOnly, ...limits, createdBy: viewer.personId }),
+  );
   return { apiKey, key: `hubk_${prefix}_${secret}` };
 }
 

@@ -1,4 +1,4 @@
-import { badInput, readPage, toConnection, type Connection, type PageArgs } from "@hub/kit";
+import { badInput, countOf, readPage, toConnection, type Connection, type PageArgs } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Organization, OrganizationKind } from "../entities/organization.entity";
 
@@ -28,10 +28,11 @@ export async function searchOrganizations(dataSource: DataSource, args: PageArgs
   };
   const where = words.map((word) => `name ILIKE ${param(`%${word.replace(/[%_\\]/g, "\\$&")}%`)}`);
   if (args.kind) where.push(`kind = ${param(args.kind)}`);
+  const count = async () => (await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM organization WHERE ${where.join(" AND ")}`, [...params]))[0].count;
   if (page.after) where.push(`(name, id) > (${param(page.after[0])}, ${param(page.after[1])})`);
   const rows = await dataSource.query<Organization[]>(
     `SELECT id, kind, name, siret, territory_id AS "territoryId" FROM organization WHERE ${where.join(" AND ")} ORDER BY name, id LIMIT ${param(page.limit)}`,
     params,
   );
-  return toConnection(rows, page, (organization): NameKey => [organization.name, organization.id]);
+  return toConnection(rows, page, (organization): NameKey => [organization.name, organization.id], countOf(rows, page, count));
 }

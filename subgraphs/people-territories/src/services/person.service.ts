@@ -1,4 +1,4 @@
-import { actsFor, authorize, badInput, conflict, hasRole, isUuid, notFound, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import { actsFor, authorize, badInput, conflict, countOf, hasRole, isUuid, notFound, readPage, toConnection, type Connection, type Page, type PageArgs, type ParentCount, type Viewer } from "@hub/kit";
 import { canSeePerson } from "../rules/person-visibility";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "../loaders";
@@ -73,6 +73,8 @@ export async function listPeople(
     .map((word) => `${FOLDED_PERSON} LIKE ${param(`%${fold(word).replace(/[%_\\]/g, "\\$&")}%`)}`);
   if (args.organizationId) where.push(`EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id AND m.organization_id = ${param(args.organizationId)})`);
   if (args.status) where.push(`p.status = ${param(args.status)}`);
+  const filtered = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+  const count = async () => (await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM person p ${filtered}`, [...params]))[0].count;
   if (page.after) where.push(`(p.usual_name, p.given_name, p.id) > (SELECT c.usual_name, c.given_name, c.id FROM person c WHERE c.id = ${param(page.after)}::uuid)`);
   const rows = await dataSource.query<Person[]>(
     `SELECT p.id, p.email, p.given_name AS "givenName", p.usual_name AS "usualName", p.status, p.sub, p.invited_by AS "invitedBy",
@@ -81,7 +83,7 @@ export async function listPeople(
       ORDER BY p.usual_name, p.given_name, p.id LIMIT ${param(page.limit)}`,
     params,
   );
-  return toConnection(rows, page, (person) => person.id);
+  return toConnection(rows, page, (person) => person.id, countOf(rows, page, count));
 }
 
 /** Whether the viewer sees this person's members list of an organisation: members and the State of its département. */
@@ -98,6 +100,15 @@ export type MemberKey = string;
  * Accounts still PENDING (invited, never signed in) are not listed, so that a new invitee and an
  * existing account that has not accepted yet look the same to the inviter.
  */
+/** How many members (accounts in use) each organisation has: one statement. */
+export function countOrganizationMembers(dataSource: DataSource, organizationIds: readonly string[]): Promise<ParentCount<string>[]> {
+  return dataSource.query(
+    `SELECT ms.organization_id AS parent, count(*)::int AS count FROM membership ms JOIN person p ON p.id = ms.person_id
+      WHERE ms.organization_id = ANY($1::text[]) AND p.status <> 'PENDING' GROUP BY ms.organization_id`,
+    [organizationIds],
+  );
+}
+
 export async function fetchOrganizationMembers(dataSource: DataSource, organizationIds: readonly string[], page: Page<MemberKey>): Promise<(Person & { organizationId: string })[]> {
   const params: unknown[] = [organizationIds];
   let after = "";

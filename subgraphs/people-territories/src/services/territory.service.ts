@@ -1,4 +1,4 @@
-import { badInput, isStringPair, notFound, readPage, toConnection, type Connection, type Page, type PageArgs } from "@hub/kit";
+import { badInput, countOf, isStringPair, notFound, readPage, toConnection, type Connection, type Page, type PageArgs, type ParentCount } from "@hub/kit";
 import { TERRITORY_ID } from "@hub/reference";
 import type { Loaders } from "../loaders";
 import type { DataSource } from "typeorm";
@@ -77,10 +77,18 @@ export async function searchTerritories(dataSource: DataSource, args: PageArgs &
     where.push(`(search_name LIKE ${like} OR search_name LIKE ${word} OR search_name % ${q}
                  OR code = ${raw} OR siren = ${raw} OR postal_codes @> ${postcode}::text[])`);
   }
-  const ranked = `SELECT ${columns()}, ${rank} AS rank FROM territory ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
+  const filtered = `FROM territory ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
+  const ranked = `SELECT ${columns()}, ${rank} AS rank ${filtered}`;
+  // The count reads the same parameters as the search (those of the page after them are ignored).
+  const countParams = [...params];
   const after = page.after ? `WHERE (rank, -COALESCE(population, -1), id) > (${param(page.after[0])}, ${param(-page.after[1])}, ${param(page.after[2])})` : "";
   const rows = await dataSource.query<(Territory & { rank: number })[]>(`SELECT * FROM (${ranked}) AS r ${after} ORDER BY rank, COALESCE(population, -1) DESC, id LIMIT ${param(page.limit)}`, params);
-  return toConnection(rows, page, (t): SearchKey => [t.rank, t.population ?? -1, t.id]);
+  return toConnection(
+    rows,
+    page,
+    (t): SearchKey => [t.rank, t.population ?? -1, t.id],
+    countOf(rows, page, async () => (await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count ${filtered}`, countParams))[0].count),
+  );
 }
 
 type MemberKey = [string, string];
@@ -105,9 +113,19 @@ export async function fetchMembers(dataSource: DataSource, parents: readonly str
   );
 }
 
-/** The direct members of a territory (départements of a région, communes of an EPCI...), by name, through the batch loader. */
+/** How many direct members each parent territory has: one statement. */
+export function countMembers(dataSource: DataSource, parents: readonly string[]): Promise<ParentCount<string>[]> {
+  return dataSource.query(`SELECT l.parent_id AS parent, count(*)::int AS count FROM territory_link l WHERE l.parent_id = ANY($1::text[]) GROUP BY l.parent_id`, [parents]);
+}
+
+/** The direct members of a territory (départements of a région, communes of an EPCI...), by name, through the batch loaders. */
 export async function territoryMembers(loaders: Loaders, parentId: string, args: PageArgs): Promise<Connection<Territory>> {
   const page = readPage(args, MAX_TERRITORY_PAGE, isStringPair);
   const rows = await loaders.members.load(parentId, JSON.stringify(page));
-  return toConnection(rows, page, (t): MemberKey => [t.name, t.id]);
+  return toConnection(
+    rows,
+    page,
+    (t): MemberKey => [t.name, t.id],
+    countOf(rows, page, () => loaders.memberCounts.load(parentId, "")),
+  );
 }

@@ -20,6 +20,19 @@ export class CreateApiKeyInput {
 
   @Field(() => Boolean, { nullable: true, description: "Only registered operations (trusted documents) will run for it (default false)." })
   trustedOperationsOnly?: boolean | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Limits the key to the projects (and figures) of these programmes, exactly as projects name them (e.g. "CRTE", "Villages d\'avenir"); at most 20.',
+  })
+  programmes?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Limits the key to the projects (and figures) in these territories ("REGION:84", "DEPARTEMENT:63", "EPCI:…", "CRTE:…", "COMMUNE:…"); at most 100. With programmes too, both limits apply.',
+  })
+  territoryIds?: string[] | null;
 }
 
 @ObjectType({ description: "A new API key: `key` is shown this once and cannot be read again." })
@@ -49,4 +62,10 @@ export class ApiKeyIdentity {
 
   @Field()
   trustedOperationsOnly!: boolean;
+
+  @Field(() => [String])
+  programmes!: string[];
+
+  @Field(() => [String])
+  territoryIds!: string[];
 }

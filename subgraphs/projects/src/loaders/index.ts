@@ -1,12 +1,12 @@
-import { groupLoader, isUuid, PagedRelationLoader, rowLoader, type Page, type Viewer } from "@hub/kit";
+import { groupLoader, isUuid, PagedRelationLoader, RelationCountLoader, rowLoader, type Page, type Viewer } from "@hub/kit";
 import { ProjectAction } from "../entities/action.entity";
 import { Activity } from "../entities/activity.entity";
 import { Document } from "../entities/document.entity";
 import { Comment } from "../entities/comment.entity";
-import { projectJournals } from "../services/activity-query.service";
-import { fetchComments, type CommentKey } from "../services/comment.service";
+import { countProjectJournals, projectJournals } from "../services/activity-query.service";
+import { countComments, fetchComments, type CommentKey } from "../services/comment.service";
 import { unreadCounts } from "../services/read-mark.service";
-import { fetchRelatedProjects, type ProjectRelation, type RelatedProject } from "../services/related-projects.service";
+import { countRelatedProjects, fetchRelatedProjects, type ProjectRelation, type RelatedProject } from "../services/related-projects.service";
 import { In, type DataSource } from "typeorm";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
 import { Project } from "../entities/project.entity";
@@ -24,10 +24,15 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       (parents, pageKey) => fetchRelatedProjects(dataSource, viewer, relation, parents, pageKey),
       (r) => r.parent,
     );
+  /** How many projects each parent holds (the `totalCount` of those pages), for parents with the same filter. */
+  const relatedCounts = (relation: ProjectRelation) => new RelationCountLoader<string>((parents, countKey) => countRelatedProjects(dataSource, viewer, relation, parents, countKey));
   return {
     territoryProjects: relatedProjects("territory"),
+    territoryProjectsCount: relatedCounts("territory"),
     organizationProjects: relatedProjects("owner"),
+    organizationProjectsCount: relatedCounts("owner"),
     assignedProjects: relatedProjects("assignee"),
+    assignedProjectsCount: relatedCounts("assignee"),
     project: rowLoader<string, Project>(
       (ids) => dataSource.getRepository(Project).findBy({ id: In(ids.filter(isUuid)) }),
       (p) => p.id,
@@ -53,6 +58,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       },
       (a) => a.projectId,
     ),
+    /** How many entries each project's journal holds (its `totalCount`). */
+    journalCounts: new RelationCountLoader<string>((ids) => countProjectJournals(dataSource, viewer, ids)),
+    /** How many messages each project's conversation holds (its `totalCount`). */
+    commentCounts: new RelationCountLoader<string>((ids) => countComments(dataSource, viewer, ids)),
     /** A page of each project's conversation. */
     comments: new PagedRelationLoader<string, Comment>(
       (ids, pageKey) => fetchComments(dataSource, viewer, ids, JSON.parse(pageKey) as Page<CommentKey>),

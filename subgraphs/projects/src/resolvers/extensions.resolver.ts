@@ -23,7 +23,13 @@ export class TerritoryProjectsResolver {
     @Ctx() { loaders, viewer }: Context,
     @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
   ): Promise<Connection<Project>> {
-    return relatedProjects((pageKey) => loaders.territoryProjects.load(territory.id, pageKey), viewer, "territory", page, filter ?? {});
+    return relatedProjects(
+      { page: (pageKey) => loaders.territoryProjects.load(territory.id, pageKey), count: (countKey) => loaders.territoryProjectsCount.load(territory.id, countKey) },
+      viewer,
+      "territory",
+      page,
+      filter ?? {},
+    );
   }
 }
 
@@ -39,7 +45,13 @@ export class OrganizationProjectsResolver {
     @Ctx() { loaders, viewer }: Context,
     @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
   ): Promise<Connection<Project>> {
-    return relatedProjects((pageKey) => loaders.organizationProjects.load(organization.id, pageKey), viewer, "owner", page, filter ?? {});
+    return relatedProjects(
+      { page: (pageKey) => loaders.organizationProjects.load(organization.id, pageKey), count: (countKey) => loaders.organizationProjectsCount.load(organization.id, countKey) },
+      viewer,
+      "owner",
+      page,
+      filter ?? {},
+    );
   }
 }
 
@@ -55,6 +67,12 @@ export class PersonProjectsResolver {
     @Ctx() { loaders, viewer }: Context,
     @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
   ): Promise<Connection<Project>> {
-    return relatedProjects((pageKey) => loaders.assignedProjects.load(person.id, pageKey), viewer, "assignee", page, filter ?? {});
+    return relatedProjects(
+      { page: (pageKey) => loaders.assignedProjects.load(person.id, pageKey), count: (countKey) => loaders.assignedProjectsCount.load(person.id, countKey) },
+      viewer,
+      "assignee",
+      page,
+      filter ?? {},
+    );
   }
 }

@@ -21,7 +21,7 @@ import { createProject, updateDiagnostic, updateProject } from "../services/proj
 import { inbox, listProjects } from "../services/project-query.service";
 import { addComment, applyTransition, associateOrganization, blockProject, unblockProject } from "../services/project-workflow.service";
 import { ActivityConnection, CommentConnection, ProjectConnection } from "../types/connections.types";
-import { CreateProjectInput, DiagnosticInput, ProjectFieldsInput, ProjectFilter, TransitionInput } from "../types/project-inputs.types";
+import { CreateProjectInput, DiagnosticInput, ProjectFieldsInput, ProjectFilter, ProjectOrderInput, TransitionInput } from "../types/project-inputs.types";
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -34,9 +34,18 @@ export class ProjectResolver {
     return project;
   }
 
-  @Query(() => ProjectConnection, { description: "Projects you may see, newest first." })
-  projects(@Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
-    return listProjects(dataSource, viewer, page, filter ?? {});
+  @Query(() => ProjectConnection, {
+    description:
+      "Projects you may see, newest first unless `orderBy` says otherwise (at most 100 a page, 20 by default). With `updatedSince`, those changed since that instant, in the order of their last change: a programme keeping its own copy in step pages through them, then keeps the last `endCursor` for its next run (see docs/api-contract.md).",
+  })
+  projects(
+    @Args() page: PageArgs,
+    @Ctx() { dataSource, viewer }: Context,
+    @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+    @Arg("orderBy", () => ProjectOrderInput, { nullable: true, description: "Default: CREATED DESC. Cursors are valid for the order they were read in only." }) orderBy?: ProjectOrderInput,
+    @Arg("updatedSince", () => Date, { nullable: true, description: "Projects changed since this instant (included), ordered by their last change; not with orderBy." }) updatedSince?: Date,
+  ): Promise<Connection<Project>> {
+    return listProjects(dataSource, viewer, page, filter ?? {}, { orderBy, updatedSince });
   }
 
   @Query(() => ProjectConnection, { description: "The State's inbox: submitted and qualified projects of your départements, by priority then age." })
@@ -183,12 +192,21 @@ export class ProjectResolver {
 
   @FieldResolver(() => CommentConnection, { description: "The conversation, oldest first; internal notes only for State agents." })
   comments(@Root() project: Project, @Args() args: PageArgs, @Ctx() { loaders }: Context): Promise<Connection<Comment>> {
-    return projectComments((pageKey) => loaders.comments.load(project.id, pageKey), args);
+    return projectComments(
+      (pageKey) => loaders.comments.load(project.id, pageKey),
+      () => loaders.commentCounts.load(project.id, ""),
+      args,
+    );
   }
 
   @FieldResolver(() => ActivityConnection, { description: "This project's journal, oldest first; `after` is an activity id." })
   activity(@Root() project: Project, @Args() page: PageArgs, @Ctx() { loaders, viewer }: Context): Promise<Connection<Activity>> {
-    return projectJournal((pageKey) => loaders.journals.load(project.id, pageKey), viewer, page);
+    return projectJournal(
+      (pageKey) => loaders.journals.load(project.id, pageKey),
+      () => loaders.journalCounts.load(project.id, ""),
+      viewer,
+      page,
+    );
   }
 }
 

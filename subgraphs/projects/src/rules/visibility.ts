@@ -1,5 +1,4 @@
-import { can, canSeeInternalNotes, hasRole, type Viewer } from "@hub/kit";
-import type { Project } from "../entities/project.entity";
+import { can, canSeeInternalNotes, hasRole, keyLimitsCondition, withinKeyLimits, type Viewer } from "@hub/kit";
 
 /**
  * Who sees which project, written twice on purpose and kept side by side: as a predicate on one
@@ -16,16 +15,21 @@ export interface ProjectFacts {
   departements: string[];
   /** Organisations associated with it (experts, operators). */
   actorOrganizations: string[];
+  /** Its programmes and every territory it is in (for API keys limited to some: `withinKeyLimits`). */
+  programmes: string[];
+  territoryIds: string[];
 }
 
 /**
  * Which projects a viewer sees: its collectivité's (drafts included) and those its organisation
  * is associated with; once submitted, the State agents of its département, national bodies,
- * analysts and programmes with the projects:read scope. The journal's reader sees all.
+ * analysts and programmes with the projects:read scope, a programme whose key is limited to
+ * programmes or territories only within them. The journal's reader sees all.
  */
 export function canSeeProject(viewer: Viewer, project: ProjectFacts): boolean {
   if (!can(viewer, "project:read")) return false;
   if (hasRole(viewer, "SERVICE")) return true;
+  if (!withinKeyLimits(viewer, project)) return false;
   if (viewer.organizationId !== null && (viewer.organizationId === project.ownerId || project.actorOrganizations.includes(viewer.organizationId))) return true;
   if (project.status === "DRAFT") return false;
   if (hasRole(viewer, "ANCT_NATIONAL", "ANALYST", "PROGRAMME")) return true;
@@ -33,12 +37,12 @@ export function canSeeProject(viewer: Viewer, project: ProjectFacts): boolean {
 }
 
 /** The département codes of a project, from its territory ancestry. */
-export function departementsOf(project: Pick<Project, "territoryIds">): string[] {
+export function departementsOf(project: { territoryIds: readonly string[] }): string[] {
   return project.territoryIds.filter((id) => id.startsWith("DEPARTEMENT:")).map((id) => id.slice("DEPARTEMENT:".length));
 }
 
-export function factsOf(project: Project, actorOrganizations: string[]): ProjectFacts {
-  return { ownerId: project.ownerId, status: project.status, departements: departementsOf(project), actorOrganizations };
+export function factsOf(project: Pick<ProjectFacts, "ownerId" | "status" | "territoryIds" | "programmes">, actorOrganizations: string[]): ProjectFacts {
+  return { ownerId: project.ownerId, status: project.status, departements: departementsOf(project), actorOrganizations, programmes: project.programmes, territoryIds: project.territoryIds };
 }
 
 /**
@@ -60,7 +64,7 @@ export function visibilityCondition(viewer: Viewer, params: unknown[], alias = "
   let submitted = "false";
   if (hasRole(viewer, "ANCT_NATIONAL", "ANALYST", "PROGRAMME")) submitted = "true";
   else if (hasRole(viewer, "STATE_AGENT")) submitted = `${alias}.territory_ids && ${next(viewer.departements.map((d) => `DEPARTEMENT:${d}`))}::text[]`;
-  return `(${mine} OR (${alias}.status <> 'DRAFT' AND ${submitted}))`;
+  return `(${keyLimitsCondition(viewer, params, alias)} AND (${mine} OR (${alias}.status <> 'DRAFT' AND ${submitted})))`;
 }
 
 /** Activities about internal notes are hidden from those who may not read them. */

@@ -30,11 +30,23 @@ export async function notifyJournal(manager: EntityManager): Promise<void> {
 }
 
 /**
+ * Locks the rows of the projects about to get an activity, before the journal's lock: the
+ * trigger `activity_journal_position` updates them (their `journal_position`, the order of
+ * `projects(updatedSince:)`), and taking the row locks first, as every writer of a project
+ * does, keeps the two locks in one order (no deadlock with a transaction that changed the
+ * project and then appends).
+ */
+async function lockProjectRows(manager: EntityManager, projectIds: string[]): Promise<void> {
+  await manager.query("SELECT 1 FROM project WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE", [[...new Set(projectIds)]]);
+}
+
+/**
  * Appends one activity in the caller's transaction. Appends are serialised by a
  * transaction-scoped advisory lock, so ids become visible in increasing order and a reader
  * that resumes after its last id never skips one still being committed.
  */
 export async function appendActivity(manager: EntityManager, activity: NewActivity): Promise<Activity> {
+  await lockProjectRows(manager, [activity.projectId]);
   await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
   const saved = await manager.getRepository(Activity).save(manager.getRepository(Activity).create(activity));
   if (!SILENCE_KINDS.includes(activity.kind)) await reactivate(manager, [activity.projectId]);
@@ -53,6 +65,10 @@ async function reactivate(manager: EntityManager, projectIds: string[]): Promise
  */
 export async function appendActivities(manager: EntityManager, activities: NewActivity[]): Promise<void> {
   if (activities.length === 0) return;
+  await lockProjectRows(
+    manager,
+    activities.map((a) => a.projectId),
+  );
   await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
   const rows = activities.map((a) => ({ kind: a.kind, project_id: a.projectId, actor_id: a.actorId, summary: a.summary, payload: a.payload, internal: a.internal ?? false }));
   const [last] = await manager.query<{ id: string }[]>(
@@ -79,6 +95,7 @@ export async function recordExternalActivity(
   return dataSource.transaction(async (manager) => {
     const existing = await manager.getRepository(Activity).findOneBy({ idempotencyKey: input.idempotencyKey });
     if (existing) return existing;
+    await lockProjectRows(manager, [input.projectId]);
     await manager.query("SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK]);
     // Another transaction may have recorded the same key while we waited for the lock.
     const inserted = await manager.query<{ id: string }[]>(

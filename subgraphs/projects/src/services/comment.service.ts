@@ -1,4 +1,4 @@
-import { canSeeInternalNotes, isStringPair, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import { canSeeInternalNotes, countOf, isStringPair, readPage, toConnection, type Connection, type Page, type PageArgs, type ParentCount, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import type { Comment } from "../entities/comment.entity";
 
@@ -23,8 +23,17 @@ export function fetchComments(dataSource: DataSource, viewer: Viewer, projectIds
   );
 }
 
-/** A project's conversation as a connection, through the batch loader. */
-export async function projectComments(load: (pageKey: string) => Promise<Comment[]>, args: PageArgs): Promise<Connection<Comment>> {
+/** How many messages each project's conversation holds for the viewer (internal notes for the State only): one statement. */
+export function countComments(dataSource: DataSource, viewer: Viewer, projectIds: readonly string[]): Promise<ParentCount<string>[]> {
+  return dataSource.query(
+    `SELECT c.project_id AS parent, count(*)::int AS count FROM comment c WHERE c.project_id = ANY($1::uuid[]) ${canSeeInternalNotes(viewer) ? "" : "AND NOT c.internal"} GROUP BY c.project_id`,
+    [projectIds],
+  );
+}
+
+/** A project's conversation as a connection, through the batch loaders (its page, and its count when asked for). */
+export async function projectComments(load: (pageKey: string) => Promise<Comment[]>, count: () => Promise<number>, args: PageArgs): Promise<Connection<Comment>> {
   const page = readPage(args, 100, isStringPair);
-  return toConnection(await load(JSON.stringify(page)), page, (c) => [new Date(c.createdAt).toISOString(), c.id]);
+  const rows = await load(JSON.stringify(page));
+  return toConnection(rows, page, (c) => [new Date(c.createdAt).toISOString(), c.id], countOf(rows, page, count));
 }

@@ -2,18 +2,19 @@ import { canSeeInternalNotes, type Logger, type Viewer } from "@hub/kit";
 import { Client } from "pg";
 import type { Activity } from "../entities/activity.entity";
 import { JOURNAL_CHANNEL } from "./activity.service";
-import { canSeeProject, departementsOf } from "../rules/visibility";
+import { canSeeProject, factsOf } from "../rules/visibility";
 
 /** A journal entry with what deciding its visibility needs. */
 export interface FeedEntry extends Activity {
   ownerId: string;
   status: string;
   territoryIds: string[];
+  programmes: string[];
   actorOrganizations: string[];
 }
 
 const FETCH = `SELECT a.id::text AS id, a.at, a.kind, a.project_id AS "projectId", a.actor_id AS "actorId", a.summary, a.payload, a.internal,
-    a.idempotency_key AS "idempotencyKey", p.owner_id AS "ownerId", p.status, p.territory_ids AS "territoryIds",
+    a.idempotency_key AS "idempotencyKey", p.owner_id AS "ownerId", p.status, p.territory_ids AS "territoryIds", p.programmes,
     COALESCE((SELECT array_agg(x.organization_id) FROM project_actor x WHERE x.project_id = p.id), '{}') AS "actorOrganizations"
   FROM activity a JOIN project p ON p.id = a.project_id WHERE a.id > $1::bigint ORDER BY a.id LIMIT 1000`;
 
@@ -121,5 +122,5 @@ export class JournalFeed {
 /** Whether a subscriber sees an entry: the project (kit policy), and internal notes for the State. */
 export function visibleEntry(viewer: Viewer, entry: FeedEntry): boolean {
   if (entry.internal && !canSeeInternalNotes(viewer)) return false;
-  return canSeeProject(viewer, { ownerId: entry.ownerId, status: entry.status, departements: departementsOf(entry), actorOrganizations: entry.actorOrganizations });
+  return canSeeProject(viewer, factsOf(entry, entry.actorOrganizations));
 }

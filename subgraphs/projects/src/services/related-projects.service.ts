@@ -1,7 +1,7 @@
-import { authorize, isUuid, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, countOf, isUuid, readPage, toConnection, type Connection, type Page, type PageArgs, type ParentCount, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Project } from "../entities/project.entity";
-import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageQuery, type ProjectFilterData, type ProjectKey } from "./project-query.service";
+import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageQuery, projectsQuery, type ProjectFilterData, type ProjectKey } from "./project-query.service";
 
 /** Whose projects: a territory's (or any territory inside it), an organisation's, a person's (assigned). */
 export type ProjectRelation = "territory" | "owner" | "assignee";
@@ -27,8 +27,8 @@ interface PageKey {
   filter: ProjectFilterData;
 }
 
-/** Parents asking with the same page arguments and filter share one key, hence one batch. */
-function pageKeyOf(relation: ProjectRelation, page: Page<ProjectKey>, filter: ProjectFilterData): string {
+/** Parents asking with the same page arguments and filter share one key, hence one batch (dates become ISO strings). */
+function pageKeyOf(relation: ProjectRelation, page: Page<ProjectKey> | null, filter: ProjectFilterData): string {
   const rest: ProjectFilterData = { ...filter, [PARENT_FIELD[relation]]: null };
   return JSON.stringify({ page, filter: { ...rest, submittedBefore: rest.submittedBefore?.toISOString() ?? null } });
 }
@@ -63,9 +63,18 @@ export async function fetchRelatedProjects(dataSource: DataSource, viewer: Viewe
   });
 }
 
-/** A parent's page of projects as a connection, through its relation's batch loader. */
+/** How many projects each parent holds for the viewer (the same filter and visibility), in one SQL statement. */
+export async function countRelatedProjects(dataSource: DataSource, viewer: Viewer, relation: ProjectRelation, parents: readonly string[], countKey: string): Promise<ParentCount<string>[]> {
+  const ids = relation === "assignee" ? parents.filter(isUuid) : [...parents];
+  if (ids.length === 0) return [];
+  const { filter } = readPageKey(countKey);
+  const [inner, params]: [string, unknown[]] = projectsQuery(dataSource, viewer, filter).select("count(*)::int").andWhere(BELONGS[relation]).getQueryAndParameters();
+  return dataSource.query(`SELECT k.parent, (${inner}) AS count FROM unnest($${params.length + 1}::text[]) AS k(parent)`, [...params, ids]);
+}
+
+/** A parent's page of projects as a connection, through its relation's batch loaders (rows, and the count when asked for). */
 export async function relatedProjects(
-  load: (pageKey: string) => Promise<RelatedProject[]>,
+  loaders: { page: (pageKey: string) => Promise<RelatedProject[]>; count: (countKey: string) => Promise<number> },
   viewer: Viewer,
   relation: ProjectRelation,
   args: PageArgs,
@@ -73,10 +82,11 @@ export async function relatedProjects(
 ): Promise<Connection<Project>> {
   authorize(viewer, "project:read");
   const page = readPage(args, MAX_PROJECT_PAGE, isProjectKey);
-  const rows = await load(pageKeyOf(relation, page, filter));
+  const rows = (await loaders.page(pageKeyOf(relation, page, filter))).map((r) => r.project);
   return toConnection(
-    rows.map((r) => r.project),
+    rows,
     page,
     projectKeyOf,
+    countOf(rows, page, () => loaders.count(pageKeyOf(relation, null, filter))),
   );
 }

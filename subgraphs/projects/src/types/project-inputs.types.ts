@@ -2,8 +2,39 @@ import { Field, Float, ID, InputType, registerEnumType } from "type-graphql";
 import { ActivityKind } from "../entities/activity.entity";
 import { Maturity, ProjectPhase, ProjectPriority, ProjectStatus } from "../entities/project.entity";
 import { Transition } from "../rules/lifecycle";
+import { ProjectOrderField, SortDirection } from "../rules/project-order";
 
 registerEnumType(Transition, { name: "ProjectTransition", description: "A step of the project lifecycle." });
+registerEnumType(ProjectOrderField, {
+  name: "ProjectOrderField",
+  description: "What a list of projects is sorted by; ties are broken by id, in the same direction.",
+  valuesConfig: {
+    CREATED: { description: "Creation instant." },
+    UPDATED: { description: "Last change of the fiche (updatedAt)." },
+    SUBMITTED: { description: "Submission instant; projects never submitted come last in both directions." },
+    PRIORITY: { description: "The State's priority: DESC gives HIGH, NORMAL, LOW, then projects without one." },
+    TITLE: { description: "Title (the database's collation)." },
+  },
+});
+registerEnumType(SortDirection, { name: "SortDirection" });
+
+@InputType({ description: "The order of a list of projects." })
+export class ProjectOrderInput {
+  @Field(() => ProjectOrderField)
+  field!: ProjectOrderField;
+
+  @Field(() => SortDirection, { nullable: true, description: "Default: DESC (latest, highest priority first), ASC for TITLE." })
+  direction?: SortDirection | null;
+}
+
+@InputType({ description: "A range of instants: `from` included, `to` excluded; either may be left out." })
+export class DateRangeInput {
+  @Field(() => Date, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  to?: Date | null;
+}
 
 @InputType({ description: "The editable fields of a project fiche; those omitted are left as they are." })
 export class ProjectFieldsInput {
@@ -66,6 +97,15 @@ export class ProjectFilter {
 
   @Field(() => Date, { nullable: true, description: "Submitted before this instant (age of an intention)." })
   submittedBefore?: Date | null;
+
+  @Field(() => DateRangeInput, { nullable: true, description: "Created in this range." })
+  created?: DateRangeInput | null;
+
+  @Field(() => DateRangeInput, { nullable: true, description: "Last changed (updatedAt) in this range." })
+  updated?: DateRangeInput | null;
+
+  @Field(() => DateRangeInput, { nullable: true, description: "Submitted in this range (never-submitted projects are left out)." })
+  submitted?: DateRangeInput | null;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { can, hasRole, type Viewer } from "@hub/kit";
+import { can, hasRole, keyLimitsCondition, type Viewer } from "@hub/kit";
 
 /**
  * Which projects' facts a viewer may read: the projects subgraph's rule (`canSeeProject` in
@@ -7,7 +7,9 @@ import { can, hasRole, type Viewer } from "@hub/kit";
  * the State agents of its départements, national bodies, analysts and programmes with the
  * projects:read scope; the journal's reader (SERVICE) sees all. The one rule of reporting:
  * the exports and Grist read the facts it allows, and the portfolio counts the drafts it
- * allows (so national and State figures never reveal a draft).
+ * allows (so national and State figures never reveal a draft). A programme's key limited to
+ * programmes or territories reads only the facts within them (`keyLimitsCondition`), figures
+ * included: see `factsInLimits`.
  */
 
 /** Whether the viewer may see some drafts (its own organisation's, or all): false skips reading them. */
@@ -31,5 +33,14 @@ export function visibleFactsCondition(viewer: Viewer, params: unknown[], alias =
   let submitted = "false";
   if (hasRole(viewer, "ANCT_NATIONAL", "ANALYST", "PROGRAMME")) submitted = "true";
   else if (hasRole(viewer, "STATE_AGENT")) submitted = `${alias}.territory_ids && ${next(viewer.departements.map((d) => `DEPARTEMENT:${d}`))}::text[]`;
-  return `(${mine} OR (${alias}.status <> 'DRAFT' AND ${submitted}))`;
+  return `(${keyLimitsCondition(viewer, params, alias)} AND (${mine} OR (${alias}.status <> 'DRAFT' AND ${submitted})))`;
+}
+
+/**
+ * The facts a viewer's figures may count, whatever their status (drafts are decided by
+ * `visibleFactsCondition` on top): all of them, or for a key limited to programmes or
+ * territories, those within its limits. As SQL on `alias`; pushes its parameters to `params`.
+ */
+export function factsInLimits(viewer: Viewer, params: unknown[], alias = "f"): string {
+  return hasRole(viewer, "SERVICE") ? "true" : keyLimitsCondition(viewer, params, alias);
 }

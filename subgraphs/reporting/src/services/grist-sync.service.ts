@@ -1,4 +1,4 @@
-import { badInput, hubError, type Logger, type Viewer } from "@hub/kit";
+import { ANONYMOUS, badInput, hubError, type Logger, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import type { GristClient } from "../clients/grist.client";
 import type { GristCellValue, GristUpsertRecord } from "../clients/grist.types";
@@ -126,7 +126,8 @@ export class GristSyncService {
         }
         try {
           const progress: Progress = { docId: sync.doc_id, tableId: sync.table_id, rows: 0, requests: 0, columnsCreated: [], currentAt: "0" };
-          await this.send(sync.viewer, sync.doc_id, sync.table_id, sync.filter, sync.last_cursor, progress);
+          // Viewers stored before keys had limits lack those fields: none then (they read what they read when stored).
+          await this.send({ ...ANONYMOUS, ...sync.viewer }, sync.doc_id, sync.table_id, sync.filter, sync.last_cursor, progress);
           await runner.query(`UPDATE grist_sync SET last_cursor = GREATEST(last_cursor, $2::bigint), last_synced_at = now(), last_error = NULL WHERE id = $1`, [id, progress.currentAt]);
         } catch (error) {
           this.options.logger.warn(`grist sync of ${sync.doc_id}/${sync.table_id} failed, retried on the next run: ${(error as Error).message}`);

@@ -1,9 +1,9 @@
-import { authorize, type Viewer } from "@hub/kit";
+import { authorize, hasKeyLimits, type Viewer } from "@hub/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import { validateExportFilter, type ExportFilter } from "../rules/export-filter";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
 import { BucketTotals, histogramIndex, histogramKey, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
-import { seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
+import { factsInLimits, seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
 import { portfolioFigures, seriesPoints, type PortfolioFigures, type SeriesPoint } from "../rules/portfolio-shape";
 import { CONSUMER_NAME, currentOffset } from "./journal-consumer.service";
 import { factOf, FACT_COLUMNS } from "./fact-store.service";
@@ -129,7 +129,7 @@ async function fromFacts(manager: EntityManager, viewer: Viewer, filter: Portfol
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [`(f.status <> 'DRAFT' OR ${visibleFactsCondition(viewer, params)})`];
+  const where = [`(f.status <> 'DRAFT' OR ${visibleFactsCondition(viewer, params)})`, factsInLimits(viewer, params)];
   if (filter.territoryId !== FRANCE) where.push(`f.territory_ids @> ARRAY[${next(filter.territoryId)}::text]`);
   if (filter.theme) where.push(`f.themes @> ARRAY[${next(filter.theme)}::text]`);
   if (filter.programme) where.push(`f.programmes @> ARRAY[${next(filter.programme)}::text]`);
@@ -168,7 +168,7 @@ function snapshot<T>(dataSource: DataSource, read: (manager: EntityManager) => P
 /** The portfolio of a filter (no territory: France). Never waits for the consumer: `currentAt` says how current it is. */
 export async function readPortfolio(dataSource: DataSource, viewer: Viewer, query: PortfolioQuery): Promise<PortfolioFigures> {
   const filter = checked(viewer, query);
-  if (territoryOnly(filter)) return (await readTerritoryPortfolios(dataSource, viewer, [filter.territoryId]))[0];
+  if (territoryOnly(filter) && !hasKeyLimits(viewer)) return (await readTerritoryPortfolios(dataSource, viewer, [filter.territoryId]))[0];
   const { currentAt, totals, inactive } = await snapshot(dataSource, (manager) => fromFacts(manager, viewer, filter, PORTFOLIO_DIMENSIONS));
   return portfolioFigures(totals, currentAt, inactive);
 }
@@ -176,6 +176,8 @@ export async function readPortfolio(dataSource: DataSource, viewer: Viewer, quer
 /** The portfolios of several territories (Territory.stats, batched): rollups plus the viewer's drafts. */
 export async function readTerritoryPortfolios(dataSource: DataSource, viewer: Viewer, territoryIds: readonly string[]): Promise<PortfolioFigures[]> {
   authorize(viewer, "stats:read");
+  // The rollups count every project: a key limited to programmes or territories counts from the facts within its limits, territory by territory.
+  if (hasKeyLimits(viewer)) return Promise.all(territoryIds.map((territoryId) => readPortfolio(dataSource, viewer, { territoryId })));
   const read = (manager: EntityManager) => fromRollups(manager, viewer, territoryIds, PORTFOLIO_DIMENSIONS);
   // Without drafts to add, one statement is one snapshot already.
   const { currentAt, figures } = !seesDrafts(viewer) ? await read(dataSource.manager) : await snapshot(dataSource, read);
@@ -186,7 +188,7 @@ export async function readTerritoryPortfolios(dataSource: DataSource, viewer: Vi
 export async function readPortfolioSeries(dataSource: DataSource, viewer: Viewer, query: PortfolioQuery): Promise<{ currentAt: string; points: SeriesPoint[] }> {
   const filter = checked(viewer, query);
   const bounds = { from: filter.from?.slice(0, 7) ?? null, to: filter.to?.slice(0, 7) ?? null };
-  if (territoryOnly(filter)) {
+  if (territoryOnly(filter) && !hasKeyLimits(viewer)) {
     const read = (manager: EntityManager) => fromRollups(manager, viewer, [filter.territoryId], SERIES_DIMENSIONS);
     const { currentAt, figures } = !seesDrafts(viewer) ? await read(dataSource.manager) : await snapshot(dataSource, read);
     return { currentAt, points: seriesPoints(figures[0].totals, bounds) };
