@@ -13,13 +13,21 @@ import { CompleteMapAndPeople1764345600000 } from "./migrations/1764345600000-co
 import { SearchIndexes1764352800000 } from "./migrations/1764352800000-search-indexes";
 import { PersonRolesAndInvitations1764403200000 } from "./migrations/1764403200000-person-roles-and-invitations";
 import { Notifications1767600000000 } from "./migrations/1767600000000-notifications";
+import { PersonThemes1768100000000 } from "./migrations/1768100000000-person-themes";
 import { buildPeopleTerritoriesSchema } from "./schema";
 import { ensureMap } from "./services/cog-import.service";
 import { seedDemoAccounts } from "./demo/demo-accounts";
 import { Notifier } from "./services/notifier.service";
 
 export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey, Invitation, Notification, JournalOffset];
-export const MIGRATIONS = [Initial1764331200000, CompleteMapAndPeople1764345600000, SearchIndexes1764352800000, PersonRolesAndInvitations1764403200000, Notifications1767600000000];
+export const MIGRATIONS = [
+  Initial1764331200000,
+  CompleteMapAndPeople1764345600000,
+  SearchIndexes1764352800000,
+  PersonRolesAndInvitations1764403200000,
+  Notifications1767600000000,
+  PersonThemes1768100000000,
+];
 
 /**
  * Opens the database (migrations), imports the map when the reference data changed, creates

@@ -9,6 +9,7 @@ import { OrganizationProjectsResolver, PersonProjectsResolver, TerritoryProjects
 import { ActivitySubscriptionResolver } from "./resolvers/subscription.resolver";
 import { ImportResolver } from "./resolvers/import.resolver";
 import { ReadMarkResolver } from "./resolvers/read-mark.resolver";
+import { ThemeResolver } from "./resolvers/theme.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
@@ -23,6 +24,7 @@ export function buildProjectsSchema() {
       PersonProjectsResolver,
       ImportResolver,
       ReadMarkResolver,
+      ThemeResolver,
     ],
     // Person is only extended here (assignedProjects): listed, or type-graphql would drop it.
     orphanedTypes: [PersonRef],
