@@ -8,6 +8,7 @@ import { useViewer } from './use-viewer';
 import { Dashboard } from './components/dashboard';
 import { Inbox } from './components/inbox';
 import { NewProject } from './components/new-project';
+import { NotificationPreferences } from './components/notification-preferences';
 import { ProjectFiche } from './components/project-fiche';
 import { ProjectList } from './components/project-list';
 import { SignInBox } from './components/sign-in-box';
@@ -79,6 +80,7 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
         {route.name === 'inbox' && <Inbox />}
         {route.name === 'new' && <NewProject viewer={viewer} />}
         {route.name === 'dashboard' && <Dashboard />}
+        {route.name === 'preferences' && <NotificationPreferences />}
         {route.name === 'list' && <ProjectList viewer={viewer} />}
       </main>
       <SiteFooter />
