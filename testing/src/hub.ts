@@ -77,6 +77,8 @@ export interface Hub {
 
 export const CAMILLE = "camille.martin@clermont-ferrand.demo";
 export const JULIEN = "julien.bernard@ddt63.demo";
+/** Julien's colleague at the DDT, who follows other themes (energy, urbanism). */
+export const AMELIE = "amelie.garnier@ddt63.demo";
 export const SOPHIE = "sophie.durand@pref63.demo";
 export const NADIA = "nadia.petit@anct.demo";
 /** The gateway's session secret in tests (a test may sign a session for a viewer with no demo account). */

@@ -9,6 +9,7 @@ import { Administration } from './components/administration';
 import { Dashboard } from './components/dashboard';
 import { Inbox } from './components/inbox';
 import { NewProject } from './components/new-project';
+import { NotificationPreferences } from './components/notification-preferences';
 import { ProjectFiche } from './components/project-fiche';
 import { ProjectList } from './components/project-list';
 import { SignInBox } from './components/sign-in-box';
@@ -88,6 +89,7 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
         {route.name === 'new' && <NewProject viewer={viewer} />}
         {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'admin' && <Administration viewer={viewer} />}
+        {route.name === 'preferences' && <NotificationPreferences />}
         {route.name === 'list' && <ProjectList viewer={viewer} />}
       </main>
       <SiteFooter />

@@ -8,6 +8,7 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'camille.martin@clermont-ferrand.demo', label: 'Agente de la commune de Clermont-Ferrand' },
   { email: 'julien.bernard@ddt63.demo', label: 'Agent de la DDT du Puy-de-Dôme' },
+  { email: 'amelie.garnier@ddt63.demo', label: 'Agente de la DDT du Puy-de-Dôme (énergie, urbanisme)' },
   { email: 'sophie.durand@pref63.demo', label: 'Agente de la préfecture du Puy-de-Dôme' },
   { email: 'nadia.petit@anct.demo', label: "Agente nationale de l'ANCT" },
   { email: 'lea.roux@cerema.demo', label: 'Experte du Cerema' },

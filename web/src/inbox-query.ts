@@ -18,6 +18,7 @@ export const INBOX_QUERY = graphql(`
           title
           status
           priority
+          unreadCount
           submittedAt
           createdAt
           territory {

@@ -43,6 +43,7 @@ export const PROJECT_FICHE_QUERY = graphql(
         priority
         blockedReason
         statusReason
+        unreadCount
         createdAt
         territories {
           id

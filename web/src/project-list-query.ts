@@ -11,6 +11,7 @@ export const PROJECT_LIST_QUERY = graphql(`
           title
           status
           themes
+          unreadCount
           createdAt
           territory {
             id

@@ -1,6 +1,6 @@
 import { graphql, type ResultOf } from './graphql';
 
-/** The members of an organisation (a DDT, a préfecture), by name: the agents a project may be assigned to. */
+/** The members of an organisation (a DDT, a préfecture), by name, with the themes each follows: the agents a project may be assigned to. */
 export const AGENTS_QUERY = graphql(`
   query Agents($organizationId: ID!) {
     organization(id: $organizationId) {
@@ -11,6 +11,7 @@ export const AGENTS_QUERY = graphql(`
           node {
             id
             name
+            themes
           }
         }
       }

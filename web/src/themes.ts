@@ -1,17 +1,33 @@
-/** The Aides-Territoires theme slugs, with their French names (inbox filter, fiche). */
-export const THEMES: readonly { slug: string; label: string }[] = [
-  { slug: 'culture-patrimoine-sports-tourisme', label: 'Culture, patrimoine, sports, tourisme' },
-  { slug: 'developpement-economique', label: 'Développement économique' },
-  { slug: 'eau', label: 'Eau' },
-  { slug: 'energies-dechets', label: 'Énergies, déchets' },
-  { slug: 'fonctions-support', label: 'Fonctions support' },
-  { slug: 'mobilite-transports', label: 'Mobilité, transports' },
-  { slug: 'nature-environnement-risques', label: 'Nature, environnement, risques' },
-  { slug: 'solidarites-lien-social', label: 'Solidarités, lien social' },
-  { slug: 'urbanisme-logement-amenagement', label: 'Urbanisme, logement, aménagement' },
-];
+import { useCallback, useMemo } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from './graphql';
 
-/** A theme's French name; an unknown slug as it is. */
-export function themeLabel(slug: string): string {
-  return THEMES.find((theme) => theme.slug === slug)?.label ?? slug;
+/** The themes a project may carry (the Aides-Territoires taxonomy), served by the API: slugs and French names. */
+export const THEMES_QUERY = graphql(`
+  query Themes {
+    themes {
+      slug
+      name
+    }
+  }
+`);
+
+export interface ThemeChoice {
+  slug: string;
+  label: string;
+}
+
+export interface Themes {
+  /** By French name; empty while loading (or when the API cannot answer). */
+  themes: ThemeChoice[];
+  /** A theme's French name; a slug not (yet) known as it is. */
+  themeLabel: (slug: string) => string;
+}
+
+/** The taxonomy, read once per session (reference data: cache-first). */
+export function useThemes(): Themes {
+  const [{ data }] = useQuery({ query: THEMES_QUERY, requestPolicy: 'cache-first' });
+  const themes = useMemo(() => data?.themes.map(({ slug, name }) => ({ slug, label: name })) ?? [], [data]);
+  const themeLabel = useCallback((slug: string) => themes.find((theme) => theme.slug === slug)?.label ?? slug, [themes]);
+  return { themes, themeLabel };
 }

@@ -3,14 +3,14 @@ import { useClient, useQuery } from 'urql';
 import { describeError } from './graphql-errors';
 import { INBOX_ACTIVITY_SUBSCRIPTION, LATEST_ACTIVITY_QUERY } from './inbox-activity-subscription';
 import { INBOX_QUERY, type InboxFilter, type InboxNode } from './inbox-query';
-
-/** Activities that move a project into or out of the inbox (a status changed; assigning one takes it out). */
-const INBOX_KINDS = new Set(['STATUS_CHANGED', 'ASSIGNED']);
+import { INBOX_UNREAD_COUNT_QUERY } from './read-mark-operations';
 
 export interface InboxState {
   rows: InboxNode[];
   /** More than the rows shown. */
   hasMore: boolean;
+  /** How many projects of the whole inbox (filters aside) hold activity the viewer has not read; null until read. */
+  unreadProjects: number | null;
   fetching: boolean;
   error: string | null;
   /** The viewer is not a State agent. */
@@ -19,8 +19,9 @@ export interface InboxState {
 }
 
 /**
- * The first 50 rows of the inbox with `filter`, read again from the server whenever a project
- * the viewer may see changes status. The journal's position is read first; the inbox is read
+ * The first 50 rows of the inbox with `filter` and the inbox's unread count, read again from the
+ * server whenever a project the viewer may see has new activity (a status changed, an
+ * assignment, a message: rows come and go, unread counts grow). The journal's position is read first; the inbox is read
  * after it, and the projectActivity subscription (no project, no territory) starts after that
  * position: a change made between the read and the subscription is replayed, not missed.
  * Bursts (a replay after a reconnection) give one refetch.
@@ -31,14 +32,16 @@ export function useInbox(pageSize: number, filter: InboxFilter): InboxState {
   const ready = !position.fetching && (position.data !== undefined || position.error !== undefined);
   const after = position.data?.latestActivityId ?? null;
   const [result, reexecute] = useQuery({ query: INBOX_QUERY, variables: { first: pageSize, filter }, requestPolicy: 'cache-and-network', pause: !ready });
+  const [unread, reexecuteUnread] = useQuery({ query: INBOX_UNREAD_COUNT_QUERY, requestPolicy: 'cache-and-network', pause: !ready });
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refetch = useCallback(() => {
     if (pending.current) return;
     pending.current = setTimeout(() => {
       pending.current = null;
       reexecute({ requestPolicy: 'network-only' });
+      reexecuteUnread({ requestPolicy: 'network-only' });
     }, 100);
-  }, [reexecute]);
+  }, [reexecute, reexecuteUnread]);
   const [liveError, setLiveError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -46,7 +49,7 @@ export function useInbox(pageSize: number, filter: InboxFilter): InboxState {
     const subscription = client.subscription(INBOX_ACTIVITY_SUBSCRIPTION, { after }).subscribe((event) => {
       const activity = event.data?.projectActivity;
       setLiveError(event.error && !activity ? describeError(event.error) : null);
-      if (activity && INBOX_KINDS.has(activity.kind)) refetch();
+      if (activity) refetch();
     });
     return () => subscription.unsubscribe();
   }, [client, refetch, ready, after]);
@@ -62,6 +65,7 @@ export function useInbox(pageSize: number, filter: InboxFilter): InboxState {
   return {
     rows: result.data?.inbox.edges.map((edge) => edge.node) ?? [],
     hasMore: result.data?.inbox.pageInfo.hasNextPage ?? false,
+    unreadProjects: unread.data?.inboxUnreadCount ?? null,
     fetching: result.fetching || !ready,
     error: result.error && !forbidden ? describeError(result.error) : null,
     forbidden,

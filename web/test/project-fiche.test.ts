@@ -99,7 +99,14 @@ describe("project fiche in Chromium", () => {
     expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Présentation", "État des lieux", "Échanges", "Documents", "Actions", "Financements", "Acteurs", "Journal"]);
     expect(await page.locator(".fiche-title .status").innerText()).toMatch(/^Brouillon$/i);
     let fiche = await textOf(page);
-    for (const expected of ["Phase Étude", "Clermont-Ferrand (principal) Aubière", "Thèmes Eau", "Petites villes de demain", "Budget estimé 250 000 €", "du 01/09/2026 au 30/06/2027"]) {
+    for (const expected of [
+      "Phase Étude",
+      "Clermont-Ferrand (principal) Aubière",
+      "Thèmes Eau et milieux aquatiques",
+      "Petites villes de demain",
+      "Budget estimé 250 000 €",
+      "du 01/09/2026 au 30/06/2027",
+    ]) {
       expect(fiche).toContain(expected);
     }
     await showTab("État des lieux");

@@ -101,7 +101,7 @@ describe("State workflow in Chromium", () => {
     await page.getByRole("button", { name: "Filtrer" }).click();
     await page.getByText("Aucun projet à traiter.").waitFor();
     await page.getByLabel("Commune (code INSEE)").fill("63113");
-    await page.getByLabel("Thème", { exact: true }).selectOption({ label: "Eau" });
+    await page.getByLabel("Thème", { exact: true }).selectOption({ label: "Eau et milieux aquatiques" });
     await page.getByRole("button", { name: "Filtrer" }).click();
     await row.waitFor();
     await page.getByLabel("Déposés avant le").fill("2000-01-01");

@@ -11,7 +11,7 @@ const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots"
 /**
  * The whole story in the built web app, in two browser contexts against the real hub: Camille
  * creates a project with "Nouveau projet" and submits it; Julien, whose inbox is open, sees it
- * appear live, qualifies it and assigns it to an agent of his DDT by theme; Camille sees the
+ * appear live, qualifies it and assigns it to a colleague of his DDT chosen by theme; Camille sees the
  * activity live, the funding proposals and prepares a Démarches Simplifiées dossier. axe-core
  * finds no serious or critical violation on any page; each main page is saved as a screenshot.
  */
@@ -75,7 +75,9 @@ describe("the story in Chromium, with axe on each page", () => {
     await camille.getByText("Donnez un titre au projet.").waitFor();
     await camille.getByLabel("Titre du projet").fill(title);
     await camille.getByLabel("Description").fill("Un réseau de chaleur alimenté par la biomasse pour 400 logements du quartier nord.");
-    await camille.getByRole("checkbox", { name: "Eau", exact: true }).check({ force: true });
+    // The themes come from the API (the Aides-Territoires taxonomy, French names).
+    await camille.getByRole("checkbox", { name: "Eau et milieux aquatiques", exact: true }).check({ force: true });
+    await camille.getByRole("checkbox", { name: "Énergies / Déchets", exact: true }).check({ force: true });
     await camille.getByRole("radio", { name: "Étude" }).check({ force: true });
     await check(camille, "04-nouveau-projet-projet");
     await camille.getByRole("button", { name: "Étape suivante" }).click();
@@ -115,21 +117,29 @@ describe("the story in Chromium, with axe on each page", () => {
     await julien.getByRole("button", { name: "Confirmer" }).click();
     await julien.locator(".fiche-title .status", { hasText: "Qualifié" }).waitFor({ timeout: 10_000 });
 
-    // Assign by theme to an agent of his DDT, from the "Acteurs" tab.
+    // Assign by theme to a colleague of his DDT, from the "Acteurs" tab: for "Énergies / Déchets",
+    // Amélie Garnier (who follows it) is offered first; Julien (water, nature) among the others.
     await showTab(julien, "Acteurs");
-    await julien.getByLabel("Thème suivi", { exact: true }).selectOption({ label: "Eau" });
-    await julien.getByLabel("Agent", { exact: true }).selectOption({ label: "Julien Bernard" });
+    // Its label carries a hint ("Les agents qui suivent ce thème sont proposés en premier.").
+    await julien.getByLabel(/^Thème suivi/).selectOption({ label: "Énergies / Déchets" });
+    const followers = julien.locator('#assign-agent optgroup[label="Suivent le thème « Énergies / Déchets »"] option');
+    await followers.first().waitFor({ state: "attached" });
+    expect(await followers.allTextContents()).toEqual(["Amélie Garnier (suit : Énergies / Déchets, Urbanisme / logement / aménagement)"]);
+    expect(await julien.locator('#assign-agent optgroup[label="Autres agents du service"] option').allTextContents()).toContain(
+      "Julien Bernard (suit : Eau et milieux aquatiques, Nature / environnement)",
+    );
+    await julien.getByLabel("Agent", { exact: true }).selectOption({ label: "Amélie Garnier (suit : Énergies / Déchets, Urbanisme / logement / aménagement)" });
     await check(julien, "08-fiche-acteurs-etat");
     await julien.getByRole("button", { name: "Attribuer", exact: true }).click();
     await julien.locator(".fiche-title .status", { hasText: "Attribué" }).waitFor({ timeout: 10_000 });
-    await julien.getByTestId("assignees").getByText("Julien Bernard").waitFor();
-    expect(await textOf(julien, '[data-testid="assignees"]')).toContain("Thème suivi : Eau");
+    await julien.getByTestId("assignees").getByText("Amélie Garnier").waitFor();
+    expect(await textOf(julien, '[data-testid="assignees"]')).toContain("Thème suivi : Énergies / Déchets");
     const assignees = await hub.query<{ project: { assignees: { theme: string | null; person: { name: string } | null }[] } }>(
       `query($id: ID!) { project(id: $id) { assignees { theme person { name } } } }`,
       { id: projectId },
       await hub.token(JULIEN),
     );
-    expect(assignees.data?.project.assignees).toEqual([{ theme: "eau", person: { name: "Julien Bernard" } }]);
+    expect(assignees.data?.project.assignees).toEqual([{ theme: "energies-dechets", person: { name: "Amélie Garnier" } }]);
 
     // Blocked with a reason, then unblocked; an expert organisation found by name and associated.
     await julien.getByLabel("Motif du blocage").fill("En attente de l'avis de l'architecte des bâtiments de France.");
@@ -147,7 +157,7 @@ describe("the story in Chromium, with axe on each page", () => {
     await camille.getByTestId("journal-entry").filter({ hasText: "attribué" }).first().waitFor({ timeout: 10_000 });
     await check(camille, "09-fiche-journal");
     await showTab(camille, "Acteurs");
-    await camille.getByTestId("assignees").getByText("Julien Bernard").waitFor();
+    await camille.getByTestId("assignees").getByText("Amélie Garnier").waitFor();
 
     // ...the funding proposals, with why each fits, and filtered by kind...
     await showTab(camille, "Financements");
@@ -180,6 +190,15 @@ describe("the story in Chromium, with axe on each page", () => {
     await showTab(camille, "Présentation");
     expect(await camille.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await check(camille, "16-fiche-320px");
+
+    // Her notification preferences, a page of their own (checked in notifications.test.ts).
+    await camille.setViewportSize({ width: 1280, height: 900 });
+    await camille.getByRole("link", { name: "Mes préférences de notification" }).first().click();
+    await camille
+      .getByRole("radio", { name: /Immédiatement/ })
+      .and(camille.locator(":checked"))
+      .waitFor({ state: "attached" });
+    await check(camille, "25-preferences-notification");
 
     // The ANCT dashboard counts it: France, then the région, the département, the commune.
     const nadia = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();

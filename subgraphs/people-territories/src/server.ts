@@ -13,6 +13,7 @@ import { CompleteMapAndPeople1764345600000 } from "./migrations/1764345600000-co
 import { SearchIndexes1764352800000 } from "./migrations/1764352800000-search-indexes";
 import { PersonRolesAndInvitations1764403200000 } from "./migrations/1764403200000-person-roles-and-invitations";
 import { Notifications1767600000000 } from "./migrations/1767600000000-notifications";
+import { PersonThemes1768100000000 } from "./migrations/1768100000000-person-themes";
 import { ApiKeyLimits1768210000000 } from "./migrations/1768210000000-api-key-limits";
 import { ApiKeyBudgets1768300000000 } from "./migrations/1768300000000-api-key-budgets";
 import { buildPeopleTerritoriesSchema } from "./schema";
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   SearchIndexes1764352800000,
   PersonRolesAndInvitations1764403200000,
   Notifications1767600000000,
+  PersonThemes1768100000000,
   ApiKeyLimits1768210000000,
   ApiKeyBudgets1768300000000,
 ];

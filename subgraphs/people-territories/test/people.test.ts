@@ -1,4 +1,4 @@
-import { CAMILLE, codes, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
+import { AMELIE, CAMILLE, codes, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
 
 const LOUIS = "louis.moreau@anct.demo";
 const INVITE = `mutation($email: String!, $org: ID!) {
@@ -18,6 +18,7 @@ describe("invitations and members", () => {
     for (const [who, email] of [
       ["camille", CAMILLE],
       ["julien", JULIEN],
+      ["amelie", AMELIE],
       ["nadia", NADIA],
       ["louis", LOUIS],
     ] as const) {
@@ -54,7 +55,8 @@ describe("invitations and members", () => {
     const members = await hub.query<Members>(MEMBERS.replace("first: 2", "first: 100"), { org: "DDT:63" }, t.julien);
     const listed = members.data!.organization.members.edges.map((e) => e.node.id);
     expect(listed).not.toContain(id.camille);
-    expect(listed).toEqual([id.julien]);
+    // Only the DDT's demo agents (by name: Bernard, Garnier).
+    expect(listed).toEqual([id.julien, id.amelie]);
   });
 
   it("lets only the invited person see and accept their invitation", async () => {
@@ -97,7 +99,8 @@ describe("invitations and members", () => {
         "SELECT p.id FROM membership m JOIN person p ON p.id = m.person_id WHERE m.organization_id = 'DDT:63' AND p.status <> 'PENDING' ORDER BY p.usual_name || ' ' || p.given_name, p.id",
       )
     ).map((r) => r.id);
-    expect(expected).toHaveLength(6);
+    // The five above, Julien and his colleague Amélie (demo accounts).
+    expect(expected).toHaveLength(7);
     const seen: string[] = [];
     const cursors: string[] = [];
     let after: string | null = null;
@@ -128,5 +131,26 @@ describe("invitations and members", () => {
       data: null,
       errors: [{ message: "after is not a valid cursor", path: ["organization", "members"], extensions: { code: "BAD_USER_INPUT", field: "after", serviceName: "people-territories" } }],
     });
+  });
+  it("gives the themes each agent of a service follows, by which a project is assigned (demo: Julien and his colleague Amélie)", async () => {
+    const response = await hub.query<{ organization: { members: { edges: { node: { name: string; themes: string[] } }[] } } }>(
+      `{ organization(id: "DDT:63") { members(first: 50) { edges { node { name themes } } } } }`,
+      {},
+      t.julien,
+    );
+    expect(response.errors).toBeUndefined();
+    const members = response.data!.organization.members.edges.map((e) => e.node);
+    expect(members).toEqual(
+      expect.arrayContaining([
+        { name: "Julien Bernard", themes: ["eau", "nature-environnement-risques"] },
+        { name: "Amélie Garnier", themes: ["energies-dechets", "urbanisme-logement-amenagement"] },
+      ]),
+    );
+    // The column the API reads, and nobody else given themes by the demo.
+    const rows = await hub.sql<{ email: string; themes: string[] }>("people-territories", "SELECT email, themes FROM person WHERE themes <> '{}' ORDER BY email");
+    expect(rows).toEqual([
+      { email: "amelie.garnier@ddt63.demo", themes: ["energies-dechets", "urbanisme-logement-amenagement"] },
+      { email: JULIEN, themes: ["eau", "nature-environnement-risques"] },
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { ReadMarkResolver } from "./resolvers/read-mark.resolver";
 import { ProjectBlockResolver, ProjectRecommendationsResolver, RecommendationResolver, visibleRecommendation } from "./resolvers/recommendation.resolver";
 import { ReminderResolver } from "./resolvers/reminder.resolver";
 import { BoardResolver } from "./resolvers/board.resolver";
+import { ThemeResolver } from "./resolvers/theme.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
@@ -31,6 +32,7 @@ export function buildProjectsSchema() {
       ProjectBlockResolver,
       ReminderResolver,
       BoardResolver,
+      ThemeResolver,
     ],
     // Person is only extended here (assignedProjects): listed, or type-graphql would drop it.
     orphanedTypes: [PersonRef],

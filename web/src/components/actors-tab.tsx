@@ -1,6 +1,6 @@
 import { formatDate } from '../format';
 import type { ProjectFiche } from '../project-fiche-query';
-import { themeLabel } from '../themes';
+import { useThemes } from '../themes';
 import type { Viewer } from '../use-viewer';
 import { AssignForm } from './assign-form';
 import { AssociateOrganizationForm } from './associate-organization-form';
@@ -23,6 +23,7 @@ interface ActorsTabProps {
 
 /** "Acteurs": the porteur, the agents the project is assigned to, the associated organisations; for the State, assigning, blocking and associating. */
 export function ActorsTab({ project, viewer, onChanged }: ActorsTabProps) {
+  const { themeLabel } = useThemes();
   const service = viewer.stateServices.at(0);
   return (
     <>

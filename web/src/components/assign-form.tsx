@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { CHANGE_PROJECT_STATUS_MUTATION } from '../change-project-status-mutation';
 import { describeError } from '../graphql-errors';
 import { AGENTS_QUERY } from '../state-operations';
-import { themeLabel, THEMES } from '../themes';
+import { useThemes } from '../themes';
 import { Alert } from './alert';
 
 interface AssignFormProps {
@@ -16,15 +16,23 @@ interface AssignFormProps {
   onDone: () => void;
 }
 
-/** "Attribuer le projet": an agent of the viewer's service, for one of the project's themes (changeProjectStatus ASSIGN). */
+/**
+ * "Attribuer le projet": a theme among the project's, then an agent of the viewer's service,
+ * those who follow that theme first (changeProjectStatus ASSIGN).
+ */
 export function AssignForm({ projectId, themes, serviceId, onDone }: AssignFormProps) {
-  const choices = themes.length > 0 ? themes : THEMES.map((theme) => theme.slug);
-  const [theme, setTheme] = useState(choices[0] ?? '');
+  const { themes: taxonomy, themeLabel } = useThemes();
+  const choices = themes.length > 0 ? themes : taxonomy.map((theme) => theme.slug);
+  const [picked, setPicked] = useState<string | null>(null);
+  const theme = picked ?? choices[0] ?? '';
   const [personId, setPersonId] = useState('');
   const [{ data, fetching, error }] = useQuery({ query: AGENTS_QUERY, variables: { organizationId: serviceId } });
   const [{ fetching: assigning }, changeStatus] = useMutation(CHANGE_PROJECT_STATUS_MUTATION);
   const [failure, setFailure] = useState<string | null>(null);
   const agents = data?.organization.members.edges.map((edge) => edge.node) ?? [];
+  const following = agents.filter((agent) => agent.themes.includes(theme));
+  const others = agents.filter((agent) => !agent.themes.includes(theme));
+  const describe = (agent: (typeof agents)[number]) => `${agent.name ?? 'Agent'}${agent.themes.length > 0 ? ` (suit : ${agent.themes.map(themeLabel).join(', ')})` : ''}`;
 
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,7 +51,7 @@ export function AssignForm({ projectId, themes, serviceId, onDone }: AssignFormP
       <h3 id="assign-title" className="fr-h6">
         Attribuer le projet à un agent {data ? `de ${data.organization.name}` : ''}
       </h3>
-      <Select label="Thème suivi" nativeSelectProps={{ id: 'assign-theme', value: theme, onChange: (e) => setTheme(e.target.value) }}>
+      <Select label="Thème suivi" hint="Les agents qui suivent ce thème sont proposés en premier." nativeSelectProps={{ id: 'assign-theme', value: theme, onChange: (e) => setPicked(e.target.value) }}>
         {choices.map((slug) => (
           <option key={slug} value={slug}>
             {themeLabel(slug)}
@@ -52,11 +60,24 @@ export function AssignForm({ projectId, themes, serviceId, onDone }: AssignFormP
       </Select>
       <Select label="Agent" nativeSelectProps={{ id: 'assign-agent', value: personId, onChange: (e) => setPersonId(e.target.value), disabled: fetching }}>
         <option value="">{fetching ? 'Chargement des agents…' : '— Choisir un agent —'}</option>
-        {agents.map((agent) => (
-          <option key={agent.id} value={agent.id}>
-            {agent.name ?? 'Agent'}
-          </option>
-        ))}
+        {following.length > 0 && (
+          <optgroup label={`Suivent le thème « ${themeLabel(theme)} »`}>
+            {following.map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                {describe(agent)}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {others.length > 0 && (
+          <optgroup label={following.length > 0 ? 'Autres agents du service' : 'Agents du service'}>
+            {others.map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                {describe(agent)}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </Select>
       <Alert message={error && describeError(error)} prefix="Liste des agents indisponible : " />
       <Button type="submit" disabled={assigning}>

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import type { InboxFilter } from '../inbox-query';
-import { THEMES } from '../themes';
+import { useThemes } from '../themes';
 
 interface InboxFiltersProps {
   onApply: (filter: InboxFilter) => void;
@@ -8,6 +8,7 @@ interface InboxFiltersProps {
 
 /** The inbox's filters: theme, programme, commune and "déposés avant", applied with "Filtrer". */
 export function InboxFilters({ onApply }: InboxFiltersProps) {
+  const { themes } = useThemes();
   const [theme, setTheme] = useState('');
   const [programme, setProgramme] = useState('');
   const [territoryId, setTerritoryId] = useState('');
@@ -42,7 +43,7 @@ export function InboxFilters({ onApply }: InboxFiltersProps) {
         </label>
         <select className="fr-select" id="filter-theme" value={theme} onChange={(e) => setTheme(e.target.value)}>
           <option value="">Tous les thèmes</option>
-          {THEMES.map(({ slug, label }) => (
+          {themes.map(({ slug, label }) => (
             <option key={slug} value={slug}>
               {label}
             </option>

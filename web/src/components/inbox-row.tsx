@@ -1,6 +1,7 @@
 import { formatDate, formatPriority, formatStatus } from '../format';
 import type { InboxNode } from '../inbox-query';
 import { ficheHash } from '../use-hash-route';
+import { UnreadBadge } from './unread-badge';
 
 /** A project to handle; the whole row opens its fiche. */
 export function InboxRow({ project }: { project: InboxNode }) {
@@ -8,7 +9,7 @@ export function InboxRow({ project }: { project: InboxNode }) {
   return (
     <tr data-testid="inbox-row" className="clickable" onClick={() => (window.location.hash = href)}>
       <td>
-        <a href={href}>{project.title}</a>
+        <a href={href}>{project.title}</a> <UnreadBadge count={project.unreadCount} />
       </td>
       <td>{project.territory.name}</td>
       <td>{formatDate(project.submittedAt ?? project.createdAt)}</td>

@@ -10,7 +10,7 @@ const PAGE_SIZE = 50;
 /** "Projets à traiter" (`#/a-traiter`): the State's inbox, read again when a status changes. */
 export function Inbox() {
   const [filter, setFilter] = useState<InboxFilter>({});
-  const { rows, hasMore, fetching, error, forbidden, liveError } = useInbox(PAGE_SIZE, filter);
+  const { rows, hasMore, unreadProjects, fetching, error, forbidden, liveError } = useInbox(PAGE_SIZE, filter);
 
   if (forbidden) return <p className="fr-text--lg">Cette vue est réservée aux agents de l'État.</p>;
   return (
@@ -19,6 +19,13 @@ export function Inbox() {
         Projets à traiter <span className="count">({rows.length})</span>
       </h1>
       <p className="muted">Projets déposés et qualifiés de vos départements, par priorité puis du plus ancien au plus récent.</p>
+      {unreadProjects !== null && (
+        <p data-testid="inbox-unread" aria-live="polite">
+          {unreadProjects === 0
+            ? 'Vous avez pris connaissance de toute l’activité de vos projets à traiter.'
+            : `${unreadProjects} projet${unreadProjects > 1 ? 's ont' : ' a'} de l’activité que vous n’avez pas encore lue.`}
+        </p>
+      )}
       <InboxFilters onApply={setFilter} />
       {rows.length > 0 && (
         <div className="fr-table fr-table--no-caption">

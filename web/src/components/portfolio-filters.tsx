@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { PHASE_OPTIONS, STATUS_OPTIONS } from '../format';
-import { THEMES } from '../themes';
+import { useThemes } from '../themes';
 
 /** The dashboard's filter, as sent in `PortfolioFilter` and in the CSV export's query (the territory aside). */
 export interface PortfolioFilterValues {
@@ -23,6 +23,7 @@ export function filledFilter(values: PortfolioFilterValues): Record<string, stri
 
 /** Filters of the dashboard: applied on "Filtrer", so that typing does not query at each key. */
 export function PortfolioFilters({ onApply }: { onApply: (values: PortfolioFilterValues) => void }) {
+  const { themes } = useThemes();
   const [draft, setDraft] = useState<PortfolioFilterValues>(EMPTY_FILTER);
   const set = (key: keyof PortfolioFilterValues) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -43,7 +44,7 @@ export function PortfolioFilters({ onApply }: { onApply: (values: PortfolioFilte
         </label>
         <select className="fr-select" id="dashboard-theme" value={draft.theme} onChange={set('theme')}>
           <option value="">Toutes</option>
-          {THEMES.map((theme) => (
+          {themes.map((theme) => (
             <option key={theme.slug} value={theme.slug}>
               {theme.label}
             </option>

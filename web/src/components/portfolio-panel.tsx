@@ -5,7 +5,7 @@ import { downloadDocument } from '../download-document';
 import { formatEuros, formatPhase, formatStatus } from '../format';
 import { describeError } from '../graphql-errors';
 import { SessionTokenContext } from '../session-token-context';
-import { themeLabel } from '../themes';
+import { useThemes } from '../themes';
 import { Alert } from './alert';
 import { BarChart } from './bar-chart';
 import { GristSyncForm } from './grist-sync-form';
@@ -17,6 +17,7 @@ import { filledFilter, type PortfolioFilterValues } from './portfolio-filters';
  * CSV export of the same projects.
  */
 export function PortfolioPanel({ territoryId, filter }: { territoryId: string | null; filter: PortfolioFilterValues }) {
+  const { themeLabel } = useThemes();
   const token = useContext(SessionTokenContext);
   const variables = { filter: { ...filledFilter(filter), ...(territoryId ? { territoryId } : {}) } };
   const [result] = useQuery({ query: PORTFOLIO_QUERY, variables });

@@ -4,6 +4,7 @@ import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import type { ActivityEntry, ProjectFiche } from '../project-fiche-query';
 import { useProjectComments } from '../use-project-comments';
 import { useProjectJournal } from '../use-project-journal';
+import type { MarkRead } from '../use-mark-read';
 import type { Viewer } from '../use-viewer';
 import { ActionList } from './action-list';
 import { ActorsTab } from './actors-tab';
@@ -18,12 +19,15 @@ import { Journal } from './journal';
 import { LifecycleActions } from './lifecycle-actions';
 import { ProjectSummary } from './project-summary';
 import { StatusBadge } from './status-badge';
+import { UnreadBadge } from './unread-badge';
 
 interface ProjectFicheBodyProps {
   project: ProjectFiche;
   viewer: Viewer;
   /** Reads the fiche again from the server. */
   refetch: () => void;
+  /** What was unread when the fiche opened, and how to mark live activity read. */
+  read: MarkRead;
 }
 
 const TABS = [
@@ -44,13 +48,21 @@ const TABS = [
  * conversation again, any other change the fiche (status, état des lieux, actions, documents,
  * actors), whichever tab is shown.
  */
-export function ProjectFicheBody({ project, viewer, refetch }: ProjectFicheBodyProps) {
+export function ProjectFicheBody({ project, viewer, refetch, read }: ProjectFicheBodyProps) {
   const [tab, setTab] = useState('presentation');
   const [editing, setEditing] = useState<'presentation' | 'diagnostic' | null>(null);
   const conversation = useProjectComments(project.id);
   const loaded = useMemo(() => project.activity.edges.map((edge) => edge.node), [project.activity]);
   const { refetch: refetchComments } = conversation;
-  const handleNewEntry = useCallback((entry: ActivityEntry) => (entry.kind === 'COMMENT_ADDED' ? refetchComments() : refetch()), [refetchComments, refetch]);
+  const { markRead } = read;
+  const handleNewEntry = useCallback(
+    (entry: ActivityEntry) => {
+      markRead();
+      if (entry.kind === 'COMMENT_ADDED') refetchComments();
+      else refetch();
+    },
+    [markRead, refetchComments, refetch],
+  );
   const journal = useProjectJournal(project.id, loaded, handleNewEntry);
   const canEdit = project.viewerCan.edit;
   const saved = () => {
@@ -64,6 +76,11 @@ export function ProjectFicheBody({ project, viewer, refetch }: ProjectFicheBodyP
         <h1 id="fiche-title">{project.title}</h1>
         <StatusBadge status={project.status} />
       </div>
+      {read.unreadAtOpen !== null && read.unreadAtOpen > 0 && (
+        <p className="fr-text--sm" data-testid="fiche-unread">
+          <UnreadBadge count={read.unreadAtOpen} /> depuis votre dernière visite : voir l'onglet « Journal ».
+        </p>
+      )}
       <LifecycleActions project={project} onDone={refetch} />
       {project.blockedReason && (
         <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="status">

@@ -4,7 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { PHASE_OPTIONS } from '../format';
 import { draftErrors, type ProjectDraft } from '../project-draft';
-import { THEMES } from '../themes';
+import { useThemes } from '../themes';
 import { TerritorySearch } from './territory-search';
 
 interface ProjectFieldsProps {
@@ -18,6 +18,7 @@ interface ProjectFieldsProps {
 
 /** The fiche's fields (new project and edit), in two parts. */
 export function ProjectFields({ value, onChange, part, showErrors }: ProjectFieldsProps) {
+  const { themes } = useThemes();
   const errors = showErrors ? draftErrors(value) : {};
   const set = (field: 'title' | 'description' | 'phase' | 'programmes' | 'budget' | 'startDate' | 'endDate') => (event: { target: { value: string } }) =>
     onChange({ ...value, [field]: event.target.value });
@@ -84,7 +85,7 @@ export function ProjectFields({ value, onChange, part, showErrors }: ProjectFiel
       <Checkbox
         legend="Thématiques"
         hintText="Elles servent à trouver les financements et l'agent de l'État qui suivra le projet."
-        options={THEMES.map(({ slug, label }) => ({
+        options={themes.map(({ slug, label }) => ({
           label,
           nativeInputProps: {
             name: 'themes',

@@ -4,10 +4,11 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { STATUS_OPTIONS } from '../format';
 import type { ProjectFilter } from '../project-list-query';
-import { THEMES } from '../themes';
+import { useThemes } from '../themes';
 
 /** The list's search (words of the title) and filters (status, theme, programme), applied with "Rechercher". */
 export function ProjectFilters({ onApply }: { onApply: (filter: ProjectFilter) => void }) {
+  const { themes } = useThemes();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
   const [theme, setTheme] = useState('');
@@ -44,7 +45,7 @@ export function ProjectFilters({ onApply }: { onApply: (filter: ProjectFilter) =
       </Select>
       <Select label="Thème" nativeSelectProps={{ id: 'list-theme', value: theme, onChange: (e) => setTheme(e.target.value) }}>
         <option value="">Tous les thèmes</option>
-        {THEMES.map(({ slug, label }) => (
+        {themes.map(({ slug, label }) => (
           <option key={slug} value={slug}>
             {label}
           </option>

@@ -2,6 +2,7 @@ import { formatDate } from '../format';
 import type { ProjectNode } from '../project-list-query';
 import { ficheHash } from '../use-hash-route';
 import { StatusBadge } from './status-badge';
+import { UnreadBadge } from './unread-badge';
 
 /** A project in the list; its title links to its fiche. */
 export function ProjectRow({ project }: { project: ProjectNode }) {
@@ -9,7 +10,7 @@ export function ProjectRow({ project }: { project: ProjectNode }) {
   return (
     <tr data-testid="project-row">
       <td>
-        <a href={ficheHash(project.id)}>{project.title}</a>
+        <a href={ficheHash(project.id)}>{project.title}</a> <UnreadBadge count={project.unreadCount} />
       </td>
       <td>
         {territory.name}

@@ -1,7 +1,7 @@
 import { formatDate, formatDay, formatEuros, formatPhase, formatPriority } from '../format';
 import type { ProjectFiche } from '../project-fiche-query';
 import { FicheField } from './fiche-field';
-import { themeLabel } from '../themes';
+import { useThemes } from '../themes';
 
 function datesOf({ startDate, endDate }: ProjectFiche): string | null {
   if (startDate && endDate) return `du ${formatDay(startDate)} au ${formatDay(endDate)}`;
@@ -12,6 +12,7 @@ function datesOf({ startDate, endDate }: ProjectFiche): string | null {
 
 /** "Présentation": the project's description and main fields. */
 export function ProjectSummary({ project }: { project: ProjectFiche }) {
+  const { themeLabel } = useThemes();
   const main = project.territories.at(0);
   const others = project.territories.slice(1);
   return (

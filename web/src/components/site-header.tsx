@@ -1,6 +1,6 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
-import { ADMIN_HASH, DASHBOARD_HASH, INBOX_HASH, LIST_HASH, NEW_PROJECT_HASH, type Route } from '../use-hash-route';
+import { ADMIN_HASH, DASHBOARD_HASH, INBOX_HASH, LIST_HASH, NEW_PROJECT_HASH, PREFERENCES_HASH, type Route } from '../use-hash-route';
 
 interface SiteHeaderProps {
   /** Null before sign-in: no navigation, no session. */
@@ -44,6 +44,7 @@ export function SiteHeader({ session, route, hasInbox, canCreate, hasDashboard, 
         session
           ? [
               { iconId: 'fr-icon-account-circle-line', text: session.email ? `Connecté·e : ${session.email}` : 'Connecté·e avec ProConnect', linkProps: { href: LIST_HASH } },
+              { iconId: 'fr-icon-notification-3-line', text: 'Mes préférences de notification', linkProps: { href: PREFERENCES_HASH } },
               { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: session.onSignOut } },
             ]
           : []

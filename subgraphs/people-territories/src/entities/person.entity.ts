@@ -45,6 +45,11 @@ export class Person {
   @Column("text", { name: "notification_frequency", default: NotificationFrequency.IMMEDIATE })
   notificationFrequency!: NotificationFrequency;
 
+  /** The themes a State agent follows (Aides-Territoires slugs): who to assign a project of those themes to. */
+  @Column("text", { array: true, default: () => "'{}'" })
+  @Field(() => [String], { description: "The themes they follow (Aides-Territoires slugs, see `themes`): a State agent's specialities, by which a project is assigned. Empty when none." })
+  themes!: string[];
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt!: Date;
 }

@@ -124,7 +124,7 @@ export async function fetchOrganizationMembers(dataSource: DataSource, organizat
     `SELECT m.* FROM unnest($1::text[]) AS k(organization)
        CROSS JOIN LATERAL (
          SELECT p.id, p.email, p.given_name AS "givenName", p.usual_name AS "usualName", p.status, p.sub, p.invited_by AS "invitedBy",
-                p.created_at AS "createdAt", k.organization AS "organizationId"
+                p.themes, p.created_at AS "createdAt", k.organization AS "organizationId"
            FROM membership ms JOIN person p ON p.id = ms.person_id
           WHERE ms.organization_id = k.organization AND p.status <> 'PENDING' ${after}
           ORDER BY p.usual_name || ' ' || p.given_name, p.id LIMIT $${params.length}) AS m`,
