@@ -24,7 +24,7 @@ export function AssignForm({ projectId, themes, serviceId, onDone }: AssignFormP
   const { themes: taxonomy, themeLabel } = useThemes();
   const choices = themes.length > 0 ? themes : taxonomy.map((theme) => theme.slug);
   const [picked, setPicked] = useState<string | null>(null);
-  const theme = picked ?? choices[0] ?? '';
+  const theme = picked ?? (choices.length > 0 ? choices[0] : '');
   const [personId, setPersonId] = useState('');
   const [{ data, fetching, error }] = useQuery({ query: AGENTS_QUERY, variables: { organizationId: serviceId } });
   const [{ fetching: assigning }, changeStatus] = useMutation(CHANGE_PROJECT_STATUS_MUTATION);
