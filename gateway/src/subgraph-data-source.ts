@@ -184,7 +184,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 /** A query (never a mutation or a subscription event), both the caller's operation and this subgraph call (as the planner wrote it). */
 function isQuery(options: Options): boolean {
   if (!("incomingRequestContext" in options)) return false;
-  if (options.incomingRequestContext.operation.operation !== OperationTypeNode.QUERY) return false;
+  // The federated subscriptions run each event's plan with a context of their own, without an
+  // operation: their fetches are never shared (each event is fresh).
+  const operation = (options.incomingRequestContext as { operation?: { operation: OperationTypeNode } }).operation;
+  if (operation?.operation !== OperationTypeNode.QUERY) return false;
   return /^\s*(query\b|\{)/.test(options.request.query ?? "");
 }
 
