@@ -38,7 +38,7 @@ const NEVER_SUBMITTED: Record<SortDirection, string> = {
 };
 
 /** Exact instants (microseconds: a millisecond would merge rows the keyset must tell apart), as cursors carry them. */
-const instantText = (expression: string) => `to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const instantText = (expression: string) => `to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** HIGH 3, NORMAL 2, LOW 1, none 0: DESC puts the highest priority first. */
 export const PRIORITY_VALUE = `(${PRIORITY_ORDER.length} - ${PRIORITY_RANK})`;

@@ -1,6 +1,7 @@
 import { authorize, countOf, isUuid, readPage, toConnection, type Connection, type Page, type PageArgs, type ParentCount, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Project } from "../entities/project.entity";
+import { instantText } from "../rules/project-order";
 import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageQuery, projectsQuery, type ProjectFilterData, type ProjectKey } from "./project-query.service";
 
 /** Whose projects: a territory's (or any territory inside it), an organisation's, a person's (assigned). */
@@ -10,6 +11,8 @@ export type ProjectRelation = "territory" | "owner" | "assignee";
 export interface RelatedProject {
   parent: string;
   project: Project;
+  /** Its keyset, exact as SQL sorts it (microseconds), the same as the cursors of `projects`. */
+  key: ProjectKey;
 }
 
 /** How a project belongs to the parent `k.parent`, on `project p`. */
@@ -47,7 +50,11 @@ export async function fetchRelatedProjects(dataSource: DataSource, viewer: Viewe
   const ids = relation === "assignee" ? parents.filter(isUuid) : [...parents];
   if (ids.length === 0) return [];
   const { page, filter } = readPageKey(pageKey);
-  const [inner, params]: [string, unknown[]] = projectPageQuery(dataSource, viewer, page, filter).select("p.*").andWhere(BELONGS[relation]).getQueryAndParameters();
+  const [inner, params]: [string, unknown[]] = projectPageQuery(dataSource, viewer, page, filter)
+    .select("p.*")
+    .addSelect(instantText("p.created_at"), "relatedKey")
+    .andWhere(BELONGS[relation])
+    .getQueryAndParameters();
   const rows: Record<string, unknown>[] = await dataSource.query(
     `SELECT k.parent AS "relatedParent", r.* FROM unnest($${params.length + 1}::text[]) WITH ORDINALITY AS k(parent, position)
        CROSS JOIN LATERAL (${inner}) AS r
@@ -59,7 +66,7 @@ export async function fetchRelatedProjects(dataSource: DataSource, viewer: Viewe
     // The column conversions `getMany` applies (dates, bigint transformer, jsonb), from the entity's metadata.
     const project = metadata.create() as Project;
     for (const column of metadata.columns) column.setEntityValue(project, dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
-    return { parent: row.relatedParent as string, project };
+    return { parent: row.relatedParent as string, project, key: [row.relatedKey as string, project.id] };
   });
 }
 
@@ -82,11 +89,13 @@ export async function relatedProjects(
 ): Promise<Connection<Project>> {
   authorize(viewer, "project:read");
   const page = readPage(args, MAX_PROJECT_PAGE, isProjectKey);
-  const rows = (await loaders.page(pageKeyOf(relation, page, filter))).map((r) => r.project);
+  const related = await loaders.page(pageKeyOf(relation, page, filter));
+  const keys = new Map(related.map((r) => [r.project.id, r.key]));
+  const rows = related.map((r) => r.project);
   return toConnection(
     rows,
     page,
-    projectKeyOf,
+    (project) => keys.get(project.id) ?? projectKeyOf(project),
     countOf(rows, page, () => loaders.count(pageKeyOf(relation, null, filter))),
   );
 }
