@@ -54,7 +54,7 @@ export class ApiKeyAuthenticator {
     const id = createHash("sha256").update(key).digest("hex");
     const cached = this.cache?.get(id);
     if (cached) return cached.identity;
-    const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: ({ scopes: string[]; programmes: string[]; territoryIds: string[] } & ProgrammeKey) | null }>(
+    const { apiKeyIdentity } = await callSubgraph<{ apiKeyIdentity: ({ scopes: string[]; programmes?: string[]; territoryIds?: string[] } & ProgrammeKey) | null }>(
       this.options.peopleTerritoriesUrl,
       this.options.internalTokenSecret,
       SERVICE_VIEWER,
@@ -69,8 +69,8 @@ export class ApiKeyAuthenticator {
             ...ANONYMOUS,
             roles: ["PROGRAMME"],
             scopes: apiKeyIdentity.scopes.filter((scope) => Object.hasOwn(API_SCOPES, scope)),
-            programmes: apiKeyIdentity.programmes,
-            territories: apiKeyIdentity.territoryIds,
+            programmes: apiKeyIdentity.programmes ?? [],
+            territories: apiKeyIdentity.territoryIds ?? [],
           },
           programme: {
             apiKeyId: apiKeyIdentity.apiKeyId,

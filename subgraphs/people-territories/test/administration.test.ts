@@ -32,7 +32,7 @@ describe("administration of people", () => {
     const [{ n }] = await hub.sql<{ n: number }>("people-territories", "SELECT count(*)::int AS n FROM person");
     expect(all).toHaveLength(n);
     expect(await emails({ search: "LEA roux" })).toEqual(["lea.roux@cerema.demo"]);
-    expect(await emails({ search: "ddt63" })).toEqual([JULIEN]);
+    expect(await emails({ search: "ddt63" })).toEqual([JULIEN, "amelie.garnier@ddt63.demo"]);
     expect(await emails({ search: "100%_" })).toEqual([]);
     expect(await emails({ organizationId: "ANCT:NATIONAL" })).toEqual(["louis.moreau@anct.demo", NADIA]);
     expect(await emails({ organizationId: "ANCT:NATIONAL", search: "nadia" })).toEqual([NADIA]);

@@ -78,7 +78,7 @@ export async function listPeople(
   if (page.after) where.push(`(p.usual_name, p.given_name, p.id) > (SELECT c.usual_name, c.given_name, c.id FROM person c WHERE c.id = ${param(page.after)}::uuid)`);
   const rows = await dataSource.query<Person[]>(
     `SELECT p.id, p.email, p.given_name AS "givenName", p.usual_name AS "usualName", p.status, p.sub, p.invited_by AS "invitedBy",
-            p.notification_frequency AS "notificationFrequency", p.created_at AS "createdAt"
+            p.notification_frequency AS "notificationFrequency", p.themes, p.created_at AS "createdAt"
        FROM person p ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
       ORDER BY p.usual_name, p.given_name, p.id LIMIT ${param(page.limit)}`,
     params,
