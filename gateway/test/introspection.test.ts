@@ -4,7 +4,7 @@
  * Over HTTP and WebSocket, through the real gateway.
  */
 import { signSession } from "@hub/gateway";
-import { callSubgraph, DEV_INTERNAL_SECRET, SERVICE_VIEWER, type Viewer } from "@hub/kit";
+import { callSubgraph, DEV_INTERNAL_SECRET, personViewer, SERVICE_VIEWER, type PersonIdentity } from "@hub/kit";
 import { CAMILLE, NADIA, startHub, TEST_SESSION_SECRET, wsOperation, type Hub } from "@hub/testing";
 
 const SCHEMA = `{ __schema { queryType { name } } }`;
@@ -14,14 +14,14 @@ const REFUSED = { message: "Introspection is available to signed-in callers only
 
 /** A session for a demo account, signed as the dev sign-in would (production has none). */
 async function sessionOf(hub: Hub, email: string): Promise<string> {
-  const { identity } = await callSubgraph<{ identity: Omit<Viewer, "scopes"> }>(
+  const { identity } = await callSubgraph<{ identity: PersonIdentity }>(
     hub.subgraphs["people-territories"].url,
     DEV_INTERNAL_SECRET,
     SERVICE_VIEWER,
     `query($email: String!) { identity(email: $email) { personId organizationId roles departements communes } }`,
     { email },
   );
-  return signSession({ ...identity, scopes: [] }, TEST_SESSION_SECRET);
+  return signSession(personViewer(identity), TEST_SESSION_SECRET);
 }
 
 describe("introspection in production", () => {
