@@ -38,45 +38,9 @@ export function PortfolioFilters({ onApply }: { onApply: (values: PortfolioFilte
         </label>
         <input className="fr-input" id="dashboard-programme" value={draft.programme} onChange={set('programme')} />
       </div>
-      <div className="fr-select-group">
-        <label className="fr-label" htmlFor="dashboard-theme">
-          Thématique
-        </label>
-        <select className="fr-select" id="dashboard-theme" value={draft.theme} onChange={set('theme')}>
-          <option value="">Toutes</option>
-          {themes.map((theme) => (
-            <option key={theme.slug} value={theme.slug}>
-              {theme.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="fr-select-group">
-        <label className="fr-label" htmlFor="dashboard-status">
-          Statut
-        </label>
-        <select className="fr-select" id="dashboard-status" value={draft.status} onChange={set('status')}>
-          <option value="">Tous</option>
-          {STATUS_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="fr-select-group">
-        <label className="fr-label" htmlFor="dashboard-phase">
-          Phase
-        </label>
-        <select className="fr-select" id="dashboard-phase" value={draft.phase} onChange={set('phase')}>
-          <option value="">Toutes</option>
-          {PHASE_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="dashboard-theme" label="Thématique" all="Toutes" value={draft.theme} onChange={set('theme')} options={themes.map((theme) => ({ value: theme.slug, label: theme.label }))} />
+      <FilterSelect id="dashboard-status" label="Statut" all="Tous" value={draft.status} onChange={set('status')} options={STATUS_OPTIONS} />
+      <FilterSelect id="dashboard-phase" label="Phase" all="Toutes" value={draft.phase} onChange={set('phase')} options={PHASE_OPTIONS} />
       <div className="fr-input-group">
         <label className="fr-label" htmlFor="dashboard-from">
           Créés à partir du
@@ -95,5 +59,34 @@ export function PortfolioFilters({ onApply }: { onApply: (values: PortfolioFilte
         </button>
       </div>
     </form>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  /** The first option, which does not narrow ("Tous", "Toutes"). */
+  all: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  options: readonly { value: string; label: string }[];
+}
+
+/** One of the dashboard's DSFR select filters. */
+function FilterSelect({ id, label, all, value, onChange, options }: FilterSelectProps) {
+  return (
+    <div className="fr-select-group">
+      <label className="fr-label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="fr-select" id={id} value={value} onChange={onChange}>
+        <option value="">{all}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
