@@ -34,6 +34,7 @@ class PeopleTerritories {
 }
 
 const SECRET = "s".repeat(40);
+// The cache lifetimes here are a second: long enough that a loaded machine answers the first calls well within it.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const key = (n: number) => `hubk_${String(n).padStart(12, "0")}_${"a".repeat(43)}`;
 
@@ -53,13 +54,13 @@ describe("ApiKeyAuthenticator's cache", () => {
   });
 
   it("reuses an answer (null ones too) until cacheMs has passed, then asks again", async () => {
-    const keys = new ApiKeyAuthenticator({ peopleTerritoriesUrl: stand.url, internalTokenSecret: SECRET, cacheMs: 150 });
+    const keys = new ApiKeyAuthenticator({ peopleTerritoriesUrl: stand.url, internalTokenSecret: SECRET, cacheMs: 1_000 });
     await keys.viewer(key(1));
     await keys.viewer(key(9));
     await keys.viewer(key(1));
     await keys.viewer(key(9));
     expect(stand.calls).toHaveLength(2);
-    await sleep(200);
+    await sleep(1_100);
     await keys.viewer(key(1));
     expect(stand.calls).toHaveLength(3);
   });
@@ -126,12 +127,12 @@ describe("SessionChecker's cache", () => {
   });
 
   it("shares an answer still awaited, reuses it until cacheMs has passed, and asks again when fresh", async () => {
-    const sessions = new SessionChecker({ peopleTerritoriesUrl: stand.url, internalTokenSecret: SECRET, cacheMs: 150 });
+    const sessions = new SessionChecker({ peopleTerritoriesUrl: stand.url, internalTokenSecret: SECRET, cacheMs: 1_000 });
     expect(await Promise.all([sessions.isCurrent(person(1)), sessions.isCurrent(person(1))])).toEqual([true, true]);
     expect(stand.calls).toHaveLength(1);
     await sessions.areCurrent([person(1)], true);
     expect(stand.calls).toHaveLength(2);
-    await sleep(200);
+    await sleep(1_100);
     await sessions.isCurrent(person(1));
     expect(stand.calls).toHaveLength(3);
   });
