@@ -1,6 +1,6 @@
 import { authorize, hasKeyLimits, type Viewer } from "@hub/kit";
 import type { DataSource, EntityManager } from "typeorm";
-import { validateExportFilter, type ExportFilter } from "../rules/export-filter";
+import { exportFilterCondition, validateExportFilter, type ExportFilter } from "../rules/export-filter";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
 import { BucketTotals, histogramIndex, histogramKey, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
 import { factsInLimits, seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
@@ -129,14 +129,12 @@ async function fromFacts(manager: EntityManager, viewer: Viewer, filter: Portfol
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [`(f.status <> 'DRAFT' OR ${visibleFactsCondition(viewer, params)})`, factsInLimits(viewer, params)];
-  if (filter.territoryId !== FRANCE) where.push(`f.territory_ids @> ARRAY[${next(filter.territoryId)}::text]`);
-  if (filter.theme) where.push(`f.themes @> ARRAY[${next(filter.theme)}::text]`);
-  if (filter.programme) where.push(`f.programmes @> ARRAY[${next(filter.programme)}::text]`);
-  if (filter.status) where.push(`f.status = ${next(filter.status)}`);
-  if (filter.phase) where.push(`f.phase = ${next(filter.phase)}`);
-  if (filter.from) where.push(`f.created_at >= ${next(filter.from)}::date`);
-  if (filter.to) where.push(`f.created_at < ${next(filter.to)}::date + 1`);
+  // The exports' condition: the same projects, `from`/`to` French days (Europe/Paris); every fact is in FRANCE.
+  const where = [
+    `(f.status <> 'DRAFT' OR ${visibleFactsCondition(viewer, params)})`,
+    factsInLimits(viewer, params),
+    exportFilterCondition({ ...filter, territoryId: filter.territoryId === FRANCE ? null : filter.territoryId }, params),
+  ];
   const keys = dimensions.flatMap((d) => (d in ARRAY_DIMENSIONS ? [`SELECT '${d}', unnest(${ARRAY_DIMENSIONS[d]})`] : d in DIMENSION_KEYS ? [`SELECT '${d}', ${DIMENSION_KEYS[d]}`] : []));
   const finals = next(FINAL_STATUSES);
   const before = next(inactiveBefore(new Date()));
