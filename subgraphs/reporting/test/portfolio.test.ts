@@ -13,7 +13,8 @@ const thisMonth = new Date().toISOString().slice(0, 7);
  * Three projects of Clermont-Ferrand, the third also on Abrest (Allier), and a draft:
  * - P1 (eau, CRTE, ETUDE, 100 000 €): created 5 Jan 2026, submitted 10 Jan, qualified 20 Jan,
  *   assigned 22 Jan, a dossier sent (40 000 € requested) then accepted on 19 Feb (30 000 €);
- * - P2 (eau + energies-dechets, Villages d'avenir, OPERATION, 50 000 €): created 2 Mar 2026,
+ * - P2 (eau + energies-dechets, Villages d'avenir, OPERATION, 50 000 €): created 2 Mar 2026 at
+ *   00:30 in Paris (1 Mar, 23:30 UTC),
  *   submitted 3 Mar, qualified 7 Mar, a dossier en construction (20 000 € requested) on 10 Mar;
  * - P3 (mobilite-transports, CRTE, IDEE, no budget), submitted today;
  * - P4, a draft (eau), today.
@@ -55,6 +56,10 @@ describe("portfolio: rollups, drafts, filters and series", () => {
       for (const [i, { id }] of activities.entries()) await hub.sql("projects", "UPDATE activity SET at = $2::date + time '09:00' WHERE id = $1", [id, days[i]]);
       await hub.sql("projects", "UPDATE project SET created_at = $2::date + time '09:00' WHERE id = $1", [projectId, days[0]]);
     }
+    // P2 was created at 00:30 in Paris on 2 March: still 1 March in UTC (a day boundary for from/to).
+    const [created] = await hub.sql<{ id: string }>("projects", "SELECT min(id)::text AS id FROM activity WHERE project_id = $1", [p2]);
+    await hub.sql("projects", "UPDATE activity SET at = '2026-03-01T23:30:00Z' WHERE id = $1", [created.id]);
+    await hub.sql("projects", "UPDATE project SET created_at = '2026-03-01T23:30:00Z' WHERE id = $1", [p2]);
     await hub.startSubgraph("reporting");
     latest = await hub.reportingCaughtUp();
   });
@@ -168,6 +173,8 @@ describe("portfolio: rollups, drafts, filters and series", () => {
     ["from", { from: "2026-03-01" }, 2, 1],
     ["to", { to: "2026-02-28" }, 1, 1],
     ["from and to", { from: "2026-03-02", to: "2026-03-02" }, 1, 1],
+    ["a day in Paris, not in UTC (P2 was created on 1 March UTC, 2 March in Paris)", { from: "2026-03-01", to: "2026-03-01" }, 0, 0],
+    ["to the eve of a creation at 00:30 in Paris", { to: "2026-03-01" }, 1, 1],
     ["theme at the département", { theme: "eau", territoryId: "DEPARTEMENT:63" }, 2, 2],
     ["theme elsewhere", { theme: "eau", territoryId: "DEPARTEMENT:03" }, 0, 0],
   ])("filters by %s", async (_, filter, count, inactive) => {

@@ -1,4 +1,4 @@
-import { callSubgraph, SERVICE_VIEWER } from "@hub/kit";
+import { readJournal } from "@hub/kit";
 import { projectTerritoriesAncestry } from "@hub/reference";
 import type { DataSource, EntityManager } from "typeorm";
 import { NotificationFrequency } from "../entities/notification.entity";
@@ -23,13 +23,9 @@ interface JournalNode {
   project: { id: string; title: string; owner: { id: string }; territories: { id: string }[]; assignees: { personId: string }[]; actors: { id: string }[] };
 }
 
-interface JournalPage {
-  activities: { edges: { node: JournalNode }[]; pageInfo: { hasNextPage: boolean } };
-}
-
 export const CONSUMER_NAME = "notifications";
-/** Any constant: only one replica reads the journal into the outbox at a time. */
-const CONSUMER_LOCK = 7_414_002;
+/** Serialises the replicas reading the journal into the outbox (held until the page's transaction ends). */
+const CONSUMER_LOCK = `people-territories:${CONSUMER_NAME}`;
 
 export interface ConsumerOptions {
   projectsUrl: string;
@@ -40,34 +36,33 @@ export interface ConsumerOptions {
 }
 
 /**
- * Reads the projects journal into the outbox, page by page. Each page runs in one transaction
- * holding an advisory lock (one replica at a time): the notifications it enqueues and the new
- * offset commit together, so a crash replays the page and `UNIQUE (person_id, activity_id)`
- * makes the replay enqueue nothing twice. Activities before the consumer's first start are
- * skipped (demo data and history are not news). Returns how many notifications were enqueued.
+ * Reads the projects journal into the outbox with the kit's `readJournal`: each page is read
+ * from the offset, then in one transaction holding the advisory lock (one replica at a time) the
+ * offset is checked, the notifications enqueued and the new offset stored, so a crash replays the
+ * page and `UNIQUE (person_id, activity_id)` makes the replay enqueue nothing twice. Activities
+ * before the consumer's first start (`started_at` of its offset row, written here on the first
+ * run) are skipped: demo data and history are not news. Returns how many notifications were enqueued.
  */
 export async function consumeJournal(dataSource: DataSource, options: ConsumerOptions): Promise<number> {
   await dataSource.query(`INSERT INTO journal_offset (name, last_id) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [CONSUMER_NAME]);
   let enqueued = 0;
-  for (;;) {
-    const page = await dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query<{ locked: boolean }[]>("SELECT pg_try_advisory_xact_lock($1) AS locked", [CONSUMER_LOCK]);
-      if (!locked) return { more: false, enqueued: 0 };
-      const [offset] = await manager.query<{ last_id: string; started_at: Date }[]>(`SELECT last_id::text AS last_id, started_at FROM journal_offset WHERE name = $1`, [CONSUMER_NAME]);
-      const journal = await callSubgraph<JournalPage>(options.projectsUrl, options.secret, SERVICE_VIEWER, JOURNAL_QUERY, { after: offset.last_id, first: options.pageSize ?? 200 });
-      const edges = journal.activities.edges;
-      if (edges.length === 0) return { more: false, enqueued: 0 };
-      let count = 0;
-      for (const { node } of edges) {
-        if (new Date(node.at) < new Date(offset.started_at)) continue;
-        count += await enqueue(manager, entryOf(node), options);
+  await readJournal<JournalNode>({
+    dataSource,
+    name: CONSUMER_NAME,
+    lock: CONSUMER_LOCK,
+    projectsUrl: options.projectsUrl,
+    secret: options.secret,
+    query: JOURNAL_QUERY,
+    pageSize: options.pageSize ?? 200,
+    apply: async (manager, nodes) => {
+      const [{ started_at: startedAt }] = await manager.query<{ started_at: Date }[]>(`SELECT started_at FROM journal_offset WHERE name = $1`, [CONSUMER_NAME]);
+      for (const node of nodes) {
+        if (new Date(node.at) < new Date(startedAt)) continue;
+        enqueued += await enqueue(manager, entryOf(node), options);
       }
-      await manager.query(`UPDATE journal_offset SET last_id = GREATEST(last_id, $2) WHERE name = $1`, [CONSUMER_NAME, edges[edges.length - 1].node.id]);
-      return { more: journal.activities.pageInfo.hasNextPage, enqueued: count };
-    });
-    enqueued += page.enqueued;
-    if (!page.more) return enqueued;
-  }
+    },
+  });
+  return enqueued;
 }
 
 function entryOf(node: JournalNode): JournalEntry {

@@ -10,9 +10,9 @@ export interface ExportFilter {
   theme?: string | null;
   status?: string | null;
   phase?: string | null;
-  /** Projects created on or after this day (YYYY-MM-DD). */
+  /** Projects created on or after this day (YYYY-MM-DD, a Europe/Paris calendar day). */
   from?: string | null;
-  /** Projects created on or before this day (YYYY-MM-DD). */
+  /** Projects created on or before this day (YYYY-MM-DD, a Europe/Paris calendar day). */
   to?: string | null;
 }
 

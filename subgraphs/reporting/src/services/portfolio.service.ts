@@ -1,10 +1,11 @@
 import { authorize, hasKeyLimits, type Viewer } from "@hub/kit";
 import type { DataSource, EntityManager } from "typeorm";
-import { validateExportFilter, type ExportFilter } from "../rules/export-filter";
+import { exportFilterCondition, validateExportFilter, type ExportFilter } from "../rules/export-filter";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
 import { BucketTotals, histogramIndex, histogramKey, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
 import { factsInLimits, seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
 import { portfolioFigures, seriesPoints, type PortfolioFigures, type SeriesPoint } from "../rules/portfolio-shape";
+import { figuresCacheOf, readModelVersion } from "./figures-cache";
 import { CONSUMER_NAME, currentOffset } from "./journal-consumer.service";
 import { factOf, FACT_COLUMNS } from "./fact-store.service";
 
@@ -40,8 +41,7 @@ const isInactive = (fact: Fact, before: string) => !FINAL_STATUSES.includes(fact
  * inactive counts (summed in PostgreSQL from the last-activity histogram) and the offset, in one
  * statement, plus the drafts the viewer may count (read-time, from the facts): one figure set per territory.
  */
-async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds: readonly string[], dimensions: string[]) {
-  const before = inactiveBefore(new Date());
+async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds: readonly string[], dimensions: string[], before = inactiveBefore(new Date())) {
   const rows = await manager.query<(RollupRow & { counts: string | null })[]>(
     `SELECT territory_id, dimension, key, count, budget::float8 AS budget, amount_requested::float8 AS amount_requested, amount_granted::float8 AS amount_granted, NULL AS counts
        FROM portfolio_rollup WHERE territory_id = ANY($1) AND dimension = ANY($2) AND count <> 0
@@ -52,16 +52,17 @@ async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds:
      SELECT territory_id, 'inactive', '', COALESCE((SELECT sum(c) FROM unnest(counts[:$3::int - 1]) AS c), 0)::int, 0, 0, 0, NULL
        FROM portfolio_histogram WHERE territory_id = ANY($1) AND dimension = '${LAST_ACTIVITY_DIMENSION}'
      UNION ALL
-     SELECT NULL, 'current_at', COALESCE((SELECT last_id::text FROM journal_offset WHERE name = $4), '0'), 0, 0, 0, 0, NULL`,
+     SELECT NULL, 'current_at', COALESCE((SELECT last_id::text || ':' || xmin::text FROM journal_offset WHERE name = $4), '0:'), 0, 0, 0, 0, NULL`,
     [territoryIds, dimensions, histogramIndex(LAST_ACTIVITY_DIMENSION, before), CONSUMER_NAME],
   );
   const figures = territoryIds.map(() => ({ totals: new BucketTotals(), inactive: 0 }));
   // A territory asked twice (a DataLoader never does) shares its entry.
   const totals = new Map(territoryIds.map((id, i) => [id, figures[i]]));
-  let currentAt = "0";
+  // The offset, and the read model's version (see readModelVersion).
+  let version = "0:";
   for (const row of rows) {
     if (row.dimension === "current_at") {
-      currentAt = row.key;
+      version = row.key;
       continue;
     }
     const entry = row.territory_id === null ? undefined : totals.get(row.territory_id);
@@ -87,7 +88,7 @@ async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds:
       }
     }
   }
-  return { currentAt, figures };
+  return { currentAt: version.slice(0, version.indexOf(":")), version, figures };
 }
 
 /** A histogram row (`counts[i]` projects at day `first + i`) added as buckets, as the facts' buckets would be. */
@@ -129,14 +130,12 @@ async function fromFacts(manager: EntityManager, viewer: Viewer, filter: Portfol
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [`(f.status <> 'DRAFT' OR ${visibleFactsCondition(viewer, params)})`, factsInLimits(viewer, params)];
-  if (filter.territoryId !== FRANCE) where.push(`f.territory_ids @> ARRAY[${next(filter.territoryId)}::text]`);
-  if (filter.theme) where.push(`f.themes @> ARRAY[${next(filter.theme)}::text]`);
-  if (filter.programme) where.push(`f.programmes @> ARRAY[${next(filter.programme)}::text]`);
-  if (filter.status) where.push(`f.status = ${next(filter.status)}`);
-  if (filter.phase) where.push(`f.phase = ${next(filter.phase)}`);
-  if (filter.from) where.push(`f.created_at >= ${next(filter.from)}::date`);
-  if (filter.to) where.push(`f.created_at < ${next(filter.to)}::date + 1`);
+  // The exports' condition: the same projects, `from`/`to` French days (Europe/Paris); every fact is in FRANCE.
+  const where = [
+    `(f.status <> 'DRAFT' OR ${visibleFactsCondition(viewer, params)})`,
+    factsInLimits(viewer, params),
+    exportFilterCondition({ ...filter, territoryId: filter.territoryId === FRANCE ? null : filter.territoryId }, params),
+  ];
   const keys = dimensions.flatMap((d) => (d in ARRAY_DIMENSIONS ? [`SELECT '${d}', unnest(${ARRAY_DIMENSIONS[d]})`] : d in DIMENSION_KEYS ? [`SELECT '${d}', ${DIMENSION_KEYS[d]}`] : []));
   const finals = next(FINAL_STATUSES);
   const before = next(inactiveBefore(new Date()));
@@ -178,10 +177,34 @@ export async function readTerritoryPortfolios(dataSource: DataSource, viewer: Vi
   authorize(viewer, "stats:read");
   // The rollups count every project: a key limited to programmes or territories counts from the facts within its limits, territory by territory.
   if (hasKeyLimits(viewer)) return Promise.all(territoryIds.map((territoryId) => readPortfolio(dataSource, viewer, { territoryId })));
-  const read = (manager: EntityManager) => fromRollups(manager, viewer, territoryIds, PORTFOLIO_DIMENSIONS);
-  // Without drafts to add, one statement is one snapshot already.
-  const { currentAt, figures } = !seesDrafts(viewer) ? await read(dataSource.manager) : await snapshot(dataSource, read);
-  return figures.map((f) => portfolioFigures(f.totals, currentAt, f.inactive));
+  if (seesDrafts(viewer)) {
+    const { currentAt, figures } = await snapshot(dataSource, (manager) => fromRollups(manager, viewer, territoryIds, PORTFOLIO_DIMENSIONS));
+    return figures.map((f) => portfolioFigures(f.totals, currentAt, f.inactive));
+  }
+  return cachedRollupPortfolios(dataSource, viewer, territoryIds);
+}
+
+/**
+ * Figures without drafts: one primary-key read of the read model's version, then the figures the
+ * process kept for that version (FiguresCache); the territories it lacks are read from the rollups
+ * in one statement (one snapshot: its figures and its version agree) and kept.
+ */
+async function cachedRollupPortfolios(dataSource: DataSource, viewer: Viewer, territoryIds: readonly string[]): Promise<PortfolioFigures[]> {
+  const cache = figuresCacheOf(dataSource);
+  const before = inactiveBefore(new Date());
+  const keyOf = (territoryId: string) => `${territoryId}\u0000${before}`;
+  const { version } = await readModelVersion(dataSource.manager);
+  const answers = territoryIds.map((id) => cache.get(version, keyOf(id)));
+  const missing = territoryIds.filter((_, i) => !answers[i]);
+  if (missing.length === 0) return answers as PortfolioFigures[];
+  const read = await fromRollups(dataSource.manager, viewer, missing, PORTFOLIO_DIMENSIONS, before);
+  const computed = new Map<string, PortfolioFigures>();
+  missing.forEach((territoryId, i) => {
+    const figures = portfolioFigures(read.figures[i].totals, read.currentAt, read.figures[i].inactive);
+    cache.set(read.version, keyOf(territoryId), figures);
+    computed.set(territoryId, figures);
+  });
+  return territoryIds.map((id, i) => answers[i] ?? (computed.get(id) as PortfolioFigures));
 }
 
 /** Month by month: projects created, submitted, qualified, assigned and with a first funding decision, and the amounts granted. */

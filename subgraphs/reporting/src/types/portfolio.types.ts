@@ -98,10 +98,10 @@ export class PortfolioFilter {
   @Field(() => String, { nullable: true, description: "A phase (IDEE, ETUDE, OPERATION)." })
   phase?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Projects created on or after this day (YYYY-MM-DD)." })
+  @Field(() => String, { nullable: true, description: "Projects created on or after this day (YYYY-MM-DD, French time: a Europe/Paris calendar day)." })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Projects created on or before this day (YYYY-MM-DD)." })
+  @Field(() => String, { nullable: true, description: "Projects created on or before this day (YYYY-MM-DD, French time: a Europe/Paris calendar day)." })
   to?: string | null;
 }
 
