@@ -10,6 +10,7 @@ import { Dashboard } from './components/dashboard';
 import { Inbox } from './components/inbox';
 import { NewProject } from './components/new-project';
 import { NotificationPreferences } from './components/notification-preferences';
+import { ProjectBoard } from './components/project-board';
 import { ProjectFiche } from './components/project-fiche';
 import { ProjectList } from './components/project-list';
 import { SignInBox } from './components/sign-in-box';
@@ -82,6 +83,7 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
         canCreate={viewer.isCollectivite}
         hasDashboard={viewer.isNational}
         hasAdministration={viewer.isAdministrator}
+        hasBoard={viewer.isStateAgent || viewer.isAdministrator}
       />
       <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
         {route.name === 'fiche' && <ProjectFiche key={route.projectId} projectId={route.projectId} viewer={viewer} />}
@@ -90,6 +92,8 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
         {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'admin' && <Administration viewer={viewer} />}
         {route.name === 'preferences' && <NotificationPreferences />}
+        {route.name === 'board' &&
+          (viewer.isStateAgent || viewer.isAdministrator ? <ProjectBoard viewer={viewer} /> : <p className="fr-text--lg">Cette vue est réservée aux agents de l'État et de l'ANCT.</p>)}
         {route.name === 'list' && <ProjectList viewer={viewer} />}
       </main>
       <SiteFooter />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'list' } | { name: 'inbox' } | { name: 'new' } | { name: 'dashboard' } | { name: 'admin' } | { name: 'preferences' } | { name: 'fiche'; projectId: string };
+export type Route =
+  { name: 'list' } | { name: 'inbox' } | { name: 'new' } | { name: 'dashboard' } | { name: 'admin' } | { name: 'preferences' } | { name: 'board' } | { name: 'fiche'; projectId: string };
 
 const FICHE = /^#\/projets\/([^/?#]+)$/;
 
@@ -21,6 +22,8 @@ export const DASHBOARD_HASH = '#/tableau-de-bord';
 
 /** People and programmes' API keys (ANCT national agents). */
 export const ADMIN_HASH = '#/administration';
+/** The State's board of a territory's projects by status ("Tableau de bord des projets"). */
+export const BOARD_HASH = '#/tableau-de-bord-projets';
 /** "Mes préférences de notification". */
 export const PREFERENCES_HASH = '#/preferences-notification';
 
@@ -40,13 +43,14 @@ function currentRoute(): Route {
   if (window.location.hash === DASHBOARD_HASH) return { name: 'dashboard' };
   if (window.location.hash === ADMIN_HASH) return { name: 'admin' };
   if (window.location.hash === PREFERENCES_HASH) return { name: 'preferences' };
+  if (window.location.hash === BOARD_HASH) return { name: 'board' };
   const match = FICHE.exec(window.location.hash);
   if (match) return { name: 'fiche', projectId: decodeURIComponent(match[1]) };
   lastView = LIST_HASH;
   return { name: 'list' };
 }
 
-/** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; `#/a-traiter`: the inbox; `#/nouveau-projet`: the new project's form; `#/tableau-de-bord`: the dashboard; `#/administration`: the administration; `#/preferences-notification`: the notification preferences; anything else: the list). */
+/** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; `#/a-traiter`: the inbox; `#/nouveau-projet`: the new project's form; `#/tableau-de-bord`: the dashboard; `#/administration`: the administration; `#/preferences-notification`: the notification preferences; `#/tableau-de-bord-projets`: the board; anything else: the list). */
 export function useHashRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
   useEffect(() => {

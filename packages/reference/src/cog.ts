@@ -228,3 +228,45 @@ export function projectTerritoriesAncestry(territoryIds: readonly string[]): str
   }
   return [...all];
 }
+
+/**
+ * The départements a territory of any kind lies in (a région: all of its départements; an EPCI or
+ * a CRTE: those of its communes), or null for a territory the map does not know. What decides
+ * whether a territory is within a State agent's départements.
+ */
+export function territoryDepartements(territoryId: string): string[] | null {
+  const match = TERRITORY_ID.exec(territoryId);
+  if (!match) return null;
+  const [, kind, code] = match;
+  const cog = loadCog();
+  const fromAncestry = (ids: string[] | null) => (ids ? ids.filter((id) => id.startsWith("DEPARTEMENT:")).map((id) => id.slice("DEPARTEMENT:".length)) : null);
+  switch (kind) {
+    case "DEPARTEMENT":
+      return cog.departements.some((d) => d.code === code) ? [code] : null;
+    case "REGION": {
+      const codes = cog.departements.filter((d) => d.region === code).map((d) => d.code);
+      return codes.length > 0 ? codes : null;
+    }
+    case "ARRONDISSEMENT": {
+      const arrondissement = cog.arrondissements.find((a) => a.code === code);
+      return arrondissement ? [arrondissement.departement] : null;
+    }
+    case "COMMUNE":
+    case "COMMUNE_DELEGUEE": {
+      const commune = communePlaces().get(code) ?? cog.communes.find((c) => c.code === code && c.departement);
+      return commune?.departement ? [commune.departement] : null;
+    }
+    case "EPCI":
+      return fromAncestry(epciAncestry(code));
+    default: {
+      const departements = new Set<string>();
+      for (const member of cog.crteMembers) {
+        if (member.id !== code) continue;
+        const commune = cog.communes.find((c) => c.type === "commune-actuelle" && c.siren === member.groupementSiren);
+        for (const d of fromAncestry(epciAncestry(member.groupementSiren)) ?? (commune?.departement ? [commune.departement] : [])) departements.add(d);
+        departements.add(member.departement);
+      }
+      return departements.size > 0 ? [...departements] : null;
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
-import { ADMIN_HASH, DASHBOARD_HASH, INBOX_HASH, LIST_HASH, NEW_PROJECT_HASH, PREFERENCES_HASH, type Route } from '../use-hash-route';
+import { ADMIN_HASH, BOARD_HASH, DASHBOARD_HASH, INBOX_HASH, LIST_HASH, NEW_PROJECT_HASH, PREFERENCES_HASH, type Route } from '../use-hash-route';
 
 interface SiteHeaderProps {
   /** Null before sign-in: no navigation, no session. */
@@ -14,17 +14,21 @@ interface SiteHeaderProps {
   hasDashboard: boolean;
   /** Whether the viewer has the administration (ANCT national agents). */
   hasAdministration?: boolean;
+  /** Whether the viewer has the board of a territory's projects (State agents, ANCT national agents). */
+  hasBoard?: boolean;
 }
 
 const SERVICE_TITLE = 'Mon espace collectivité';
 
 /** The DSFR header: Marianne, the service's name, the session's quick access and the main navigation. */
-export function SiteHeader({ session, route, hasInbox, canCreate, hasDashboard, hasAdministration = false }: SiteHeaderProps) {
+export function SiteHeader({ session, route, hasInbox, canCreate, hasDashboard, hasAdministration = false, hasBoard = false }: SiteHeaderProps) {
   const navigation: MainNavigationProps.Item[] = [];
   if (session) {
     navigation.push({ text: canCreate ? 'Mes projets' : 'Tous les projets', linkProps: { href: LIST_HASH }, isActive: route.name === 'list' });
     if (hasInbox) navigation.push({ text: 'Projets à traiter', linkProps: { href: INBOX_HASH }, isActive: route.name === 'inbox' });
     if (hasDashboard) navigation.push({ text: 'Tableau de bord', linkProps: { href: DASHBOARD_HASH }, isActive: route.name === 'dashboard' });
+    // After the dashboard: tests and people find "Tableau de bord" first, the board's name starts the same.
+    if (hasBoard) navigation.push({ text: 'Tableau de bord des projets', linkProps: { href: BOARD_HASH }, isActive: route.name === 'board' });
     if (canCreate) navigation.push({ text: 'Nouveau projet', linkProps: { href: NEW_PROJECT_HASH }, isActive: route.name === 'new' });
     if (hasAdministration) navigation.push({ text: 'Administration', linkProps: { href: ADMIN_HASH }, isActive: route.name === 'admin' });
   }

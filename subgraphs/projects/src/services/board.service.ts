@@ -1,7 +1,8 @@
-import { authorize, badInput, conflict, forbidden, type Viewer } from "@hub/kit";
-import { isTerritoryId } from "@hub/reference";
+import { authorize, badInput, conflict, forbidden, notFound, type Viewer } from "@hub/kit";
+import { isTerritoryId, territoryDepartements } from "@hub/reference";
 import type { DataSource } from "typeorm";
 import { Project, ProjectStatus } from "../entities/project.entity";
+import { mayOpenBoard } from "../rules/board";
 import { moveToStatus } from "../rules/lifecycle";
 import { departementsOf, visibilityCondition } from "../rules/visibility";
 import type { BoardColumn, MoveCardInput, ProjectBoard } from "../types/board.types";
@@ -21,6 +22,9 @@ export async function projectBoard(dataSource: DataSource, viewer: Viewer, terri
   authorize(viewer, "project:board");
   if (!isTerritoryId(territoryId)) throw badInput(`"${territoryId.slice(0, 60)}" is not a territory id`, "territoryId");
   if (!Number.isInteger(cards) || cards < 0 || cards > MAX_BOARD_CARDS) throw badInput(`cards must be 0 to ${MAX_BOARD_CARDS}`, "cards");
+  const departements = territoryDepartements(territoryId);
+  if (!departements) throw notFound(`No territory ${territoryId}`);
+  if (!mayOpenBoard(viewer, departements)) throw forbidden(`${territoryId} is outside your départements`);
   const params: unknown[] = [territoryId];
   const where = `q.territory_ids @> ARRAY[$1]::text[] AND q.status <> 'DRAFT' AND ${visibilityCondition(viewer, params, "q")}`;
   const counts = await dataSource.query<{ status: ProjectStatus; count: number; inactive: number }[]>(
