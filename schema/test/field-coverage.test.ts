@@ -290,6 +290,68 @@ const TOUR: Step[] = [
     }`,
     variables: (ids) => ({ projectId: ids.projectId, id: ids.recommendationId }),
   },
+  {
+    name: "the ANCT national writes the water questionnaire and a suggestion rule",
+    as: "nadia",
+    query: `mutation Questionnaire($resourceId: ID!) {
+      saveQuestionnaire(input: { theme: "eau", title: "Eau potable", description: "Votre réseau", sets: [{ title: "Le réseau", questions: [
+        { id: "fuites", label: "Des fuites sont-elles connues ?", help: "Rendement du réseau", kind: SINGLE_CHOICE, choices: [{ value: "oui", label: "Oui", tags: ["reseau-fuyard"] }, { value: "non", label: "Non" }] },
+        { id: "rendement", label: "Quel rendement ?", kind: TEXT, showIf: { questionId: "fuites", values: ["oui"] } }
+      ] }] }) {
+        id theme currentVersion createdAt
+        current { id version title description createdAt sets { title questions { id label help kind choices { value label tags } showIf { questionId values } } } }
+        versions { id version }
+      }
+      createSuggestionRule(input: { name: "Réseaux fuyards", tags: ["reseau-fuyard"], themes: ["eau"], territoryIds: ["DEPARTEMENT:63"], resourceIds: [$resourceId] }) {
+        id name tags themes version createdAt updatedAt territories { id } resources { id }
+      }
+    }`,
+    variables: (ids) => ({ resourceId: ids.resourceId }),
+    keep: (data) => ({ questionnaireVersionId: (data.saveQuestionnaire as unknown as { current: { id: string } }).current.id, ruleId: data.createSuggestionRule.id }),
+  },
+  {
+    name: "the collectivité answers the questionnaire",
+    query: `mutation Answer($projectId: ID!, $versionId: ID!) {
+      answerQuestionnaire(input: { projectId: $projectId, questionnaireVersionId: $versionId, answers: [{ questionId: "fuites", choices: ["oui"], comment: "Rendement de 62 %" }] }) {
+        id tags createdAt updatedAt outdated questionnaire { id } version { id }
+        answers { questionId choices text comment answeredAt document { id } }
+      }
+    }`,
+    variables: (ids) => ({ projectId: ids.projectId, versionId: ids.questionnaireVersionId }),
+  },
+  {
+    name: "the DDT reads the état des lieux and the suggestions, and discards one",
+    as: "julien",
+    query: `mutation Discard($projectId: ID!, $resourceId: ID!) {
+      discardSuggestion(projectId: $projectId, resourceId: $resourceId, reason: "Déjà en cours") { reason discardedAt resource { id } discardedBy { id } }
+    }`,
+    variables: (ids) => ({ projectId: ids.projectId, resourceId: ids.resourceId }),
+  },
+  {
+    name: "the fiche's état des lieux, tags and suggestions",
+    as: "julien",
+    query: `query Suggestions($projectId: ID!) {
+      questionnaires { id theme }
+      questionnaire(theme: "eau") { id }
+      suggestionRules { id }
+      project(id: $projectId) {
+        tags viewerCan { recommend }
+        questionnaireAnswers(history: true) { id }
+        suggestedResources { resource { id } matchedTags matchedThemes matchedTerritories { id } rules { id } explanation }
+        discardedSuggestions { reason }
+      }
+    }`,
+    variables: (ids) => ({ projectId: ids.projectId }),
+  },
+  {
+    name: "the ANCT national edits the rule, then removes it",
+    as: "nadia",
+    query: `mutation Rule($id: ID!, $resourceId: ID!) {
+      updateSuggestionRule(id: $id, version: 1, input: { name: "Réseaux d'eau fuyards", tags: ["reseau-fuyard"], resourceIds: [$resourceId] }) { version }
+      deleteSuggestionRule(id: $id, version: 2)
+    }`,
+    variables: (ids) => ({ id: ids.ruleId, resourceId: ids.resourceId }),
+  },
 ];
 
 function apiSchema(): GraphQLSchema {

@@ -26,6 +26,8 @@ export const POLICY = {
   "project:comment": ["COLLECTIVITE_AGENT", "STATE_AGENT", "ANCT_NATIONAL", "EXPERT"],
   /** Recommending a resource or free advice to a project (which projects: the projects subgraph's rules/recommendation.ts). */
   "recommendation:write": ["STATE_AGENT", "ANCT_NATIONAL", "EXPERT"],
+  /** Writing the état des lieux questionnaires of themes (a new version each time; answering one is editing the project: `project:write`). */
+  "questionnaire:write": ["ANCT_NATIONAL"],
   /** Setting the weeks before "Où en êtes-vous ?" reminders, and flagging a project inactive by hand (the State of its département, ANCT). */
   "reminder:configure": ["STATE_AGENT", "ANCT_NATIONAL"],
   /** The board of a territory's projects by status. */

@@ -6,12 +6,23 @@ import { FundingApplicationResolver, ProjectFundingApplicationsResolver } from "
 import { FundingOpportunityResolver, ProjectFundingResolver } from "./resolvers/funding.resolver";
 import { ContactResolver } from "./resolvers/contact-book.resolver";
 import { readableResource, ResourceResolver } from "./resolvers/library.resolver";
+import { ProjectSuggestionsResolver, SuggestionDiscardResolver, SuggestionRuleResolver } from "./resolvers/suggestion.resolver";
 import { toOpportunity } from "./services/funding.service";
 
 /** The funding subgraph schema (no I/O). */
 export function buildFundingSchema() {
   return buildFederatedSchema<Context>({
-    resolvers: [FundingOpportunityResolver, ProjectFundingResolver, FundingApplicationResolver, ProjectFundingApplicationsResolver, ResourceResolver, ContactResolver],
+    resolvers: [
+      FundingOpportunityResolver,
+      ProjectFundingResolver,
+      FundingApplicationResolver,
+      ProjectFundingApplicationsResolver,
+      ResourceResolver,
+      ContactResolver,
+      SuggestionRuleResolver,
+      SuggestionDiscardResolver,
+      ProjectSuggestionsResolver,
+    ],
     orphanedTypes: [FundedProject],
     references: {
       // The representation carries the @requires fields: nothing to load.

@@ -8,6 +8,8 @@ import { ActivityOutboxEntry } from "./entities/activity-outbox.entity";
 import { DsSyncCursor, FundingApplication } from "./entities/funding-application.entity";
 import { Contact, Resource, ResourceVersionRow } from "./entities/library.entity";
 import { Perimeter } from "./entities/perimeter.entity";
+import { SuggestionDiscard, SuggestionRule } from "./entities/suggestion.entity";
+import { Suggestions1768711000000 } from "./migrations/1768711000000-suggestions";
 import { createLoaders } from "./loaders";
 import { createApplicationContext } from "./loaders/funding-application.loader";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
@@ -23,8 +25,8 @@ import { DsSync } from "./services/ds-sync.service";
 import type { ApplicationServices } from "./services/funding-application.service";
 import { ProjectGate } from "./services/project-gate.service";
 
-export const ENTITIES = [Perimeter, AidSearchEntry, CachedAid, FundingApplication, DsSyncCursor, ActivityOutboxEntry, Contact, Resource, ResourceVersionRow];
-export const MIGRATIONS = [Initial1764331200000, AidCache1767000000000, FundingApplications1767400000000, Library1768400000000];
+export const ENTITIES = [Perimeter, AidSearchEntry, CachedAid, FundingApplication, DsSyncCursor, ActivityOutboxEntry, Contact, Resource, ResourceVersionRow, SuggestionRule, SuggestionDiscard];
+export const MIGRATIONS = [Initial1764331200000, AidCache1767000000000, FundingApplications1767400000000, Library1768400000000, Suggestions1768711000000];
 
 export interface FundingServer extends ServiceApp {
   /** The process's Aides-Territoires client (its stats and circuit breaker, for tests and the bench). */
@@ -83,7 +85,7 @@ export async function createFundingServer(config: FundingConfig, quiet = false):
           dataSource,
           loaders: createLoaders(dataSource, client, cache),
           aidesTerritoires: client,
-          applications: createApplicationContext(dataSource, applications),
+          applications: createApplicationContext(dataSource, applications, viewer),
         };
       },
     },

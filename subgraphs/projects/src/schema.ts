@@ -13,6 +13,7 @@ import { ProjectBlockResolver, ProjectRecommendationsResolver, RecommendationRes
 import { ReminderResolver } from "./resolvers/reminder.resolver";
 import { BoardResolver } from "./resolvers/board.resolver";
 import { ThemeResolver } from "./resolvers/theme.resolver";
+import { ProjectQuestionnaireResolver, QuestionnaireResolver, QuestionnaireResponseResolver } from "./resolvers/questionnaire.resolver";
 
 /** The projects subgraph schema (no I/O). */
 export function buildProjectsSchema() {
@@ -33,6 +34,9 @@ export function buildProjectsSchema() {
       ReminderResolver,
       BoardResolver,
       ThemeResolver,
+      QuestionnaireResolver,
+      QuestionnaireResponseResolver,
+      ProjectQuestionnaireResolver,
     ],
     // Person is only extended here (assignedProjects): listed, or type-graphql would drop it.
     orphanedTypes: [PersonRef],

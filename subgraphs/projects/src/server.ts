@@ -10,6 +10,8 @@ import { Project } from "./entities/project.entity";
 import { ProjectRead } from "./entities/project-read.entity";
 import { Recommendation, RecommendationFollowUp, RecommendationRead } from "./entities/recommendation.entity";
 import { ReminderSetting } from "./entities/reminder-setting.entity";
+import { Questionnaire, QuestionnaireResponse, QuestionnaireVersion } from "./entities/questionnaire.entity";
+import { Questionnaires1768710000000 } from "./migrations/1768710000000-questionnaires";
 import { Recommendations1768500000000 } from "./migrations/1768500000000-recommendations";
 import { RemindersAndInactivity1768500100000 } from "./migrations/1768500100000-reminders-and-inactivity";
 import { scanReminders } from "./services/reminder.service";
@@ -27,9 +29,26 @@ import { DiskStorage } from "./lib/document-storage";
 import { S3Storage } from "./clients/s3-storage.client";
 import { buildProjectsSchema } from "./schema";
 import { seedDemoProjects } from "./demo/demo-projects";
+import { seedDemoQuestionnaires } from "./demo/demo-questionnaires";
 import { JournalFeed } from "./services/journal-feed.service";
 
-export const ENTITIES = [Project, Activity, Comment, ProjectAssignee, ProjectActor, ProjectAction, Document, ProjectRead, Recommendation, RecommendationFollowUp, RecommendationRead, ReminderSetting];
+export const ENTITIES = [
+  Project,
+  Activity,
+  Comment,
+  ProjectAssignee,
+  ProjectActor,
+  ProjectAction,
+  Document,
+  ProjectRead,
+  Recommendation,
+  RecommendationFollowUp,
+  RecommendationRead,
+  ReminderSetting,
+  Questionnaire,
+  QuestionnaireVersion,
+  QuestionnaireResponse,
+];
 export const MIGRATIONS = [
   Initial1764331200000,
   LifecycleAndFiche1764349200000,
@@ -40,6 +59,7 @@ export const MIGRATIONS = [
   ListOrders1768200000000,
   Recommendations1768500000000,
   RemindersAndInactivity1768500100000,
+  Questionnaires1768710000000,
 ];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */
@@ -58,6 +78,8 @@ export function createProjectsServer(config: ProjectsConfig, quiet = false): Pro
         if (config.mode === "development") {
           const created = await seedDemoProjects(dataSource);
           if (created > 0) logger.info(`${created} demo projects created`);
+          const questionnaires = await seedDemoQuestionnaires(dataSource);
+          if (questionnaires > 0) logger.info(`${questionnaires} demo questionnaires created`);
         }
         feed = new JournalFeed(config.databaseUrl, logger);
         await feed.start();

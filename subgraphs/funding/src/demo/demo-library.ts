@@ -2,10 +2,12 @@ import type { DataSource } from "typeorm";
 import { Contact, Resource, ResourceSource, ResourceStatus } from "../entities/library.entity";
 import { saveVersion } from "../services/library.service";
 import { DEMO_CONTACTS, DEMO_SHEETS } from "./demo-library-data";
+import { seedDemoRules } from "./demo-suggestion-rules";
 
 /**
  * Seeds the library's demo contacts and sheets once (development mode only): nothing when the
- * library already holds a sheet written in the hub. Returns how many sheets it created.
+ * library already holds a sheet written in the hub. Then the demo suggestion rules on those
+ * sheets. Returns how many sheets it created.
  */
 export async function seedDemoLibrary(dataSource: DataSource, now = new Date()): Promise<number> {
   return dataSource.transaction(async (manager) => {
@@ -35,6 +37,7 @@ export async function seedDemoLibrary(dataSource: DataSource, now = new Date()):
       );
       ids.set(demo.key, contact.id);
     }
+    const sheetIds = new Map<string, string>();
     for (const sheet of DEMO_SHEETS) {
       const resource = Object.assign(new Resource(), {
         title: sheet.title,
@@ -55,8 +58,9 @@ export async function seedDemoLibrary(dataSource: DataSource, now = new Date()):
         createdBy: null,
         createdAt: now,
       });
-      await saveVersion(manager, resource, null, now);
+      sheetIds.set(sheet.title, (await saveVersion(manager, resource, null, now)).id);
     }
+    await seedDemoRules(manager, sheetIds, now);
     return DEMO_SHEETS.length;
   });
 }

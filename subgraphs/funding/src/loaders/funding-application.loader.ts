@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
+import type { Viewer } from "@hub/kit";
 import { In, type DataSource } from "typeorm";
 import { FundingApplication } from "../entities/funding-application.entity";
 import type { ApplicationServices } from "../services/funding-application.service";
+import type { ProjectRights } from "../services/project-gate.service";
 
 /** The Démarches Simplifiées half of a request's context: the process's services and this request's loaders. */
 export interface ApplicationContext {
@@ -9,9 +11,11 @@ export interface ApplicationContext {
   /** A project's applications, oldest first (one statement per batch of projects). */
   byProject: DataLoader<string, FundingApplication[]>;
   byId: DataLoader<string, FundingApplication | null>;
+  /** What the viewer may do on each project, asked of the projects subgraph as the viewer (one call per batch; null: not visible). */
+  rights: DataLoader<string, ProjectRights | null>;
 }
 
-export function createApplicationContext(dataSource: DataSource, services: ApplicationServices): ApplicationContext {
+export function createApplicationContext(dataSource: DataSource, services: ApplicationServices, viewer: Viewer): ApplicationContext {
   const repository = dataSource.getRepository(FundingApplication);
   return {
     services,
@@ -23,5 +27,6 @@ export function createApplicationContext(dataSource: DataSource, services: Appli
       const rows = await repository.findBy({ id: In([...ids]) });
       return ids.map((id) => rows.find((row) => row.id === id) ?? null);
     }),
+    rights: new DataLoader((projectIds) => services.projects.rightsOf(viewer, projectIds)),
   };
 }

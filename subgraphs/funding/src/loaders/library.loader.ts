@@ -1,6 +1,7 @@
-import { groupLoader, rowLoader } from "@hub/kit";
+import { groupLoader, isUuid, rowLoader } from "@hub/kit";
 import { In, type DataSource } from "typeorm";
 import { Contact, Resource, ResourceVersionRow } from "../entities/library.entity";
+import { SuggestionDiscard, SuggestionRule } from "../entities/suggestion.entity";
 
 export type LibraryLoaders = ReturnType<typeof createLibraryLoaders>;
 
@@ -18,6 +19,16 @@ export function createLibraryLoaders(dataSource: DataSource) {
     versions: groupLoader<string, ResourceVersionRow>(
       (ids) => dataSource.getRepository(ResourceVersionRow).find({ where: { resourceId: In([...ids]) }, order: { version: "DESC" } }),
       (v) => v.resourceId,
+    ),
+    /** Every suggestion rule (one key, "all": matched in memory, rules/suggestions.ts). */
+    suggestionRules: groupLoader<string, SuggestionRule>(
+      () => dataSource.getRepository(SuggestionRule).find({ order: { createdAt: "ASC", id: "ASC" } }),
+      () => "all",
+    ),
+    /** The suggestions discarded for each project, oldest first. */
+    suggestionDiscards: groupLoader<string, SuggestionDiscard>(
+      (ids) => dataSource.getRepository(SuggestionDiscard).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { discardedAt: "ASC" } }),
+      (d) => d.projectId,
     ),
   };
 }

@@ -2,7 +2,7 @@ import { callSubgraph, SERVICE_VIEWER, type Viewer } from "@hub/kit";
 import type { ProjectData } from "../rules/prefill-mapping";
 
 const RIGHTS_QUERY = `query FundingProjectRights($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Project { id viewerCan { edit } } }
+  _entities(representations: $representations) { ... on Project { id viewerCan { edit recommend } } }
 }`;
 
 const DATA_QUERY = `query FundingProjectData($representations: [_Any!]!) {
@@ -10,6 +10,13 @@ const DATA_QUERY = `query FundingProjectData($representations: [_Any!]!) {
     ... on Project { id title description budgetEuros startDate endDate territory { id } territories { id } diagnostic { needs } }
   }
 }`;
+
+/** What the viewer may do on a project, as the projects subgraph says. */
+export interface ProjectRights {
+  edit: boolean;
+  /** Recommend to it, and confirm or discard suggestions (the State side). */
+  recommend: boolean;
+}
 
 interface RawProject {
   id: string;
@@ -34,13 +41,17 @@ export class ProjectGate {
     private readonly secret: string,
   ) {}
 
-  /** Null when the viewer may not see the project (or it does not exist); else whether the viewer may edit it. */
-  async rights(viewer: Viewer, projectId: string): Promise<{ edit: boolean } | null> {
-    const data = await callSubgraph<{ _entities: ({ id: string; viewerCan: { edit: boolean } } | null)[] }>(this.projectsUrl, this.secret, viewer, RIGHTS_QUERY, {
-      representations: [{ __typename: "Project", id: projectId }],
+  /** Null when the viewer may not see the project (or it does not exist); else whether the viewer may edit it, and recommend to it. */
+  async rights(viewer: Viewer, projectId: string): Promise<ProjectRights | null> {
+    return (await this.rightsOf(viewer, [projectId]))[0];
+  }
+
+  /** `rights` of several projects in one call, in the order of `projectIds`. */
+  async rightsOf(viewer: Viewer, projectIds: readonly string[]): Promise<(ProjectRights | null)[]> {
+    const data = await callSubgraph<{ _entities: ({ id: string; viewerCan: ProjectRights } | null)[] }>(this.projectsUrl, this.secret, viewer, RIGHTS_QUERY, {
+      representations: projectIds.map((id) => ({ __typename: "Project", id })),
     });
-    const project = data._entities[0];
-    return project ? { edit: project.viewerCan.edit } : null;
+    return data._entities.map((project) => (project ? { edit: project.viewerCan.edit, recommend: project.viewerCan.recommend } : null));
   }
 
   /** The data a démarche may be pre-filled with, read as the service (after `rights`). */

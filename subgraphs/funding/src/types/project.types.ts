@@ -53,6 +53,14 @@ export class FundedProject {
   @Field(() => [TerritoryRef])
   @Directive("@external")
   territories!: TerritoryRef[];
+
+  @Field(() => [String])
+  @Directive("@external")
+  tags!: string[];
+
+  @Field(() => [ID])
+  @Directive("@external")
+  recommendedResourceIds!: string[];
 }
 
 @InputType({ description: "What to look for: where, on which themes, at which phase, which kind of aid." })

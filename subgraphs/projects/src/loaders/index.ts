@@ -11,6 +11,7 @@ import { In, type DataSource } from "typeorm";
 import { ProjectActor, ProjectAssignee } from "../entities/participants.entity";
 import { Project } from "../entities/project.entity";
 import { Recommendation, RecommendationFollowUp, RecommendationRead } from "../entities/recommendation.entity";
+import { Questionnaire, QuestionnaireResponse, QuestionnaireVersion } from "../entities/questionnaire.entity";
 import { currentBlocks } from "../services/recommendation-query.service";
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -107,6 +108,21 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     blocks: rowLoader(
       (ids: readonly string[]) => currentBlocks(dataSource, ids.filter(isUuid)),
       (b) => b.projectId,
+    ),
+    /** Every questionnaire, by theme (one key, "all": a few rows). */
+    questionnaires: groupLoader<string, Questionnaire>(
+      () => dataSource.getRepository(Questionnaire).find({ order: { theme: "ASC" } }),
+      () => "all",
+    ),
+    /** Each questionnaire's versions, latest first. */
+    questionnaireVersions: groupLoader<string, QuestionnaireVersion>(
+      (ids) => dataSource.getRepository(QuestionnaireVersion).find({ where: { questionnaireId: In(ids.filter(isUuid)) }, order: { version: "DESC" } }),
+      (v) => v.questionnaireId,
+    ),
+    /** Each project's answers to questionnaires, every version answered, oldest first. */
+    questionnaireResponses: groupLoader<string, QuestionnaireResponse>(
+      (ids) => dataSource.getRepository(QuestionnaireResponse).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { createdAt: "ASC", id: "ASC" } }),
+      (r) => r.projectId,
     ),
     assignees: groupLoader<string, ProjectAssignee>(
       (ids) => dataSource.getRepository(ProjectAssignee).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { assignedAt: "ASC" } }),

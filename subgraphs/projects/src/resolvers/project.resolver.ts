@@ -15,7 +15,8 @@ import { deleteDocument } from "../services/document.service";
 import { canDeleteDocumentNow } from "../rules/document-rights";
 import { ProjectRights } from "../types/project-rights.types";
 import { actorsOf, availableTransitions, FINAL_STATUSES } from "../rules/lifecycle";
-import { departementsOf } from "../rules/visibility";
+import { isRecommender } from "../rules/recommendation";
+import { departementsOf, factsOf } from "../rules/visibility";
 import { visibleProject } from "../services/project-access.service";
 import { createProject, updateDiagnostic, updateProject } from "../services/project.service";
 import { inbox, listProjects } from "../services/project-query.service";
@@ -119,9 +120,11 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => ProjectRights, { description: "What you may do on this project now: a screen shows only the actions that will be accepted." })
-  viewerCan(@Root() project: Project, @Ctx() { viewer }: Context): ProjectRights {
+  async viewerCan(@Root() project: Project, @Ctx() { viewer, loaders }: Context): Promise<ProjectRights> {
     const place = { ownerId: project.ownerId, departements: departementsOf(project), status: project.status };
+    const actors = (await loaders.actors.load(project.id)).map((a) => a.organizationId);
     return {
+      recommend: can(viewer, "recommendation:write") && isRecommender(viewer, factsOf(project, actors)) && !FINAL_STATUSES.includes(project.status),
       transitions: availableTransitions(viewer, place),
       edit: can(viewer, "project:write") && actorsOf(viewer, place).length > 0 && !FINAL_STATUSES.includes(project.status),
       comment: can(viewer, "project:comment"),

@@ -9,6 +9,12 @@ export class ProjectRights {
   @Field({ description: "Whether the viewer may edit the fiche and the état des lieux (its collectivité or the State of its départements; not once completed or abandoned)." })
   edit!: boolean;
 
+  @Field({
+    description:
+      "Whether the viewer may recommend to it, and confirm or discard the library's suggestions (the State of its départements, ANCT, experts associated with it; not once completed or abandoned).",
+  })
+  recommend!: boolean;
+
   @Field({ description: "Whether the viewer may write in the conversation." })
   comment!: boolean;
 
