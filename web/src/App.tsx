@@ -12,6 +12,9 @@ import { NewProject } from './components/new-project';
 import { NotificationPreferences } from './components/notification-preferences';
 import { ProjectFiche } from './components/project-fiche';
 import { ProjectList } from './components/project-list';
+import { ResourceForm } from './components/resource-form';
+import { ResourceLibrary } from './components/resource-library';
+import { ResourceSheetPage } from './components/resource-sheet-page';
 import { SignInBox } from './components/sign-in-box';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
@@ -90,6 +93,9 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
         {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'admin' && <Administration viewer={viewer} />}
         {route.name === 'preferences' && <NotificationPreferences />}
+        {route.name === 'library' && <ResourceLibrary viewer={viewer} />}
+        {route.name === 'new-resource' && <ResourceForm />}
+        {route.name === 'resource' && <ResourceSheetPage key={route.resourceId} resourceId={route.resourceId} viewer={viewer} />}
         {route.name === 'list' && <ProjectList viewer={viewer} />}
       </main>
       <SiteFooter />
