@@ -13,6 +13,9 @@ import { NotificationPreferences } from './components/notification-preferences';
 import { ProjectBoard } from './components/project-board';
 import { ProjectFiche } from './components/project-fiche';
 import { ProjectList } from './components/project-list';
+import { ResourceForm } from './components/resource-form';
+import { ResourceLibrary } from './components/resource-library';
+import { ResourceSheetPage } from './components/resource-sheet-page';
 import { SignInBox } from './components/sign-in-box';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
@@ -94,6 +97,9 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
         {route.name === 'preferences' && <NotificationPreferences />}
         {route.name === 'board' &&
           (viewer.isStateAgent || viewer.isAdministrator ? <ProjectBoard viewer={viewer} /> : <p className="fr-text--lg">Cette vue est réservée aux agents de l'État et de l'ANCT.</p>)}
+        {route.name === 'library' && <ResourceLibrary viewer={viewer} />}
+        {route.name === 'new-resource' && <ResourceForm />}
+        {route.name === 'resource' && <ResourceSheetPage key={route.resourceId} resourceId={route.resourceId} viewer={viewer} />}
         {route.name === 'list' && <ProjectList viewer={viewer} />}
       </main>
       <SiteFooter />

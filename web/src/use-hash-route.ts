@@ -1,7 +1,17 @@
 import { useEffect, useState } from 'react';
 
 export type Route =
-  { name: 'list' } | { name: 'inbox' } | { name: 'new' } | { name: 'dashboard' } | { name: 'admin' } | { name: 'preferences' } | { name: 'board' } | { name: 'fiche'; projectId: string };
+  | { name: 'list' }
+  | { name: 'inbox' }
+  | { name: 'new' }
+  | { name: 'dashboard' }
+  | { name: 'admin' }
+  | { name: 'preferences' }
+  | { name: 'board' }
+  | { name: 'fiche'; projectId: string }
+  | { name: 'library' }
+  | { name: 'new-resource' }
+  | { name: 'resource'; resourceId: string };
 
 const FICHE = /^#\/projets\/([^/?#]+)$/;
 
@@ -10,6 +20,18 @@ export function ficheHash(projectId: string): string {
 }
 
 export const LIST_HASH = '#/';
+
+/** The library of resources ("Ressources"). */
+export const LIBRARY_HASH = '#/ressources';
+
+/** A new resource sheet. */
+export const NEW_RESOURCE_HASH = '#/ressources/nouvelle';
+
+const RESOURCE = /^#\/ressources\/([^/?#]+)$/;
+
+export function resourceHash(resourceId: string): string {
+  return `#/ressources/${encodeURIComponent(resourceId)}`;
+}
 
 /** The State's inbox ("Projets à traiter"). */
 export const INBOX_HASH = '#/a-traiter';
@@ -44,13 +66,17 @@ function currentRoute(): Route {
   if (window.location.hash === ADMIN_HASH) return { name: 'admin' };
   if (window.location.hash === PREFERENCES_HASH) return { name: 'preferences' };
   if (window.location.hash === BOARD_HASH) return { name: 'board' };
+  if (window.location.hash === LIBRARY_HASH) return { name: 'library' };
+  if (window.location.hash === NEW_RESOURCE_HASH) return { name: 'new-resource' };
+  const resource = RESOURCE.exec(window.location.hash);
+  if (resource) return { name: 'resource', resourceId: decodeURIComponent(resource[1]) };
   const match = FICHE.exec(window.location.hash);
   if (match) return { name: 'fiche', projectId: decodeURIComponent(match[1]) };
   lastView = LIST_HASH;
   return { name: 'list' };
 }
 
-/** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; `#/a-traiter`: the inbox; `#/nouveau-projet`: the new project's form; `#/tableau-de-bord`: the dashboard; `#/administration`: the administration; `#/preferences-notification`: the notification preferences; `#/tableau-de-bord-projets`: the board; anything else: the list). */
+/** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; `#/a-traiter`: the inbox; `#/nouveau-projet`: the new project's form; `#/tableau-de-bord`: the dashboard; `#/administration`: the administration; `#/preferences-notification`: the notification preferences; `#/ressources`, `#/ressources/nouvelle`, `#/ressources/<id>`: the library, a new sheet, a sheet; `#/tableau-de-bord-projets`: the board; anything else: the list). */
 export function useHashRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
   useEffect(() => {

@@ -35,6 +35,8 @@ export interface Viewer {
   isNational: boolean;
   /** An ANCT national agent: has the administration (people, API keys). */
   isAdministrator: boolean;
+  /** A State agent, an ANCT national agent or an expert: writes resource sheets and recommends them to projects (the API checks where). */
+  isStateSide: boolean;
   /** Their collectivités (where a new project is carried). */
   collectivites: ViewerMembership['organization'][];
   /** Their State services (DDT, préfecture), whose agents a project may be assigned to. */
@@ -52,6 +54,7 @@ export function useViewer(): Viewer {
     isStateAgent: memberships.some((m) => m.role === 'STATE_AGENT'),
     isNational: memberships.some((m) => m.role === 'ANCT_NATIONAL' || m.role === 'ANALYST'),
     isAdministrator: memberships.some((m) => m.role === 'ANCT_NATIONAL'),
+    isStateSide: memberships.some((m) => m.role === 'STATE_AGENT' || m.role === 'ANCT_NATIONAL' || m.role === 'EXPERT'),
     collectivites,
     stateServices: memberships.filter((m) => m.role === 'STATE_AGENT').map((m) => m.organization),
   };

@@ -96,7 +96,7 @@ describe("project fiche in Chromium", () => {
 
     // The fiche in tabs: each shows its part.
     const showTab = (name: string) => page.getByRole("tab", { name, exact: true }).click();
-    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Présentation", "État des lieux", "Échanges", "Documents", "Actions", "Financements", "Acteurs", "Journal"]);
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Présentation", "État des lieux", "Échanges", "Documents", "Actions", "Recommandations", "Financements", "Acteurs", "Journal"]);
     expect(await page.locator(".fiche-title .status").innerText()).toMatch(/^Brouillon$/i);
     let fiche = await textOf(page);
     for (const expected of [

@@ -18,6 +18,7 @@ import { FundingTab } from './funding-tab';
 import { Journal } from './journal';
 import { LifecycleActions } from './lifecycle-actions';
 import { ProjectSummary } from './project-summary';
+import { RecommendationsTab } from './recommendations-tab';
 import { StatusBadge } from './status-badge';
 import { UnreadBadge } from './unread-badge';
 
@@ -36,6 +37,7 @@ const TABS = [
   { tabId: 'echanges', label: 'Échanges' },
   { tabId: 'documents', label: 'Documents' },
   { tabId: 'actions', label: 'Actions' },
+  { tabId: 'recommandations', label: 'Recommandations' },
   { tabId: 'financements', label: 'Financements' },
   { tabId: 'acteurs', label: 'Acteurs' },
   { tabId: 'journal', label: 'Journal' },
@@ -51,6 +53,8 @@ const TABS = [
 export function ProjectFicheBody({ project, viewer, refetch, read }: ProjectFicheBodyProps) {
   const [tab, setTab] = useState('presentation');
   const [editing, setEditing] = useState<'presentation' | 'diagnostic' | null>(null);
+  // Bumped by each recommendation event of the live journal: the "Recommandations" tab reads them again.
+  const [recommendationsVersion, setRecommendationsVersion] = useState(0);
   const conversation = useProjectComments(project.id);
   const loaded = useMemo(() => project.activity.edges.map((edge) => edge.node), [project.activity]);
   const { refetch: refetchComments } = conversation;
@@ -59,6 +63,7 @@ export function ProjectFicheBody({ project, viewer, refetch, read }: ProjectFich
     (entry: ActivityEntry) => {
       markRead();
       if (entry.kind === 'COMMENT_ADDED') refetchComments();
+      else if (entry.kind.startsWith('RECOMMENDATION_')) setRecommendationsVersion((version) => version + 1);
       else refetch();
     },
     [markRead, refetchComments, refetch],
@@ -123,6 +128,7 @@ export function ProjectFicheBody({ project, viewer, refetch, read }: ProjectFich
           </>
         )}
         {tab === 'actions' && <ActionList projectId={project.id} actions={project.actions} canEdit={canEdit} onChanged={refetch} />}
+        {tab === 'recommandations' && <RecommendationsTab project={{ id: project.id, title: project.title }} viewer={viewer} liveVersion={recommendationsVersion} />}
         {tab === 'financements' && <FundingTab projectId={project.id} canApply={canEdit && viewer.isCollectivite} />}
         {tab === 'acteurs' && <ActorsTab project={project} viewer={viewer} onChanged={refetch} />}
         {tab === 'journal' && <Journal entries={journal.entries} liveError={journal.liveError} />}

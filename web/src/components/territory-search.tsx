@@ -7,11 +7,11 @@ import { TERRITORY_SEARCH_QUERY, type TerritoryOption } from '../territory-searc
 interface TerritorySearchProps {
   label: string;
   hint?: string;
-  kind: 'COMMUNE' | 'EPCI' | null;
+  kind: 'COMMUNE' | 'EPCI' | 'DEPARTEMENT' | null;
   onPick: (territory: TerritoryOption) => void;
 }
 
-const KIND_LABELS: Record<string, string> = { COMMUNE: 'commune', EPCI: 'EPCI' };
+const KIND_LABELS: Record<string, string> = { COMMUNE: 'commune', EPCI: 'EPCI', DEPARTEMENT: 'département' };
 
 /** A territory searched as you type (name, INSEE code, SIREN or postcode): a list of buttons to pick one. */
 export function TerritorySearch({ label, hint, kind, onPick }: TerritorySearchProps) {
