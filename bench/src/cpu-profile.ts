@@ -1,7 +1,9 @@
 // Reading a V8 CPU profile (`node --cpu-prof`, a .cpuprofile file): where a process spent its
 // time, by function (self time: the samples taken while that function itself was running) and
 // by package (the node_modules package of the function's file, ours by workspace, Node's own
-// code as "node", and V8's pseudo-frames: garbage collector, program, idle).
+// code as "node", and V8's pseudo-frames: garbage collector, program, idle). Only the samples
+// taken within the windows given count: V8 stamps them with the monotonic clock (µs), the one
+// `process.hrtime` reads in any process of the machine, so the bench can say when it measured.
 import { readFileSync } from "node:fs";
 
 interface ProfileNode {
@@ -10,7 +12,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -58,12 +60,32 @@ function where(url: string, lineNumber: number): string {
   return `${short}:${lineNumber + 1}`;
 }
 
-export function summarizeProfile(file: string, top = 25): ProfileSummary {
-  const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+/** A span of the monotonic clock, in µs (`process.hrtime.bigint() / 1000n`). */
+export interface Window {
+  fromUs: number;
+  toUs: number;
+}
+
+/** Now on the monotonic clock, in µs. */
+export function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+export function readProfile(file: string): CpuProfile {
+  return JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+}
+
+export function summarizeProfile(profile: CpuProfile, windows: Window[], top = 25): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
   // timeDeltas[i] is the time before sample i: it is charged to sample i's frame, as DevTools does.
-  for (let i = 0; i < profile.samples.length; i++) selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (!windows.some((w) => at >= w.fromUs && at <= w.toUs)) continue;
+    selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + delta);
+  }
   const functions = new Map<string, SelfTime>();
   const groups = new Map<string, number>();
   let idleMs = 0;

@@ -8,7 +8,7 @@
 import { DEV_INTERNAL_SECRET } from "@hub/kit";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { summarizeProfile, type ProfileSummary } from "./cpu-profile";
+import { monotonicUs, readProfile, summarizeProfile, type ProfileSummary, type Window } from "./cpu-profile";
 import { startHiveGateway, startOurGateway, type GatewayProcess } from "./gateway-processes";
 import { cpuSeconds } from "./hub-processes";
 import { runPhase, summarize, type RequestSpec } from "./load";
@@ -49,17 +49,23 @@ interface Round {
   cpuMsPerRequest: number;
   /** The machine's 1-minute load average when the phase ended. */
   load: number;
+  /** When it ran (the monotonic clock, µs): the samples of a CPU profile that count for it. */
+  window: Window;
 }
 
-type Side = Omit<Round, "load" | "requests">;
+type Side = Omit<Round, "load" | "requests" | "window">;
 
 interface Row {
   scenario: string;
   viewers: string;
   ours: Side;
   hive: Side;
-  rounds: { ours: Round[]; hive: Round[] };
+  /** Our gateway as built before the change under test (BENCH_GATEWAY_BEFORE), when given. */
+  before?: Side;
+  rounds: { ours: Round[]; hive: Round[]; before?: Round[] };
 }
+
+type Contender = "ours" | "before" | "hive";
 
 export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings): Promise<BenchOutcome> {
   const urls = endpoints(hub.gatewayUrl);
@@ -71,14 +77,21 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
   if (queries.length === 0) throw new Error(`BENCH_GATEWAY_SCENARIOS names none of ${GATEWAY_QUERIES.map((q) => q.name).join(", ")}`);
   const failures: string[] = [];
   console.log(`machine: ${machineLoad()}`);
-  console.log(`starting our gateway (:${OUR_PORT}) and Hive Gateway 2.15.1 (:${HIVE_PORT}) over the hub's subgraphs${profileDir ? `, both under node --cpu-prof (${profileDir})` : ""} ...`);
-  const gateways: GatewayProcess[] = [];
-  const profiles: Record<string, ProfileSummary> = {};
+  const beforeNote = settings.gatewayBefore ? `, our gateway as before (${settings.gatewayBefore}, :${OUR_PORT + 1})` : "";
+  console.log(`starting our gateway (:${OUR_PORT})${beforeNote} and Hive Gateway 2.15.1 (:${HIVE_PORT}) over the hub's subgraphs${profileDir ? `, under node --cpu-prof (${profileDir})` : ""} ...`);
+  const gateways = new Map<Contender, GatewayProcess>();
+  const profiles: Record<string, Record<string, ProfileSummary>> = {};
   try {
     const start = { root: hub.root, subgraphUrls, profileDir };
-    gateways.push(await startOurGateway({ ...start, port: OUR_PORT, logPath: join(results, "gateway-ours.log") }));
-    gateways.push(await startHiveGateway({ ...start, port: HIVE_PORT, logPath: join(results, "gateway-hive.log") }));
-    const [ours, hive] = gateways;
+    gateways.set("ours", await startOurGateway({ ...start, port: OUR_PORT, logPath: join(results, "gateway-ours.log") }));
+    if (settings.gatewayBefore) gateways.set("before", await startOurGateway({ ...start, port: OUR_PORT + 1, logPath: join(results, "gateway-before.log"), script: settings.gatewayBefore }));
+    gateways.set("hive", await startHiveGateway({ ...start, port: HIVE_PORT, logPath: join(results, "gateway-hive.log") }));
+    const contenders = [...gateways.keys()];
+    const gatewayOf = (key: Contender): GatewayProcess => {
+      const gateway = gateways.get(key);
+      if (!gateway) throw new Error(`no ${key} gateway`);
+      return gateway;
+    };
 
     const julienToken = await devSessionToken(hub.gatewayUrl, JULIEN);
     const julien = await demoViewer(urls.peopleTerritories, secret, JULIEN);
@@ -87,65 +100,89 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
     // Hive: the internal token of the same viewer, signed here (re-signed every 20 s).
     const ourHeaders = sessions.map(({ token }) => ({ "content-type": "application/json", authorization: `Bearer ${token}` }));
     const hiveHeaders = sessions.map(({ viewer }) => internalHeaders(viewer, secret));
+    const headersOf = (contender: Contender, viewers: number) => (contender === "hive" ? (worker = 0) => hiveHeaders[worker % viewers]() : (worker = 0) => ourHeaders[worker % viewers]);
     const mixes = [
-      { name: "1 viewer", ours: () => ourHeaders[0], hive: () => hiveHeaders[0]() },
-      { name: "10 viewers", ours: (worker = 0) => ourHeaders[worker % ourHeaders.length], hive: (worker = 0) => hiveHeaders[worker % hiveHeaders.length]() },
+      { name: "1 viewer", viewers: 1 },
+      { name: "10 viewers", viewers: CONNECTIONS },
     ];
 
-    console.log(`ours: ${ours.url} (pid ${ours.pid}); Hive: ${hive.url} (pid ${hive.pid})`);
-    console.log("\nchecking that both answer the same:");
+    console.log([...gateways].map(([key, g]) => `${key}: ${g.url} (pid ${g.pid})`).join("; "));
+    console.log("\nchecking that they answer the same:");
     for (const { name, query, variables } of queries) {
-      const a = await graphqlOnce(ours.url, ourHeaders[0], query, variables);
-      const b = await graphqlOnce(hive.url, hiveHeaders[0](), query, variables);
-      const same = JSON.stringify(a) === JSON.stringify(b);
-      if (!same) failures.push(`${name}: the two gateways answer differently`);
-      console.log(`  ${same ? "ok  " : "DIFF"} ${name.padEnd(15)} ${JSON.stringify(a).length} bytes of data`);
+      const answers = await Promise.all(contenders.map((key) => graphqlOnce(gatewayOf(key).url, headersOf(key, 1)(), query, variables)));
+      const texts = answers.map((answer) => JSON.stringify(answer));
+      const same = texts.every((text) => text === texts[0]);
+      if (!same) failures.push(`${name}: the gateways answer differently`);
+      console.log(`  ${same ? "ok  " : "DIFF"} ${name.padEnd(15)} ${texts[0].length} bytes of data`);
     }
 
     const phase = { concurrency: CONNECTIONS, maxRequests: settings.maxRequests, timeoutMs: settings.timeoutMs };
     console.log(
-      `\nload: ${CONNECTIONS} connections; per scenario ${settings.warmupSeconds} s of warm-up each, then ${settings.gatewayRounds} rounds of ${settings.seconds} s alternating ours and Hive's; medians of the rounds`,
+      `\nload: ${CONNECTIONS} connections; per scenario ${settings.warmupSeconds} s of warm-up each, then ${settings.gatewayRounds} rounds of ${settings.seconds} s, one after the other (${contenders.join(", ")}); medians of the rounds`,
     );
     const rows: Row[] = [];
     for (const { name, query, variables } of queries) {
       const body = JSON.stringify({ query, variables });
       for (const mix of mixes) {
-        const ourRequest: RequestSpec = { url: ours.url, body, headers: mix.ours, check: graphqlFailure };
-        const hiveRequest: RequestSpec = { url: hive.url, body, headers: mix.hive, check: graphqlFailure };
-        const measure = async (request: RequestSpec, pid: number | null): Promise<Round> => {
+        const requestOf = (key: Contender): RequestSpec => ({ url: gatewayOf(key).url, body, headers: headersOf(key, mix.viewers), check: graphqlFailure });
+        const measure = async (key: Contender): Promise<Round> => {
+          const request = requestOf(key);
+          const pid = gatewayOf(key).pid;
+          const fromUs = monotonicUs();
           const cpuBefore = cpuSeconds(pid);
           const measured = await runPhase(request, { ...phase, durationMs: settings.seconds * 1000 });
           const cpu = cpuSeconds(pid) - cpuBefore;
-          for (const [message, count] of Object.entries(measured.errorSamples)) failures.push(`${name}, ${mix.name}, ${request.url}: ${count}× ${message}`);
+          for (const [message, count] of Object.entries(measured.errorSamples)) failures.push(`${name}, ${mix.name}, ${key}: ${count}× ${message}`);
           const s = summarize(measured);
-          return { rps: s.rps, p50: s.p50, p95: s.p95, requests: s.requests, errors: s.errors, cpuMsPerRequest: (cpu * 1000) / Math.max(1, s.requests), load: loadavg()[0] };
+          return {
+            rps: s.rps,
+            p50: s.p50,
+            p95: s.p95,
+            requests: s.requests,
+            errors: s.errors,
+            cpuMsPerRequest: (cpu * 1000) / Math.max(1, s.requests),
+            load: loadavg()[0],
+            window: { fromUs, toUs: monotonicUs() },
+          };
         };
         if (settings.warmupSeconds > 0) {
-          for (const request of [ourRequest, hiveRequest]) await runPhase(request, { ...phase, durationMs: settings.warmupSeconds * 1000 });
+          for (const key of contenders) await runPhase(requestOf(key), { ...phase, durationMs: settings.warmupSeconds * 1000 });
         }
-        const rounds: Row["rounds"] = { ours: [], hive: [] };
+        const rounds: Row["rounds"] = { ours: [], hive: [], ...(gateways.has("before") ? { before: [] } : {}) };
         for (let round = 0; round < settings.gatewayRounds; round++) {
-          rounds.ours.push(await measure(ourRequest, ours.pid));
-          rounds.hive.push(await measure(hiveRequest, hive.pid));
+          for (const key of contenders) rounds[key]?.push(await measure(key));
         }
-        const row = { scenario: name, viewers: mix.name, ours: medians(rounds.ours), hive: medians(rounds.hive), rounds };
+        const row: Row = { scenario: name, viewers: mix.name, ours: medians(rounds.ours), hive: medians(rounds.hive), ...(rounds.before ? { before: medians(rounds.before) } : {}), rounds };
         rows.push(row);
         const each = (list: Round[]) => list.map((r) => r.rps.toFixed(0)).join(", ");
-        console.log(
-          `  ${name}, ${mix.name}: ours ${row.ours.rps.toFixed(1)} req/s p50 ${ms(row.ours.p50)} ms (rounds ${each(rounds.ours)}); Hive ${row.hive.rps.toFixed(1)} req/s p50 ${ms(row.hive.p50)} ms (rounds ${each(rounds.hive)}); load ${loadavg()[0].toFixed(1)}`,
-        );
+        const line = (key: string, side: Side | undefined, list: Round[] | undefined) => (side && list ? `${key} ${side.rps.toFixed(1)} req/s p50 ${ms(side.p50)} ms (rounds ${each(list)})` : null);
+        const parts = [line("ours", row.ours, rounds.ours), line("before", row.before, rounds.before), line("Hive", row.hive, rounds.hive)].filter(Boolean);
+        console.log(`  ${name}, ${mix.name}: ${parts.join("; ")}; load ${loadavg()[0].toFixed(1)}`);
       }
     }
 
     console.log(`\nresults (medians of ${settings.gatewayRounds} rounds of ${settings.seconds} s, ${CONNECTIONS} connections; CPU: ms of the gateway process per request); ${machineLoad()}:\n`);
     console.log(gatewayTable(rows));
+    if (rows.some((r) => r.before)) {
+      console.log(`\nours vs our gateway before the change (${settings.gatewayBefore}), same run:\n`);
+      console.log(beforeTable(rows));
+    }
     const missed = rows.filter((r) => !meetsTarget(r)).map((r) => `${r.scenario}, ${r.viewers}`);
     console.log(`\ntarget (ours ≥ ${TARGET_RPS_RATIO}× Hive's req/s and p50 ≤ Hive's): ${missed.length === 0 ? "met on every scenario" : `NOT met by ${missed.join("; ")}`}`);
 
-    for (const gateway of gateways.splice(0)) {
+    for (const [key, gateway] of [...gateways]) {
+      gateways.delete(key);
       const file = await gateway.stop();
-      if (file) profiles[gateway.name] = summarizeProfile(file);
-      if (file) printProfile(gateway.name, file, profiles[gateway.name]);
+      if (!file) continue;
+      // Per query (its two viewer mixes), the measured rounds only: not the start-up nor the warm-ups.
+      const profile = readProfile(file);
+      profiles[key] = {};
+      for (const { name } of queries) {
+        const windows = rows.filter((r) => r.scenario === name).flatMap((r) => (r.rounds[key] ?? []).map((round) => round.window));
+        const summary = summarizeProfile(profile, windows);
+        profiles[key][name] = summary;
+        printProfile(`${key}, ${name}`, file, summary);
+      }
     }
     return {
       failures,
@@ -154,12 +191,13 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
         page: PAGE,
         rounds: settings.gatewayRounds,
         hive: { version: "2.15.1", port: HIVE_PORT },
+        before: settings.gatewayBefore ?? null,
         scenarios: rows.map((r) => ({ ...r, ratio: r.ours.rps / r.hive.rps, target: meetsTarget(r) })),
         profiles,
       },
     };
   } finally {
-    for (const gateway of gateways) await gateway.stop();
+    for (const gateway of gateways.values()) await gateway.stop();
   }
 }
 
@@ -202,6 +240,26 @@ function gatewayTable(rows: Row[]): string {
       ms(r.hive.cpuMsPerRequest),
       times(r.ours.cpuMsPerRequest / r.hive.cpuMsPerRequest),
       meetsTarget(r) ? "met" : "NOT met",
+    ]),
+  );
+}
+
+function beforeTable(rows: Row[]): string {
+  const withBefore = rows.filter((r): r is Row & { before: Side } => r.before !== undefined);
+  return table(
+    ["scenario", "viewers", "ours rps", "before rps", "ours/before", "ours p50", "before p50", "p50 ours/before", "ours CPU", "before CPU", "CPU ours/before"],
+    withBefore.map((r) => [
+      r.scenario,
+      r.viewers,
+      r.ours.rps.toFixed(1),
+      r.before.rps.toFixed(1),
+      times(r.ours.rps / r.before.rps),
+      ms(r.ours.p50),
+      ms(r.before.p50),
+      times(r.ours.p50 / r.before.p50),
+      ms(r.ours.cpuMsPerRequest),
+      ms(r.before.cpuMsPerRequest),
+      times(r.ours.cpuMsPerRequest / r.before.cpuMsPerRequest),
     ]),
   );
 }

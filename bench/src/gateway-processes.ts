@@ -26,6 +26,8 @@ export interface GatewayStart {
   logPath: string;
   /** When set, runs under `node --cpu-prof` and writes its profile in this folder. */
   profileDir: string | null;
+  /** Our gateway's script, when not gateway/dist/main.js (a build from before a change). */
+  script?: string;
 }
 
 const START_TIMEOUT_MS = 180_000;
@@ -33,7 +35,7 @@ const START_TIMEOUT_MS = 180_000;
 /** Our gateway, as the hub runs it (development mode, the bench's rate limits), on `port`. */
 export function startOurGateway(start: GatewayStart): Promise<GatewayProcess> {
   const { subgraphUrls: urls } = start;
-  return startProcess("ours", start, [join(start.root, "gateway", "dist", "main.js")], `http://127.0.0.1:${start.port}/ready`, {
+  return startProcess(start.script ? "before" : "ours", start, [start.script ?? join(start.root, "gateway", "dist", "main.js")], `http://127.0.0.1:${start.port}/ready`, {
     ...BENCH_RATE_LIMITS,
     ...process.env,
     GATEWAY_PORT: String(start.port),
@@ -54,13 +56,15 @@ export function startHiveGateway(start: GatewayStart): Promise<GatewayProcess> {
   return startProcess("Hive", start, [script, String(start.port), supergraph, ...subgraphs], `http://127.0.0.1:${start.port}/readiness`, {
     PATH: process.env.PATH ?? "",
     NODE_ENV: "production",
+    // HIVE_LOGGING=debug: Hive's debug log (each subgraph call and its error) in gateway-hive.log.
+    ...(process.env.HIVE_LOGGING ? { HIVE_LOGGING: process.env.HIVE_LOGGING } : {}),
   });
 }
 
 async function startProcess(name: string, start: GatewayStart, args: string[], readyUrl: string, env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
   mkdirSync(join(start.logPath, ".."), { recursive: true });
   if (start.profileDir) mkdirSync(start.profileDir, { recursive: true });
-  const profileName = `${name.toLowerCase()}-${Date.now()}.cpuprofile`;
+  const profileName = `${name.toLowerCase()}-${start.port}-${Date.now()}.cpuprofile`;
   const flags = start.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${start.profileDir}`, `--cpu-prof-name=${profileName}`] : [];
   const log = openSync(start.logPath, "w");
   const child = spawn(process.execPath, [...flags, ...args], { cwd: start.root, env, stdio: ["ignore", log, log] });
