@@ -1,14 +1,17 @@
 // The "gateway" benchmark: our gateway and Hive Gateway side by side, in the same run, over the
-// same four subgraphs, one process each. Per scenario (the federated page, projects alone, a
-// small query) and per viewer mix (10 connections of one viewer, 10 connections of 10 viewers),
-// ours then Hive's under the same closed-loop load: throughput, p50, p95 and the CPU each
-// gateway process used per request.
+// same four subgraphs, one process each, both started by the bench. Per scenario (the federated
+// page, projects alone, a small query) and per viewer mix (10 connections of one viewer, 10
+// connections of 10 viewers): a warm-up of each, then BENCH_GATEWAY_ROUNDS rounds alternating
+// ours and Hive's under the same closed-loop load, so that whatever else loads the machine hits
+// both; the medians of the rounds: throughput, p50, p95 and the CPU each gateway process used per
+// request. BENCH_GATEWAY_PROFILE=on runs both under `node --cpu-prof` and summarises the profiles.
 import { DEV_INTERNAL_SECRET } from "@hub/kit";
-import { spawn } from "node:child_process";
+import { loadavg } from "node:os";
 import { join } from "node:path";
-import { cpuSeconds, findServicePid } from "./hub-processes";
-import { HUB_PORT } from "./hub-process";
-import { runPhase, summarize, type PhaseSummary, type RequestSpec } from "./load";
+import { monotonicUs, readProfile, summarizeProfile, type ProfileSummary, type Window } from "./cpu-profile";
+import { startHiveGateway, startOurGateway, type GatewayProcess } from "./gateway-processes";
+import { cpuSeconds } from "./hub-processes";
+import { runPhase, summarize, type RequestSpec } from "./load";
 import { ms, table, times, type BenchOutcome } from "./report";
 import { demoViewer, devSessionToken, endpoints, FEDERATED_QUERY, graphqlFailure, graphqlOnce, internalHeaders } from "./scenarios";
 import type { Settings } from "./settings";
@@ -19,146 +22,262 @@ const JULIEN = "julien.bernard@ddt63.demo";
 const CONNECTIONS = 10;
 const PAGE = 50;
 export const HIVE_PORT = Number(process.env.HIVE_GATEWAY_PORT ?? 4020);
+export const OUR_PORT = Number(process.env.OUR_GATEWAY_PORT ?? 4021);
+/** The issue's target on every scenario: ours ≥ 1.2× Hive's throughput, and a p50 no higher than Hive's. */
+const TARGET_RPS_RATIO = 1.2;
 
-const QUERIES = [
+export const GATEWAY_QUERIES = [
   { name: "federated page", query: FEDERATED_QUERY, variables: { first: PAGE } },
   { name: "projects alone", query: `query Projects($first: Int!) { projects(first: $first) { edges { node { id title status themes } } } }`, variables: { first: PAGE } },
   { name: "small query", query: `{ territory(id: "COMMUNE:63113") { id name } }`, variables: {} },
 ] as const;
 
 export interface GatewayBenchHub {
+  /** The hub's gateway: the dev sign-in of the demo accounts. */
   gatewayUrl: string;
-  /** The hub's start.mjs (to find our gateway's pid), undefined for a running hub. */
-  startPid: number | undefined;
   root: string;
 }
 
-interface Side {
+/** One measured phase of one gateway. */
+interface Round {
   rps: number;
   p50: number;
   p95: number;
+  requests: number;
   errors: number;
-  /** CPU milliseconds the gateway process used per request (user + system). */
+  /** CPU milliseconds the gateway process used per request (user + system, from /proc). */
   cpuMsPerRequest: number;
+  /** The machine's 1-minute load average when the phase ended. */
+  load: number;
+  /** When it ran (the monotonic clock, µs): the samples of a CPU profile that count for it. */
+  window: Window;
 }
+
+type Side = Omit<Round, "load" | "requests" | "window">;
+
+interface Row {
+  scenario: string;
+  viewers: string;
+  ours: Side;
+  hive: Side;
+  /** Our gateway as built before the change under test (BENCH_GATEWAY_BEFORE), when given. */
+  before?: Side;
+  rounds: { ours: Round[]; hive: Round[]; before?: Round[] };
+}
+
+type Contender = "ours" | "before" | "hive";
 
 export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings): Promise<BenchOutcome> {
   const urls = endpoints(hub.gatewayUrl);
   const secret = process.env.INTERNAL_TOKEN_SECRET || DEV_INTERNAL_SECRET;
-  const ourPid = findServicePid("gateway/dist/main.js", hub.startPid, HUB_PORT.gateway);
-  const hive = await startHive(hub.root);
+  const subgraphUrls = { projects: urls.projects, "people-territories": urls.peopleTerritories, funding: urls.funding, reporting: urls.reporting };
+  const results = join(hub.root, "bench", "results");
+  const profileDir = settings.gatewayProfile ? join(results, "profiles") : null;
+  const queries = GATEWAY_QUERIES.filter(({ name }) => settings.gatewayScenarios.length === 0 || settings.gatewayScenarios.some((wanted) => name.startsWith(wanted)));
+  if (queries.length === 0) throw new Error(`BENCH_GATEWAY_SCENARIOS names none of ${GATEWAY_QUERIES.map((q) => q.name).join(", ")}`);
   const failures: string[] = [];
+  console.log(`machine: ${machineLoad()}`);
+  const beforeNote = settings.gatewayBefore ? `, our gateway as before (${settings.gatewayBefore}, :${OUR_PORT + 1})` : "";
+  console.log(`starting our gateway (:${OUR_PORT})${beforeNote} and Hive Gateway 2.15.1 (:${HIVE_PORT}) over the hub's subgraphs${profileDir ? `, under node --cpu-prof (${profileDir})` : ""} ...`);
+  const gateways = new Map<Contender, GatewayProcess>();
+  const profiles: Record<string, Record<string, ProfileSummary>> = {};
   try {
+    const start = { root: hub.root, subgraphUrls, profileDir };
+    gateways.set("ours", await startOurGateway({ ...start, port: OUR_PORT, logPath: join(results, "gateway-ours.log") }));
+    if (settings.gatewayBefore) gateways.set("before", await startOurGateway({ ...start, port: OUR_PORT + 1, logPath: join(results, "gateway-before.log"), script: settings.gatewayBefore }));
+    gateways.set("hive", await startHiveGateway({ ...start, port: HIVE_PORT, logPath: join(results, "gateway-hive.log") }));
+    const contenders = [...gateways.keys()];
+    const gatewayOf = (key: Contender): GatewayProcess => {
+      const gateway = gateways.get(key);
+      if (!gateway) throw new Error(`no ${key} gateway`);
+      return gateway;
+    };
+
     const julienToken = await devSessionToken(hub.gatewayUrl, JULIEN);
     const julien = await demoViewer(urls.peopleTerritories, secret, JULIEN);
     const sessions = await agentSessions(CONNECTIONS, julienToken, julien, urls.peopleTerritories, secret);
     // Ours: the session of each viewer (the gateway checks it and signs the internal token).
     // Hive: the internal token of the same viewer, signed here (re-signed every 20 s).
-    const ours = sessions.map(({ token }) => ({ "content-type": "application/json", authorization: `Bearer ${token}` }));
-    const theirs = sessions.map(({ viewer }) => internalHeaders(viewer, secret));
+    const ourHeaders = sessions.map(({ token }) => ({ "content-type": "application/json", authorization: `Bearer ${token}` }));
+    const hiveHeaders = sessions.map(({ viewer }) => internalHeaders(viewer, secret));
+    const headersOf = (contender: Contender, viewers: number) => (contender === "hive" ? (worker = 0) => hiveHeaders[worker % viewers]() : (worker = 0) => ourHeaders[worker % viewers]);
     const mixes = [
-      { name: "1 viewer", ours: () => ours[0], theirs: () => theirs[0]() },
-      { name: "10 viewers", ours: (worker = 0) => ours[worker % ours.length], theirs: (worker = 0) => theirs[worker % theirs.length]() },
+      { name: "1 viewer", viewers: 1 },
+      { name: "10 viewers", viewers: CONNECTIONS },
     ];
 
-    console.log(`our gateway: ${urls.gateway} (pid ${ourPid ?? "not found"}); Hive Gateway 2.15.1: ${hive.url} (pid ${hive.pid})`);
-    console.log("\nchecking that both answer the same:");
-    for (const { name, query, variables } of QUERIES) {
-      const a = await graphqlOnce(urls.gateway, ours[0], query, variables);
-      const b = await graphqlOnce(hive.url, theirs[0](), query, variables);
-      const same = JSON.stringify(a) === JSON.stringify(b);
-      if (!same) failures.push(`${name}: the two gateways answer differently`);
-      console.log(`  ${same ? "ok  " : "DIFF"} ${name.padEnd(15)} ${JSON.stringify(a).length} bytes of data`);
+    console.log([...gateways].map(([key, g]) => `${key}: ${g.url} (pid ${g.pid})`).join("; "));
+    console.log("\nchecking that they answer the same:");
+    for (const { name, query, variables } of queries) {
+      const answers = await Promise.all(contenders.map((key) => graphqlOnce(gatewayOf(key).url, headersOf(key, 1)(), query, variables)));
+      const texts = answers.map((answer) => JSON.stringify(answer));
+      const same = texts.every((text) => text === texts[0]);
+      if (!same) failures.push(`${name}: the gateways answer differently`);
+      console.log(`  ${same ? "ok  " : "DIFF"} ${name.padEnd(15)} ${texts[0].length} bytes of data`);
     }
 
-    console.log(`\nload: ${CONNECTIONS} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured per gateway and scenario`);
-    const rows: { scenario: string; viewers: string; ours: Side; hive: Side }[] = [];
-    for (const { name, query, variables } of QUERIES) {
+    const phase = { concurrency: CONNECTIONS, maxRequests: settings.maxRequests, timeoutMs: settings.timeoutMs };
+    console.log(
+      `\nload: ${CONNECTIONS} connections; per scenario ${settings.warmupSeconds} s of warm-up each, then ${settings.gatewayRounds} rounds of ${settings.seconds} s, one after the other (${contenders.join(", ")}); medians of the rounds`,
+    );
+    const rows: Row[] = [];
+    for (const { name, query, variables } of queries) {
+      const body = JSON.stringify({ query, variables });
       for (const mix of mixes) {
-        const body = JSON.stringify({ query, variables });
-        const measure = async (url: string, headers: RequestSpec["headers"], pid: number | null): Promise<Side> => {
-          const request: RequestSpec = { url, body, headers, check: graphqlFailure };
-          const phase = { concurrency: CONNECTIONS, maxRequests: settings.maxRequests, timeoutMs: settings.timeoutMs };
-          if (settings.warmupSeconds > 0) await runPhase(request, { ...phase, durationMs: settings.warmupSeconds * 1000 });
+        const requestOf = (key: Contender): RequestSpec => ({ url: gatewayOf(key).url, body, headers: headersOf(key, mix.viewers), check: graphqlFailure });
+        const measure = async (key: Contender): Promise<Round> => {
+          const request = requestOf(key);
+          const pid = gatewayOf(key).pid;
+          const fromUs = monotonicUs();
           const cpuBefore = cpuSeconds(pid);
           const measured = await runPhase(request, { ...phase, durationMs: settings.seconds * 1000 });
           const cpu = cpuSeconds(pid) - cpuBefore;
-          for (const [message, count] of Object.entries(measured.errorSamples)) failures.push(`${name}, ${mix.name}, ${url}: ${count}× ${message}`);
-          const summary: PhaseSummary = summarize(measured);
-          return { rps: summary.rps, p50: summary.p50, p95: summary.p95, errors: summary.errors, cpuMsPerRequest: (cpu * 1000) / Math.max(1, summary.requests) };
+          for (const [message, count] of Object.entries(measured.errorSamples)) failures.push(`${name}, ${mix.name}, ${key}: ${count}× ${message}`);
+          const s = summarize(measured);
+          return {
+            rps: s.rps,
+            p50: s.p50,
+            p95: s.p95,
+            requests: s.requests,
+            errors: s.errors,
+            cpuMsPerRequest: (cpu * 1000) / Math.max(1, s.requests),
+            load: loadavg()[0],
+            window: { fromUs, toUs: monotonicUs() },
+          };
         };
-        const ourSide = await measure(urls.gateway, mix.ours, ourPid);
-        const hiveSide = await measure(hive.url, mix.theirs, hive.pid);
-        rows.push({ scenario: name, viewers: mix.name, ours: ourSide, hive: hiveSide });
-        console.log(`  ${name}, ${mix.name}: ours ${ourSide.rps.toFixed(1)} req/s p50 ${ms(ourSide.p50)} ms; Hive ${hiveSide.rps.toFixed(1)} req/s p50 ${ms(hiveSide.p50)} ms`);
+        if (settings.warmupSeconds > 0) {
+          for (const key of contenders) await runPhase(requestOf(key), { ...phase, durationMs: settings.warmupSeconds * 1000 });
+        }
+        const rounds: Row["rounds"] = { ours: [], hive: [], ...(gateways.has("before") ? { before: [] } : {}) };
+        for (let round = 0; round < settings.gatewayRounds; round++) {
+          for (const key of contenders) rounds[key]?.push(await measure(key));
+        }
+        const row: Row = { scenario: name, viewers: mix.name, ours: medians(rounds.ours), hive: medians(rounds.hive), ...(rounds.before ? { before: medians(rounds.before) } : {}), rounds };
+        rows.push(row);
+        const each = (list: Round[]) => list.map((r) => r.rps.toFixed(0)).join(", ");
+        const line = (key: string, side: Side | undefined, list: Round[] | undefined) => (side && list ? `${key} ${side.rps.toFixed(1)} req/s p50 ${ms(side.p50)} ms (rounds ${each(list)})` : null);
+        const parts = [line("ours", row.ours, rounds.ours), line("before", row.before, rounds.before), line("Hive", row.hive, rounds.hive)].filter(Boolean);
+        console.log(`  ${name}, ${mix.name}: ${parts.join("; ")}; load ${loadavg()[0].toFixed(1)}`);
       }
     }
 
-    console.log(`\nresults (${settings.seconds} s measured, ${CONNECTIONS} connections; CPU: ms of the gateway process per request):\n`);
-    console.log(
-      table(
-        ["scenario", "viewers", "ours rps", "Hive rps", "ours/Hive", "ours p50", "Hive p50", "ours p95", "Hive p95", "ours CPU", "Hive CPU"],
-        rows.map((r) => [
-          r.scenario,
-          r.viewers,
-          r.ours.rps.toFixed(1),
-          r.hive.rps.toFixed(1),
-          times(r.ours.rps / r.hive.rps),
-          ms(r.ours.p50),
-          ms(r.hive.p50),
-          ms(r.ours.p95),
-          ms(r.hive.p95),
-          ms(r.ours.cpuMsPerRequest),
-          ms(r.hive.cpuMsPerRequest),
-        ]),
-      ),
-    );
-    return { failures, result: { connections: CONNECTIONS, page: PAGE, hive: { version: "2.15.1", port: HIVE_PORT }, scenarios: rows.map((r) => ({ ...r, ratio: r.ours.rps / r.hive.rps })) } };
+    console.log(`\nresults (medians of ${settings.gatewayRounds} rounds of ${settings.seconds} s, ${CONNECTIONS} connections; CPU: ms of the gateway process per request); ${machineLoad()}:\n`);
+    console.log(gatewayTable(rows));
+    if (rows.some((r) => r.before)) {
+      console.log(`\nours vs our gateway before the change (${settings.gatewayBefore}), same run:\n`);
+      console.log(beforeTable(rows));
+    }
+    const missed = rows.filter((r) => !meetsTarget(r)).map((r) => `${r.scenario}, ${r.viewers}`);
+    console.log(`\ntarget (ours ≥ ${TARGET_RPS_RATIO}× Hive's req/s and p50 ≤ Hive's): ${missed.length === 0 ? "met on every scenario" : `NOT met by ${missed.join("; ")}`}`);
+
+    for (const [key, gateway] of [...gateways]) {
+      gateways.delete(key);
+      const file = await gateway.stop();
+      if (!file) continue;
+      // Per query (its two viewer mixes), the measured rounds only: not the start-up nor the warm-ups.
+      const profile = readProfile(file);
+      profiles[key] = {};
+      for (const { name } of queries) {
+        const windows = rows.filter((r) => r.scenario === name).flatMap((r) => (r.rounds[key] ?? []).map((round) => round.window));
+        const summary = summarizeProfile(profile, windows);
+        profiles[key][name] = summary;
+        printProfile(`${key}, ${name}`, file, summary);
+      }
+    }
+    return {
+      failures,
+      result: {
+        connections: CONNECTIONS,
+        page: PAGE,
+        rounds: settings.gatewayRounds,
+        hive: { version: "2.15.1", port: HIVE_PORT },
+        before: settings.gatewayBefore ?? null,
+        scenarios: rows.map((r) => ({ ...r, ratio: r.ours.rps / r.hive.rps, target: meetsTarget(r) })),
+        profiles,
+      },
+    };
   } finally {
-    await hive.stop();
+    for (const gateway of gateways.values()) await gateway.stop();
   }
 }
 
-/** Hive Gateway in a process of its own (bench/dist/hive-gateway-main.js), ready once it says so. */
-async function startHive(root: string): Promise<{ url: string; pid: number | null; stop: () => Promise<void> }> {
-  const supergraph = join(root, "schema", "supergraph.graphql");
-  const child = spawn(process.execPath, [join(root, "bench", "dist", "hive-gateway-main.js"), String(HIVE_PORT), supergraph], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const started = new Promise<void>((resolve, reject) => {
-    // Loading its package takes more than a minute on 2 CPUs under load.
-    const timer = setTimeout(() => reject(new Error(`Hive Gateway did not start within 180 s:\n${output}`)), 180_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("hive gateway ready at")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on("data", read);
-    child.stderr.on("data", read);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`Hive Gateway exited during start-up:\n${output}`));
-    });
-  });
-  try {
-    await started;
-  } catch (error) {
-    child.kill("SIGKILL");
-    throw error;
-  }
-  return {
-    url: `http://127.0.0.1:${HIVE_PORT}/graphql`,
-    pid: child.pid ?? null,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
-  };
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function medians(rounds: Round[]): Side {
+  const of = (key: keyof Side) => median(rounds.map((r) => r[key]));
+  return { rps: of("rps"), p50: of("p50"), p95: of("p95"), errors: rounds.reduce((sum, r) => sum + r.errors, 0), cpuMsPerRequest: of("cpuMsPerRequest") };
+}
+
+function meetsTarget(row: Row): boolean {
+  return row.ours.rps >= TARGET_RPS_RATIO * row.hive.rps && row.ours.p50 <= row.hive.p50;
+}
+
+function machineLoad(): string {
+  return `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ")}`;
+}
+
+function gatewayTable(rows: Row[]): string {
+  return table(
+    ["scenario", "viewers", "ours rps", "Hive rps", "ours/Hive", "ours p50", "Hive p50", "p50 ours/Hive", "ours p95", "Hive p95", "ours CPU", "Hive CPU", "CPU ours/Hive", "target"],
+    rows.map((r) => [
+      r.scenario,
+      r.viewers,
+      r.ours.rps.toFixed(1),
+      r.hive.rps.toFixed(1),
+      times(r.ours.rps / r.hive.rps),
+      ms(r.ours.p50),
+      ms(r.hive.p50),
+      times(r.ours.p50 / r.hive.p50),
+      ms(r.ours.p95),
+      ms(r.hive.p95),
+      ms(r.ours.cpuMsPerRequest),
+      ms(r.hive.cpuMsPerRequest),
+      times(r.ours.cpuMsPerRequest / r.hive.cpuMsPerRequest),
+      meetsTarget(r) ? "met" : "NOT met",
+    ]),
+  );
+}
+
+function beforeTable(rows: Row[]): string {
+  const withBefore = rows.filter((r): r is Row & { before: Side } => r.before !== undefined);
+  return table(
+    ["scenario", "viewers", "ours rps", "before rps", "ours/before", "ours p50", "before p50", "p50 ours/before", "ours CPU", "before CPU", "CPU ours/before"],
+    withBefore.map((r) => [
+      r.scenario,
+      r.viewers,
+      r.ours.rps.toFixed(1),
+      r.before.rps.toFixed(1),
+      times(r.ours.rps / r.before.rps),
+      ms(r.ours.p50),
+      ms(r.before.p50),
+      times(r.ours.p50 / r.before.p50),
+      ms(r.ours.cpuMsPerRequest),
+      ms(r.before.cpuMsPerRequest),
+      times(r.ours.cpuMsPerRequest / r.before.cpuMsPerRequest),
+    ]),
+  );
+}
+
+function printProfile(name: string, file: string, summary: ProfileSummary): void {
+  const share = (value: number) => `${((100 * value) / summary.busyMs).toFixed(1)}%`;
+  console.log(`\nCPU profile of ${name} (${file}): ${(summary.busyMs / 1000).toFixed(1)} s busy, ${(summary.idleMs / 1000).toFixed(1)} s idle; self time by package:\n`);
+  console.log(
+    table(
+      ["package", "self ms", "share"],
+      summary.groups.slice(0, 15).map((g) => [g.group, g.ms.toFixed(0), share(g.ms)]),
+    ),
+  );
+  console.log(`\nthe busiest functions (self time):\n`);
+  console.log(
+    table(
+      ["function", "package", "self ms", "share"],
+      summary.functions.map((f) => [f.name.length > 110 ? `${f.name.slice(0, 107)}...` : f.name, f.group, f.ms.toFixed(0), share(f.ms)]),
+    ),
+  );
 }

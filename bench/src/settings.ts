@@ -1,4 +1,5 @@
 // The benchmark's knobs, read once from the environment; any invalid value stops it at once.
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** The benchmarks, in the order they run (whatever the order in BENCH_ONLY). */
@@ -48,6 +49,14 @@ export interface Settings {
   catchUp: boolean;
   /** BENCH_CATCHUP_MINUTES: how long the reporting benchmark waits for reporting to catch up (default 60). */
   catchUpMinutes: number;
+  /** BENCH_GATEWAY_ROUNDS: measured rounds of each gateway per scenario of the gateway benchmark, alternating ours and Hive's (default 3). */
+  gatewayRounds: number;
+  /** BENCH_GATEWAY_PROFILE: on runs both gateways of the gateway benchmark under `node --cpu-prof` (default off). */
+  gatewayProfile: boolean;
+  /** BENCH_GATEWAY_BEFORE: our gateway's main.js as built before a change, measured in the same rounds (default none). */
+  gatewayBefore: string | undefined;
+  /** BENCH_GATEWAY_SCENARIOS: the gateway benchmark's scenarios to run, by the start of their names, comma-separated (default all). */
+  gatewayScenarios: string[];
   /** HUB_DATA_DIR given to the hub the bench starts for federated and search: <repo>/.data/bench. */
   dataDir: string;
   /** HUB_DATA_DIR given to the hub the bench starts for inbox and subscriptions: <repo>/.data/bench-projects. */
@@ -84,6 +93,13 @@ export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "
     portfolioRequests: number("BENCH_PORTFOLIO_REQUESTS", 300, 10, 20_000, true),
     catchUp: onOff("BENCH_CATCHUP", env.BENCH_CATCHUP, problems),
     catchUpMinutes: number("BENCH_CATCHUP_MINUTES", 60, 1, 600, false),
+    gatewayRounds: number("BENCH_GATEWAY_ROUNDS", 3, 1, 20, true),
+    gatewayProfile: onOff("BENCH_GATEWAY_PROFILE", env.BENCH_GATEWAY_PROFILE || "off", problems),
+    gatewayBefore: existingFile("BENCH_GATEWAY_BEFORE", env.BENCH_GATEWAY_BEFORE, root, problems),
+    gatewayScenarios: (env.BENCH_GATEWAY_SCENARIOS ?? "")
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== ""),
     hubUrl: loopbackUrl(env.BENCH_HUB_URL, problems),
     databaseUrl: postgresUrl(env.DATABASE_URL, problems),
     dataDir: join(root, ".data", "bench"),
@@ -94,6 +110,14 @@ export function readSettings(env: NodeJS.ProcessEnv, root = resolve(__dirname, "
   settings.subViewers = viewerCounts(env.BENCH_SUB_VIEWERS, settings.subscribers, problems);
   if (problems.length > 0) throw new Error(`invalid settings: ${problems.join("; ")}`);
   return settings;
+}
+
+/** A file that must exist, relative to the repository or absolute; undefined when unset. */
+function existingFile(name: string, raw: string | undefined, root: string, problems: string[]): string | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const path = resolve(root, raw.trim());
+  if (!existsSync(path)) problems.push(`${name}: no file at ${path}`);
+  return path;
 }
 
 /** An on/off switch (default on). */

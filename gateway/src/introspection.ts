@@ -6,8 +6,19 @@ import type { GatewayContext } from "./subgraph-data-source";
 /** The introspection fields (`__typename` is not one: it reveals nothing beyond the query). */
 const INTROSPECTION_FIELDS = new Set(["__schema", "__type"]);
 
+/** Documents already looked at (Apollo hands the same parsed document for the same text). */
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
 /** Whether the document selects `__schema` or `__type` anywhere (fragments included). */
 export function isIntrospection(document: DocumentNode): boolean {
+  const known = introspecting.get(document);
+  if (known !== undefined) return known;
+  const found = selectsIntrospection(document);
+  introspecting.set(document, found);
+  return found;
+}
+
+function selectsIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

@@ -10,8 +10,9 @@ import { join } from "node:path";
 import { ApiKeyAuthenticator } from "./auth/api-keys";
 import { devTokenRouter } from "./auth/dev-token.route";
 import { proConnectRouter } from "./auth/proconnect.route";
-import { credentialFromAuthorization, type Authenticate } from "./auth/session";
+import { credentialFromAuthorization, SESSION_AUDIENCE, type Authenticate } from "./auth/session";
 import { SessionChecker } from "./auth/session-checker";
+import { SessionTokens } from "./auth/session-tokens";
 import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
 import { importsRouter } from "./imports.route";
@@ -120,11 +121,26 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   });
   // Per-caller token buckets, shared by the replicas through the gateway's database when it has one.
   const rateLimiter = new RateLimiter(config.rateLimits, config.databaseUrl ? await PostgresBuckets.open(config.databaseUrl) : null, logger);
-  const authenticate: Authenticate = (header) => credentialFromAuthorization(header, config.sessionSecret, apiKeys, sessions);
+  const sessionTokens = new SessionTokens(config.sessionSecret, SESSION_AUDIENCE);
+  const authenticate: Authenticate = (header) => credentialFromAuthorization(header, sessionTokens, apiKeys, sessions);
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders);
   app.use(assignRequestId);
+  // First: every GraphQL request would otherwise walk past each router below (express matches
+  // them one by one), none of which serves /graphql.
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const credential = await authenticate(req.headers.authorization);
+        // Every request counts, even one that will not parse: 429 with Retry-After past the caller's rate.
+        await rateLimiter.admit(credential, clientAddress(req, config.trustProxyHops));
+        return { viewer: credential.viewer, programme: credential.programme, requestId: res.locals.requestId as string };
+      },
+    }),
+  );
   app.use(metricsRouter(metrics, config.metricsToken, config.mode));
   app.use(healthRouter({ subgraphUrls: config.subgraphUrls, supergraphLoaded: () => apiSchema !== null, subscriptions: () => subscriptions.stats() }));
   app.use(
@@ -165,18 +181,6 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   if (config.proconnect) {
     app.use(proConnectRouter(config.proconnect, config.subgraphUrls["people-territories"], config.internalTokenSecret, config.sessionSecret, logger.warn));
   }
-  app.use(
-    "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const credential = await authenticate(req.headers.authorization);
-        // Every request counts, even one that will not parse: 429 with Retry-After past the caller's rate.
-        await rateLimiter.admit(credential, clientAddress(req, config.trustProxyHops));
-        return { viewer: credential.viewer, programme: credential.programme, requestId: res.locals.requestId as string };
-      },
-    }),
-  );
   app.use(explorerRouter({ webDist: config.webDist, apiSchema: () => apiSchema, authenticate: async (header) => (await authenticate(header)).viewer }));
   if (existsSync(join(config.webDist, "index.html"))) {
     app.use(express.static(config.webDist, { index: "index.html" }));

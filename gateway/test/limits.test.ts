@@ -82,6 +82,8 @@ describe("operation limits at the gateway, before any subgraph call", () => {
     expect(small.data?.territory.members.edges).toHaveLength(3);
     // The counter sees the subgraphs' statements when there are some.
     expect(statements).toBeGreaterThan(before);
+    // The same document passed with n = 3: with n = 100 it is measured again, and refused.
+    expect(await hub.query(VARIABLE_WIDE, { n: 100 })).toEqual({ status: 400, errors: [expect.objectContaining(tooComplex("cost", 10_000, 20_302, "cost"))] });
   });
 
   it("stops parsing past 5,000 tokens", async () => {

@@ -102,6 +102,8 @@ describe("per-caller rate limits and cost budgets", () => {
     const frugal = await createKey("maxOperationCost: 5");
     const plain = await createKey("");
     const page = `{ projects(first: 10) { edges { node { id title } } } }`;
+    // The gateway's budget first: the same operation, passed under it, is checked again under the key's own.
+    expect((await post(hub.gatewayUrl, page, { authorization: `Bearer ${plain.key}` })).errors).toBeUndefined();
     const refused = await post(hub.gatewayUrl, page, { authorization: `Bearer ${frugal.key}` });
     expect(refused.status).toBe(400);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: { name: "cost", max: 5 } });

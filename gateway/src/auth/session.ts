@@ -1,7 +1,8 @@
-import { ANONYMOUS, isPersonRole, signViewer, unauthenticated, upstreamUnavailable, verifyViewerToken, type Viewer } from "@hub/kit";
+import { ANONYMOUS, isPersonRole, signViewer, unauthenticated, upstreamUnavailable, type Viewer } from "@hub/kit";
 import type { GraphQLError } from "graphql";
 import type { ApiKeyAuthenticator, ProgrammeKey } from "./api-keys";
 import type { SessionChecker } from "./session-checker";
+import type { SessionTokens } from "./session-tokens";
 
 export const SESSION_AUDIENCE = "hub-session";
 /** Session tokens last a working day, like a ProConnect session. */
@@ -52,7 +53,7 @@ export type Authenticate = (header: unknown) => Promise<Credential>;
  * UNAUTHENTICATED (401) for a malformed, forged, expired or revoked credential, and for a session
  * token claiming a role no person holds (SERVICE, PROGRAMME): those come only from the hub itself.
  */
-export async function credentialFromAuthorization(header: unknown, secret: string, apiKeys: ApiKeyAuthenticator, sessions: SessionChecker): Promise<Credential> {
+export async function credentialFromAuthorization(header: unknown, tokens: SessionTokens, apiKeys: ApiKeyAuthenticator, sessions: SessionChecker): Promise<Credential> {
   if (header === undefined || header === null || header === "") return { viewer: ANONYMOUS, expiresAt: null, apiKey: null, programme: null };
   const match = typeof header === "string" ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header) : null;
   if (!match) throw refused();
@@ -61,7 +62,7 @@ export async function credentialFromAuthorization(header: unknown, secret: strin
     if (!identity) throw refused();
     return { viewer: identity.viewer, expiresAt: null, apiKey: match[1], programme: identity.programme };
   }
-  const session = verifyViewerToken(match[1], secret, SESSION_AUDIENCE);
+  const session = tokens.verify(match[1]);
   if (!session || !isPersonSession(session.viewer)) throw refused();
   if (!(await unavailableAsError(sessions.isCurrent(session.viewer)))) throw refused("This session has ended: sign in again");
   return { viewer: session.viewer, expiresAt: session.expiresAt, apiKey: null, programme: null };
