@@ -2,6 +2,11 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { checkOperation } from "./check-operation";
 import type { GatewayContext } from "../subgraph-data-source";
 import type { OperationLimits } from "./operation-limits";
+import type { GraphQLError } from "graphql";
+import type { ProgrammeKey } from "../auth/api-keys";
+
+/** Takes an operation's cost from a key's budget per minute: null when it fits, else the refusal. */
+export type SpendCost = (programme: ProgrammeKey, cost: number, transport: "http" | "ws") => Promise<GraphQLError | null>;
 
 /** The limits of one caller: a programme's key may carry its own cost budget. */
 export function limitsFor(limits: OperationLimits | null, context: Pick<GatewayContext, "programme">): OperationLimits | null {
@@ -14,13 +19,20 @@ export function limitsFor(limits: OperationLimits | null, context: Pick<GatewayC
  * query plan runs: HTTP operations and WebSocket queries/mutations (apollo.executeOperation).
  * Apollo answers the first error with its HTTP status (400).
  */
-export function limitsPlugin(limits: OperationLimits | null): ApolloServerPlugin<GatewayContext> {
+export function limitsPlugin(limits: OperationLimits | null, spendCost: SpendCost = () => Promise.resolve(null)): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ schema, document, request, contextValue }) {
-          const errors = checkOperation(schema, document, request.variables, limitsFor(limits, contextValue));
-          return errors.length > 0 ? Promise.reject(errors[0]) : Promise.resolve();
+        async didResolveOperation({ schema, document, request, contextValue }) {
+          let cost = 0;
+          const errors = checkOperation(schema, document, request.variables, limitsFor(limits, contextValue), (measured) => (cost += measured));
+          if (errors.length > 0) throw errors[0];
+          // Within the limits: the operation's cost is taken from its key's budget per minute, if it has one.
+          const refusal = contextValue.programme ? await spendCost(contextValue.programme, cost, contextValue.closeRateLimited ? "ws" : "http") : null;
+          if (refusal) {
+            contextValue.closeRateLimited?.(refusal.message);
+            throw refusal;
+          }
         },
       });
     },
