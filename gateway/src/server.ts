@@ -80,6 +80,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       return dataSource(name, url);
     },
   });
+  // Per-caller token buckets, shared by the replicas through the gateway's database when it has one.
+  const rateLimiter = new RateLimiter(config.rateLimits, config.databaseUrl ? await PostgresBuckets.open(config.databaseUrl) : null, logger, metrics.rateLimitRefusal.bind(metrics));
   // Registered operations: the web app's (written at its build) and the programmes' manifests.
   const trusted = new TrustedDocuments(TrustedDocuments.files(config.webDist, config.trustedDocumentsDir), logger);
   const formatError = gatewayFormatError(config.subgraphUrls, logger.warn, config.mode === "production");
@@ -93,7 +95,13 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     parseOptions: config.limits ? { maxLexicalTokens: config.limits.maxTokens } : {},
     // APQ for everyone (extensions.persistedQuery.sha256Hash); registered operations are always known by hash.
     persistedQueries: { cache: new PersistedQueryStore(trusted) },
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionPlugin(config.mode), trustedDocumentsPlugin(trusted), limitsPlugin(config.limits), observabilityPlugin(log, metrics)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      introspectionPlugin(config.mode),
+      trustedDocumentsPlugin(trusted),
+      limitsPlugin(config.limits, rateLimiter.spendCost.bind(rateLimiter)),
+      observabilityPlugin(log, metrics),
+    ],
   });
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
@@ -119,8 +127,6 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     internalTokenSecret: config.internalTokenSecret,
     cacheMs: config.sessionCheckSeconds * 1000,
   });
-  // Per-caller token buckets, shared by the replicas through the gateway's database when it has one.
-  const rateLimiter = new RateLimiter(config.rateLimits, config.databaseUrl ? await PostgresBuckets.open(config.databaseUrl) : null, logger);
   const sessionTokens = new SessionTokens(config.sessionSecret, SESSION_AUDIENCE);
   const authenticate: Authenticate = (header) => credentialFromAuthorization(header, sessionTokens, apiKeys, sessions);
   const app = express();

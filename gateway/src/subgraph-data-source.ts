@@ -16,6 +16,8 @@ export interface GatewayContext {
   operationChecked?: boolean;
   /** The request's id (x-request-id), passed on to every subgraph. */
   requestId?: string;
+  /** Set over WebSocket: closes the socket with 4429 and this reason (a caller past its cost budget). */
+  closeRateLimited?: (reason: string) => void;
 }
 
 export interface Resilience {

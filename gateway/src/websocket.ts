@@ -73,7 +73,7 @@ export function attachWebSocket(
    */
   const overRate = async (extra: Extra & ConnectionExtra): Promise<readonly GraphQLError[] | null> => {
     if (!extra.credential) return null;
-    const retryAfter = await options.rateLimiter.retryAfter(extra.credential, clientAddress(extra.request, options.trustProxyHops));
+    const retryAfter = await options.rateLimiter.retryAfter(extra.credential, clientAddress(extra.request, options.trustProxyHops), "ws");
     if (retryAfter === null) return null;
     extra.socket.close(CLOSE_RATE_LIMITED, `Too many requests: retry in ${retryAfter} s`);
     return [rateLimited(retryAfter)];
@@ -107,6 +107,7 @@ export function attachWebSocket(
           viewer,
           programme: ctx.extra.credential?.programme ?? null,
           operationChecked: true,
+          closeRateLimited: (reason) => ctx.extra.socket.close(CLOSE_RATE_LIMITED, reason),
           // Each operation over the socket is a request of its own.
           requestId: randomUUID(),
           // A subscription's events are written straight to the socket, serialised once for all

@@ -17,10 +17,24 @@ describe("per-caller rate limits and cost budgets", () => {
   let hub: Hub;
   let nadia: string;
 
+  /** hub_gateway_rate_limit_refusals_total by "<caller>/<transport>/<limit>", from a replica's /metrics. */
+  const refusals = async (origin = hub.origin): Promise<Record<string, number>> => {
+    const text = await (await fetch(`${origin}/metrics`)).text();
+    const counts: Record<string, number> = {};
+    for (const [, labels, value] of text.matchAll(/^hub_gateway_rate_limit_refusals_total\{([^}]*)\} (\d+)$/gm)) {
+      const label = Object.fromEntries([...labels.matchAll(/(\w+)="(\w+)"/g)].map(([, name, v]) => [name, v]));
+      counts[`${label.caller}/${label.transport}/${label.limit}`] = Number(value);
+    }
+    return counts;
+  };
+  /** The refusals counted since `before`. */
+  const refusedSince = async (before: Record<string, number>): Promise<Record<string, number>> =>
+    Object.fromEntries(Object.entries(await refusals()).flatMap(([series, count]) => (count > (before[series] ?? 0) ? [[series, count - (before[series] ?? 0)]] : [])));
+
   /** A programme's key created by ANCT, with its own settings. */
   const createKey = async (settings: string): Promise<{ key: string; id: string }> => {
     const created = await hub.query<{ createApiKey: { key: string; apiKey: { id: string } } }>(
-      `mutation { createApiKey(input: { name: "Programme", scopes: ["projects:read"] ${settings} }) { key apiKey { id requestsPerMinute maxOperationCost } } }`,
+      `mutation { createApiKey(input: { name: "Programme", scopes: ["projects:read"] ${settings} }) { key apiKey { id requestsPerMinute maxOperationCost costPerMinute } } }`,
       {},
       nadia,
     );
@@ -37,6 +51,7 @@ describe("per-caller rate limits and cost budgets", () => {
   afterAll(() => hub.stop());
 
   it("refuses an anonymous address past its rate with 429, Retry-After and RATE_LIMITED", async () => {
+    const before = await refusals();
     const from = { "x-forwarded-for": "203.0.113.7" };
     for (let i = 0; i < 3; i++) expect((await post(hub.gatewayUrl, SMALL, from)).status).toBe(200);
     const refused = await post(hub.gatewayUrl, SMALL, from);
@@ -49,11 +64,14 @@ describe("per-caller rate limits and cost budgets", () => {
     // Another address has its own bucket; a forged X-Forwarded-For entry before the proxy's does not pick one.
     expect((await post(hub.gatewayUrl, SMALL, { "x-forwarded-for": "203.0.113.8" })).status).toBe(200);
     expect((await post(hub.gatewayUrl, SMALL, { "x-forwarded-for": "198.51.100.1, 203.0.113.7" })).status).toBe(429);
+    // Both refusals counted in /metrics, by kind of caller and transport.
+    expect(await refusedSince(before)).toEqual({ "ip/http/rate": 2 });
   });
 
   it("shares a key's bucket between two gateway replicas on one database", async () => {
     const { key, id } = await createKey("requestsPerMinute: 4");
     const replica = await hub.startGateway();
+    const before = await refusals();
     const auth = { authorization: `Bearer ${key}` };
     // Two requests through each replica: the key's 4 tokens.
     for (const url of [hub.gatewayUrl, replica.url, hub.gatewayUrl, replica.url]) expect((await post(url, SMALL, auth)).status).toBe(200);
@@ -64,6 +82,8 @@ describe("per-caller rate limits and cost budgets", () => {
       expect(codes(refused)).toEqual(["RATE_LIMITED"]);
       expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
     }
+    // Each replica counts its own refusals: one here.
+    expect(await refusedSince(before)).toEqual({ "key/http/rate": 1 });
     // The bucket is the row of the key in the gateway's database.
     const db = new Client({ connectionString: hub.gatewayDatabaseUrl! });
     await db.connect();
@@ -79,6 +99,7 @@ describe("per-caller rate limits and cost budgets", () => {
 
   it("closes a WebSocket with 4429 when its caller goes past its rate", async () => {
     const { key } = await createKey("requestsPerMinute: 2");
+    const before = await refusals();
     const client = new RawClient(hub.gatewayUrl);
     // connection_init takes a token, the first operation the second.
     await client.init(key);
@@ -96,6 +117,21 @@ describe("per-caller rate limits and cost budgets", () => {
     await again.opened();
     again.send({ type: "connection_init", payload: { authorization: `Bearer ${key}` } });
     expect(await again.closed).toBe(4429);
+    expect(await refusedSince(before)).toEqual({ "key/ws/rate": 2, "key/http/rate": 1 });
+  });
+
+  it("counts a person's refusals apart", async () => {
+    // A hub where a person may send 2 requests a minute.
+    const strict = await startHub({ gatewayEnv: { RATE_LIMIT_PERSON_PER_MINUTE: "2" } });
+    try {
+      const token = await strict.token(NADIA);
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post(strict.gatewayUrl, SMALL, { authorization: `Bearer ${token}` })).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(await refusals(strict.origin)).toEqual({ "person/http/rate": 1 });
+    } finally {
+      await strict.stop();
+    }
   });
 
   it("applies a key's own cost budget instead of the gateway's", async () => {
@@ -110,8 +146,45 @@ describe("per-caller rate limits and cost budgets", () => {
     expect((await post(hub.gatewayUrl, page, { authorization: `Bearer ${plain.key}` })).errors).toBeUndefined();
   });
 
+  it("takes each operation's cost from a key's budget per minute, shared by the replicas: 429 then 4429, COST_BUDGET_EXCEEDED", async () => {
+    const page = `{ projects(first: 10) { edges { node { id title } } } }`;
+    // The page's cost as the gateway measures it: a key allowed a cost of 1 per operation is told.
+    const probe = await createKey("maxOperationCost: 1");
+    const cost = (await post(hub.gatewayUrl, page, { authorization: `Bearer ${probe.key}` })).errors![0].extensions!.limit as { actual: number };
+    expect(cost.actual).toBeGreaterThan(1);
+    // Room for one page a minute: the bucket refills the page's cost over a minute, so the next page waits for it.
+    const { key } = await createKey(`costPerMinute: ${cost.actual}`);
+    const auth = { authorization: `Bearer ${key}` };
+    const replica = await hub.startGateway();
+    const before = await refusals();
+    expect((await post(hub.gatewayUrl, page, auth)).errors).toBeUndefined();
+    // The other replica draws from the same budget.
+    const refused = await post(replica.url, page, auth);
+    expect(refused.status).toBe(429);
+    expect(codes(refused)).toEqual(["COST_BUDGET_EXCEEDED"]);
+    expect(refused.errors![0].message).toMatch(/^Cost budget of \d+ a minute spent: retry in \d+ s$/);
+    // The missing part of the cost comes back at the budget's pace (a minute for all of it).
+    expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+    expect(refused.errors![0].extensions).toMatchObject({ cost: cost.actual, costPerMinute: cost.actual, retryAfterSeconds: Number(refused.retryAfter) });
+    expect(await refusals(`http://127.0.0.1:${replica.port}`)).toMatchObject({ "key/http/cost": 1 });
+    expect(await refusedSince(before)).toEqual({});
+    // Over a socket, the same budget: the socket is closed with 4429.
+    const client = new RawClient(hub.gatewayUrl);
+    await client.init(key);
+    client.send({ id: "1", type: "subscribe", payload: { query: page } });
+    const closed = await client.closedWith;
+    expect(closed.code).toBe(4429);
+    expect(closed.reason).toMatch(/^Cost budget of \d+ a minute spent: retry in \d+ s$/);
+    expect(await refusedSince(before)).toEqual({ "key/ws/cost": 1 });
+    // An operation that costs more than the whole budget is refused for good (400, no Retry-After).
+    const tiny = await createKey("costPerMinute: 1");
+    const never = await post(hub.gatewayUrl, page, { authorization: `Bearer ${tiny.key}` });
+    expect([never.status, never.retryAfter, codes(never)]).toEqual([400, null, ["COST_BUDGET_EXCEEDED"]]);
+  });
+
   it("refuses out-of-range settings when the key is created", async () => {
-    for (const settings of ["requestsPerMinute: 0", "requestsPerMinute: 60001", "maxOperationCost: -1"]) {
+    for (const settings of ["requestsPerMinute: 0", "requestsPerMinute: 60001", "maxOperationCost: -1", "costPerMinute: 0", "costPerMinute: 10000001"]) {
       const response = await hub.query(`mutation { createApiKey(input: { name: "P", scopes: ["projects:read"], ${settings} }) { key } }`, {}, nadia);
       expect(codes(response)).toEqual(["BAD_USER_INPUT"]);
     }

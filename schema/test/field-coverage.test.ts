@@ -165,8 +165,8 @@ const TOUR: Step[] = [
     as: "nadia",
     query: `mutation Reactivate($personId: ID!) {
       reactivatePerson(id: $personId) { id status themes }
-      createApiKey(input: { name: "CRTE Auvergne-Rhône-Alpes", scopes: ["projects:read", "stats:read"], programmes: ["CRTE"], territoryIds: ["REGION:84"], requestsPerMinute: 120, maxOperationCost: 5000, trustedOperationsOnly: false }) {
-        apiKey { id programmes territoryIds requestsPerMinute maxOperationCost trustedOperationsOnly }
+      createApiKey(input: { name: "CRTE Auvergne-Rhône-Alpes", scopes: ["projects:read", "stats:read"], programmes: ["CRTE"], territoryIds: ["REGION:84"], requestsPerMinute: 120, maxOperationCost: 5000, costPerMinute: 20000, trustedOperationsOnly: false }) {
+        apiKey { id programmes territoryIds requestsPerMinute maxOperationCost costPerMinute trustedOperationsOnly }
       }
     }`,
     variables: ({ personId }) => ({ personId }),

@@ -2,7 +2,7 @@ import { ANONYMOUS, API_SCOPES, callSubgraph, SERVICE_VIEWER, type Viewer } from
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 
-const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes requestsPerMinute maxOperationCost trustedOperationsOnly programmes territoryIds } }`;
+const QUERY = `query ApiKey($key: String!) { apiKeyIdentity(key: $key) { apiKeyId scopes requestsPerMinute maxOperationCost costPerMinute trustedOperationsOnly programmes territoryIds } }`;
 
 /** What a programme's key carries besides its scopes, set when ANCT created it (null: the gateway's defaults). */
 export interface ProgrammeKey {
@@ -11,6 +11,8 @@ export interface ProgrammeKey {
   requestsPerMinute: number | null;
   /** Its own cost budget per operation (instead of QUERY_MAX_COST). */
   maxOperationCost: number | null;
+  /** Its cost budget per minute (the total estimated cost of its operations), or none. */
+  costPerMinute: number | null;
   /** Only registered operations (trusted documents) run for it. */
   trustedOperationsOnly: boolean;
 }
@@ -76,6 +78,7 @@ export class ApiKeyAuthenticator {
             apiKeyId: apiKeyIdentity.apiKeyId,
             requestsPerMinute: apiKeyIdentity.requestsPerMinute,
             maxOperationCost: apiKeyIdentity.maxOperationCost,
+            costPerMinute: apiKeyIdentity.costPerMinute,
             trustedOperationsOnly: apiKeyIdentity.trustedOperationsOnly,
           },
         }

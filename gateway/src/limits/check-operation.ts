@@ -5,10 +5,16 @@ import type { OperationLimits } from "./operation-limits";
 import { operationLimitsRule } from "./operation-limits.rule";
 
 /** The gateway's own checks of a valid document, run before any subgraph is called. */
-export function checkOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: OperationLimits | null): readonly GraphQLError[] {
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  limits: OperationLimits | null,
+  onCost?: (cost: number) => void,
+): readonly GraphQLError[] {
   if (hasNul(variables)) return [invalidCharacter()];
   const rules: ValidationRule[] = [nulCharacterRule];
-  if (limits) rules.push(directivesRule(limits.maxDirectives), operationLimitsRule(limits, variables ?? {}));
+  if (limits) rules.push(directivesRule(limits.maxDirectives), operationLimitsRule(limits, variables ?? {}, onCost));
   return validate(schema, document, rules);
 }
 

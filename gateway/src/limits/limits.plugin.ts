@@ -3,6 +3,11 @@ import { checkOperation } from "./check-operation";
 import { CheckedOperations } from "./checked-operations";
 import type { GatewayContext } from "../subgraph-data-source";
 import type { OperationLimits } from "./operation-limits";
+import type { GraphQLError } from "graphql";
+import type { ProgrammeKey } from "../auth/api-keys";
+
+/** Takes an operation's cost from a key's budget per minute: null when it fits, else the refusal. */
+export type SpendCost = (programme: ProgrammeKey, cost: number, transport: "http" | "ws") => Promise<GraphQLError | null>;
 
 /** The limits of one caller: a programme's key may carry its own cost budget. */
 export function limitsFor(limits: OperationLimits | null, context: Pick<GatewayContext, "programme">): OperationLimits | null {
@@ -16,19 +21,28 @@ export function limitsFor(limits: OperationLimits | null, context: Pick<GatewayC
  * Apollo answers the first error with its HTTP status (400). An operation that passed is not
  * checked again with the same variables and budget (CheckedOperations).
  */
-export function limitsPlugin(limits: OperationLimits | null): ApolloServerPlugin<GatewayContext> {
+export function limitsPlugin(limits: OperationLimits | null, spendCost: SpendCost = () => Promise.resolve(null)): ApolloServerPlugin<GatewayContext> {
   const checked = new CheckedOperations();
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ schema, document, request, contextValue }) {
+        async didResolveOperation({ schema, document, request, contextValue }) {
           const own = limitsFor(limits, contextValue);
           const key = checked.keyOf(own?.maxCost ?? null, request.variables);
-          if (checked.passed(schema, document, key)) return Promise.resolve();
-          const errors = checkOperation(schema, document, request.variables, own);
-          if (errors.length > 0) return Promise.reject(errors[0]);
-          checked.remember(schema, document, key);
-          return Promise.resolve();
+          let cost = checked.passed(schema, document, key);
+          if (cost === null) {
+            let measured = 0;
+            const errors = checkOperation(schema, document, request.variables, own, (part) => (measured += part));
+            if (errors.length > 0) throw errors[0];
+            checked.remember(schema, document, key, measured);
+            cost = measured;
+          }
+          // Within the limits: the operation's cost is taken from its key's budget per minute, if it has one.
+          const refusal = contextValue.programme ? await spendCost(contextValue.programme, cost, contextValue.closeRateLimited ? "ws" : "http") : null;
+          if (refusal) {
+            contextValue.closeRateLimited?.(refusal.message);
+            throw refusal;
+          }
         },
       });
     },

@@ -7,7 +7,7 @@ import { tooComplex } from "./too-complex.error";
  * Depth, aliases, root fields and estimated cost of each operation, against `limits`.
  * The variables are the request's: a `first: $n` counts with its value.
  */
-export function operationLimitsRule(limits: OperationLimits, variables: Record<string, unknown>): ValidationRule {
+export function operationLimitsRule(limits: OperationLimits, variables: Record<string, unknown>, onCost: (cost: number) => void = () => undefined): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
       const measure = measureOperation(context, operation, { variables, defaultPageSize: limits.defaultPageSize, listFactor: limits.listFactor });
@@ -15,6 +15,7 @@ export function operationLimitsRule(limits: OperationLimits, variables: Record<s
       if (measure.aliases > limits.maxAliases) context.reportError(tooComplex("aliases", limits.maxAliases, measure.aliases));
       if (measure.fields > limits.maxRootFields) context.reportError(tooComplex("rootFields", limits.maxRootFields, measure.fields));
       if (measure.cost > limits.maxCost) context.reportError(tooComplex("cost", limits.maxCost, measure.cost));
+      onCost(measure.cost);
       return false;
     },
   });

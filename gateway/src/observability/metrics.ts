@@ -10,7 +10,7 @@ const MAX_OPERATION_NAMES = 100;
 /**
  * The gateway's Prometheus metrics, in a registry of its own: GraphQL requests, their errors and
  * latency by operation; calls to each subgraph and their latency, queries that shared a call in
- * flight, calls refused by an open circuit and each circuit's state; live subscriptions.
+ * flight, calls refused by an open circuit and each circuit's state; live subscriptions; rate-limit refusals.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -60,6 +60,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly rateLimited = new Counter({
+    name: "hub_gateway_rate_limit_refusals_total",
+    help: "Requests refused because their caller was past its rate or a key past its cost budget per minute (HTTP 429, WebSocket 4429), by kind of caller (key, person, ip), transport (http, ws) and limit (rate, cost)",
+    labelNames: ["caller", "transport", "limit"] as const,
+    registers: [this.registry],
+  });
+
   constructor(subscriptions: () => { subscribers: number; upstreams: number }, circuits: () => { subgraph: string; state: CircuitState }[] = () => []) {
     new Gauge({
       name: "hub_gateway_subgraph_circuit_open",
@@ -104,6 +111,11 @@ export class GatewayMetrics {
   /** A subgraph call refused by its open circuit. */
   subgraphRefusal(subgraph: string): void {
     this.subgraphRefused.inc({ subgraph });
+  }
+
+  /** A request refused by the rate limits. */
+  rateLimitRefusal(caller: "key" | "person" | "ip", transport: "http" | "ws", limit: "rate" | "cost"): void {
+    this.rateLimited.inc({ caller, transport, limit });
   }
 
   /** One call to a subgraph. */

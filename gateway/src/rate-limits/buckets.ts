@@ -15,13 +15,14 @@ export interface BucketShape {
 
 /** Token buckets by caller key: in this process, or shared through PostgreSQL. */
 export interface Buckets {
-  take(key: string, shape: BucketShape): Promise<Take>;
+  /** Takes `amount` tokens (1: a request; an operation's cost for a cost budget), or none when fewer are left. */
+  take(key: string, shape: BucketShape, amount?: number): Promise<Take>;
   close(): Promise<void>;
 }
 
 /** When a refused caller may try again: the time for the missing part of a token to come back. */
-export function retryAfterMs(tokens: number, shape: BucketShape): number {
-  return Math.max(1, Math.ceil(((1 - tokens) / shape.perSecond) * 1000));
+export function retryAfterMs(tokens: number, shape: BucketShape, amount = 1): number {
+  return Math.max(1, Math.ceil(((amount - tokens) / shape.perSecond) * 1000));
 }
 
 /**
@@ -39,13 +40,13 @@ export class MemoryBuckets implements Buckets {
     this.buckets = new LRUCache({ max });
   }
 
-  take(key: string, shape: BucketShape): Promise<Take> {
+  take(key: string, shape: BucketShape, amount = 1): Promise<Take> {
     const at = this.now();
     const bucket = this.buckets.get(key);
     const tokens = bucket ? Math.min(shape.capacity, bucket.tokens + (Math.max(0, at - bucket.at) / 1000) * shape.perSecond) : shape.capacity;
-    const allowed = tokens >= 1;
-    this.buckets.set(key, { tokens: allowed ? tokens - 1 : tokens, at });
-    return Promise.resolve({ allowed, retryAfterMs: allowed ? 0 : retryAfterMs(tokens, shape) });
+    const allowed = tokens >= amount;
+    this.buckets.set(key, { tokens: allowed ? tokens - amount : tokens, at });
+    return Promise.resolve({ allowed, retryAfterMs: allowed ? 0 : retryAfterMs(tokens, shape, amount) });
   }
 
   close(): Promise<void> {

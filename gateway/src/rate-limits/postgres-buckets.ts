@@ -9,14 +9,15 @@ const REFILLED = `LEAST($2::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM no
 
 /**
  * One statement per take, atomic under concurrency (the row is locked by the upsert): a new
- * caller starts with a full bucket less one token; an existing one is refilled for the time
- * elapsed, then gives a token if it has one. `allowed` and what is left come back.
+ * caller starts with a full bucket less `$4` tokens (when they fit); an existing one is refilled
+ * for the time elapsed, then gives `$4` tokens if it has them. `allowed` and what is left come back.
  */
 const TAKE = `
-  INSERT INTO rate_bucket AS b (key, tokens, allowed, updated_at) VALUES ($1, $2::float8 - 1, true, now())
+  INSERT INTO rate_bucket AS b (key, tokens, allowed, updated_at)
+    VALUES ($1, CASE WHEN $2::float8 >= $4::float8 THEN $2::float8 - $4::float8 ELSE $2::float8 END, $2::float8 >= $4::float8, now())
   ON CONFLICT (key) DO UPDATE SET
-    tokens = ${REFILLED} - CASE WHEN ${REFILLED} >= 1 THEN 1 ELSE 0 END,
-    allowed = ${REFILLED} >= 1,
+    tokens = ${REFILLED} - CASE WHEN ${REFILLED} >= $4::float8 THEN $4::float8 ELSE 0 END,
+    allowed = ${REFILLED} >= $4::float8,
     updated_at = now()
   RETURNING allowed, tokens`;
 
@@ -41,10 +42,10 @@ export class PostgresBuckets implements Buckets {
     return new PostgresBuckets(await openDatabase({ url, entities: [], migrations: GATEWAY_MIGRATIONS, poolSize: 5 }));
   }
 
-  async take(key: string, shape: BucketShape): Promise<Take> {
-    const rows = await this.database.dataSource.query<{ allowed: boolean; tokens: number }[]>(TAKE, [key, shape.capacity, shape.perSecond]);
+  async take(key: string, shape: BucketShape, amount = 1): Promise<Take> {
+    const rows = await this.database.dataSource.query<{ allowed: boolean; tokens: number }[]>(TAKE, [key, shape.capacity, shape.perSecond, amount]);
     const { allowed, tokens } = rows[0];
-    return { allowed, retryAfterMs: allowed ? 0 : retryAfterMs(tokens, shape) };
+    return { allowed, retryAfterMs: allowed ? 0 : retryAfterMs(tokens, shape, amount) };
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ export type ErrorCode =
   | "QUERY_TOO_COMPLEX"
   | "TOO_MANY_SUBSCRIPTIONS"
   | "RATE_LIMITED"
+  | "COST_BUDGET_EXCEEDED"
   | "PERSISTED_QUERY_NOT_IN_LIST"
   | "INTERNAL_SERVER_ERROR";
 
@@ -26,6 +27,8 @@ const EXPOSED_CODES = new Set<string>([
   "TOO_MANY_SUBSCRIPTIONS",
   // The gateway's per-caller rate limits, and its trusted documents (an API key limited to registered operations).
   "RATE_LIMITED",
+  // A programme key past its cost budget per minute.
+  "COST_BUDGET_EXCEEDED",
   "PERSISTED_QUERY_NOT_IN_LIST",
   // Raised by graphql-js / Apollo for malformed documents and variables: safe to show.
   "GRAPHQL_PARSE_FAILED",

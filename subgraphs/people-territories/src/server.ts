@@ -16,6 +16,7 @@ import { Notifications1767600000000 } from "./migrations/1767600000000-notificat
 import { PersonThemes1768100000000 } from "./migrations/1768100000000-person-themes";
 import { ApiKeyLimits1768210000000 } from "./migrations/1768210000000-api-key-limits";
 import { ApiKeyBudgets1768300000000 } from "./migrations/1768300000000-api-key-budgets";
+import { ApiKeyCostPerMinute1768730000000 } from "./migrations/1768730000000-api-key-cost-per-minute";
 import { buildPeopleTerritoriesSchema } from "./schema";
 import { ensureMap } from "./services/cog-import.service";
 import { seedDemoAccounts } from "./demo/demo-accounts";
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   PersonThemes1768100000000,
   ApiKeyLimits1768210000000,
   ApiKeyBudgets1768300000000,
+  ApiKeyCostPerMinute1768730000000,
 ];
 
 /**

@@ -48,6 +48,10 @@ export class ApiKey {
   @Field(() => Int, { nullable: true, description: "The largest estimated cost of one of its operations; null: the gateway's limit (QUERY_MAX_COST)." })
   maxOperationCost!: number | null;
 
+  @Column("integer", { name: "cost_per_minute", nullable: true })
+  @Field(() => Int, { nullable: true, description: "Its cost budget per minute: the total estimated cost of its operations in any minute, enforced by the gateway; null: none (only the rate)." })
+  costPerMinute!: number | null;
+
   @Column("boolean", { name: "trusted_operations_only", default: false })
   @Field({ description: "Only registered operations (trusted documents) run for it; others are refused with PERSISTED_QUERY_NOT_IN_LIST." })
   trustedOperationsOnly!: boolean;

@@ -33,6 +33,7 @@ export class ApiKeyResolver {
           scopes: apiKey.scopes,
           requestsPerMinute: apiKey.requestsPerMinute,
           maxOperationCost: apiKey.maxOperationCost,
+          costPerMinute: apiKey.costPerMinute,
           trustedOperationsOnly: apiKey.trustedOperationsOnly,
           programmes: apiKey.programmes,
           territoryIds: apiKey.territoryIds,

@@ -29,6 +29,7 @@ export async function listApiKeys(dataSource: DataSource, viewer: Viewer, args: 
 export interface ApiKeyLimits {
   requestsPerMinute?: number | null;
   maxOperationCost?: number | null;
+  costPerMinute?: number | null;
   trustedOperationsOnly?: boolean | null;
 }
 
@@ -75,13 +76,14 @@ export async function createApiKey(
   }
   const requestsPerMinute = checkedLimit(input.requestsPerMinute, 60_000, "requestsPerMinute");
   const maxOperationCost = checkedLimit(input.maxOperationCost, 1_000_000, "maxOperationCost");
+  const costPerMinute = checkedLimit(input.costPerMinute, 10_000_000, "costPerMinute");
   const trustedOperationsOnly = input.trustedOperationsOnly ?? false;
   const limits = await checkedLimits(dataSource, input);
   const prefix = randomBytes(6).toString("hex");
   const secret = randomBytes(32).toString("base64url");
   const repository = dataSource.getRepository(ApiKey);
   const apiKey = await repository.save(
-    repository.create({ name, prefix, secretHash: hash(secret), scopes, requestsPerMinute, maxOperationCost, trustedOperationsOnly, ...limits, createdBy: viewer.personId }),
+    repository.create({ name, prefix, secretHash: hash(secret), scopes, requestsPerMinute, maxOperationCost, costPerMinute, trustedOperationsOnly, ...limits, createdBy: viewer.personId }),
   );
   return { apiKey, key: `hubk_${prefix}_${secret}` };
 }

@@ -18,6 +18,9 @@ export class CreateApiKeyInput {
   @Field(() => Int, { nullable: true, description: "Its own cost budget per operation, 1 to 1000000 (default: the gateway's QUERY_MAX_COST, 10000)." })
   maxOperationCost?: number | null;
 
+  @Field(() => Int, { nullable: true, description: "Its cost budget per minute, 1 to 10000000: the total estimated cost of its operations in any minute (default: none, only the rate)." })
+  costPerMinute?: number | null;
+
   @Field(() => Boolean, { nullable: true, description: "Only registered operations (trusted documents) will run for it (default false)." })
   trustedOperationsOnly?: boolean | null;
 
@@ -59,6 +62,9 @@ export class ApiKeyIdentity {
 
   @Field(() => Int, { nullable: true })
   maxOperationCost!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  costPerMinute!: number | null;
 
   @Field()
   trustedOperationsOnly!: boolean;
