@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
-import { launchChromium, openSignedIn, textOf } from "./support/browser";
+import { launchChromium, openSignedIn, subscriptionSent, textOf } from "./support/browser";
 
 /** The names of the GraphQL queries a page sends over HTTP (urql POSTs each with its operationName), as it runs. */
 function queriesSent(page: Page): string[] {
@@ -12,10 +12,6 @@ function queriesSent(page: Page): string[] {
   });
   return names;
 }
-
-/** The page has sent the subscription named `name` over its WebSocket. */
-const subscriptionSent = (page: Page, name: string) =>
-  new Promise<void>((resolve) => page.on("websocket", (socket) => socket.on("framesent", (frame) => typeof frame.payload === "string" && frame.payload.includes(name) && resolve())));
 
 /**
  * urql's normalised cache, written by the subscriptions' events: in two browser contexts, what

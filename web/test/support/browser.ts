@@ -41,6 +41,11 @@ export async function openSignedIn(browser: Browser, origin: string, email: stri
   return { page, outside };
 }
 
+/** Resolves once the page has sent the subscription `name` over its WebSocket (listen before the page starts it). */
+export function subscriptionSent(page: Page, name: string): Promise<void> {
+  return new Promise((resolve) => page.on("websocket", (socket) => socket.on("framesent", (frame) => typeof frame.payload === "string" && frame.payload.includes(name) && resolve())));
+}
+
 /** The text of `selector`, spaces (the narrow no-break ones of fr-FR numbers included) as plain spaces. */
 export async function textOf(page: Page, selector = "main"): Promise<string> {
   return (await page.locator(selector).innerText()).replace(/\s+/g, " ");
