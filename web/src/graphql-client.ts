@@ -1,5 +1,6 @@
 import { createClient as createWsClient } from 'graphql-ws';
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { createCacheExchange } from './graphql-cache';
 
 /** The urql client of a session, and how to close its WebSocket when the session ends. */
 export interface GraphqlSession {
@@ -14,9 +15,11 @@ function webSocketUrl(): string {
 }
 
 /**
- * Queries and mutations go over HTTP (POST /graphql); subscriptions over graphql-ws on the same
- * path, the token in connection_init. The socket opens with the first subscription, closes
- * shortly after the last one ends, and reconnects after a network drop.
+ * Results go through the normalised cache (`src/graphql-cache.ts`): the projects carried by the
+ * subscriptions' events update every query that shows them. Queries and mutations go over HTTP
+ * (POST /graphql); subscriptions over graphql-ws on the same path, the token in connection_init.
+ * The socket opens with the first subscription, closes shortly after the last one ends, and
+ * reconnects after a network drop.
  */
 export function createGraphqlClient(token: string): GraphqlSession {
   const authorization = `Bearer ${token}`;
@@ -26,7 +29,7 @@ export function createGraphqlClient(token: string): GraphqlSession {
     // POST, as Apollo Server's CSRF prevention refuses GET queries without a preflight header.
     preferGetMethod: false,
     exchanges: [
-      cacheExchange,
+      createCacheExchange(),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { describeError } from './graphql-errors';
 import { INBOX_ACTIVITY_SUBSCRIPTION, LATEST_ACTIVITY_QUERY } from './inbox-activity-subscription';
@@ -19,47 +19,29 @@ export interface InboxState {
 }
 
 /**
- * The first 50 rows of the inbox with `filter` and the inbox's unread count, read again from the
- * server whenever a project the viewer may see has new activity (a status changed, an
- * assignment, a message: rows come and go, unread counts grow). The journal's position is read first; the inbox is read
- * after it, and the projectActivity subscription (no project, no territory) starts after that
+ * The first 50 rows of the inbox with `filter` and the inbox's unread count, kept current by the
+ * projectActivity subscription (no project, no territory): each event carries its project, which
+ * urql's cache writes, and `src/graphql-cache.ts` moves it in or out of the inbox (a status
+ * changed, an assignment, a message: rows come and go, unread counts grow). The journal's
+ * position is read first; the inbox is read after it, and the subscription starts after that
  * position: a change made between the read and the subscription is replayed, not missed.
- * Bursts (a replay after a reconnection) give one refetch.
  */
 export function useInbox(pageSize: number, filter: InboxFilter): InboxState {
   const client = useClient();
   const [position] = useQuery({ query: LATEST_ACTIVITY_QUERY, requestPolicy: 'network-only' });
   const ready = !position.fetching && (position.data !== undefined || position.error !== undefined);
   const after = position.data?.latestActivityId ?? null;
-  const [result, reexecute] = useQuery({ query: INBOX_QUERY, variables: { first: pageSize, filter }, requestPolicy: 'cache-and-network', pause: !ready });
-  const [unread, reexecuteUnread] = useQuery({ query: INBOX_UNREAD_COUNT_QUERY, requestPolicy: 'cache-and-network', pause: !ready });
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const refetch = useCallback(() => {
-    if (pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      reexecute({ requestPolicy: 'network-only' });
-      reexecuteUnread({ requestPolicy: 'network-only' });
-    }, 100);
-  }, [reexecute, reexecuteUnread]);
+  const [result] = useQuery({ query: INBOX_QUERY, variables: { first: pageSize, filter }, requestPolicy: 'cache-and-network', pause: !ready });
+  const [unread] = useQuery({ query: INBOX_UNREAD_COUNT_QUERY, requestPolicy: 'cache-and-network', pause: !ready });
   const [liveError, setLiveError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!ready) return;
     const subscription = client.subscription(INBOX_ACTIVITY_SUBSCRIPTION, { after }).subscribe((event) => {
-      const activity = event.data?.projectActivity;
-      setLiveError(event.error && !activity ? describeError(event.error) : null);
-      if (activity) refetch();
+      setLiveError(event.error && !event.data?.projectActivity ? describeError(event.error) : null);
     });
     return () => subscription.unsubscribe();
-  }, [client, refetch, ready, after]);
-
-  useEffect(
-    () => () => {
-      if (pending.current) clearTimeout(pending.current);
-    },
-    [],
-  );
+  }, [client, ready, after]);
 
   const forbidden = result.error?.graphQLErrors.some((e) => e.extensions.code === 'FORBIDDEN') ?? false;
   return {

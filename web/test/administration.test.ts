@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { CAMILLE, codes, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
-import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
+import { launchChromium, openSignedIn, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
 
 /** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
 const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
@@ -51,10 +51,7 @@ describe("document deletion and administration in Chromium", () => {
       });
       expect(response.status).toBe(201);
     }
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const outside = watchOutside(page, hub.origin);
-    await page.goto(hub.origin);
-    await signIn(page, CAMILLE);
+    const { page, outside } = await openSignedIn(browser, hub.origin, CAMILLE);
     await page.goto(`${hub.origin}/#/projets/${projectId}`);
     await page.getByRole("heading", { name: "Halle du marché" }).waitFor();
     await page.getByRole("tab", { name: "Documents", exact: true }).click();
@@ -196,9 +193,7 @@ describe("document deletion and administration in Chromium", () => {
   });
 
   it("hides the administration from a collectivité, and the page and the API refuse her", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(hub.origin);
-    await signIn(page, CAMILLE);
+    const { page } = await openSignedIn(browser, hub.origin, CAMILLE);
     await page.getByRole("heading", { name: "Mes projets" }).waitFor();
     expect(await page.getByRole("link", { name: "Administration" }).count()).toBe(0);
     await page.goto(`${hub.origin}/#/administration`);

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
-import { launchChromium, screenshot, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
+import { launchChromium, openSignedIn, screenshot, seriousAxeViolations, subscriptionSent, textOf } from "./support/browser";
 
 /** Until `condition` holds (the hub acts asynchronously: a mark sent by the page, an event delivered). */
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -41,13 +41,8 @@ describe("unread counts and notification preferences in Chromium", () => {
   });
 
   it("shows what the agent has not read, marks a fiche read when opened and while it is open", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const outside = watchOutside(page, hub.origin);
-    const subscribed = new Promise<void>((resolve) =>
-      page.on("websocket", (socket) => socket.on("framesent", (frame) => typeof frame.payload === "string" && frame.payload.includes("InboxActivity") && resolve())),
-    );
-    await page.goto(hub.origin);
-    await signIn(page, JULIEN);
+    const { page, outside } = await openSignedIn(browser, hub.origin, JULIEN);
+    const subscribed = subscriptionSent(page, "InboxActivity");
     await page.getByRole("link", { name: "Projets à traiter" }).first().click();
     await subscribed;
 
@@ -94,10 +89,7 @@ describe("unread counts and notification preferences in Chromium", () => {
   });
 
   it("lets each person choose immediate e-mails or a daily digest", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const outside = watchOutside(page, hub.origin);
-    await page.goto(hub.origin);
-    await signIn(page, JULIEN);
+    const { page, outside } = await openSignedIn(browser, hub.origin, JULIEN);
     await page.getByRole("link", { name: "Mes préférences de notification" }).first().click();
     await page.getByRole("heading", { name: "Mes préférences de notification" }).waitFor();
     // As the API has it: immediate by default.

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { CAMILLE, GRIST_DOCUMENT, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
 import { formatStatus } from "../src/format";
-import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
+import { launchChromium, openSignedIn, seriousAxeViolations, signIn, subscriptionSent, textOf, watchOutside } from "./support/browser";
 
 /** Where the story saves its screenshots (linked from web/README.md); WEB_SCREENSHOTS overrides it. */
 const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
@@ -38,9 +38,7 @@ describe("the story in Chromium, with axe on each page", () => {
   it("a collectivité creates and submits a project; the DDT sees it live and assigns it; the collectivité follows and prepares a dossier", async () => {
     const title = `Réseau de chaleur du quartier nord ${Date.now()}`;
     const camille = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const julien = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     const outsideCamille = watchOutside(camille, hub.origin);
-    const outsideJulien = watchOutside(julien, hub.origin);
 
     // Sign-in page, then Camille's projects.
     await camille.goto(hub.origin);
@@ -52,11 +50,8 @@ describe("the story in Chromium, with axe on each page", () => {
     await check(camille, "02-mes-projets");
 
     // Julien's inbox is open, subscribed, before Camille submits.
-    const subscribed = new Promise<void>((resolve) =>
-      julien.on("websocket", (socket) => socket.on("framesent", (frame) => typeof frame.payload === "string" && frame.payload.includes("InboxActivity") && resolve())),
-    );
-    await julien.goto(hub.origin);
-    await signIn(julien, JULIEN);
+    const { page: julien, outside: outsideJulien } = await openSignedIn(browser, hub.origin, JULIEN);
+    const subscribed = subscriptionSent(julien, "InboxActivity");
     await julien.getByRole("link", { name: "Projets à traiter" }).first().click();
     await julien.getByRole("heading", { name: /Projets à traiter/ }).waitFor();
     await subscribed;
@@ -201,11 +196,8 @@ describe("the story in Chromium, with axe on each page", () => {
     await check(camille, "25-preferences-notification");
 
     // The ANCT dashboard counts it: France, then the région, the département, the commune.
-    const nadia = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     // The CSV export is saved from a blob: URL of the page's own origin.
-    const outsideNadia = watchOutside(nadia, hub.origin, true);
-    await nadia.goto(hub.origin);
-    await signIn(nadia, NADIA);
+    const { page: nadia, outside: outsideNadia } = await openSignedIn(browser, hub.origin, NADIA, { allowBlobs: true });
     await nadia.getByRole("link", { name: "Tableau de bord" }).first().click();
     await nadia.getByRole("heading", { name: "Tableau de bord" }).waitFor();
     await nadia.getByTestId("dashboard-territories").waitFor();

@@ -47,8 +47,8 @@ const TABS = [
  * A loaded fiche: its head (title, status, lifecycle buttons, blocked notice) and its tabs. The
  * conversation is read once the fiche is there, so that every message of the journal read with
  * it is in the conversation; later ones come with the live journal: a new message reads the
- * conversation again, any other change the fiche (status, état des lieux, actions, documents,
- * actors), whichever tab is shown.
+ * conversation again; any other change needs nothing, as each event carries the project, which
+ * urql's cache writes (status, état des lieux, actions, documents, actors), whichever tab is shown.
  */
 export function ProjectFicheBody({ project, viewer, refetch, read }: ProjectFicheBodyProps) {
   const [tab, setTab] = useState('presentation');
@@ -64,9 +64,8 @@ export function ProjectFicheBody({ project, viewer, refetch, read }: ProjectFich
       markRead();
       if (entry.kind === 'COMMENT_ADDED') refetchComments();
       else if (entry.kind.startsWith('RECOMMENDATION_')) setRecommendationsVersion((version) => version + 1);
-      else refetch();
     },
-    [markRead, refetchComments, refetch],
+    [markRead, refetchComments],
   );
   const journal = useProjectJournal(project.id, loaded, handleNewEntry);
   const canEdit = project.viewerCan.edit;

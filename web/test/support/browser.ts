@@ -21,6 +21,31 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByText(`Connecté·e : ${email}`).first().waitFor();
 }
 
+/** A page signed in as `email` and the requests it sends outside `origin` (see watchOutside). */
+export interface SignedInPage {
+  page: Page;
+  outside: string[];
+}
+
+/**
+ * A new browser context (its own storage: a session of its own) at 1280 × 900 unless told,
+ * opened on `origin`, signed in with the demo account `email`, requests leaving the origin
+ * watched from the start.
+ */
+export async function openSignedIn(browser: Browser, origin: string, email: string, options: { viewport?: { width: number; height: number }; allowBlobs?: boolean } = {}): Promise<SignedInPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const outside = watchOutside(page, origin, options.allowBlobs);
+  await page.goto(origin);
+  await signIn(page, email);
+  return { page, outside };
+}
+
+/** Resolves once the page has sent the subscription `name` over its WebSocket (listen before the page starts it). */
+export function subscriptionSent(page: Page, name: string): Promise<void> {
+  return new Promise((resolve) => page.on("websocket", (socket) => socket.on("framesent", (frame) => typeof frame.payload === "string" && frame.payload.includes(name) && resolve())));
+}
+
 /** The text of `selector`, spaces (the narrow no-break ones of fr-FR numbers included) as plain spaces. */
 export async function textOf(page: Page, selector = "main"): Promise<string> {
   return (await page.locator(selector).innerText()).replace(/\s+/g, " ");

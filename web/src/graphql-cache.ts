@@ -1,0 +1,79 @@
+import { cacheExchange, type Cache, type Data, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache';
+import { EMBEDDED_TYPES, KEY_FIELDS } from './cache-keys';
+import { INBOX_QUERY, INBOX_ROW_FIELDS, type InboxData, type InboxNode } from './inbox-query';
+
+/** The statuses of the inbox's projects (the API's `inbox`). */
+const INBOX_STATUSES: ReadonlySet<string> = new Set(['SUBMITTED', 'QUALIFIED']);
+/** The inbox's order: highest priority first (none last), then the oldest submission. */
+const PRIORITY_RANK: Readonly<Record<string, number>> = { HIGH: 0, NORMAL: 1, LOW: 2 };
+const rankOf = (node: InboxNode) => (node.priority ? (PRIORITY_RANK[node.priority] ?? 3) : 3);
+const submittedOf = (node: InboxNode) => Date.parse(node.submittedAt ?? node.createdAt);
+const inboxOrder = (a: InboxNode, b: InboxNode) => rankOf(a) - rankOf(b) || submittedOf(a) - submittedOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** A filter with a criterion: which projects it keeps is the server's to say (territories, themes...). */
+function hasCriterion(filter: unknown): boolean {
+  return typeof filter === 'object' && filter !== null && Object.values(filter).some((value) => value !== undefined && value !== null && value !== '');
+}
+
+/**
+ * An event's project, as the cache now holds it, in each inbox read so far. A project already
+ * listed moves to its new place, or leaves when its status leaves the inbox, in place. One that
+ * is not listed and may belong (submitted or qualified), or a change in a filtered inbox or one
+ * with more pages, makes that inbox stale: graphcache reads it again (the server decides who sees
+ * what and what a filter keeps), the rest of the page untouched.
+ */
+function updateInboxes(cache: Cache, projectId: string): void {
+  const project = cache.readFragment(INBOX_ROW_FIELDS, { __typename: 'Project', id: projectId });
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName !== 'inbox') continue;
+    const variables = field.arguments as { first: number; filter?: Record<string, unknown> | null };
+    const data: InboxData | null = cache.readQuery({ query: INBOX_QUERY, variables });
+    if (!data) continue;
+    const listed = data.inbox.edges.some((edge) => edge.node.id === projectId);
+    const belongs = project !== null && INBOX_STATUSES.has(project.status);
+    if (!listed && !belongs) continue;
+    if (!project || hasCriterion(variables.filter) || (!listed && belongs) || (listed && !belongs && data.inbox.pageInfo.hasNextPage)) {
+      cache.invalidate('Query', 'inbox', field.arguments);
+      continue;
+    }
+    cache.updateQuery({ query: INBOX_QUERY, variables }, (current) => {
+      if (!current) return current;
+      const edges = current.inbox.edges.filter((edge) => INBOX_STATUSES.has(edge.node.status)).sort((a, b) => inboxOrder(a.node, b.node));
+      return { ...current, inbox: { ...current.inbox, edges } };
+    });
+  }
+}
+
+const updates: UpdatesConfig = {
+  Subscription: {
+    /** An activity (the fiche's or the inbox's events): its project's fields are already written; the lists follow. */
+    projectActivity(result: Data, _args, cache) {
+      const activity = result.projectActivity as { project?: { id?: string } | null } | null;
+      const projectId = activity?.project?.id;
+      if (!projectId) return;
+      updateInboxes(cache, projectId);
+      // How many inbox projects hold unread activity: counted by the server, read again.
+      cache.invalidate('Query', 'inboxUnreadCount');
+    },
+  },
+  Mutation: {
+    /** A message sent: the project's conversation is read again (it may have been empty: no comment to follow). */
+    addComment(_result, args, cache) {
+      const project = { __typename: 'Project', id: args.projectId as string };
+      for (const field of cache.inspectFields(project)) {
+        if (field.fieldName === 'comments') cache.invalidate(project, 'comments', field.arguments);
+      }
+    },
+  },
+};
+
+/**
+ * urql's normalised cache: each object with an id is stored once, so a change written by any
+ * result (a query, a mutation, a subscription's event) shows wherever the object is shown.
+ */
+export function createCacheExchange() {
+  const keys: KeyingConfig = {};
+  for (const type of EMBEDDED_TYPES) keys[type] = () => null;
+  for (const [type, field] of Object.entries(KEY_FIELDS)) keys[type] = (data) => (data[field] as string | undefined) ?? null;
+  return cacheExchange({ keys, updates });
+}
