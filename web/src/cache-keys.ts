@@ -4,7 +4,8 @@
  * shows it follows a change written by any other result (a mutation's, a subscription's event).
  * These types are stored inside the object that holds them instead: they have no `id` (pages,
  * edges, details, figures), or their fields depend on where they are read (a funding
- * opportunity's score and reasons are those of one project or search). `test/cache-keys.test.ts`
+ * opportunity's score and reasons are those of one project or search; a question's id is stable
+ * across its questionnaire's versions, whose labels differ). `test/cache-keys.test.ts`
  * checks this list against the schema.
  */
 export const EMBEDDED_TYPES = [
@@ -55,6 +56,11 @@ export const EMBEDDED_TYPES = [
   'ProjectEdge',
   'ProjectInactivity',
   'ProjectRights',
+  'Question',
+  'QuestionAnswer',
+  'QuestionChoice',
+  'QuestionCondition',
+  'QuestionSet',
   'RecommendationConnection',
   'RecommendationDetails',
   'RecommendationEdge',
@@ -64,9 +70,11 @@ export const EMBEDDED_TYPES = [
   'ResourceConnection',
   'ResourceEdge',
   'ResourceImportReport',
+  'ResourceSuggestion',
   'ResourceVersion',
   'StatusChangeDetails',
   'StatusCount',
+  'SuggestionDiscard',
   'TerritoryConnection',
   'TerritoryEdge',
 ] as const;
