@@ -240,7 +240,7 @@ const TOUR: Step[] = [
       blocked: recommend(input: { projectId: $projectId, title: "Commander l'étude de sol", publish: true, forBlock: true }) { id }
     }`,
     variables: (ids) => ({ projectId: ids.projectId, resourceId: ids.resourceId, contactId: ids.contactId }),
-    keep: (data) => ({ recommendationId: data.draft.id }),
+    keep: (data) => ({ recommendationId: data.draft.id, blockRecommendationId: data.blocked.id }),
   },
   {
     name: "the DDT publishes, sets the reminders, reads the board, moves a card and flags the project inactive",
@@ -267,7 +267,7 @@ const TOUR: Step[] = [
     query: `mutation Answer($id: ID!) {
       markRecommendationRead(id: $id) { viewerHasRead }
       followUpRecommendation(id: $id, status: IN_PROGRESS, comment: "Rendez-vous pris avec le Cerema") {
-        id title why whatToDo contactText deadline priority status visibility publishedAt createdAt updatedAt viewerHasRead
+        id title why whatToDo contactText deadline priority status visibility publishedAt createdAt updatedAt viewerHasRead version viewerCanEdit
         author { id } resource { id } contact { id } project { id } block { reason }
         followUps { id comment status createdAt } readBy { readAt reader { id } }
       }
@@ -283,12 +283,21 @@ const TOUR: Step[] = [
         block { reason since recommendations { id } }
         recommendations(first: 5, status: IN_PROGRESS) { totalCount edges { cursor node { id } } pageInfo { hasNextPage } }
         activity(first: 100) { edges { node { details { __typename
-          ... on RecommendationDetails { recommendationId title previousStatus status visibility }
+          ... on RecommendationDetails { recommendationId title previousStatus status visibility fields }
           ... on ReminderDetails { weeksWithoutActivity openRecommendations { recommendationId title status deadline } }
           ... on InactivityDetails { reason automatic } } } } }
       }
     }`,
     variables: (ids) => ({ projectId: ids.projectId, id: ids.recommendationId }),
+  },
+  {
+    name: "the DDT edits the block's recommendation, then deletes it",
+    as: "julien",
+    query: `mutation EditRecommendation($id: ID!) {
+      updateRecommendation(id: $id, version: 1, input: { title: "Commander l'étude de sol au plus vite", why: "Le foncier en dépend", deadline: "2027-01-31", priority: HIGH, contactText: "Bureau d'études" }) { version }
+      deleteRecommendation(id: $id) { id }
+    }`,
+    variables: (ids) => ({ id: ids.blockRecommendationId }),
   },
   {
     name: "the ANCT national writes the water questionnaire and a suggestion rule",

@@ -21,6 +21,7 @@ export const VIEWER_CAN_FIELDS = graphql(`
     edit
     comment
     internalNotes
+    recommend
   }
 `);
 

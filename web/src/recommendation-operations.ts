@@ -14,6 +14,8 @@ const RECOMMENDATION_FIELDS = graphql(`
     publishedAt
     createdAt
     viewerHasRead
+    version
+    viewerCanEdit
     author {
       id
       name
@@ -85,6 +87,30 @@ export const PUBLISH_RECOMMENDATION_MUTATION = graphql(`
       id
       visibility
       publishedAt
+    }
+  }
+`);
+
+/** Edits a recommendation (its author or the State side), with the version read: CONFLICT when someone changed it meanwhile. */
+export const UPDATE_RECOMMENDATION_MUTATION = graphql(`
+  mutation UpdateRecommendation($id: ID!, $version: Int!, $input: RecommendationChangesInput!) {
+    updateRecommendation(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export type RecommendationChanges = VariablesOf<typeof UPDATE_RECOMMENDATION_MUTATION>['input'];
+
+/** Deletes a recommendation (soft: its follow-ups and journal stay); returns the project's new count. */
+export const DELETE_RECOMMENDATION_MUTATION = graphql(`
+  mutation DeleteRecommendation($id: ID!) {
+    deleteRecommendation(id: $id) {
+      id
+      recommendations(first: 1) {
+        totalCount
+      }
     }
   }
 `);

@@ -231,4 +231,71 @@ describe("resource library and recommendations in Chromium", () => {
     expect(outside).toEqual([]);
     expect(camilleOutside).toEqual([]);
   }, 300_000);
+
+  it("lets the agent edit a recommendation and delete it after a DSFR confirmation; the collectivité gets neither button", async () => {
+    const stamp = Date.now();
+    const projectTitle = `Halle couverte du marché ${stamp}`;
+    const projectId = (
+      await call<{ createProject: { id: string } }>("camille", `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, {
+        i: { title: projectTitle, territoryId: "COMMUNE:63113" },
+      })
+    ).createProject.id;
+    await call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: projectId });
+    const title = `Étude de programmation ${stamp}`;
+    await call("julien", `mutation($i: RecommendInput!) { recommend(input: $i) { id } }`, { i: { projectId, title, why: "Avant les travaux", publish: true } });
+
+    // Camille sees it, with neither "Modifier" nor "Supprimer".
+    const camille = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await camille.goto(hub.origin);
+    await signIn(camille, CAMILLE);
+    await camille.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    await camille.getByRole("tab", { name: "Recommandations" }).click();
+    const camilleCard = camille.getByTestId("recommendation").filter({ hasText: title });
+    await camilleCard.waitFor();
+    expect(await camilleCard.getByRole("button", { name: /Modifier|Supprimer/ }).count()).toBe(0);
+    expect(await camille.getByRole("button", { name: "Recommander" }).count()).toBe(0);
+
+    // Julien edits it from the fiche's tab.
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const outside = watchOutside(page, hub.origin);
+    await page.goto(hub.origin);
+    await signIn(page, JULIEN);
+    await page.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    await page.getByRole("tab", { name: "Recommandations" }).click();
+    await page.getByRole("button", { name: "Recommander" }).waitFor();
+    const card = page.getByTestId("recommendation").filter({ hasText: title });
+    await card.getByRole("button", { name: `Modifier « ${title} »` }).click();
+    await card.getByRole("textbox", { name: "Pourquoi" }).fill("Avant les travaux, pour chiffrer la halle");
+    await card.getByRole("combobox", { name: "Priorité" }).selectOption("HIGH");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await card.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await card.getByRole("button", { name: `Modifier « ${title} »` }).waitFor();
+    await card.getByText("Avant les travaux, pour chiffrer la halle").waitFor();
+    await card.getByText(/Priorité haute/).waitFor();
+    const [edited] = await recommendationsOf(projectId);
+    expect(edited).toMatchObject({ title, priority: "HIGH" });
+    const [{ why, version }] = (
+      await call<{ project: { recommendations: { edges: { node: { why: string; version: number } }[] } } }>(
+        "julien",
+        `query($id: ID!) { project(id: $id) { recommendations { edges { node { why version } } } } }`,
+        {
+          id: projectId,
+        },
+      )
+    ).project.recommendations.edges.map((e) => e.node);
+    expect({ why, version }).toEqual({ why: "Avant les travaux, pour chiffrer la halle", version: 2 });
+
+    // "Supprimer" asks first, in a DSFR modal; confirmed, the recommendation leaves the tab and the API.
+    await card.getByRole("button", { name: `Supprimer « ${title} »` }).click();
+    const dialog = page.getByRole("dialog", { name: "Supprimer la recommandation" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(title);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Supprimer la recommandation" }).click();
+    await page.getByRole("status").getByText(`Recommandation « ${title} » supprimée.`).waitFor();
+    await page.getByText("Aucune recommandation pour le moment.").waitFor();
+    expect(await recommendationsOf(projectId)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(outside).toEqual([]);
+  }, 300_000);
 });

@@ -12,6 +12,7 @@ import { Recommendation, RecommendationFollowUp, RecommendationRead } from "./en
 import { ReminderSetting } from "./entities/reminder-setting.entity";
 import { Questionnaire, QuestionnaireResponse, QuestionnaireVersion } from "./entities/questionnaire.entity";
 import { Questionnaires1768710000000 } from "./migrations/1768710000000-questionnaires";
+import { RecommendationEdit1768760000000 } from "./migrations/1768760000000-recommendation-edit";
 import { Recommendations1768500000000 } from "./migrations/1768500000000-recommendations";
 import { RemindersAndInactivity1768500100000 } from "./migrations/1768500100000-reminders-and-inactivity";
 import { scanReminders } from "./services/reminder.service";
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   Recommendations1768500000000,
   RemindersAndInactivity1768500100000,
   Questionnaires1768710000000,
+  RecommendationEdit1768760000000,
 ];
 
 /** Opens the database (migrations), adds demo projects in development mode, builds the app. */

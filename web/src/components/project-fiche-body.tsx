@@ -127,7 +127,9 @@ export function ProjectFicheBody({ project, viewer, refetch, read }: ProjectFich
           </>
         )}
         {tab === 'actions' && <ActionList projectId={project.id} actions={project.actions} canEdit={canEdit} onChanged={refetch} />}
-        {tab === 'recommandations' && <RecommendationsTab project={{ id: project.id, title: project.title }} viewer={viewer} liveVersion={recommendationsVersion} />}
+        {tab === 'recommandations' && (
+          <RecommendationsTab project={{ id: project.id, title: project.title, canRecommend: project.viewerCan.recommend }} viewer={viewer} liveVersion={recommendationsVersion} />
+        )}
         {tab === 'financements' && <FundingTab projectId={project.id} canApply={canEdit && viewer.isCollectivite} />}
         {tab === 'acteurs' && <ActorsTab project={project} viewer={viewer} onChanged={refetch} />}
         {tab === 'journal' && <Journal entries={journal.entries} liveError={journal.liveError} />}

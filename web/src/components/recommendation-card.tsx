@@ -10,17 +10,24 @@ import { resourceHash } from '../use-hash-route';
 import type { Viewer } from '../use-viewer';
 import { Alert } from './alert';
 import { FollowUpForm } from './follow-up-form';
+import { RecommendationEditForm } from './recommendation-edit-form';
 
 interface RecommendationCardProps {
   recommendation: Recommendation;
   viewer: Viewer;
+  /** Project.viewerCan.recommend: the State side of this project, which publishes drafts. */
+  canRecommend: boolean;
   onChanged: () => void;
+  /** The native props of the button that opens the page's delete confirmation, and what to do when it is pressed. */
+  deleteButtonProps: Record<string, unknown>;
+  onDelete: (recommendation: Recommendation) => void;
 }
 
-/** One recommendation: status, priority, deadline, why and what to do, contact, resource, follow-ups, read receipts; publishing a draft; answering with a follow-up. */
-export function RecommendationCard({ recommendation: r, viewer, onChanged }: RecommendationCardProps) {
+/** One recommendation: status, priority, deadline, why and what to do, contact, resource, follow-ups, read receipts; publishing a draft; answering with a follow-up; "Modifier" and "Supprimer" where `viewerCanEdit`. */
+export function RecommendationCard({ recommendation: r, viewer, canRecommend, onChanged, deleteButtonProps, onDelete }: RecommendationCardProps) {
   const [{ fetching }, publish] = useMutation(PUBLISH_RECOMMENDATION_MUTATION);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const draft = r.visibility === 'DRAFT';
 
   async function handlePublish() {
@@ -89,7 +96,34 @@ export function RecommendationCard({ recommendation: r, viewer, onChanged }: Rec
       <p className="fr-text--sm muted" data-testid="read-receipts">
         {r.readBy.length === 0 ? 'Pas encore lue.' : `Lue par ${r.readBy.map((read) => `${read.reader?.name ?? 'une personne'} le ${formatDateTime(read.readAt)}`).join(', ')}.`}
       </p>
-      {draft && viewer.isStateSide && (
+      {r.viewerCanEdit && !editing && (
+        <div className="button-row fr-mb-1w">
+          <Button type="button" size="small" priority="secondary" iconId="fr-icon-edit-line" nativeButtonProps={{ 'aria-label': `Modifier « ${r.title} »` }} onClick={() => setEditing(true)}>
+            Modifier
+          </Button>
+          <Button
+            type="button"
+            size="small"
+            priority="tertiary"
+            iconId="fr-icon-delete-line"
+            nativeButtonProps={{ ...deleteButtonProps, id: `supprimer-recommandation-${r.id}`, 'aria-label': `Supprimer « ${r.title} »` }}
+            onClick={() => onDelete(r)}
+          >
+            Supprimer
+          </Button>
+        </div>
+      )}
+      {editing && (
+        <RecommendationEditForm
+          recommendation={r}
+          onCancel={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
+      )}
+      {draft && canRecommend && (
         <Button type="button" size="small" disabled={fetching} onClick={() => void handlePublish()}>
           Publier à la collectivité
         </Button>

@@ -24,6 +24,10 @@ export enum ActivityKind {
   RECOMMENDATION_FOLLOWED_UP = "RECOMMENDATION_FOLLOWED_UP",
   /** A person read a recommendation for the first time. */
   RECOMMENDATION_READ = "RECOMMENDATION_READ",
+  /** A recommendation edited (why, what to do, contact, deadline, priority, resource). */
+  RECOMMENDATION_UPDATED = "RECOMMENDATION_UPDATED",
+  /** A recommendation deleted (soft: its follow-ups and journal stay). */
+  RECOMMENDATION_DELETED = "RECOMMENDATION_DELETED",
   /** "Où en êtes-vous ?": weeks without activity, the collectivité is reminded (written by the scheduled scan; not activity itself). */
   REMINDER_DUE = "REMINDER_DUE",
   /** The project was flagged inactive (a year without activity, or by hand with a reason; not activity itself). */

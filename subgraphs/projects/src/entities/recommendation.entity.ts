@@ -1,5 +1,5 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, DeleteDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
 import { ProjectPriority } from "./project.entity";
 
 /** Where a recommendation stands, as the collectivité follows it up. */
@@ -99,6 +99,14 @@ export class Recommendation {
   @Column("timestamptz", { name: "updated_at", default: () => "date_trunc('milliseconds', now())" })
   @Field()
   updatedAt!: Date;
+
+  @VersionColumn({ default: 1 })
+  @Field(() => Int, { description: "Optimistic version, incremented by every change (edit, publication, follow-up): send it back with `updateRecommendation`." })
+  version!: number;
+
+  /** Soft delete: a deleted recommendation leaves every read (typeorm filters it out) but keeps its follow-ups, reads and journal. */
+  @DeleteDateColumn({ name: "deleted_at", type: "timestamptz", nullable: true })
+  deletedAt!: Date | null;
 }
 
 /** The collectivité's (or the State's) answer: a comment and the status it sets. */

@@ -1,14 +1,15 @@
-import { authorize, badInput, notFound, PageArgs } from "@hub/kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { authorize, badInput, can, notFound, PageArgs } from "@hub/kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Project } from "../entities/project.entity";
 import { Recommendation, RecommendationFollowUp, RecommendationRead, RecommendationStatus } from "../entities/recommendation.entity";
-import { canSeeRecommendation } from "../rules/recommendation";
+import { canEditRecommendation, canSeeRecommendation } from "../rules/recommendation";
+import { FINAL_STATUSES } from "../rules/lifecycle";
 import { factsOf, type ProjectFacts } from "../rules/visibility";
 import { visibleProject } from "../services/project-access.service";
 import { recommendationPage } from "../services/recommendation-query.service";
-import { followUpRecommendation, markRecommendationRead, publishRecommendation, recommend } from "../services/recommendation.service";
-import { ContactRef, ProjectBlock, RecommendationConnection, RecommendInput, ResourceRef } from "../types/recommendation.types";
+import { deleteRecommendation, followUpRecommendation, markRecommendationRead, publishRecommendation, recommend, updateRecommendation } from "../services/recommendation.service";
+import { ContactRef, ProjectBlock, RecommendationChangesInput, RecommendationConnection, RecommendInput, ResourceRef } from "../types/recommendation.types";
 
 /** The facts of a project the viewer sees, through the request's loaders. */
 async function factsFor({ loaders }: Context, project: Project): Promise<ProjectFacts> {
@@ -63,6 +64,35 @@ export class RecommendationResolver {
   @Mutation(() => Recommendation, { description: "Records that you read the recommendation (the first read counts: who and when, in `readBy`)." })
   markRecommendationRead(@Arg("id", () => ID) id: string, @Ctx() { dataSource, viewer }: Context): Promise<Recommendation> {
     return markRecommendationRead(dataSource, viewer, id);
+  }
+
+  @Mutation(() => Recommendation, {
+    description:
+      "Edits a recommendation (its author or the State side of the project; not once the project is completed or abandoned): only the fields given change. CONFLICT when `version` is not its current one.",
+  })
+  updateRecommendation(
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int) version: number,
+    @Arg("input", () => RecommendationChangesInput) input: RecommendationChangesInput,
+    @Ctx() { dataSource, viewer }: Context,
+  ): Promise<Recommendation> {
+    return updateRecommendation(dataSource, viewer, id, version, input);
+  }
+
+  @Mutation(() => Project, {
+    description:
+      "Deletes a recommendation (its author or the State side; not once the project is completed or abandoned) and returns its project. Its follow-ups and journal stay: it leaves the lists and reminders.",
+  })
+  deleteRecommendation(@Arg("id", () => ID) id: string, @Ctx() { dataSource, viewer }: Context): Promise<Project> {
+    return deleteRecommendation(dataSource, viewer, id);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether you may edit or delete it now (updateRecommendation, deleteRecommendation): its author or the State side, while the project is open." })
+  async viewerCanEdit(@Root() recommendation: Recommendation, @Ctx() context: Context): Promise<boolean> {
+    if (!can(context.viewer, "recommendation:write")) return false;
+    const project = await context.loaders.project.load(recommendation.projectId);
+    if (!project || FINAL_STATUSES.includes(project.status)) return false;
+    return canEditRecommendation(context.viewer, await factsFor(context, project), recommendation);
   }
 
   @FieldResolver(() => ResourceRef, { nullable: true, description: "The resource sheet recommended (null for free advice)." })

@@ -26,3 +26,8 @@ export function canSeeRecommendation(viewer: Viewer, project: ProjectFacts, reco
 export function canFollowUp(viewer: Viewer, project: ProjectFacts): boolean {
   return actorsOf(viewer, project).includes("OWNER") || isRecommender(viewer, project);
 }
+
+/** Its author, or the State side of the project (who recommends to it), edits or deletes a recommendation. */
+export function canEditRecommendation(viewer: Viewer, project: ProjectFacts, recommendation: Pick<Recommendation, "authorId">): boolean {
+  return (viewer.personId !== null && recommendation.authorId === viewer.personId) || isRecommender(viewer, project);
+}

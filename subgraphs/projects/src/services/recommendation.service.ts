@@ -5,9 +5,9 @@ import { ProjectActor } from "../entities/participants.entity";
 import { ProjectPriority, type Project } from "../entities/project.entity";
 import { Recommendation, RecommendationFollowUp, RecommendationStatus, RecommendationVisibility } from "../entities/recommendation.entity";
 import { FINAL_STATUSES } from "../rules/lifecycle";
-import { canFollowUp, canSeeRecommendation, isRecommender } from "../rules/recommendation";
+import { canEditRecommendation, canFollowUp, canSeeRecommendation, isRecommender } from "../rules/recommendation";
 import { factsOf, type ProjectFacts } from "../rules/visibility";
-import type { RecommendInput } from "../types/recommendation.types";
+import type { RecommendationChangesInput, RecommendInput } from "../types/recommendation.types";
 import { appendActivity } from "./activity.service";
 import { lockProject } from "./project-workflow.service";
 
@@ -190,5 +190,73 @@ export async function markRecommendationRead(dataSource: DataSource, viewer: Vie
       });
     }
     return recommendation;
+  });
+}
+
+/** The validated changes of an edit, named as in the input; only the fields given. */
+function changesOf(input: RecommendationChangesInput): Partial<Pick<Recommendation, "title" | "why" | "whatToDo" | "resourceId" | "contactId" | "contactText" | "deadline" | "priority">> {
+  const changes: ReturnType<typeof changesOf> = {};
+  if (input.title !== undefined && input.title !== null) changes.title = text(input.title, "title", 200, true);
+  if (input.why !== undefined) changes.why = text(input.why, "why", RECOMMENDATION_TEXT_MAX);
+  if (input.whatToDo !== undefined) changes.whatToDo = text(input.whatToDo, "whatToDo", RECOMMENDATION_TEXT_MAX);
+  if (input.resourceId !== undefined) changes.resourceId = optionalUuid(input.resourceId, "resourceId");
+  if (input.contactId !== undefined) changes.contactId = optionalUuid(input.contactId, "contactId");
+  if (input.contactText !== undefined) changes.contactText = text(input.contactText, "contactText", 500) || null;
+  if (input.deadline !== undefined) changes.deadline = deadlineOf(input.deadline);
+  if (input.priority !== undefined && input.priority !== null) changes.priority = input.priority;
+  return changes;
+}
+
+/** A recommendation the viewer edits or deletes: its author or the State side, on a project still running. */
+async function lockEditable(manager: EntityManager, viewer: Viewer, id: string): Promise<{ recommendation: Recommendation; project: Project }> {
+  const { recommendation, project, facts } = await lockRecommendation(manager, viewer, id);
+  if (!canEditRecommendation(viewer, facts, recommendation)) throw forbidden("Only its author and the State side of the project change a recommendation");
+  if (FINAL_STATUSES.includes(project.status)) throw conflict(`A ${project.status} project can no longer change`);
+  return { recommendation, project };
+}
+
+/** Edits a recommendation (its author or the State side), checking the version the editor read. */
+export async function updateRecommendation(dataSource: DataSource, viewer: Viewer, id: string, version: number, input: RecommendationChangesInput): Promise<Recommendation> {
+  authorize(viewer, "recommendation:write");
+  const changes = changesOf(input);
+  return dataSource.transaction(async (manager) => {
+    const { recommendation, project } = await lockEditable(manager, viewer, id);
+    if (recommendation.version !== version) throw conflict(`The recommendation was changed by someone else (version ${recommendation.version}, yours ${version}): reload it`);
+    const fields = (Object.keys(changes) as (keyof typeof changes)[]).filter((key) => changes[key] !== recommendation[key]);
+    if (fields.length === 0) throw badInput("Nothing to change", "input");
+    Object.assign(recommendation, changes);
+    recommendation.updatedAt = new Date();
+    const saved = await manager.getRepository(Recommendation).save(recommendation);
+    await appendActivity(manager, {
+      kind: ActivityKind.RECOMMENDATION_UPDATED,
+      projectId: project.id,
+      actorId: viewer.personId,
+      summary: `Recommandation « ${recommendation.title} » modifiée`,
+      payload: { recommendationId: recommendation.id, title: recommendation.title, status: recommendation.status, visibility: recommendation.visibility, fields },
+      internal: recommendation.visibility === RecommendationVisibility.DRAFT,
+    });
+    return saved;
+  });
+}
+
+/**
+ * Deletes a recommendation (its author or the State side): a soft delete, so that its follow-ups,
+ * read receipts and journal stay (the journal tells what was recommended and answered); it leaves
+ * every list, `recommendation(id)` (NOT_FOUND) and reminders. Returns its project.
+ */
+export async function deleteRecommendation(dataSource: DataSource, viewer: Viewer, id: string): Promise<Project> {
+  authorize(viewer, "recommendation:write");
+  return dataSource.transaction(async (manager) => {
+    const { recommendation, project } = await lockEditable(manager, viewer, id);
+    await manager.getRepository(Recommendation).softDelete({ id: recommendation.id });
+    await appendActivity(manager, {
+      kind: ActivityKind.RECOMMENDATION_DELETED,
+      projectId: project.id,
+      actorId: viewer.personId,
+      summary: `Recommandation « ${recommendation.title} » supprimée`,
+      payload: { recommendationId: recommendation.id, title: recommendation.title, status: recommendation.status, visibility: recommendation.visibility },
+      internal: recommendation.visibility === RecommendationVisibility.DRAFT,
+    });
+    return project;
   });
 }

@@ -57,7 +57,7 @@ export async function scanReminders(dataSource: DataSource, options: ReminderOpt
       const added = await dataSource.transaction(async (manager) => {
         const open = await manager.query<{ id: string; title: string; status: string; deadline: string | null }[]>(
           `SELECT id, title, status, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM recommendation
-            WHERE project_id = $1 AND visibility = $2 AND status <> ALL($3::text[]) ORDER BY created_at, id`,
+            WHERE project_id = $1 AND deleted_at IS NULL AND visibility = $2 AND status <> ALL($3::text[]) ORDER BY created_at, id`,
           [project.id, RecommendationVisibility.PUBLISHED, CLOSED_RECOMMENDATION_STATUSES],
         );
         return appendActivityOnce(

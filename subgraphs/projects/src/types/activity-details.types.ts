@@ -49,7 +49,7 @@ export class ActionDetails {
   status!: ActionStatus;
 }
 
-@ObjectType({ description: "A recommendation written, published, followed up or read." })
+@ObjectType({ description: "A recommendation written, published, followed up, read, edited or deleted." })
 export class RecommendationDetails {
   @Field(() => ID)
   recommendationId!: string;
@@ -65,6 +65,9 @@ export class RecommendationDetails {
 
   @Field(() => RecommendationVisibility)
   visibility!: RecommendationVisibility;
+
+  @Field(() => [String], { nullable: true, description: "The fields an edit changed (RECOMMENDATION_UPDATED; null otherwise)." })
+  fields!: string[] | null;
 }
 
 @ObjectType({ description: "An open recommendation, as listed in a reminder." })
@@ -141,12 +144,15 @@ export function detailsOf(activity: Pick<Activity, "kind" | "payload">): typeof 
     case ActivityKind.RECOMMENDATION_PUBLISHED:
     case ActivityKind.RECOMMENDATION_FOLLOWED_UP:
     case ActivityKind.RECOMMENDATION_READ:
+    case ActivityKind.RECOMMENDATION_UPDATED:
+    case ActivityKind.RECOMMENDATION_DELETED:
       return Object.assign(new RecommendationDetails(), {
         recommendationId: String(p.recommendationId),
         title: text(p.title) ?? "",
         previousStatus: recommendationStatus(p.from),
         status: recommendationStatus(p.status) ?? RecommendationStatus.PROPOSED,
         visibility: p.visibility === RecommendationVisibility.PUBLISHED ? RecommendationVisibility.PUBLISHED : RecommendationVisibility.DRAFT,
+        fields: Array.isArray(p.fields) ? p.fields.map(String) : null,
       });
     case ActivityKind.REMINDER_DUE:
       return Object.assign(new ReminderDetails(), {

@@ -55,6 +55,33 @@ export class RecommendInput {
   forBlock?: boolean | null;
 }
 
+@InputType({ description: "Changes to a recommendation: only the fields given change; null clears an optional one." })
+export class RecommendationChangesInput {
+  @Field(() => String, { nullable: true, description: "1 to 200 characters." })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why it is recommended (at most 5,000 characters)." })
+  why?: string | null;
+
+  @Field(() => String, { nullable: true, description: "What to do (at most 5,000 characters)." })
+  whatToDo?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "A resource sheet of the library (Resource id); null makes it free advice." })
+  resourceId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "A contact of the contact book (Contact id); null removes it." })
+  contactId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A contact in words (at most 500 characters); null removes it." })
+  contactText?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Deadline, YYYY-MM-DD; null removes it." })
+  deadline?: string | null;
+
+  @Field(() => ProjectPriority, { nullable: true })
+  priority?: ProjectPriority | null;
+}
+
 @ObjectType("RecommendationEdge")
 export class RecommendationEdge {
   @Field()
