@@ -7,6 +7,7 @@ import type { Viewer } from '../use-viewer';
 import { Alert } from './alert';
 import { RecommendForm } from './recommend-form';
 import { RecommendationCard } from './recommendation-card';
+import { SuggestionsPanel } from './suggestions-panel';
 
 interface RecommendationsTabProps {
   project: { id: string; title: string };
@@ -15,7 +16,7 @@ interface RecommendationsTabProps {
   liveVersion: number;
 }
 
-/** "Recommandations": the project's recommendations (read receipts, follow-ups), each marked read as shown, and "Recommander" for the State side. */
+/** "Recommandations": the project's recommendations (read receipts, follow-ups), each marked read as shown, and "Recommander" and the library's suggestions for the State side. */
 export function RecommendationsTab({ project, viewer, liveVersion }: RecommendationsTabProps) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: PROJECT_RECOMMENDATIONS_QUERY, variables: { projectId: project.id }, requestPolicy: 'cache-and-network' });
   const [, markRead] = useMutation(MARK_RECOMMENDATION_READ_MUTATION);
@@ -48,6 +49,7 @@ export function RecommendationsTab({ project, viewer, liveVersion }: Recommendat
         )}
       </div>
       {recommending && <RecommendForm project={project} onCancel={() => setRecommending(false)} onDone={reload} />}
+      {viewer.isStateSide && <SuggestionsPanel project={project} liveVersion={liveVersion} onRecommended={reload} />}
       {!data && fetching && <p aria-live="polite">Chargement des recommandations…</p>}
       <Alert message={error ? describeError(error) : null} prefix="Erreur : " />
       {data && recommendations.length === 0 && <p>Aucune recommandation pour le moment.</p>}
