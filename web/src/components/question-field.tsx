@@ -7,6 +7,8 @@ import { EMPTY_ANSWER, type DraftAnswer } from '../questionnaire-answers';
 import type { Question } from '../questionnaire-operations';
 
 interface QuestionFieldProps {
+  /** Unique in the page (the questionnaire version's id): two themes' questionnaires may share question ids. */
+  idPrefix: string;
   question: Question;
   answer: DraftAnswer | undefined;
   /** The answer as typed or chosen; `save` says whether to save it now (a choice) or later (words, saved on blur). */
@@ -17,9 +19,9 @@ interface QuestionFieldProps {
 }
 
 /** One question of a questionnaire: radio buttons, checkboxes or words, and an optional comment. */
-export function QuestionField({ question, answer = EMPTY_ANSWER, onChange, onBlur, disabled }: QuestionFieldProps) {
+export function QuestionField({ idPrefix, question, answer = EMPTY_ANSWER, onChange, onBlur, disabled }: QuestionFieldProps) {
   const [commenting, setCommenting] = useState(answer.comment !== '');
-  const id = `question-${question.id}`;
+  const id = `question-${idPrefix}-${question.id}`;
   const hint = question.help ?? undefined;
   return (
     <div className="question fr-mb-3w" data-testid="question" data-question={question.id}>

@@ -105,6 +105,7 @@ export function QuestionnaireForm({ projectId, themeLabel, current, response, ca
                   .map((question) => (
                     <QuestionField
                       key={question.id}
+                      idPrefix={current.id}
                       question={question}
                       answer={answers[question.id]}
                       disabled={state.kind === 'conflict'}
