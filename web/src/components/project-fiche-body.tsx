@@ -18,6 +18,7 @@ import { FundingTab } from './funding-tab';
 import { Journal } from './journal';
 import { LifecycleActions } from './lifecycle-actions';
 import { ProjectSummary } from './project-summary';
+import { QuestionnaireSection } from './questionnaire-section';
 import { RecommendationsTab } from './recommendations-tab';
 import { StatusBadge } from './status-badge';
 import { UnreadBadge } from './unread-badge';
@@ -117,6 +118,7 @@ export function ProjectFicheBody({ project, viewer, refetch, read }: ProjectFich
                   Modifier l'état des lieux
                 </Button>
               )}
+              <QuestionnaireSection projectId={project.id} />
             </>
           ))}
         {tab === 'echanges' && <Conversation projectId={project.id} rights={project.viewerCan} state={conversation} />}

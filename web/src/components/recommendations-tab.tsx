@@ -8,6 +8,7 @@ import type { Viewer } from '../use-viewer';
 import { Alert } from './alert';
 import { RecommendForm } from './recommend-form';
 import { RecommendationCard } from './recommendation-card';
+import { SuggestionsPanel } from './suggestions-panel';
 
 /** The DSFR modal confirming a deletion (one for the tab: it names the recommendation chosen). */
 const deleteModal = createModal({ id: 'supprimer-recommandation', isOpenedByDefault: false });
@@ -20,7 +21,7 @@ interface RecommendationsTabProps {
   liveVersion: number;
 }
 
-/** "Recommandations": the project's recommendations (read receipts, follow-ups), each marked read as shown, and "Recommander" for the State side. */
+/** "Recommandations": the project's recommendations (read receipts, follow-ups), each marked read as shown, and "Recommander" and the library's suggestions for the State side. */
 export function RecommendationsTab({ project, viewer, liveVersion }: RecommendationsTabProps) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: PROJECT_RECOMMENDATIONS_QUERY, variables: { projectId: project.id }, requestPolicy: 'cache-and-network' });
   const [, markRead] = useMutation(MARK_RECOMMENDATION_READ_MUTATION);
@@ -69,6 +70,7 @@ export function RecommendationsTab({ project, viewer, liveVersion }: Recommendat
         )}
       </div>
       {recommending && <RecommendForm project={{ id: project.id, title: project.title }} onCancel={() => setRecommending(false)} onDone={reload} />}
+      {viewer.isStateSide && <SuggestionsPanel project={project} liveVersion={liveVersion} onRecommended={reload} />}
       {deleted && (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status">
           <p>Recommandation « {deleted} » supprimée.</p>
