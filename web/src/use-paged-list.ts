@@ -5,10 +5,14 @@ import { useClient, type AnyVariables, type CombinedError, type OperationResult,
 export interface Page<Item> {
   items: Item[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** The connection's `totalCount`, when the query reads it. */
+  totalCount?: number;
 }
 
 export interface PagedListState<Item> {
   items: Item[];
+  /** The latest page's `totalCount`; null before the first page or when the query does not read it. */
+  totalCount: number | null;
   hasNextPage: boolean;
   fetching: boolean;
   error: CombinedError | null;
@@ -32,6 +36,7 @@ export function usePagedList<Data, Variables extends AnyVariables & { first?: nu
 ): PagedListState<Item> {
   const client = useClient();
   const [items, setItems] = useState<Item[]>([]);
+  const [totalCount, setTotalCount] = useState<number | null>(null);
   const [endCursor, setEndCursor] = useState<string | null>(null);
   const [hasNextPage, setHasNextPage] = useState(false);
   const [fetching, setFetching] = useState(true);
@@ -50,6 +55,7 @@ export function usePagedList<Data, Variables extends AnyVariables & { first?: nu
       if (!result.data) return;
       const page = pick(result.data);
       setItems((previous) => (after === null ? page.items : [...previous, ...page.items]));
+      setTotalCount(page.totalCount ?? null);
       setEndCursor(page.pageInfo.endCursor);
       setHasNextPage(page.pageInfo.hasNextPage);
     },
@@ -76,5 +82,5 @@ export function usePagedList<Data, Variables extends AnyVariables & { first?: nu
 
   const update = useCallback((change: (items: Item[]) => Item[]) => setItems(change), []);
 
-  return { items, hasNextPage, fetching, error, loadMore, update };
+  return { items, totalCount, hasNextPage, fetching, error, loadMore, update };
 }
