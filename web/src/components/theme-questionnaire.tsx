@@ -24,8 +24,9 @@ export function ThemeQuestionnaire({ projectId, theme, themeLabel, response, can
   if (!questionnaire) return null;
   return (
     <QuestionnaireForm
-      // A new version (read after a conflict) starts the form again from what the API holds.
-      key={questionnaire.current.id}
+      // A new version (read after a conflict), or the project's answers arriving or becoming
+      // outdated (the two queries answer in either order), start the form again from what the API holds.
+      key={`${questionnaire.current.id}:${response?.id ?? 'none'}:${response?.outdated === true}`}
       projectId={projectId}
       themeLabel={themeLabel}
       current={questionnaire.current}
