@@ -222,45 +222,41 @@ function machineLoad(): string {
     .join(" ")}`;
 }
 
+/** The headers of ours beside another gateway ("Hive", "before"): throughput, p50, p95 when asked, CPU per request. */
+function comparedHeaders(other: string, withP95: boolean): string[] {
+  const p95 = withP95 ? ["ours p95", `${other} p95`] : [];
+  return ["ours rps", `${other} rps`, `ours/${other}`, "ours p50", `${other} p50`, `p50 ours/${other}`, ...p95, "ours CPU", `${other} CPU`, `CPU ours/${other}`];
+}
+
+/** The cells under comparedHeaders. */
+function compared(ours: Side, other: Side, withP95: boolean): string[] {
+  const p95 = withP95 ? [ms(ours.p95), ms(other.p95)] : [];
+  return [
+    ours.rps.toFixed(1),
+    other.rps.toFixed(1),
+    times(ours.rps / other.rps),
+    ms(ours.p50),
+    ms(other.p50),
+    times(ours.p50 / other.p50),
+    ...p95,
+    ms(ours.cpuMsPerRequest),
+    ms(other.cpuMsPerRequest),
+    times(ours.cpuMsPerRequest / other.cpuMsPerRequest),
+  ];
+}
+
 function gatewayTable(rows: Row[]): string {
   return table(
-    ["scenario", "viewers", "ours rps", "Hive rps", "ours/Hive", "ours p50", "Hive p50", "p50 ours/Hive", "ours p95", "Hive p95", "ours CPU", "Hive CPU", "CPU ours/Hive", "target"],
-    rows.map((r) => [
-      r.scenario,
-      r.viewers,
-      r.ours.rps.toFixed(1),
-      r.hive.rps.toFixed(1),
-      times(r.ours.rps / r.hive.rps),
-      ms(r.ours.p50),
-      ms(r.hive.p50),
-      times(r.ours.p50 / r.hive.p50),
-      ms(r.ours.p95),
-      ms(r.hive.p95),
-      ms(r.ours.cpuMsPerRequest),
-      ms(r.hive.cpuMsPerRequest),
-      times(r.ours.cpuMsPerRequest / r.hive.cpuMsPerRequest),
-      meetsTarget(r) ? "met" : "NOT met",
-    ]),
+    ["scenario", "viewers", ...comparedHeaders("Hive", true), "target"],
+    rows.map((r) => [r.scenario, r.viewers, ...compared(r.ours, r.hive, true), meetsTarget(r) ? "met" : "NOT met"]),
   );
 }
 
 function beforeTable(rows: Row[]): string {
   const withBefore = rows.filter((r): r is Row & { before: Side } => r.before !== undefined);
   return table(
-    ["scenario", "viewers", "ours rps", "before rps", "ours/before", "ours p50", "before p50", "p50 ours/before", "ours CPU", "before CPU", "CPU ours/before"],
-    withBefore.map((r) => [
-      r.scenario,
-      r.viewers,
-      r.ours.rps.toFixed(1),
-      r.before.rps.toFixed(1),
-      times(r.ours.rps / r.before.rps),
-      ms(r.ours.p50),
-      ms(r.before.p50),
-      times(r.ours.p50 / r.before.p50),
-      ms(r.ours.cpuMsPerRequest),
-      ms(r.before.cpuMsPerRequest),
-      times(r.ours.cpuMsPerRequest / r.before.cpuMsPerRequest),
-    ]),
+    ["scenario", "viewers", ...comparedHeaders("before", false)],
+    withBefore.map((r) => [r.scenario, r.viewers, ...compared(r.ours, r.before, false)]),
   );
 }
 
