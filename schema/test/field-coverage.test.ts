@@ -263,6 +263,11 @@ const TOUR: Step[] = [
     }`,
   },
   {
+    name: "the DDT's map of projects",
+    as: "julien",
+    query: `query Map { projectMap(filter: { theme: "eau" }) { totalCount departements { code count departement { id name } } } }`,
+  },
+  {
     name: "the collectivité reads the recommendation and follows it up",
     query: `mutation Answer($id: ID!) {
       markRecommendationRead(id: $id) { viewerHasRead }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Provider } from 'urql';
 import { clearSession, loadSession, saveSession, takeTokenFromFragment, type Session } from './auth';
 import { createGraphqlClient, type GraphqlSession } from './graphql-client';
@@ -19,6 +19,9 @@ import { ResourceSheetPage } from './components/resource-sheet-page';
 import { SignInBox } from './components/sign-in-box';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
+
+// The map's shapes (about 120 kB) load with its page only.
+const ProjectMapPage = lazy(() => import('./components/project-map-page').then((m) => ({ default: m.ProjectMapPage })));
 
 /** A session and its GraphQL client. */
 interface SignedIn {
@@ -97,10 +100,18 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
         {route.name === 'preferences' && <NotificationPreferences />}
         {route.name === 'board' &&
           (viewer.isStateAgent || viewer.isAdministrator ? <ProjectBoard viewer={viewer} /> : <p className="fr-text--lg">Cette vue est réservée aux agents de l'État et de l'ANCT.</p>)}
+        {route.name === 'map' &&
+          (viewer.isStateAgent || viewer.isAdministrator ? (
+            <Suspense fallback={<p aria-live="polite">Chargement…</p>}>
+              <ProjectMapPage />
+            </Suspense>
+          ) : (
+            <p className="fr-text--lg">Cette vue est réservée aux agents de l'État et de l'ANCT.</p>
+          ))}
         {route.name === 'library' && <ResourceLibrary viewer={viewer} />}
         {route.name === 'new-resource' && <ResourceForm />}
         {route.name === 'resource' && <ResourceSheetPage key={route.resourceId} resourceId={route.resourceId} viewer={viewer} />}
-        {route.name === 'list' && <ProjectList viewer={viewer} />}
+        {route.name === 'list' && <ProjectList key={JSON.stringify(route.filter)} viewer={viewer} initial={route.filter} />}
       </main>
       <SiteFooter />
     </>

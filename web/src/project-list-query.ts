@@ -38,3 +38,13 @@ export type ProjectListData = ResultOf<typeof PROJECT_LIST_QUERY>;
 export type ProjectEdge = ProjectListData['projects']['edges'][number];
 export type ProjectNode = ProjectEdge['node'];
 export type ProjectFilter = NonNullable<VariablesOf<typeof PROJECT_LIST_QUERY>['filter']>;
+
+/** A territory's name, for the list narrowed to it (the map's links). */
+export const TERRITORY_NAME_QUERY = graphql(`
+  query TerritoryName($id: ID!) {
+    territory(id: $id) {
+      id
+      name
+    }
+  }
+`);

@@ -12,6 +12,7 @@ import { ReadMarkResolver } from "./resolvers/read-mark.resolver";
 import { ProjectBlockResolver, ProjectRecommendationsResolver, RecommendationResolver, visibleRecommendation } from "./resolvers/recommendation.resolver";
 import { ReminderResolver } from "./resolvers/reminder.resolver";
 import { BoardResolver } from "./resolvers/board.resolver";
+import { ProjectMapResolver } from "./resolvers/project-map.resolver";
 import { ThemeResolver } from "./resolvers/theme.resolver";
 import { ProjectQuestionnaireResolver, QuestionnaireResolver, QuestionnaireResponseResolver } from "./resolvers/questionnaire.resolver";
 
@@ -33,6 +34,7 @@ export function buildProjectsSchema() {
       ProjectBlockResolver,
       ReminderResolver,
       BoardResolver,
+      ProjectMapResolver,
       ThemeResolver,
       QuestionnaireResolver,
       QuestionnaireResponseResolver,

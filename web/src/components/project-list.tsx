@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { useQuery } from 'urql';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import type { ProjectFilter } from '../project-list-query';
+import { TERRITORY_NAME_QUERY, type ProjectFilter } from '../project-list-query';
 import { useProjectList } from '../use-project-list';
-import { NEW_PROJECT_HASH } from '../use-hash-route';
+import { listHash, NEW_PROJECT_HASH, type ListFilter } from '../use-hash-route';
 import type { Viewer } from '../use-viewer';
 import { Alert } from './alert';
 import { ProjectFilters } from './project-filters';
@@ -10,10 +11,23 @@ import { ProjectRow } from './project-row';
 
 const PAGE_SIZE = 20;
 
-/** "Mes projets" (collectivités) or "Projets": search, filters, 20 rows at a time. */
-export function ProjectList({ viewer }: { viewer: Viewer }) {
-  const [filter, setFilter] = useState<ProjectFilter>({});
+/**
+ * "Mes projets" (collectivités) or "Projets": search, filters, 20 rows at a time. `initial` comes
+ * from the address (`#/?territoire=DEPARTEMENT:63&statut=…`, the map's links): the list starts
+ * narrowed to that territory, shown above it with "Retirer ce territoire".
+ */
+export function ProjectList({ viewer, initial = {} }: { viewer: Viewer; initial?: ListFilter }) {
+  const [filter, setFilter] = useState<ProjectFilter>(() => {
+    const start: ProjectFilter = {};
+    if (initial.territoryId) start.territoryId = initial.territoryId;
+    if (initial.status) start.status = initial.status as ProjectFilter['status'];
+    if (initial.theme) start.theme = initial.theme;
+    if (initial.programme) start.programme = initial.programme;
+    if (initial.search) start.search = initial.search;
+    return start;
+  });
   const title = viewer.isCollectivite ? 'Mes projets' : 'Projets';
+  const territoryId = filter.territoryId ?? null;
   return (
     <section aria-labelledby="list-title">
       <div className="page-title">
@@ -24,10 +38,32 @@ export function ProjectList({ viewer }: { viewer: Viewer }) {
           </Button>
         )}
       </div>
-      <ProjectFilters onApply={setFilter} />
+      {territoryId && (
+        <TerritoryFilter
+          territoryId={territoryId}
+          onRemove={() => {
+            window.location.hash = listHash({ status: filter.status ?? undefined, theme: filter.theme ?? undefined, programme: filter.programme ?? undefined, search: filter.search ?? undefined });
+          }}
+        />
+      )}
+      {/* The form's filters keep the territory the address gave. */}
+      <ProjectFilters initial={filter} onApply={(next) => setFilter(territoryId ? { ...next, territoryId } : next)} />
       {/* A new filter reads the list afresh. */}
       <ProjectResults key={JSON.stringify(filter)} filter={filter} title={title} />
     </section>
+  );
+}
+
+/** The territory the list is narrowed to, by name, and "Retirer ce territoire" (the other filters stay). */
+function TerritoryFilter({ territoryId, onRemove }: { territoryId: string; onRemove: () => void }) {
+  const [{ data }] = useQuery({ query: TERRITORY_NAME_QUERY, variables: { id: territoryId } });
+  return (
+    <p className="fr-mb-2w" data-testid="list-territory">
+      Territoire : <strong>{data?.territory.name ?? territoryId}</strong>{' '}
+      <Button type="button" size="small" priority="tertiary" onClick={onRemove}>
+        Retirer ce territoire
+      </Button>
+    </p>
   );
 }
 

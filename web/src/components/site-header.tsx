@@ -1,6 +1,6 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
-import { ADMIN_HASH, BOARD_HASH, DASHBOARD_HASH, INBOX_HASH, LIBRARY_HASH, LIST_HASH, NEW_PROJECT_HASH, PREFERENCES_HASH, type Route } from '../use-hash-route';
+import { ADMIN_HASH, BOARD_HASH, DASHBOARD_HASH, INBOX_HASH, LIBRARY_HASH, LIST_HASH, MAP_HASH, NEW_PROJECT_HASH, PREFERENCES_HASH, type Route } from '../use-hash-route';
 
 interface SiteHeaderProps {
   /** Null before sign-in: no navigation, no session. */
@@ -14,7 +14,7 @@ interface SiteHeaderProps {
   hasDashboard: boolean;
   /** Whether the viewer has the administration (ANCT national agents). */
   hasAdministration?: boolean;
-  /** Whether the viewer has the board of a territory's projects (State agents, ANCT national agents). */
+  /** Whether the viewer has the board of a territory's projects and the map of projects (State agents, ANCT national agents). */
   hasBoard?: boolean;
 }
 
@@ -29,6 +29,7 @@ export function SiteHeader({ session, route, hasInbox, canCreate, hasDashboard, 
     if (hasDashboard) navigation.push({ text: 'Tableau de bord', linkProps: { href: DASHBOARD_HASH }, isActive: route.name === 'dashboard' });
     // After the dashboard: tests and people find "Tableau de bord" first, the board's name starts the same.
     if (hasBoard) navigation.push({ text: 'Tableau de bord des projets', linkProps: { href: BOARD_HASH }, isActive: route.name === 'board' });
+    if (hasBoard) navigation.push({ text: 'Carte des projets', linkProps: { href: MAP_HASH }, isActive: route.name === 'map' });
     navigation.push({ text: 'Ressources', linkProps: { href: LIBRARY_HASH }, isActive: route.name === 'library' || route.name === 'resource' || route.name === 'new-resource' });
     if (canCreate) navigation.push({ text: 'Nouveau projet', linkProps: { href: NEW_PROJECT_HASH }, isActive: route.name === 'new' });
     if (hasAdministration) navigation.push({ text: 'Administration', linkProps: { href: ADMIN_HASH }, isActive: route.name === 'admin' });
