@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { jsonErrorHandler, type ServiceApp, type Viewer } from "@hub/kit";
+import { createTracer, jsonErrorHandler, requestSpan, serverSpans, type ServiceApp, type Viewer } from "@hub/kit";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
@@ -22,7 +22,7 @@ import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { introspectionPlugin } from "./introspection";
 import { limitsPlugin } from "./limits";
-import { assignRequestId, createGatewayLogger, GatewayMetrics, metricsRouter, observabilityPlugin } from "./observability";
+import { assignRequestId, createGatewayLogger, GatewayMetrics, metricsRouter, observabilityPlugin, tracingPlugin } from "./observability";
 import { PersistedQueryStore, TrustedDocuments, trustedDocumentsPlugin } from "./persisted";
 import { clientAddress, PostgresBuckets, RateLimiter } from "./rate-limits";
 import { securityHeaders } from "./security-headers";
@@ -47,6 +47,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const { json: log, logger } = createGatewayLogger(quiet ? "error" : config.logLevel);
   const supergraphSdl = readSupergraphSdl(config);
+  // OpenTelemetry traces when an OTLP endpoint is configured (docs/observability.md); else null, nothing sent.
+  const tracer = createTracer(config.tracing, "gateway", logger);
   // One data source per subgraph, shared by queries and federated subscriptions.
   // Read at each scrape: the subscriptions are built below, on the same data sources.
   const metrics: GatewayMetrics = new GatewayMetrics(
@@ -63,6 +65,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       onCall: metrics.subgraphCall.bind(metrics),
       onShared: metrics.subgraphShare.bind(metrics),
       onRefused: metrics.subgraphRefusal.bind(metrics),
+      tracer,
     });
   const dataSources = Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, dataSource(name, url)]));
   const gateway = new ApolloGateway({
@@ -101,6 +104,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       trustedDocumentsPlugin(trusted),
       limitsPlugin(config.limits, rateLimiter.spendCost.bind(rateLimiter)),
       observabilityPlugin(log, metrics),
+      tracingPlugin(tracer),
     ],
   });
   const subscriptions = new FederatedSubscriptions({
@@ -133,6 +137,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   app.disable("x-powered-by");
   app.use(securityHeaders);
   app.use(assignRequestId);
+  // A span for each GraphQL request and each REST route that calls a subgraph (with tracing on).
+  app.use(["/graphql", "/exports", "/imports", "/documents", "/projects"], serverSpans(tracer));
   // First: every GraphQL request would otherwise walk past each router below (express matches
   // them one by one), none of which serves /graphql.
   app.use(
@@ -143,7 +149,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
         const credential = await authenticate(req.headers.authorization);
         // Every request counts, even one that will not parse: 429 with Retry-After past the caller's rate.
         await rateLimiter.admit(credential, clientAddress(req, config.trustProxyHops));
-        return { viewer: credential.viewer, programme: credential.programme, requestId: res.locals.requestId as string };
+        return { viewer: credential.viewer, programme: credential.programme, requestId: res.locals.requestId as string, span: requestSpan(res) };
       },
     }),
   );
@@ -210,6 +216,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
         rateLimiter,
         trustProxyHops: config.trustProxyHops,
         trusted,
+        tracer,
       });
     },
     close: async () => {
@@ -219,6 +226,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       await apollo.stop();
       await rateLimiter.close();
       for (const source of Object.values(dataSources)) source.close();
+      await tracer?.shutdown();
     },
   };
 }
