@@ -22,17 +22,18 @@ export function ProjectSummary({ project }: { project: ProjectFiche }) {
       <dl className="fiche-fields">
         <FicheField label="Phase">{formatPhase(project.phase)}</FicheField>
         <FicheField label="Territoires concernés">
-          {project.territories === null && TERRITORIES_UNAVAILABLE}
-          {main && (
-            <ul className="plain">
-              <li>
-                {main.name} <span className="muted">(principal)</span>
-              </li>
-              {others.map((territory) => (
-                <li key={territory.id}>{territory.name}</li>
-              ))}
-            </ul>
-          )}
+          {project.territories === null
+            ? TERRITORIES_UNAVAILABLE
+            : main && (
+                <ul className="plain">
+                  <li>
+                    {main.name} <span className="muted">(principal)</span>
+                  </li>
+                  {others.map((territory) => (
+                    <li key={territory.id}>{territory.name}</li>
+                  ))}
+                </ul>
+              )}
         </FicheField>
         <FicheField label="Porteur">{organizationName(project.owner)}</FicheField>
         <FicheField label="Thèmes">
