@@ -34,11 +34,11 @@ describe("web app in Chromium", () => {
   });
 
   it("keeps listing the projects while people-territories is down: their commune and porteur say they are unavailable", async () => {
-    const page = await browser.newPage();
-    await page.goto(hub.origin);
+    const page = await suite.browser.newPage();
+    await page.goto(suite.hub.origin);
     await signIn(page, CAMILLE);
     await page.getByTestId("project-row").first().waitFor();
-    await hub.stopSubgraph("people-territories");
+    await suite.hub.stopSubgraph("people-territories");
     try {
       // A new search reads the list again (network-only), without the territories and organisations.
       await page.evaluate(() => (window.location.hash = "#/?recherche=halle"));
@@ -47,7 +47,7 @@ describe("web app in Chromium", () => {
       expect(await row.innerText()).toMatch(/Création d'une halle\s+Territoire indisponible\s+Organisation indisponible/);
       await page.getByText("Erreur : service momentanément indisponible, réessayez plus tard").waitFor();
     } finally {
-      await hub.startSubgraph("people-territories");
+      await suite.hub.startSubgraph("people-territories");
     }
     await page.close();
   });
