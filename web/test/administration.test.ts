@@ -136,7 +136,7 @@ describe("document deletion and administration in Chromium", () => {
     await page.getByLabel("Nom", { exact: true }).fill("Blanc");
     await page.locator("#invite-email").fill("agathe.blanc@ddt63.demo");
     await page.locator("#invite-organization").fill("territoires Puy-de-Dôme");
-    await page.getByRole("button", { name: "Choisir Direction départementale des territoires du Puy-de-Dôme" }).click();
+    await page.getByRole("option", { name: /^Direction départementale des territoires du Puy-de-Dôme/ }).click();
     await page.getByRole("button", { name: "Inviter", exact: true }).click();
     await page.getByText("Invitation enregistrée : agathe.blanc@ddt63.demo rejoint Direction départementale des territoires du Puy-de-Dôme comme agent de l'état.").waitFor();
     const [invited] = await hub.sql<{ status: string; organization: string; role: string }>(
