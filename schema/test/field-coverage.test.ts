@@ -47,6 +47,11 @@ const TOUR: Step[] = [
     query: `mutation Digest { setNotificationFrequency(frequency: DAILY_DIGEST) { id notificationFrequency } }`,
   },
   {
+    name: "the DDT agent declares the themes followed",
+    as: "julien",
+    query: `mutation Themes { setMyThemes(themes: ["eau", "nature-environnement-risques"]) { id themes } }`,
+  },
+  {
     name: "the DDT reads the fiche",
     as: "julien",
     query: `mutation Read($id: ID!) { markProjectRead(projectId: $id) { id unreadCount } }`,

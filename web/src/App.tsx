@@ -8,6 +8,7 @@ import { useViewer } from './use-viewer';
 import { Administration } from './components/administration';
 import { Dashboard } from './components/dashboard';
 import { Inbox } from './components/inbox';
+import { MyAccount } from './components/my-account';
 import { NewProject } from './components/new-project';
 import { NotificationPreferences } from './components/notification-preferences';
 import { ProjectBoard } from './components/project-board';
@@ -98,6 +99,7 @@ function SignedInPages({ email, route, onSignOut }: { email: string; route: Rout
         {route.name === 'dashboard' && <Dashboard />}
         {route.name === 'admin' && <Administration viewer={viewer} />}
         {route.name === 'preferences' && <NotificationPreferences />}
+        {route.name === 'account' && <MyAccount />}
         {route.name === 'board' &&
           (viewer.isStateAgent || viewer.isAdministrator ? <ProjectBoard viewer={viewer} /> : <p className="fr-text--lg">Cette vue est réservée aux agents de l'État et de l'ANCT.</p>)}
         {route.name === 'map' &&

@@ -35,3 +35,16 @@ export function formatAccountStatus(status: string): string {
 export function formatScope(scope: string): string {
   return API_SCOPE_OPTIONS.find((option) => option.value === scope)?.label ?? scope;
 }
+
+const ORGANIZATION_KIND_LABELS: Record<string, string> = {
+  COLLECTIVITE: 'Collectivité',
+  PREFECTURE: 'Préfecture',
+  SOUS_PREFECTURE: 'Sous-préfecture',
+  DDT: 'DDT',
+  ANCT: 'ANCT',
+  OPERATOR: 'Opérateur',
+};
+
+export function formatOrganizationKind(kind: string): string {
+  return ORGANIZATION_KIND_LABELS[kind] ?? kind;
+}

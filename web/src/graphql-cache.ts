@@ -1,6 +1,7 @@
 import { cacheExchange, type Cache, type Data, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache';
 import { EMBEDDED_TYPES, KEY_FIELDS } from './cache-keys';
 import { INBOX_QUERY, INBOX_ROW_FIELDS, type InboxData, type InboxNode } from './inbox-query';
+import { PROJECT_LIST_FIELDS, PROJECT_LIST_QUERY } from './project-list-query';
 
 /** The statuses of the inbox's projects (the API's `inbox`). */
 const INBOX_STATUSES: ReadonlySet<string> = new Set(['SUBMITTED', 'QUALIFIED']);
@@ -44,6 +45,38 @@ function updateInboxes(cache: Cache, projectId: string): void {
   }
 }
 
+/**
+ * An event's project in each list of projects read so far ("Mes projets", `Query.projects`, newest
+ * created first). Listed in a list without criterion: nothing to do, its fields are already
+ * written and its place (its creation) does not change. Otherwise the list is made stale and
+ * graphcache reads it alone again (the server decides what the viewer sees and what a filter
+ * keeps): a project not listed that may belong (created, newly visible: before the last row
+ * shown, or the list is complete), or a listed one in a filtered list it may have left.
+ */
+function updateProjectLists(cache: Cache, projectId: string): void {
+  const project = cache.readFragment(PROJECT_LIST_FIELDS, { __typename: 'Project', id: projectId });
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName !== 'projects') continue;
+    const variables = field.arguments as { first: number; after?: string | null; filter?: Record<string, unknown> | null };
+    const data = cache.readQuery({ query: PROJECT_LIST_QUERY, variables: { first: variables.first, after: variables.after ?? null, filter: variables.filter ?? null } });
+    if (!data) continue;
+    const edges = data.projects.edges;
+    const listed = edges.some((edge) => edge.node.id === projectId);
+    if (listed && !hasCriterion(variables.filter)) continue;
+    const last = edges.at(-1)?.node;
+    const older = project !== null && last !== undefined && data.projects.pageInfo.hasNextPage && Date.parse(project.createdAt) < Date.parse(last.createdAt);
+    if (!listed && older) continue;
+    cache.invalidate('Query', 'projects', field.arguments);
+  }
+}
+
+/** Every list of people read so far is stale: an invitation adds one, a suspension may take one out of a status filter. */
+function invalidatePeople(cache: Cache): void {
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName === 'people') cache.invalidate('Query', 'people', field.arguments);
+  }
+}
+
 const updates: UpdatesConfig = {
   Subscription: {
     /** An activity (the fiche's or the inbox's events): its project's fields are already written; the lists follow. */
@@ -52,11 +85,21 @@ const updates: UpdatesConfig = {
       const projectId = activity?.project?.id;
       if (!projectId) return;
       updateInboxes(cache, projectId);
+      updateProjectLists(cache, projectId);
       // How many inbox projects hold unread activity: counted by the server, read again.
       cache.invalidate('Query', 'inboxUnreadCount');
     },
   },
   Mutation: {
+    /** A new project: the lists of projects are read again. */
+    createProject(_result, _args, cache) {
+      for (const field of cache.inspectFields('Query')) {
+        if (field.fieldName === 'projects') cache.invalidate('Query', 'projects', field.arguments);
+      }
+    },
+    invitePerson: (_result, _args, cache) => invalidatePeople(cache),
+    suspendPerson: (_result, _args, cache) => invalidatePeople(cache),
+    reactivatePerson: (_result, _args, cache) => invalidatePeople(cache),
     /** A message sent: the project's conversation is read again (it may have been empty: no comment to follow). */
     addComment(_result, args, cache) {
       const project = { __typename: 'Project', id: args.projectId as string };

@@ -54,6 +54,8 @@ export const ORGANIZATION_SEARCH_QUERY = graphql(`
   }
 `);
 
+export type FoundOrganization = ResultOf<typeof ORGANIZATION_SEARCH_QUERY>['organizations']['edges'][number]['node'];
+
 export const ASSOCIATE_ORGANIZATION_MUTATION = graphql(`
   mutation AssociateOrganization($projectId: ID!, $organizationId: ID!) {
     associateOrganization(projectId: $projectId, organizationId: $organizationId) {

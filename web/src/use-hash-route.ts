@@ -7,6 +7,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'admin' }
   | { name: 'preferences' }
+  | { name: 'account' }
   | { name: 'board' }
   | { name: 'map' }
   | { name: 'fiche'; projectId: string }
@@ -89,6 +90,8 @@ export const ADMIN_HASH = '#/administration';
 export const BOARD_HASH = '#/tableau-de-bord-projets';
 /** The State's map of projects by département ("Carte des projets"). */
 export const MAP_HASH = '#/carte-des-projets';
+/** "Mon compte": identity, organisation, role, themes followed, notifications. */
+export const ACCOUNT_HASH = '#/mon-compte';
 /** "Mes préférences de notification". */
 export const PREFERENCES_HASH = '#/preferences-notification';
 
@@ -108,6 +111,7 @@ function currentRoute(): Route {
   if (window.location.hash === DASHBOARD_HASH) return { name: 'dashboard' };
   if (window.location.hash === ADMIN_HASH) return { name: 'admin' };
   if (window.location.hash === PREFERENCES_HASH) return { name: 'preferences' };
+  if (window.location.hash === ACCOUNT_HASH) return { name: 'account' };
   if (window.location.hash === BOARD_HASH) return { name: 'board' };
   if (window.location.hash === MAP_HASH) return { name: 'map' };
   if (window.location.hash === LIBRARY_HASH) return { name: 'library' };
@@ -121,7 +125,7 @@ function currentRoute(): Route {
   return { name: 'list', filter };
 }
 
-/** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; `#/a-traiter`: the inbox; `#/nouveau-projet`: the new project's form; `#/tableau-de-bord`: the dashboard; `#/administration`: the administration; `#/preferences-notification`: the notification preferences; `#/ressources`, `#/ressources/nouvelle`, `#/ressources/<id>`: the library, a new sheet, a sheet; `#/tableau-de-bord-projets`: the board; `#/carte-des-projets`: the map; anything else: the list, `#/?territoire=…&statut=…` with a filter). */
+/** The page shown, from the URL hash (`#/projets/<id>`: a project's fiche; `#/a-traiter`: the inbox; `#/nouveau-projet`: the new project's form; `#/tableau-de-bord`: the dashboard; `#/administration`: the administration; `#/preferences-notification`: the notification preferences; `#/mon-compte`: the account; `#/ressources`, `#/ressources/nouvelle`, `#/ressources/<id>`: the library, a new sheet, a sheet; `#/tableau-de-bord-projets`: the board; `#/carte-des-projets`: the map; anything else: the list, `#/?territoire=…&statut=…` with a filter). */
 export function useHashRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
   useEffect(() => {

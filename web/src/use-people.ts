@@ -1,8 +1,8 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { CombinedError } from 'urql';
 import { PEOPLE_QUERY, type AdministeredPerson } from './administration-operations';
 import type { VariablesOf } from './graphql';
-import { usePagedList } from './use-paged-list';
+import { useLiveList } from './use-live-list';
 
 export type PeopleFilter = NonNullable<VariablesOf<typeof PEOPLE_QUERY>['filter']>;
 
@@ -12,15 +12,15 @@ export interface PeopleState {
   fetching: boolean;
   error: CombinedError | null;
   loadMore: () => void;
-  /** Shows a person's new status (after a suspension or a reactivation) without reading the list again. */
-  setStatus: (id: string, status: AdministeredPerson['status']) => void;
 }
 
-/** The accounts matching `filter`, `pageSize` at a time, read from the server ("Voir plus" appends the next page; a new filter: a new component). */
+/**
+ * The accounts matching `filter`, `pageSize` more at a time ("Voir plus"), through urql's cache:
+ * a suspension or a reactivation writes the person's new status in place, and any of them or an
+ * invitation invalidates the lists of people (`src/graphql-cache.ts`), read again at once.
+ */
 export function usePeople(filter: PeopleFilter, pageSize: number): PeopleState {
   const variables = useMemo(() => ({ filter }), [filter]);
-  const list = usePagedList(PEOPLE_QUERY, variables, pageSize, (data) => ({ items: data.people.edges.map((edge) => edge.node), pageInfo: data.people.pageInfo }));
-  const { update } = list;
-  const setStatus = useCallback((id: string, status: AdministeredPerson['status']) => update((people) => people.map((p) => (p.id === id ? { ...p, status } : p))), [update]);
-  return { people: list.items, hasNextPage: list.hasNextPage, fetching: list.fetching, error: list.error, loadMore: list.loadMore, setStatus };
+  const list = useLiveList(PEOPLE_QUERY, variables, pageSize, (data) => ({ items: data.people.edges.map((edge) => edge.node), pageInfo: data.people.pageInfo }));
+  return { people: list.items, hasNextPage: list.hasNextPage, fetching: list.fetching, error: list.error, loadMore: list.loadMore };
 }

@@ -1,11 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, codes, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
-import { launchChromium, openSignedIn, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
+import type { Page } from "playwright-core";
+import { CAMILLE, codes, JULIEN, NADIA } from "@hub/testing";
+import { openSignedIn, signIn, textOf, watchOutside } from "./support/browser";
+import { browserSuite, expectNoSeriousViolation, readmeScreenshot } from "./support/suite";
 
-/** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
-const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 
 /**
@@ -14,22 +11,11 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
  * where it matters (the confirmation modals), with axe on each state and a check at 320 px.
  */
 describe("document deletion and administration in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.nadia = await hub.token(NADIA);
-    browser = await launchChromium();
+  const suite = browserSuite({
+    people: { camille: CAMILLE, nadia: NADIA },
   });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
+  const { token } = suite;
 
-  const noSeriousViolation = async (page: Page, name: string) => expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
   /** Presses Tab until the focused element's text is `text` (at most 15 times), as a keyboard user would. */
   const tabTo = async (page: Page, text: string) => {
     for (let i = 0; i < 15; i++) {
@@ -41,18 +27,22 @@ describe("document deletion and administration in Chromium", () => {
   const dialog = (page: Page, title: string) => page.getByRole("dialog", { name: title });
 
   it("deletes a document from the fiche's Documents tab after a confirmation, by keyboard", async () => {
-    const created = await hub.query<{ createProject: { id: string } }>(`mutation { createProject(input: { title: "Halle du marché", territoryId: "COMMUNE:63113" }) { id } }`, {}, t.camille);
+    const created = await suite.hub.query<{ createProject: { id: string } }>(
+      `mutation { createProject(input: { title: "Halle du marché", territoryId: "COMMUNE:63113" }) { id } }`,
+      {},
+      token("camille"),
+    );
     const projectId = created.data!.createProject.id;
     for (const name of ["devis ancien.pdf", "plan.pdf"]) {
-      const response = await fetch(`${hub.origin}/projects/${projectId}/documents?name=${encodeURIComponent(name)}`, {
+      const response = await fetch(`${suite.hub.origin}/projects/${projectId}/documents?name=${encodeURIComponent(name)}`, {
         method: "POST",
-        headers: { "content-type": "application/pdf", authorization: `Bearer ${t.camille}` },
+        headers: { "content-type": "application/pdf", authorization: `Bearer ${token("camille")}` },
         body: new Uint8Array(PDF),
       });
       expect(response.status).toBe(201);
     }
-    const { page, outside } = await openSignedIn(browser, hub.origin, CAMILLE);
-    await page.goto(`${hub.origin}/#/projets/${projectId}`);
+    const { page, outside } = await openSignedIn(suite.browser, suite.hub.origin, CAMILLE);
+    await page.goto(`${suite.hub.origin}/#/projets/${projectId}`);
     await page.getByRole("heading", { name: "Halle du marché" }).waitFor();
     await page.getByRole("tab", { name: "Documents", exact: true }).click();
     expect(await page.getByTestId("document").count()).toBe(2);
@@ -62,8 +52,8 @@ describe("document deletion and administration in Chromium", () => {
     await page.keyboard.press("Enter");
     await dialog(page, "Supprimer le document").waitFor();
     expect(await textOf(page, "dialog[open]")).toContain("Le document « devis ancien.pdf » sera supprimé du projet");
-    await noSeriousViolation(page, "modal de suppression");
-    await page.screenshot({ path: join(SHOTS, "21-fiche-supprimer-document.png") });
+    await expectNoSeriousViolation(page, "modal de suppression");
+    await readmeScreenshot(page, "21-fiche-supprimer-document.png", false);
     await page.keyboard.press("Escape");
     await dialog(page, "Supprimer le document").waitFor({ state: "hidden" });
     expect(await page.getByTestId("document").count()).toBe(2);
@@ -77,10 +67,10 @@ describe("document deletion and administration in Chromium", () => {
     await page.getByText("Document « devis ancien.pdf » supprimé.").waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="document"]').length === 1);
     expect(await textOf(page, '[data-testid="document"]')).toContain("plan.pdf");
-    const fiche = await hub.query<{ project: { documents: { name: string }[]; activity: { edges: { node: { kind: string } }[] } } }>(
+    const fiche = await suite.hub.query<{ project: { documents: { name: string }[]; activity: { edges: { node: { kind: string } }[] } } }>(
       `query($id: ID!) { project(id: $id) { documents { name } activity(first: 20) { edges { node { kind } } } } }`,
       { id: projectId },
-      t.camille,
+      token("camille"),
     );
     expect(fiche.data!.project.documents).toEqual([{ name: "plan.pdf" }]);
     expect(fiche.data!.project.activity.edges.map((e) => e.node.kind)).toContain("DOCUMENT_DELETED");
@@ -91,11 +81,11 @@ describe("document deletion and administration in Chromium", () => {
 
   /** Nadia's administration page (the clipboard allowed, for "Copier la clé"), reached from the header. */
   const openAdministration = async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: hub.origin });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.hub.origin });
     const page = await context.newPage();
-    const outside = watchOutside(page, hub.origin);
-    await page.goto(hub.origin);
+    const outside = watchOutside(page, suite.hub.origin);
+    await page.goto(suite.hub.origin);
     await signIn(page, NADIA);
     await page.getByRole("link", { name: "Administration" }).first().click();
     expect(new URL(page.url()).hash).toBe("#/administration");
@@ -110,8 +100,8 @@ describe("document deletion and administration in Chromium", () => {
     expect(rows.some((row) => row.includes("Camille Martin") && row.includes(CAMILLE))).toBe(true);
     // Her own row offers no suspension.
     expect(rows.find((row) => row.includes(NADIA))).toContain("Votre compte");
-    await noSeriousViolation(page, "administration, personnes");
-    await page.screenshot({ path: join(SHOTS, "22-administration-personnes.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "administration, personnes");
+    await readmeScreenshot(page, "22-administration-personnes.png");
 
     // Search, then suspend Julien by keyboard through the confirmation modal.
     await page.getByLabel("Nom, prénom ou courriel").fill("julien");
@@ -120,26 +110,26 @@ describe("document deletion and administration in Chromium", () => {
     await page.getByRole("button", { name: "Suspendre Julien Bernard" }).focus();
     await page.keyboard.press("Enter");
     await dialog(page, "Suspendre le compte").waitFor();
-    await noSeriousViolation(page, "modal de suspension");
+    await expectNoSeriousViolation(page, "modal de suspension");
     await tabTo(page, "Suspendre le compte");
     await page.keyboard.press("Enter");
     await page.getByText("Compte de Julien Bernard suspendu").waitFor();
     expect(await page.getByTestId("person-row").locator(".fr-badge").textContent()).toBe("Suspendu");
-    await expect(hub.token(JULIEN)).rejects.toThrow(/no token/);
+    await expect(suite.hub.token(JULIEN)).rejects.toThrow(/no token/);
     await page.getByRole("button", { name: "Réactiver Julien Bernard" }).click();
     await page.getByText("Compte de Julien Bernard réactivé.").waitFor();
     expect(await page.getByTestId("person-row").locator(".fr-badge").textContent()).toBe("Actif");
-    expect(await hub.token(JULIEN)).toBeTruthy();
+    expect(await suite.hub.token(JULIEN)).toBeTruthy();
 
     // Invite into the DDT: the organisation searched by name, the role from the API's answer.
     await page.getByLabel("Prénom", { exact: true }).fill("Agathe");
     await page.getByLabel("Nom", { exact: true }).fill("Blanc");
     await page.locator("#invite-email").fill("agathe.blanc@ddt63.demo");
     await page.locator("#invite-organization").fill("territoires Puy-de-Dôme");
-    await page.getByRole("button", { name: "Choisir Direction départementale des territoires du Puy-de-Dôme" }).click();
+    await page.getByRole("option", { name: /^Direction départementale des territoires du Puy-de-Dôme/ }).click();
     await page.getByRole("button", { name: "Inviter", exact: true }).click();
     await page.getByText("Invitation enregistrée : agathe.blanc@ddt63.demo rejoint Direction départementale des territoires du Puy-de-Dôme comme agent de l'état.").waitFor();
-    const [invited] = await hub.sql<{ status: string; organization: string; role: string }>(
+    const [invited] = await suite.hub.sql<{ status: string; organization: string; role: string }>(
       "people-territories",
       "SELECT p.status, m.organization_id AS organization, m.role FROM person p JOIN membership m ON m.person_id = p.id WHERE p.email = 'agathe.blanc@ddt63.demo'",
     );
@@ -168,10 +158,10 @@ describe("document deletion and administration in Chromium", () => {
     const row = page.getByTestId("api-key-row").filter({ hasText: "Petites villes de demain" });
     await row.waitFor();
     expect(await textOf(page, '[data-testid="api-key-row"]:has-text("Petites villes de demain")')).toContain("Lire les projets, Lire les statistiques");
-    const withKey = await hub.query(`{ projects(first: 1) { edges { node { id } } } }`, {}, key);
+    const withKey = await suite.hub.query(`{ projects(first: 1) { edges { node { id } } } }`, {}, key);
     expect(withKey.errors).toBeUndefined();
-    await noSeriousViolation(page, "administration, clés");
-    await page.screenshot({ path: join(SHOTS, "23-administration-cles.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "administration, clés");
+    await readmeScreenshot(page, "23-administration-cles.png");
 
     await row.getByRole("button", { name: "Révoquer la clé « Petites villes de demain »" }).focus();
     await page.keyboard.press("Enter");
@@ -180,26 +170,26 @@ describe("document deletion and administration in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.getByText("Clé « Petites villes de demain » révoquée").waitFor();
     await row.getByText(/Révoquée le/).waitFor();
-    expect(codes(await hub.query(`{ projects(first: 1) { edges { node { id } } } }`, {}, key))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await suite.hub.query(`{ projects(first: 1) { edges { node { id } } } }`, {}, key))).toEqual(["UNAUTHENTICATED"]);
 
     // 320 px wide: nothing wider than the screen, axe still clean.
     await page.setViewportSize({ width: 320, height: 800 });
     await page.getByRole("tab", { name: "Personnes" }).click();
     await page.getByTestId("person-row").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await noSeriousViolation(page, "administration à 320 px");
-    await page.screenshot({ path: join(SHOTS, "24-administration-320px.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "administration à 320 px");
+    await readmeScreenshot(page, "24-administration-320px.png");
     expect(outside).toEqual([]);
   });
 
   it("hides the administration from a collectivité, and the page and the API refuse her", async () => {
-    const { page } = await openSignedIn(browser, hub.origin, CAMILLE);
+    const { page } = await openSignedIn(suite.browser, suite.hub.origin, CAMILLE);
     await page.getByRole("heading", { name: "Mes projets" }).waitFor();
     expect(await page.getByRole("link", { name: "Administration" }).count()).toBe(0);
-    await page.goto(`${hub.origin}/#/administration`);
+    await page.goto(`${suite.hub.origin}/#/administration`);
     await page.getByText("Cette page est réservée aux agents nationaux de l'ANCT.").waitFor();
     expect(await page.getByTestId("person-row").count()).toBe(0);
-    expect(codes(await hub.query(`{ people { edges { node { id } } } }`, {}, t.camille))).toEqual(["FORBIDDEN"]);
-    expect(codes(await hub.query(`{ apiKeys { edges { node { id } } } }`, {}, t.camille))).toEqual(["FORBIDDEN"]);
+    expect(codes(await suite.hub.query(`{ people { edges { node { id } } } }`, {}, token("camille")))).toEqual(["FORBIDDEN"]);
+    expect(codes(await suite.hub.query(`{ apiKeys { edges { node { id } } } }`, {}, token("camille")))).toEqual(["FORBIDDEN"]);
   });
 });

@@ -130,7 +130,7 @@ describe("the story in Chromium, with axe on each page", () => {
     await julien.getByRole("button", { name: "Lever le blocage" }).click();
     await julien.getByRole("button", { name: "Signaler le blocage" }).waitFor({ timeout: 10_000 });
     await julien.getByLabel("Organisation (expert, opérateur)").fill("cerema");
-    await julien.getByRole("button", { name: "Associer Cerema" }).click();
+    await julien.getByRole("option", { name: /^Cerema/ }).click();
     await julien.getByTestId("actors").getByText("Cerema").waitFor({ timeout: 10_000 });
 
     // Camille, who has not reloaded, sees the activity live...

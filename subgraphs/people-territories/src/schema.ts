@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from "@hub/kit";
 import type { Context } from "./context";
 import { ApiKeyResolver } from "./resolvers/api-key.resolver";
+import { FollowedThemesResolver } from "./resolvers/followed-themes.resolver";
 import { InvitationResolver, PersonInvitationsResolver } from "./resolvers/invitation.resolver";
 import { OrganizationResolver } from "./resolvers/organization.resolver";
 import { MembershipResolver, PersonResolver } from "./resolvers/person.resolver";
@@ -24,6 +25,7 @@ export function buildPeopleTerritoriesSchema() {
       InvitationResolver,
       PersonInvitationsResolver,
       NotificationPreferenceResolver,
+      FollowedThemesResolver,
       ...PROJECT_PEOPLE_RESOLVERS,
     ],
     // Only extended here (their people): listed, or type-graphql would drop them.

@@ -59,6 +59,12 @@ const OPERATIONS: Operation[] = [
     variables: () => ({}),
     outcomes: expectations({ camille: "ok", julien: "ok", sophie: "ok", nadia: "ok", louis: "ok" }, "FORBIDDEN"),
   },
+  {
+    name: "setMyThemes (State agents, their own)",
+    query: `mutation { setMyThemes(themes: ["eau", "nature-environnement-risques"]) { id } }`,
+    variables: () => ({}),
+    outcomes: expectations({ julien: "ok", sophie: "ok" }, "FORBIDDEN"),
+  },
   { name: "apiKeys", query: `{ apiKeys { edges { node { id } } } }`, variables: () => ({}), outcomes: expectations({ nadia: "ok" }, "FORBIDDEN") },
   {
     name: "invitePerson into Clermont-Ferrand",

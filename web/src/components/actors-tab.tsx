@@ -1,19 +1,11 @@
 import { formatDate, organizationName } from '../format';
 import type { ProjectFiche } from '../project-fiche-query';
+import { formatOrganizationKind } from '../administration-labels';
 import { useThemes } from '../themes';
 import type { Viewer } from '../use-viewer';
 import { AssignForm } from './assign-form';
 import { AssociateOrganizationForm } from './associate-organization-form';
 import { BlockForm } from './block-form';
-
-const ORGANIZATION_KINDS: Record<string, string> = {
-  COLLECTIVITE: 'Collectivité',
-  PREFECTURE: 'Préfecture',
-  SOUS_PREFECTURE: 'Sous-préfecture',
-  DDT: 'DDT',
-  ANCT: 'ANCT',
-  OPERATOR: 'Opérateur',
-};
 
 interface ActorsTabProps {
   project: ProjectFiche;
@@ -56,7 +48,7 @@ export function ActorsTab({ project, viewer, onChanged }: ActorsTabProps) {
         <ul className="items" data-testid="actors">
           {project.actors.map((actor) => (
             <li key={actor.id}>
-              {actor.name} <span className="muted">({ORGANIZATION_KINDS[actor.kind] ?? actor.kind})</span>
+              {actor.name} <span className="muted">({formatOrganizationKind(actor.kind)})</span>
             </li>
           ))}
         </ul>

@@ -17,8 +17,6 @@ const TABS = [
  */
 export function Administration({ viewer }: { viewer: Viewer }) {
   const [tab, setTab] = useState('personnes');
-  // Bumped by an invitation: the list of people is read again.
-  const [version, setVersion] = useState(0);
   if (viewer.id === null) return <p aria-live="polite">Chargement…</p>;
   if (!viewer.isAdministrator) return <p className="fr-text--lg">Cette page est réservée aux agents nationaux de l'ANCT.</p>;
   return (
@@ -28,8 +26,9 @@ export function Administration({ viewer }: { viewer: Viewer }) {
       <Tabs label="Rubriques de l'administration" tabs={TABS} selectedTabId={tab} onTabChange={setTab}>
         {tab === 'personnes' && (
           <>
-            <PeopleAdmin viewerId={viewer.id} version={version} />
-            <InvitePersonForm onInvited={() => setVersion((v) => v + 1)} />
+            {/* An invitation invalidates the lists of people in urql's cache: the list is read again. */}
+            <PeopleAdmin viewerId={viewer.id} />
+            <InvitePersonForm />
           </>
         )}
         {tab === 'cles' && <ApiKeysAdmin />}

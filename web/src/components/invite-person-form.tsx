@@ -1,36 +1,28 @@
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { formatRole } from '../administration-labels';
 import { INVITE_PERSON_MUTATION } from '../administration-operations';
 import { describeError } from '../graphql-errors';
-import { ORGANIZATION_SEARCH_QUERY } from '../state-operations';
 import { Alert } from './alert';
+import { OrganizationSearch } from './organization-search';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 /**
- * "Inviter une personne": name, email and the organisation (searched by name as you type). The
+ * "Inviter une personne": name, email and the organisation (`OrganizationSearch`). The
  * role follows the organisation (collectivité: agent de collectivité; DDT, préfecture: agent de
  * l'État; ANCT: national; operator: expert); the API decides it and the answer says which.
  */
-export function InvitePersonForm({ onInvited }: { onInvited: () => void }) {
+export function InvitePersonForm() {
   const [givenName, setGivenName] = useState('');
   const [usualName, setUsualName] = useState('');
   const [email, setEmail] = useState('');
-  const [text, setText] = useState('');
-  const [search, setSearch] = useState('');
   const [organization, setOrganization] = useState<{ id: string; name: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const [{ data, fetching, error }] = useQuery({ query: ORGANIZATION_SEARCH_QUERY, variables: { search }, pause: search.length < 2 || organization !== null });
   const [{ fetching: inviting }, invite] = useMutation(INVITE_PERSON_MUTATION);
-  const options = search.length >= 2 && !organization ? (data?.organizations.edges.map((edge) => edge.node) ?? []) : [];
 
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,10 +50,7 @@ export function InvitePersonForm({ onInvited }: { onInvited: () => void }) {
     setGivenName('');
     setUsualName('');
     setEmail('');
-    setText('');
-    setSearch('');
     setOrganization(null);
-    onInvited();
   }
 
   return (
@@ -84,34 +73,16 @@ export function InvitePersonForm({ onInvited }: { onInvited: () => void }) {
           </Button>
         </p>
       ) : (
-        <>
-          <Input
-            label="Organisation"
-            hintText="Tapez au moins deux lettres de son nom, ex. DDT Puy-de-Dôme. Le rôle découle de l'organisation."
-            nativeInputProps={{ id: 'invite-organization', type: 'search', value: text, autoComplete: 'off', onChange: (e) => setText(e.target.value) }}
-          />
-          {fetching && <p className="fr-text--sm">Recherche…</p>}
-          <Alert message={error && describeError(error)} prefix="Recherche impossible : " />
-          {options.length > 0 && (
-            <ul className="suggestions" aria-label={`Organisations pour « ${search} »`}>
-              {options.map((option) => (
-                <li key={option.id}>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setOrganization(option);
-                      // The list goes away: keyboard focus moves to the choice made.
-                      requestAnimationFrame(() => document.getElementById('invite-organization-chosen')?.focus());
-                    }}
-                  >
-                    Choisir {option.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {search.length >= 2 && !fetching && !error && options.length === 0 && <p className="fr-text--sm">Aucune organisation ne porte ce nom.</p>}
-        </>
+        <OrganizationSearch
+          inputId="invite-organization"
+          label="Organisation"
+          hintText="Tapez au moins deux lettres de son nom, ex. DDT Puy-de-Dôme. Le rôle découle de l'organisation."
+          onPick={(picked) => {
+            setOrganization(picked);
+            // The field goes away: keyboard focus moves to the choice made.
+            requestAnimationFrame(() => document.getElementById('invite-organization-chosen')?.focus());
+          }}
+        />
       )}
       <Button type="submit" iconId="fr-icon-mail-line" disabled={inviting}>
         {inviting ? 'Invitation…' : 'Inviter'}

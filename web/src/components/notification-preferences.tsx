@@ -13,8 +13,12 @@ const CHOICES: { value: Frequency; label: string; hint: string }[] = [
   { value: 'DAILY_DIGEST', label: 'Un résumé par jour', hint: 'Un seul courriel par jour, qui reprend tous les événements de la veille.' },
 ];
 
-/** "Mes préférences de notification" (`#/preferences-notification`): immediate e-mails or a daily digest (`setNotificationFrequency`). */
-export function NotificationPreferences() {
+/**
+ * "Mes préférences de notification" (`#/preferences-notification`): immediate e-mails or a daily
+ * digest (`setNotificationFrequency`). `embedded`: the same form as a section of "Mon compte"
+ * (an `h2`, "Notifications par courriel").
+ */
+export function NotificationPreferences({ embedded = false }: { embedded?: boolean }) {
   const [{ data, fetching, error }] = useQuery({ query: NOTIFICATION_FREQUENCY_QUERY, requestPolicy: 'cache-and-network' });
   const [{ fetching: saving }, save] = useMutation(SET_NOTIFICATION_FREQUENCY_MUTATION);
   const [choice, setChoice] = useState<Frequency | null>(null);
@@ -34,7 +38,7 @@ export function NotificationPreferences() {
 
   return (
     <section aria-labelledby="preferences-title">
-      <h1 id="preferences-title">Mes préférences de notification</h1>
+      {embedded ? <h2 id="preferences-title">Notifications par courriel</h2> : <h1 id="preferences-title">Mes préférences de notification</h1>}
       <p>Vous êtes averti·e par courriel{data?.me.email ? ` (${data.me.email})` : ''} quand un projet que vous suivez est déposé, vous est attribué ou reçoit un message.</p>
       {fetching && !data && <p aria-live="polite">Chargement…</p>}
       <Alert message={error && describeError(error)} prefix="Préférences indisponibles : " />

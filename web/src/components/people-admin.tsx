@@ -7,8 +7,10 @@ import { useMutation } from 'urql';
 import { ACCOUNT_STATUS_OPTIONS, formatAccountStatus, formatRole } from '../administration-labels';
 import { REACTIVATE_PERSON_MUTATION, SUSPEND_PERSON_MUTATION, type AdministeredPerson } from '../administration-operations';
 import { describeError } from '../graphql-errors';
+import type { FoundOrganization } from '../state-operations';
 import { usePeople, type PeopleFilter } from '../use-people';
 import { Alert } from './alert';
+import { OrganizationSearch } from './organization-search';
 
 const PAGE_SIZE = 50;
 
@@ -17,15 +19,28 @@ const suspendModal = createModal({ id: 'suspendre-compte', isOpenedByDefault: fa
 
 const STATUS_BADGE: Record<string, string> = { ACTIVE: 'fr-badge--success', PENDING: 'fr-badge--info', SUSPENDED: 'fr-badge--error' };
 
-/** "Personnes": every account, searched by name or email and filtered by status, suspended (after confirmation) or reactivated. */
-export function PeopleAdmin({ viewerId, version }: { viewerId: string | null; version: number }) {
+/**
+ * "Personnes": every account, searched by name or email, filtered by status and by organisation
+ * (`OrganizationSearch`, applied once chosen), suspended (after confirmation) or reactivated. The
+ * list follows suspensions, reactivations and invitations through urql's cache (`usePeople`).
+ */
+export function PeopleAdmin({ viewerId }: { viewerId: string | null }) {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
+  const [organization, setOrganization] = useState<FoundOrganization | null>(null);
   const [filter, setFilter] = useState<PeopleFilter>({});
+  const filterOf = (chosen: FoundOrganization | null): PeopleFilter => ({ search: search.trim() || null, status: (status || null) as PeopleFilter['status'], organizationId: chosen?.id ?? null });
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFilter({ search: search.trim() || null, status: (status || null) as PeopleFilter['status'] });
+    setFilter(filterOf(organization));
+  }
+
+  function chooseOrganization(chosen: FoundOrganization | null) {
+    setOrganization(chosen);
+    setFilter(filterOf(chosen));
+    // The field or the choice goes away: keyboard focus moves to what replaces it.
+    requestAnimationFrame(() => document.getElementById(chosen ? 'people-organization-chosen' : 'people-organization')?.focus());
   }
 
   return (
@@ -41,14 +56,24 @@ export function PeopleAdmin({ viewerId, version }: { viewerId: string | null; ve
             </option>
           ))}
         </Select>
+        {organization ? (
+          <p id="people-organization-chosen" tabIndex={-1} className="fr-mb-3w">
+            Organisation : <strong>{organization.name}</strong>{' '}
+            <Button type="button" priority="tertiary" size="small" onClick={() => chooseOrganization(null)}>
+              Toutes les organisations
+            </Button>
+          </p>
+        ) : (
+          <OrganizationSearch inputId="people-organization" label="Organisation" hintText="Tapez au moins deux lettres de son nom : la liste se limite à ses membres." onPick={chooseOrganization} />
+        )}
         <div className="filters-buttons">
           <Button type="submit" iconId="fr-icon-search-line">
             Rechercher
           </Button>
         </div>
       </form>
-      {/* A new filter or a new invitation: the list is read again from the first page. */}
-      <PeopleTable key={`${JSON.stringify(filter)}-${version}`} filter={filter} viewerId={viewerId} />
+      {/* A new filter: a new list, read from its first page. */}
+      <PeopleTable key={JSON.stringify(filter)} filter={filter} viewerId={viewerId} />
     </section>
   );
 }
@@ -70,7 +95,6 @@ function PeopleTable({ filter, viewerId }: { filter: PeopleFilter; viewerId: str
     suspendModal.close();
     if (result.error) setFailure(`Suspension impossible : ${describeError(result.error)}.`);
     else if (result.data) {
-      list.setStatus(chosen.id, result.data.suspendPerson.status);
       setDone(`Compte de ${chosen.name ?? chosen.email ?? ''} suspendu : ses sessions sont fermées.`);
     }
   }
@@ -81,7 +105,6 @@ function PeopleTable({ filter, viewerId }: { filter: PeopleFilter; viewerId: str
     const result = await reactivate({ id: person.id });
     if (result.error) setFailure(`Réactivation impossible : ${describeError(result.error)}.`);
     else if (result.data) {
-      list.setStatus(person.id, result.data.reactivatePerson.status);
       setDone(`Compte de ${person.name ?? person.email ?? ''} réactivé.`);
     }
   }
@@ -160,7 +183,7 @@ function PeopleTable({ filter, viewerId }: { filter: PeopleFilter; viewerId: str
           </table>
         </div>
       )}
-      {!list.fetching && !list.error && list.people.length === 0 && <p className="muted">Aucun compte ne correspond : modifiez la recherche ou le statut.</p>}
+      {!list.fetching && !list.error && list.people.length === 0 && <p className="muted">Aucun compte ne correspond : modifiez la recherche, le statut ou l'organisation.</p>}
       {list.fetching && <p aria-live="polite">Chargement…</p>}
       <Alert message={list.error && describeError(list.error)} prefix="Liste impossible : " />
       {list.hasNextPage && (

@@ -68,11 +68,13 @@ function TerritoryFilter({ territoryId, onRemove }: { territoryId: string; onRem
 }
 
 function ProjectResults({ filter, title }: { filter: ProjectFilter; title: string }) {
-  const { edges, hasNextPage, fetching, error, loadMore } = useProjectList(PAGE_SIZE, filter);
+  const { edges, hasNextPage, fetching, error, liveError, loadMore } = useProjectList(PAGE_SIZE, filter);
+  // Read again live (an event, "Voir plus"): the rows shown stay, the count too.
+  const loading = fetching && edges.length === 0;
   return (
     <>
       <p className="count" aria-live="polite">
-        {fetching ? 'Chargement…' : `${edges.length}${hasNextPage ? '+' : ''} projet${edges.length > 1 ? 's' : ''}`}
+        {loading ? 'Chargement…' : `${edges.length}${hasNextPage ? '+' : ''} projet${edges.length > 1 ? 's' : ''}`}
       </p>
       {edges.length > 0 && (
         <div className="fr-table fr-table--no-caption">
@@ -95,10 +97,11 @@ function ProjectResults({ filter, title }: { filter: ProjectFilter; title: strin
           </table>
         </div>
       )}
-      {!fetching && !error && edges.length === 0 && (
+      {!loading && !fetching && !error && edges.length === 0 && (
         <p className="fr-text--lg">{Object.keys(filter).length > 0 ? 'Aucun projet ne correspond à ces critères : modifiez ou effacez les filtres.' : 'Aucun projet pour le moment.'}</p>
       )}
       <Alert message={error} prefix="Erreur : " />
+      <Alert message={liveError} prefix="Mises à jour en direct interrompues (rechargez la page) : " />
       {hasNextPage && !fetching && (
         <Button type="button" priority="secondary" onClick={loadMore}>
           Voir plus

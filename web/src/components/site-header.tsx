@@ -1,6 +1,6 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
-import { ADMIN_HASH, BOARD_HASH, DASHBOARD_HASH, INBOX_HASH, LIBRARY_HASH, LIST_HASH, MAP_HASH, NEW_PROJECT_HASH, PREFERENCES_HASH, type Route } from '../use-hash-route';
+import { ACCOUNT_HASH, ADMIN_HASH, BOARD_HASH, DASHBOARD_HASH, INBOX_HASH, LIBRARY_HASH, LIST_HASH, MAP_HASH, NEW_PROJECT_HASH, PREFERENCES_HASH, type Route } from '../use-hash-route';
 
 interface SiteHeaderProps {
   /** Null before sign-in: no navigation, no session. */
@@ -49,7 +49,8 @@ export function SiteHeader({ session, route, hasInbox, canCreate, hasDashboard, 
       quickAccessItems={
         session
           ? [
-              { iconId: 'fr-icon-account-circle-line', text: session.email ? `Connecté·e : ${session.email}` : 'Connecté·e avec ProConnect', linkProps: { href: LIST_HASH } },
+              { iconId: 'fr-icon-account-circle-line', text: session.email ? `Connecté·e : ${session.email}` : 'Connecté·e avec ProConnect', linkProps: { href: ACCOUNT_HASH, title: 'Mon compte' } },
+              { iconId: 'fr-icon-user-setting-line', text: 'Mon compte', linkProps: { href: ACCOUNT_HASH, 'aria-current': route.name === 'account' ? 'page' : undefined } },
               { iconId: 'fr-icon-notification-3-line', text: 'Mes préférences de notification', linkProps: { href: PREFERENCES_HASH } },
               { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: session.onSignOut } },
             ]

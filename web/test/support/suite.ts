@@ -73,8 +73,8 @@ export async function expectNoSeriousViolation(page: Page, name: string): Promis
 /** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
 export const SCREENSHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "..", "screenshots");
 
-/** A full-page screenshot of web/README.md (`file`: its name there, e.g. "60-carte-projets.png"). */
-export async function readmeScreenshot(page: Page, file: string): Promise<void> {
+/** A screenshot of web/README.md (`file`: its name there, e.g. "60-carte-projets.png"), of the full page unless told. */
+export async function readmeScreenshot(page: Page, file: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, file), fullPage });
 }
