@@ -69,6 +69,8 @@ export class RedisBuckets implements Buckets {
   }
 
   async take(key: string, shape: BucketShape, amount = 1): Promise<Take> {
+    // ioredis would refuse the command anyway (no offline queue), with a less telling message.
+    if (this.redis.status !== "ready") throw new Error(`not connected (${this.redis.status})`);
     const [allowed, tokens] = await this.redis.takeTokens(key, shape.capacity, shape.perSecond, amount);
     return { allowed: allowed === 1, retryAfterMs: allowed === 1 ? 0 : retryAfterMs(Number(tokens), shape, amount) };
   }
