@@ -48,14 +48,16 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const { json: log, logger } = createGatewayLogger(quiet ? "error" : config.logLevel);
   const supergraphSdl = readSupergraphSdl(config);
-  // One data source per subgraph, shared by queries and federated subscriptions.
-  // Read at each scrape: the subscriptions are built below, on the same data sources.
+  // Live subscriptions per connection and per caller (the WebSocket's caps, read by /metrics too).
   const slots = new SubscriptionSlots({
     perConnection: config.webSocket.maxSubscriptionsPerConnection,
     perViewer: config.webSocket.maxSubscriptionsPerViewer,
     perApiKey: config.webSocket.maxSubscriptionsPerApiKey,
   });
+  // Where the rate limits' buckets are (the stores are opened below).
   const rateLimitStore = () => ({ configured: buckets.configured, current: buckets.current });
+  // One data source per subgraph, shared by queries and federated subscriptions.
+  // Read at each scrape: the subscriptions are built below, on the same data sources.
   const metrics: GatewayMetrics = new GatewayMetrics(
     () => subscriptions.stats(),
     () => Object.entries(dataSources).map(([name, source]) => ({ subgraph: name, state: source.circuitState })),

@@ -69,7 +69,6 @@ export function attachWebSocket(
   const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: options.webSocket.maxPayloadBytes });
   wsServer.on("connection", (client: WebSocket) => limitBufferedOutput(client, options.webSocket.maxBufferedBytes));
   const hooks = operationHooks(currentSchema, options);
-  const subscriber = (extra: Extra & ConnectionExtra): Subscriber => subscriberOf(extra.credential, clientAddress(extra.request, options.trustProxyHops));
   /**
    * Null while the socket's caller has tokens left; else the socket is closed with 4429 (all its
    * subscriptions end: the caller is over its rate, the same bucket as over HTTP) and the refusal returned.
@@ -97,8 +96,9 @@ export function attachWebSocket(
         ctx.extra.credential = credential;
         // A caller past its rate, or holding all the subscriptions its cap allows, gets no
         // connection (4429; graphql-ws's own 4403 then finds it closing).
-        if (options.slots.full(subscriber(ctx.extra))) {
-          const { max, per } = options.slots.capOf(subscriber(ctx.extra));
+        const caller = subscriberOfSocket(ctx.extra, options.trustProxyHops);
+        if (options.slots.full(caller)) {
+          const { max, per } = options.slots.capOf(caller);
           ctx.extra.socket.close(CLOSE_RATE_LIMITED, `Too many subscriptions: at most ${max} per ${per}`);
           return false;
         }
@@ -146,6 +146,11 @@ export function attachWebSocket(
   };
 }
 
+/** Who a socket's subscriptions count for (its key, person or address behind TRUST_PROXY_HOPS). */
+function subscriberOfSocket(extra: Extra & ConnectionExtra, trustProxyHops: number): Subscriber {
+  return subscriberOf(extra.credential, clientAddress(extra.request, trustProxyHops));
+}
+
 /**
  * What every operation over WebSocket goes through before anything runs: parsing with the
  * token limit, graphql-js validation and the gateway's limits (subscriptions do not pass
@@ -179,7 +184,7 @@ function operationHooks(currentSchema: () => GraphQLSchema | null, options: WebS
       // graphql-js's own validation errors carry no code: Apollo's name for them over HTTP.
       if (errors.length > 0) return errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })));
       if (getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION) {
-        const caller = subscriberOf(ctx.extra.credential, clientAddress(ctx.extra.request, options.trustProxyHops));
+        const caller = subscriberOfSocket(ctx.extra, options.trustProxyHops);
         const refused = slots.acquire(ctx.extra, id, caller);
         if (refused) return [refused];
         // A subscription's cost is taken from its key's budget per minute once, when it starts
