@@ -1,4 +1,4 @@
-import { isAuthenticated, unauthenticated, type Viewer } from "@hub/kit";
+import { isAuthenticated, requestSpan, unauthenticated, type Viewer } from "@hub/kit";
 import express from "express";
 import { answerError, fetchSubgraph, relayAnswer } from "./subgraph-route";
 
@@ -35,6 +35,7 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
         method: "POST",
         contentType: request.headers["content-type"] ?? "application/octet-stream",
         body: Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array(),
+        span: requestSpan(response),
       });
       relayAnswer(upstream, response, ["content-type"]);
     } catch (error) {
@@ -45,7 +46,7 @@ export function documentsRouter(options: { projectsUrl: string; internalTokenSec
   router.get("/documents/:id", async (request, response) => {
     try {
       const viewer = await options.authenticate(request.headers.authorization);
-      const upstream = await fetchSubgraph("projects", new URL(`/documents/${encodeURIComponent(request.params.id)}`, base), viewer, options.internalTokenSecret);
+      const upstream = await fetchSubgraph("projects", new URL(`/documents/${encodeURIComponent(request.params.id)}`, base), viewer, options.internalTokenSecret, { span: requestSpan(response) });
       relayAnswer(upstream, response, ["content-type", "content-length", "content-disposition", "x-content-type-options"]);
     } catch (error) {
       answerError(response, error);

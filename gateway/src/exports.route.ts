@@ -1,4 +1,4 @@
-import type { Viewer } from "@hub/kit";
+import { requestSpan, type Viewer } from "@hub/kit";
 import express from "express";
 import { answerError, fetchSubgraph, relayAnswer } from "./subgraph-route";
 
@@ -17,7 +17,7 @@ export function exportsRouter(options: { reportingUrl: string; internalTokenSecr
       const target = new URL("/exports/projects.csv", base);
       target.search = new URL(request.originalUrl, "http://gateway").search;
       // The timeout bounds the wait for the answer's headers, not the transfer of a long file.
-      const upstream = await fetchSubgraph("reporting", target, viewer, options.internalTokenSecret, { timeoutMs: options.timeoutMs });
+      const upstream = await fetchSubgraph("reporting", target, viewer, options.internalTokenSecret, { timeoutMs: options.timeoutMs, span: requestSpan(response) });
       relayAnswer(upstream, response, ["content-type", "content-disposition", "cache-control", "x-content-type-options", "x-hub-current-at"]);
     } catch (error) {
       answerError(response, error);

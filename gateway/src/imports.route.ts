@@ -1,4 +1,4 @@
-import { isAuthenticated, unauthenticated, type Viewer } from "@hub/kit";
+import { isAuthenticated, requestSpan, unauthenticated, type Viewer } from "@hub/kit";
 import express from "express";
 import { answerError, fetchSubgraph, relayAnswer } from "./subgraph-route";
 
@@ -30,6 +30,7 @@ export function importsRouter(options: { projectsUrl: string; internalTokenSecre
         method: "POST",
         contentType: request.headers["content-type"] ?? "application/octet-stream",
         body: request,
+        span: requestSpan(response),
       });
       if (upstream.status === 413) response.setHeader("Connection", "close");
       relayAnswer(upstream, response, ["content-type"]);

@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { jsonErrorHandler, type ServiceApp, type Viewer } from "@hub/kit";
+import { createTracer, jsonErrorHandler, requestSpan, serverSpans, type ServiceApp, type Viewer } from "@hub/kit";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
@@ -22,7 +22,7 @@ import { gatewayFormatError } from "./errors";
 import { healthRouter } from "./health";
 import { introspectionPlugin } from "./introspection";
 import { limitsPlugin } from "./limits";
-import { assignRequestId, createGatewayLogger, GatewayMetrics, metricsRouter, observabilityPlugin } from "./observability";
+import { assignRequestId, createGatewayLogger, GatewayMetrics, metricsRouter, observabilityPlugin, tracingPlugin } from "./observability";
 import { PersistedQueryStore, TrustedDocuments, trustedDocumentsPlugin } from "./persisted";
 import { clientAddress, openBuckets, RateLimiter } from "./rate-limits";
 import { securityHeaders } from "./security-headers";
@@ -56,6 +56,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   });
   // Where the rate limits' buckets are (the stores are opened below).
   const rateLimitStore = () => ({ configured: buckets.configured, current: buckets.current });
+  // OpenTelemetry traces when an OTLP endpoint is configured (docs/observability.md); else null, nothing sent.
+  const tracer = createTracer(config.tracing, "gateway", logger);
   // One data source per subgraph, shared by queries and federated subscriptions.
   // Read at each scrape: the subscriptions are built below, on the same data sources.
   const metrics: GatewayMetrics = new GatewayMetrics(
@@ -73,6 +75,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       onCall: metrics.subgraphCall.bind(metrics),
       onShared: metrics.subgraphShare.bind(metrics),
       onRefused: metrics.subgraphRefusal.bind(metrics),
+      tracer,
     });
   const dataSources = Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, url]) => [name, dataSource(name, url)]));
   const gateway = new ApolloGateway({
@@ -112,6 +115,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       trustedDocumentsPlugin(trusted),
       limitsPlugin(config.limits, rateLimiter.spendCost.bind(rateLimiter)),
       observabilityPlugin(log, metrics),
+      tracingPlugin(tracer),
     ],
   });
   const subscriptions = new FederatedSubscriptions({
@@ -144,6 +148,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   app.disable("x-powered-by");
   app.use(securityHeaders);
   app.use(assignRequestId);
+  // A span for each GraphQL request and each REST route that calls a subgraph (with tracing on).
+  app.use(["/graphql", "/exports", "/imports", "/documents", "/projects"], serverSpans(tracer));
   // First: every GraphQL request would otherwise walk past each router below (express matches
   // them one by one), none of which serves /graphql.
   app.use(
@@ -154,7 +160,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
         const credential = await authenticate(req.headers.authorization);
         // Every request counts, even one that will not parse: 429 with Retry-After past the caller's rate.
         await rateLimiter.admit(credential, clientAddress(req, config.trustProxyHops));
-        return { viewer: credential.viewer, programme: credential.programme, requestId: res.locals.requestId as string };
+        return { viewer: credential.viewer, programme: credential.programme, requestId: res.locals.requestId as string, span: requestSpan(res) };
       },
     }),
   );
@@ -230,6 +236,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
         trustProxyHops: config.trustProxyHops,
         trusted,
         slots,
+        tracer,
       });
     },
     close: async () => {
@@ -239,6 +246,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       await apollo.stop();
       await rateLimiter.close();
       for (const source of Object.values(dataSources)) source.close();
+      await tracer?.shutdown();
     },
   };
 }

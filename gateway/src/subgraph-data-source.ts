@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { CircuitBreaker, INTERNAL_TOKEN_HEADER, type Viewer } from "@hub/kit";
+import { CircuitBreaker, INTERNAL_TOKEN_HEADER, traceparent, type Span, type Tracer, type Viewer } from "@hub/kit";
 import { GraphQLError, OperationTypeNode } from "graphql";
 import { REQUEST_ID_HEADER } from "./observability/request-id";
 import type { ProgrammeKey } from "./auth/api-keys";
@@ -16,6 +16,8 @@ export interface GatewayContext {
   operationChecked?: boolean;
   /** The request's id (x-request-id), passed on to every subgraph. */
   requestId?: string;
+  /** The operation's span (with tracing on): each subgraph fetch is its child. */
+  span?: Span;
   /** Set over WebSocket: closes the socket with 4429 and this reason (a caller past its cost budget). */
   closeRateLimited?: (reason: string) => void;
 }
@@ -46,6 +48,8 @@ export interface SubgraphDataSourceOptions {
   /** Told when a query joins an identical one already in flight, and when the circuit refuses a call. */
   onShared?: (name: string) => void;
   onRefused?: (name: string) => void;
+  /** Traces (null: off): a span per call, child of the operation's, its `traceparent` sent to the subgraph. */
+  tracer?: Tracer | null;
 }
 
 type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -103,7 +107,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       // Its x-request-id is the first caller's: one call, one id.
       this.options.onShared?.(this.options.name);
     } else {
-      answer = this.call(headers, body, query);
+      answer = this.traced(options, headers, (traced) => this.call(traced, body, query));
       if (key !== null) {
         this.inFlight.set(key, answer);
         const forget = () => this.inFlight.delete(key);
@@ -135,6 +139,34 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (viewer) headers[INTERNAL_TOKEN_HEADER] = this.tokens.for(viewer);
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
     return headers;
+  }
+
+  /**
+   * With tracing on and an operation span: `call` within a client span of its own (`subgraph
+   * <name>`), whose `traceparent` goes with the call; its end marks the answer (or the failure).
+   */
+  private traced(options: Options, headers: Record<string, string>, call: (headers: Record<string, string>) => Promise<HttpAnswer>): Promise<HttpAnswer> {
+    const parent = (options.context as Partial<GatewayContext>).span;
+    const tracer = this.options.tracer;
+    if (!tracer || !parent) return call(headers);
+    const span = tracer.startSpan(`subgraph ${this.options.name}`, {
+      kind: "client",
+      parent,
+      attributes: { "hub.subgraph": this.options.name, "graphql.operation.name": options.request.operationName ?? undefined },
+    });
+    const answer = call({ ...headers, traceparent: traceparent(span) });
+    answer.then(
+      (http) => {
+        span.setAttribute("http.response.status_code", http.status);
+        if (http.status >= 500) span.fail(`HTTP ${http.status}`);
+        span.end();
+      },
+      (error: unknown) => {
+        span.fail(error instanceof GraphQLError && typeof error.extensions.code === "string" ? error.extensions.code : "error");
+        span.end();
+      },
+    );
+    return answer;
   }
 
   /** One call as it goes out: through the circuit, with a retry for queries. */

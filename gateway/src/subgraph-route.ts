@@ -1,4 +1,4 @@
-import { INTERNAL_TOKEN_HEADER, restError, signInternalToken, upstreamUnavailable, type Viewer } from "@hub/kit";
+import { INTERNAL_TOKEN_HEADER, restError, signInternalToken, traceparent, upstreamUnavailable, type SpanContext, type Viewer } from "@hub/kit";
 import type express from "express";
 import { Readable } from "node:stream";
 
@@ -10,6 +10,8 @@ export interface SubgraphRequest {
   body?: Uint8Array<ArrayBuffer> | Readable;
   /** Bounds the wait for the answer's headers, not the transfer of the body. */
   timeoutMs?: number;
+  /** The span of the route's request (with tracing on): its `traceparent` goes to the subgraph. */
+  span?: SpanContext;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface SubgraphRequest {
 export async function fetchSubgraph(service: string, target: URL, viewer: Viewer, secret: string, request: SubgraphRequest = {}): Promise<Response> {
   const headers: Record<string, string> = { [INTERNAL_TOKEN_HEADER]: signInternalToken(viewer, secret) };
   if (request.contentType) headers["content-type"] = request.contentType;
+  if (request.span) headers.traceparent = traceparent(request.span);
   const body = request.body instanceof Readable ? (Readable.toWeb(request.body) as ReadableStream<Uint8Array>) : request.body;
   const abort = new AbortController();
   const timer = request.timeoutMs === undefined ? null : setTimeout(() => abort.abort(), request.timeoutMs);

@@ -1,5 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
-import { nextMessage, type Viewer } from "@hub/kit";
+import { nextMessage, type Span, type Tracer, type Viewer } from "@hub/kit";
 import { getOperationAST, GraphQLError, OperationTypeNode, parse, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { ServerOptions, SubscribePayload } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
@@ -20,6 +20,8 @@ import { limitBufferedOutput, subscriberOf, type Subscriber, type SubscriptionSl
 /** The context of an operation over WebSocket: the viewer, and where a subscription's events go. */
 interface SocketContext extends GatewayContext {
   deliver: Deliver;
+  /** The socket and the operation's id (for the subscription's span). */
+  socketOperation: { extra: object; id: string };
 }
 
 type ConnectionExtra = { viewer?: Viewer; credential?: Credential };
@@ -47,6 +49,8 @@ export interface WebSocketOptions {
   trusted: TrustedDocuments;
   /** Live subscriptions per connection and per caller (WS_MAX_SUBSCRIPTIONS_*), also read by /metrics. */
   slots: SubscriptionSlots;
+  /** Traces (null: off): a span for each subscription, from subscribe to its end. */
+  tracer?: Tracer | null;
 }
 
 /**
@@ -69,6 +73,17 @@ export function attachWebSocket(
   const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: options.webSocket.maxPayloadBytes });
   wsServer.on("connection", (client: WebSocket) => limitBufferedOutput(client, options.webSocket.maxBufferedBytes));
   const hooks = operationHooks(currentSchema, options);
+  // The open subscriptions' spans, by socket and operation id: ended when the subscription ends.
+  const spans = new WeakMap<object, Map<string, Span>>();
+  const endSpan = (extra: object, id: string | null, reason?: string) => {
+    const open = spans.get(extra);
+    for (const [key, span] of open ?? []) {
+      if (id !== null && key !== id) continue;
+      if (reason) span.fail(reason);
+      span.end();
+      open?.delete(key);
+    }
+  };
   /**
    * Null while the socket's caller has tokens left; else the socket is closed with 4429 (all its
    * subscriptions end: the caller is over its rate, the same bucket as over HTTP) and the refusal returned.
@@ -89,6 +104,18 @@ export function attachWebSocket(
       },
       connectionInitWaitTimeout: options.webSocket.initTimeoutMs,
       ...hooks,
+      onComplete: (ctx, id, payload) => {
+        endSpan(ctx.extra, id);
+        return hooks.onComplete(ctx, id, payload);
+      },
+      onError: (ctx, id, payload, errors) => {
+        endSpan(ctx.extra, id, "error");
+        return hooks.onError(ctx, id, payload, errors);
+      },
+      onClose: (ctx, code, reason) => {
+        endSpan(ctx.extra, null);
+        return hooks.onClose(ctx, code, reason);
+      },
       onConnect: async (ctx) => {
         const credential = await guard.admit(ctx.extra.socket, ctx.connectionParams?.authorization);
         if (!credential) return false;
@@ -122,6 +149,7 @@ export function attachWebSocket(
           // A subscription's events are written straight to the socket, serialised once for all
           // who share them (graphql-ws would serialise each copy): the protocol's `next` message.
           deliver: (payloadJson) => ctx.extra.socket.send(nextMessage(id, payloadJson)),
+          socketOperation: { extra: ctx.extra, id },
         };
       },
       execute: async (args) => {
@@ -134,6 +162,16 @@ export function attachWebSocket(
       },
       subscribe: (args) => {
         const context = args.contextValue as SocketContext;
+        if (options.tracer) {
+          const name = args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value;
+          const span = options.tracer.startSpan(name ? `subscription ${name}` : "subscription", {
+            kind: "server",
+            parent: null,
+            attributes: { "graphql.operation.type": "subscription", "graphql.operation.name": name, "hub.request_id": context.requestId },
+          });
+          const { extra, id } = context.socketOperation;
+          spans.set(extra, (spans.get(extra) ?? new Map<string, Span>()).set(id, span));
+        }
         return subscriptions.subscribe(args.document, args.operationName ?? undefined, args.variableValues ?? {}, context.viewer, context.deliver);
       },
     },

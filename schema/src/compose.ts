@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "graphql";
 import { SUBGRAPHS } from "./subgraphs";
+import { keepAnsweringViolations } from "./keep-answering";
 import { checkSupergraphChanges } from "./supergraph-governance";
 
 /** Where the committed artefacts live: schema/supergraph.graphql and schema/subgraphs/*.graphql. */
@@ -59,6 +60,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log("schema up to date");
+  const violations = keepAnsweringViolations(composition.supergraph);
+  if (violations.length > 0) {
+    console.error('schema: a field another subgraph resolves must be nullable (docs/api-contract.md, "When a subgraph is down"):');
+    for (const violation of violations) console.error(`- ${violation.message}`);
+    process.exit(1);
+  }
+  console.log("schema: every field another subgraph resolves is nullable");
   // eslint-disable-next-line no-restricted-properties -- a command-line setting of this check, not a service's configuration
   const governance = await checkSupergraphChanges({ base: process.env.SCHEMA_BASE || undefined });
   for (const line of governance.lines) (governance.ok ? console.log : console.error)(`schema: ${line}`);

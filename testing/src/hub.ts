@@ -6,7 +6,7 @@
 import { createFundingServer, loadProcedures } from "@hub/funding";
 import { createAidesTerritoiresStandIn, createDemarchesSimplifieesStandIn, type DsStandIn, type StandIn } from "@hub/funding/stand-in";
 import { createGatewayServer, readGatewayConfig, type ProConnectOptions } from "@hub/gateway";
-import { DEV_INTERNAL_SECRET, listen, withDatabase, type Database, type RunningServer } from "@hub/kit";
+import { DEV_INTERNAL_SECRET, listen, readTracingConfig, withDatabase, type Database, type RunningServer } from "@hub/kit";
 import { createPeopleTerritoriesServer } from "@hub/people-territories";
 import { startSmtpStandIn, type SmtpStandIn } from "@hub/people-territories/stand-in";
 import { createProjectsServer, type S3Options } from "@hub/projects";
@@ -175,6 +175,12 @@ export interface HubOptions {
   gristSyncSeconds?: number;
   /** GRIST_SYNC_WAIT_MS of the reporting subgraph (default 5000, as in production). */
   gristSyncWaitMs?: number;
+  /**
+   * OpenTelemetry settings given to every service, gateway and subgraphs (OTEL_EXPORTER_OTLP_ENDPOINT,
+   * OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS, OTEL_BSP_*; see docs/observability.md); default
+   * none: tracing off, as when the variables are unset.
+   */
+  otelEnv?: Record<string, string>;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -186,7 +192,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     for (const fn of stops.reverse()) await fn();
   };
   try {
-    const common = { mode: "test" as const, internalTokenSecret: DEV_INTERNAL_SECRET, host: "127.0.0.1", port: 0 };
+    const tracing = options.otelEnv ? readTracingConfig(options.otelEnv) : null;
+    const common = { mode: "test" as const, internalTokenSecret: DEV_INTERNAL_SECRET, host: "127.0.0.1", port: 0, ...(tracing ? { tracing } : {}) };
     const standInApp = createAidesTerritoiresStandIn({ apiKey: STAND_IN_API_KEY });
     const standIn = await listen({ app: standInApp.app, close: async () => {} }, 0, "127.0.0.1", "/api/");
     stops.push(standIn.stop);

@@ -3,11 +3,15 @@
 // manifest: { format, version, operations: [{ id: sha256 of body, name, type, body }] }. The
 // gateway loads it from WEB_DIST: these operations are registered (trusted documents), so a
 // programme's key limited to registered operations may run them, by hash or by text.
-// `npm run build -w web` runs it after vite's build.
+// `body` is the text urql SENDS, not the text written: its cache exchange adds `__typename` to
+// every selection set (formatDocument) and its printer (stringifyDocument, @0no-co/graphql.web's
+// print without blank lines) is not graphql-js's; both come from the @urql/core the app runs
+// (pinned in package.json), and test/sent-operations.test.ts checks the result against what the
+// app's own exchanges send. `npm run build -w web` runs it after vite's build.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { print } from "graphql";
+import { formatDocument, stringifyDocument } from "@urql/core";
 import { runnerImport } from "vite";
 
 const src = fileURLToPath(new URL("../src/", import.meta.url));
@@ -21,7 +25,7 @@ for (const file of files) {
     if (value?.kind !== "Document") continue;
     const operation = value.definitions.find((d) => d.kind === "OperationDefinition");
     if (!operation) continue;
-    const body = print(value);
+    const body = stringifyDocument(formatDocument(value));
     const id = createHash("sha256").update(body).digest("hex");
     operations.set(id, { id, name: operation.name?.value ?? null, type: operation.operation, body });
   }

@@ -22,6 +22,28 @@ const ACTION_STATUS_LABELS: Record<string, string> = {
   NOT_RELEVANT: 'Sans objet',
 };
 
+/**
+ * Fields another subgraph resolves (a project's territory, its porteur...) are null, with an error
+ * naming that subgraph, while it cannot answer: the page shows these instead, and the rest of it.
+ */
+export const TERRITORY_UNAVAILABLE = 'Territoire indisponible';
+export const TERRITORIES_UNAVAILABLE = 'Territoires indisponibles';
+export const ORGANIZATION_UNAVAILABLE = 'Organisation indisponible';
+export const UNAVAILABLE = '—';
+
+export function territoryName(territory: { name: string } | null): string {
+  return territory?.name ?? TERRITORY_UNAVAILABLE;
+}
+
+/** The names of territories, or TERRITORIES_UNAVAILABLE. */
+export function territoryNames(territories: { name: string }[] | null): string {
+  return territories ? territories.map((t) => t.name).join(', ') : TERRITORIES_UNAVAILABLE;
+}
+
+export function organizationName(organization: { name: string } | null): string {
+  return organization?.name ?? ORGANIZATION_UNAVAILABLE;
+}
+
 export function formatStatus(status: string): string {
   return STATUS_LABELS[status] ?? status;
 }

@@ -1,5 +1,5 @@
 import { createClient as createWsClient } from 'graphql-ws';
-import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, fetchExchange, subscriptionExchange, type Exchange, type SubscriptionForwarder } from 'urql';
 import { createCacheExchange } from './graphql-cache';
 
 /** The urql client of a session, and how to close its WebSocket when the session ends. */
@@ -12,6 +12,15 @@ export interface GraphqlSession {
 function webSocketUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${protocol}//${window.location.host}/graphql`;
+}
+
+/**
+ * The exchanges of every session's client: the normalised cache, HTTP, the WebSocket. What they
+ * send is what the build registers as trusted documents (scripts/persisted-operations.mjs;
+ * test/sent-operations.test.ts sends every operation through them and checks).
+ */
+export function graphqlExchanges(forwardSubscription: SubscriptionForwarder): Exchange[] {
+  return [createCacheExchange(), fetchExchange, subscriptionExchange({ forwardSubscription })];
 }
 
 /**
@@ -28,15 +37,9 @@ export function createGraphqlClient(token: string): GraphqlSession {
     url: '/graphql',
     // POST, as Apollo Server's CSRF prevention refuses GET queries without a preflight header.
     preferGetMethod: false,
-    exchanges: [
-      createCacheExchange(),
-      fetchExchange,
-      subscriptionExchange({
-        forwardSubscription: (request) => ({
-          subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
-        }),
-      }),
-    ],
+    exchanges: graphqlExchanges((request) => ({
+      subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+    })),
     fetchOptions: () => ({ headers: { Authorization: authorization } }),
   });
   return { client, dispose: () => void ws.dispose() };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useClient, type AnyVariables, type CombinedError, type OperationResult, type TypedDocumentNode } from 'urql';
+import { appendPage } from './paged-items';
 
 /** One page of a Relay connection, as `pageOf` takes it from a query's result. */
 export interface Page<Item> {
@@ -24,7 +25,8 @@ export interface PagedListState<Item> {
 
 /**
  * A connection read `first` at a time from the server (network-only: what it holds may have
- * changed since it was last shown), the first page at once, the next ones appended on demand.
+ * changed since it was last shown), the first page at once, the next ones appended on demand
+ * (a row never twice: see appendPage).
  * `variables` are the query's other variables (a filter): new ones need a new component, as the
  * pages read so far are kept. `pageOf` takes the page out of the result.
  */
@@ -54,7 +56,7 @@ export function usePagedList<Data, Variables extends AnyVariables & { first?: nu
       setError(result.error ?? null);
       if (!result.data) return;
       const page = pick(result.data);
-      setItems((previous) => (after === null ? page.items : [...previous, ...page.items]));
+      setItems((previous) => (after === null ? page.items : appendPage(previous, page.items)));
       setTotalCount(page.totalCount ?? null);
       setEndCursor(page.pageInfo.endCursor);
       setHasNextPage(page.pageInfo.hasNextPage);

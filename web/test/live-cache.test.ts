@@ -1,6 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
-import { launchChromium, openSignedIn, subscriptionSent, textOf } from "./support/browser";
+import type { Page } from "playwright-core";
+import { CAMILLE, JULIEN } from "@hub/testing";
+import { openSignedIn, subscriptionSent, textOf } from "./support/browser";
+import { browserSuite } from "./support/suite";
 
 /** The names of the GraphQL queries a page sends over HTTP (urql POSTs each with its operationName), as it runs. */
 function queriesSent(page: Page): string[] {
@@ -19,39 +20,29 @@ function queriesSent(page: Page): string[] {
  * reading its fiche or its inbox again.
  */
 describe("live cache in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    hub = await startHub();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
+  const suite = browserSuite();
 
   it("shows Camille's changes in Julien's inbox and Julien's in Camille's fiche, from the events alone", async () => {
     const title = "Réfection du toit de l'école des Vergnes";
-    const created = await hub.query<{ createProject: { id: string } }>(
+    const created = await suite.hub.query<{ createProject: { id: string } }>(
       `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
       { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"], phase: "IDEE" } },
-      await hub.token(CAMILLE),
+      await suite.hub.token(CAMILLE),
     );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createProject.id;
 
-    const { page: julien, outside: julienOutside } = await openSignedIn(browser, hub.origin, JULIEN);
+    const { page: julien, outside: julienOutside } = await openSignedIn(suite.browser, suite.hub.origin, JULIEN);
     const julienQueries = queriesSent(julien);
     const julienSubscribed = subscriptionSent(julien, "InboxActivity");
     await julien.getByRole("link", { name: "Projets à traiter" }).click();
     await julien.getByTestId("inbox-row").or(julien.getByText("Aucun projet à traiter.")).first().waitFor();
     await julienSubscribed;
 
-    const { page: camille, outside: camilleOutside } = await openSignedIn(browser, hub.origin, CAMILLE);
+    const { page: camille, outside: camilleOutside } = await openSignedIn(suite.browser, suite.hub.origin, CAMILLE);
     const camilleQueries = queriesSent(camille);
     const camilleSubscribed = subscriptionSent(camille, "ProjectActivity");
-    await camille.goto(`${hub.origin}/#/projets/${id}`);
+    await camille.goto(`${suite.hub.origin}/#/projets/${id}`);
     await camille.getByRole("heading", { name: title }).waitFor();
     await camilleSubscribed;
     // The servers have the subscriptions: give them a moment to reach the projects subgraph.
@@ -85,7 +76,11 @@ describe("live cache in Chromium", () => {
     await camille.waitForFunction(() => /Priorité\s*Haute/.test(document.querySelector("main")?.textContent ?? ""));
     expect(await textOf(camille)).toContain("Priorité Haute");
     expect(camilleQueries.filter((name) => name === "ProjectFiche").length).toBe(ficheReads);
-    const api = await hub.query<{ project: { status: string; priority: string; title: string } }>(`query($id: ID!) { project(id: $id) { status priority title } }`, { id }, await hub.token(CAMILLE));
+    const api = await suite.hub.query<{ project: { status: string; priority: string; title: string } }>(
+      `query($id: ID!) { project(id: $id) { status priority title } }`,
+      { id },
+      await suite.hub.token(CAMILLE),
+    );
     expect(api.data?.project).toEqual({ status: "QUALIFIED", priority: "HIGH", title: renamed });
 
     expect(julienOutside).toEqual([]);

@@ -1,6 +1,6 @@
-import type { Browser } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
-import { launchChromium, openSignedIn, screenshot, seriousAxeViolations, subscriptionSent, textOf } from "./support/browser";
+import { CAMILLE, JULIEN } from "@hub/testing";
+import { openSignedIn, screenshot, seriousAxeViolations, subscriptionSent, textOf } from "./support/browser";
+import { browserSuite } from "./support/suite";
 
 /** Until `condition` holds (the hub acts asynchronously: a mark sent by the page, an event delivered). */
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -17,31 +17,16 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 15_000):
  * against the real hub; the counts are compared with the API's.
  */
 describe("unread counts and notification preferences in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
-  const call = async <T>(who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await hub.query<T>(query, variables, t[who]);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
+  const suite = browserSuite({
+    people: { camille: CAMILLE, julien: JULIEN },
+  });
+  const { call } = suite;
   const unreadOf = async (projectId: string) =>
     (await call<{ project: { unreadCount: number } }>("julien", `query($id: ID!) { project(id: $id) { unreadCount } }`, { id: projectId })).project.unreadCount;
   const inboxUnread = async () => (await call<{ inboxUnreadCount: number }>("julien", `{ inboxUnreadCount }`)).inboxUnreadCount;
 
-  beforeAll(async () => {
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.julien = await hub.token(JULIEN);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
-
   it("shows what the agent has not read, marks a fiche read when opened and while it is open", async () => {
-    const { page, outside } = await openSignedIn(browser, hub.origin, JULIEN);
+    const { page, outside } = await openSignedIn(suite.browser, suite.hub.origin, JULIEN);
     const subscribed = subscriptionSent(page, "InboxActivity");
     await page.getByRole("link", { name: "Projets à traiter" }).first().click();
     await subscribed;
@@ -89,7 +74,7 @@ describe("unread counts and notification preferences in Chromium", () => {
   });
 
   it("lets each person choose immediate e-mails or a daily digest", async () => {
-    const { page, outside } = await openSignedIn(browser, hub.origin, JULIEN);
+    const { page, outside } = await openSignedIn(suite.browser, suite.hub.origin, JULIEN);
     await page.getByRole("link", { name: "Mes préférences de notification" }).first().click();
     await page.getByRole("heading", { name: "Mes préférences de notification" }).waitFor();
     // As the API has it: immediate by default.

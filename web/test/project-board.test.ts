@@ -1,11 +1,7 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
-import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
-
-/** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
-const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
+import type { Page } from "playwright-core";
+import { CAMILLE, JULIEN, NADIA } from "@hub/testing";
+import { signIn, textOf, watchOutside } from "./support/browser";
+import { browserSuite, expectNoSeriousViolation, readmeScreenshot } from "./support/suite";
 
 /**
  * "Tableau de bord des projets" in Chromium: the board of Julien's département by status, a card
@@ -14,42 +10,32 @@ const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots"
  * département, axe on each state, 320 px; national staff type a département.
  */
 describe("the projects' board in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
   const ids: Record<string, string> = {};
+  const suite = browserSuite({
+    people: { camille: CAMILLE, julien: JULIEN },
+    setUp: async ({ hub, token }) => {
+      for (const title of ["Piste cyclable des Vergnes", "Médiathèque de Montferrand", "Gymnase Jean-Zay"]) {
+        const created = await hub.query<{ createProject: { id: string } }>(
+          `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+          { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"], phase: "IDEE" } },
+          token("camille"),
+        );
+        ids[title] = created.data!.createProject.id;
+        const submitted = await hub.query(`mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: ids[title] }, token("camille"));
+        expect(submitted.errors).toBeUndefined();
+      }
+    },
+  });
+  const { token } = suite;
 
-  const statusOf = async (id: string) => (await hub.sql<{ status: string; priority: string | null }>("projects", "SELECT status, priority FROM project WHERE id = $1", [id]))[0];
-  const noSeriousViolation = async (page: Page, name: string) => expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
+  const statusOf = async (id: string) => (await suite.hub.sql<{ status: string; priority: string | null }>("projects", "SELECT status, priority FROM project WHERE id = $1", [id]))[0];
   const column = (page: Page, label: string) => page.getByRole("region", { name: new RegExp(`^${label} \\(`) });
   const card = (page: Page, title: string) => page.locator(".board-card", { has: page.getByRole("link", { name: title, exact: true }) });
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.julien = await hub.token(JULIEN);
-    for (const title of ["Piste cyclable des Vergnes", "Médiathèque de Montferrand", "Gymnase Jean-Zay"]) {
-      const created = await hub.query<{ createProject: { id: string } }>(
-        `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
-        { i: { title, territoryId: "COMMUNE:63113", themes: ["eau"], phase: "IDEE" } },
-        t.camille,
-      );
-      ids[title] = created.data!.createProject.id;
-      const submitted = await hub.query(`mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: ids[title] }, t.camille);
-      expect(submitted.errors).toBeUndefined();
-    }
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
-
   it("shows Julien's département by status; a card moves by keyboard and by drag and drop, a refused move is explained", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
-    const outside = watchOutside(page, hub.origin);
-    await page.goto(hub.origin);
+    const page = await (await suite.browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
+    const outside = watchOutside(page, suite.hub.origin);
+    await page.goto(suite.hub.origin);
     await signIn(page, JULIEN);
     await page.getByRole("link", { name: "Tableau de bord des projets" }).click();
     expect(new URL(page.url()).hash).toBe("#/tableau-de-bord-projets");
@@ -60,8 +46,8 @@ describe("the projects' board in Chromium", () => {
     expect(submitted).toContain("Clermont-Ferrand");
     expect(submitted).toContain("Priorité : à qualifier");
     expect(submitted).toMatch(/Dernière activité : \d{2}\/\d{2}\/\d{4}/);
-    await noSeriousViolation(page, "board");
-    await page.screenshot({ path: join(SHOTS, "35-tableau-projets.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "board");
+    await readmeScreenshot(page, "35-tableau-projets.png");
 
     // By keyboard: "Déplacer vers…" Qualifié, the priority it asks, then Entrée on "Déplacer".
     const piste = card(page, "Piste cyclable des Vergnes");
@@ -85,15 +71,15 @@ describe("the projects' board in Chromium", () => {
       .getByText("Déplacement de « Médiathèque de Montferrand » impossible : le cycle de vie d'un projet ne permet pas de passer de « Déposé » à « Terminé »", { exact: false })
       .waitFor();
     expect((await statusOf(ids["Médiathèque de Montferrand"])).status).toBe("SUBMITTED");
-    await noSeriousViolation(page, "board, refused move");
-    await page.screenshot({ path: join(SHOTS, "36-tableau-projets-refus.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "board, refused move");
+    await readmeScreenshot(page, "36-tableau-projets-refus.png");
 
     // By drag and drop: to "Attribué" at once (Julien takes it), to "Abandonné" through the card's motif.
     await piste.dragTo(column(page, "Attribué"));
     await column(page, "Attribué").getByRole("link", { name: "Piste cyclable des Vergnes" }).waitFor();
     expect((await statusOf(ids["Piste cyclable des Vergnes"])).status).toBe("ASSIGNED");
-    const [assignee] = await hub.sql<{ person_id: string }>("projects", "SELECT person_id FROM project_assignee WHERE project_id = $1", [ids["Piste cyclable des Vergnes"]]);
-    const me = await hub.query<{ me: { id: string } }>(`{ me { id } }`, {}, t.julien);
+    const [assignee] = await suite.hub.sql<{ person_id: string }>("projects", "SELECT person_id FROM project_assignee WHERE project_id = $1", [ids["Piste cyclable des Vergnes"]]);
+    const me = await suite.hub.query<{ me: { id: string } }>(`{ me { id } }`, {}, token("julien"));
     expect(assignee.person_id).toBe(me.data!.me.id);
     const gymnase = card(page, "Gymnase Jean-Zay");
     await gymnase.dragTo(column(page, "Abandonné"));
@@ -110,36 +96,36 @@ describe("the projects' board in Chromium", () => {
     await page.getByLabel("Restreindre à un EPCI ou une commune").fill("Paris");
     await page.getByRole("button", { name: /^Paris \(commune 75056/ }).click();
     await page.getByRole("alert").getByText("Tableau indisponible : ce territoire n'est pas dans vos départements.").waitFor();
-    await noSeriousViolation(page, "board, another département");
-    await page.screenshot({ path: join(SHOTS, "37-tableau-projets-hors-departement.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "board, another département");
+    await readmeScreenshot(page, "37-tableau-projets-hors-departement.png");
     await page.getByRole("button", { name: "Tout le département" }).click();
     await page.getByTestId("board-total").getByText("Puy-de-Dôme : 3 projets").waitFor();
 
     // 320 px wide: the columns stack, nothing wider than the screen, axe still clean.
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await noSeriousViolation(page, "board at 320 px");
-    await page.screenshot({ path: join(SHOTS, "38-tableau-projets-320px.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "board at 320 px");
+    await readmeScreenshot(page, "38-tableau-projets-320px.png");
     expect(outside).toEqual([]);
   });
 
   it("lets national staff type a département; a collectivité has no board", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(hub.origin);
+    const page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(suite.hub.origin);
     await signIn(page, NADIA);
     await page.getByRole("link", { name: "Tableau de bord des projets" }).click();
     await page.getByText("Choisissez un département pour afficher ses projets.").waitFor();
     await page.getByLabel(/Département \(code\)/).fill("63");
     await page.getByRole("button", { name: "Afficher" }).click();
     await page.getByTestId("board-total").getByText("Puy-de-Dôme : 3 projets").waitFor();
-    await noSeriousViolation(page, "board, national");
-    await page.screenshot({ path: join(SHOTS, "39-tableau-projets-national.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "board, national");
+    await readmeScreenshot(page, "39-tableau-projets-national.png");
 
-    const camille = await (await browser.newContext()).newPage();
-    await camille.goto(hub.origin);
+    const camille = await (await suite.browser.newContext()).newPage();
+    await camille.goto(suite.hub.origin);
     await signIn(camille, CAMILLE);
     expect(await camille.getByRole("link", { name: "Tableau de bord des projets" }).count()).toBe(0);
-    await camille.goto(`${hub.origin}/#/tableau-de-bord-projets`);
+    await camille.goto(`${suite.hub.origin}/#/tableau-de-bord-projets`);
     await camille.getByText("Cette vue est réservée aux agents de l'État et de l'ANCT.").waitFor();
     expect(await textOf(camille)).not.toContain("Déplacer vers");
   });

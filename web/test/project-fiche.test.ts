@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
-import { launchChromium, screenshot, signIn, textOf, watchOutside } from "./support/browser";
+import type { Page } from "playwright-core";
+import { CAMILLE, JULIEN } from "@hub/testing";
+import { screenshot, signIn, textOf, watchOutside } from "./support/browser";
+import { browserSuite } from "./support/suite";
 
 /**
  * A project's fiche in the built web app, in a real headless Chromium: its content, its
@@ -9,15 +10,11 @@ import { launchChromium, screenshot, signIn, textOf, watchOutside } from "./supp
  * API while the page is left alone), the message form, and the fiche's address (#/projets/<id>).
  */
 describe("project fiche in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
+  const suite = browserSuite({
+    people: { camille: CAMILLE, julien: JULIEN },
+  });
+  const { call, token } = suite;
 
-  const call = async <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await hub.query<T>(query, variables, t[who]);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
   const createProject = async (title: string) => {
     const input = {
       title,
@@ -43,18 +40,6 @@ describe("project fiche in Chromium", () => {
       })
     ).project.activity.edges.map((e) => e.node.id);
 
-  beforeAll(async () => {
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.julien = await hub.token(JULIEN);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    // beforeAll may have failed before starting either: close what it started.
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
-
   const shownJournalIds = (page: Page) => page.getByTestId("journal-entry").evaluateAll((items) => items.map((item) => item.getAttribute("data-activity-id")));
   const waitForJournal = (page: Page, count: number) => page.waitForFunction((n) => document.querySelectorAll('[data-testid="journal-entry"]').length === n, count, { timeout: 10_000 });
 
@@ -76,19 +61,19 @@ describe("project fiche in Chromium", () => {
     });
     await comment("camille", id, "Premier message de la commune : le dossier est en préparation.");
     await call("camille", `mutation($id: ID!) { addAction(projectId: $id, title: "Étude de faisabilité") { id } }`, { id });
-    const upload = await fetch(`${hub.origin}/projects/${id}/documents?name=plan.txt`, {
+    const upload = await fetch(`${suite.hub.origin}/projects/${id}/documents?name=plan.txt`, {
       method: "POST",
-      headers: { authorization: `Bearer ${t.camille}`, "content-type": "text/plain" },
+      headers: { authorization: `Bearer ${token("camille")}`, "content-type": "text/plain" },
       body: "Plan du lavoir",
     });
     expect(upload.status).toBe(201);
 
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     // Documents are downloaded into blob: URLs of the page's own origin.
-    const outside = watchOutside(page, hub.origin, true);
+    const outside = watchOutside(page, suite.hub.origin, true);
     const sockets: string[] = [];
     page.on("websocket", (socket) => sockets.push(socket.url()));
-    await page.goto(hub.origin);
+    await page.goto(suite.hub.origin);
     await signIn(page, CAMILLE);
     await page.getByRole("link", { name: title }).click();
     await page.getByRole("heading", { name: title }).waitFor();
@@ -192,7 +177,7 @@ describe("project fiche in Chromium", () => {
 
     await screenshot(page, "fiche-camille");
     expect(outside).toEqual([]);
-    expect(sockets).toEqual([`${hub.origin.replace("http:", "ws:")}/graphql`]);
+    expect(sockets).toEqual([`${suite.hub.origin.replace("http:", "ws:")}/graphql`]);
     await page.close();
   });
 
@@ -202,8 +187,8 @@ describe("project fiche in Chromium", () => {
     await submit(id);
     await comment("julien", id, "Éligible à la DETR, à instruire en priorité.", true);
 
-    const page = await browser.newPage();
-    await page.goto(`${hub.origin}/#/projets/${id}`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.hub.origin}/#/projets/${id}`);
     await signIn(page, JULIEN);
     await page.getByRole("heading", { name: title }).waitFor();
     await page.getByRole("tab", { name: "Échanges" }).click();
@@ -225,11 +210,11 @@ describe("project fiche in Chromium", () => {
     await page.goBack();
     await page.getByRole("heading", { name: title }).waitFor();
 
-    await page.goto(`${hub.origin}/#/projets/00000000-0000-4000-8000-000000000000`);
+    await page.goto(`${suite.hub.origin}/#/projets/00000000-0000-4000-8000-000000000000`);
     await page.getByText("Ce projet n'existe pas, ou vous n'y avez pas accès.").waitFor();
 
     // Signing out closes the session's WebSocket.
-    const [socket] = await Promise.all([page.waitForEvent("websocket"), page.goto(`${hub.origin}/#/projets/${id}`)]);
+    const [socket] = await Promise.all([page.waitForEvent("websocket"), page.goto(`${suite.hub.origin}/#/projets/${id}`)]);
     const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
     await page.getByRole("heading", { name: title }).waitFor();
     expect(socket.isClosed()).toBe(false);

@@ -1,11 +1,7 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
-import { launchChromium, openSignedIn, seriousAxeViolations, textOf } from "./support/browser";
-
-/** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
-const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
+import type { Page } from "playwright-core";
+import { CAMILLE, JULIEN, NADIA } from "@hub/testing";
+import { openSignedIn, textOf } from "./support/browser";
+import { browserSuite, expectNoSeriousViolation, readmeScreenshot } from "./support/suite";
 
 /**
  * "Carte des projets" in Chromium: the counts per département on the map (numbers on it, the
@@ -14,11 +10,29 @@ const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots"
  * get, axe on each state, 320 px, nothing loaded from another origin.
  */
 describe("the map of projects in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
-
-  const noSeriousViolation = async (page: Page, name: string) => expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
+  const suite = browserSuite({
+    people: { camille: CAMILLE },
+    setUp: async ({ hub, token }) => {
+      const create = async (title: string, themes: string[], submit = true) => {
+        const created = await hub.query<{ createProject: { id: string } }>(
+          `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+          { i: { title, territoryId: "COMMUNE:63113", themes, phase: "IDEE" } },
+          token("camille"),
+        );
+        const id = created.data!.createProject.id;
+        if (submit) expect((await hub.query(`mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id }, token("camille"))).errors).toBeUndefined();
+        return id;
+      };
+      await create("Réseau d'eau des Vergnes", ["eau"]);
+      await create("Piste cyclable de Montferrand", ["mobilite-transports"]);
+      await create("Brouillon de gymnase", ["eau"], false);
+      const paris = await create("Square parisien", ["mobilite-transports"]);
+      const harbour = await create("Port de plaisance", ["eau"]);
+      // Elsewhere in France (no collectivité there among the demo accounts): territories set in SQL.
+      await hub.sql("projects", "UPDATE project SET territory_id = 'COMMUNE:75056', territory_ids = ARRAY['COMMUNE:75056', 'DEPARTEMENT:75', 'REGION:11'] WHERE id = $1", [paris]);
+      await hub.sql("projects", "UPDATE project SET territory_id = 'COMMUNE:97120', territory_ids = ARRAY['COMMUNE:97120', 'DEPARTEMENT:971', 'REGION:01'] WHERE id = $1", [harbour]);
+    },
+  });
   const mapLink = (page: Page, name: string) => page.locator("svg.departement-map").getByRole("link", { name, exact: true });
   const tableRows = async (page: Page) =>
     (await page.locator(".map-table tbody tr").allInnerTexts()).map((row) =>
@@ -28,37 +42,8 @@ describe("the map of projects in Chromium", () => {
         .filter(Boolean),
     );
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    const create = async (title: string, themes: string[], submit = true) => {
-      const created = await hub.query<{ createProject: { id: string } }>(
-        `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
-        { i: { title, territoryId: "COMMUNE:63113", themes, phase: "IDEE" } },
-        t.camille,
-      );
-      const id = created.data!.createProject.id;
-      if (submit) expect((await hub.query(`mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id }, t.camille)).errors).toBeUndefined();
-      return id;
-    };
-    await create("Réseau d'eau des Vergnes", ["eau"]);
-    await create("Piste cyclable de Montferrand", ["mobilite-transports"]);
-    await create("Brouillon de gymnase", ["eau"], false);
-    const paris = await create("Square parisien", ["mobilite-transports"]);
-    const harbour = await create("Port de plaisance", ["eau"]);
-    // Elsewhere in France (no collectivité there among the demo accounts): territories set in SQL.
-    await hub.sql("projects", "UPDATE project SET territory_id = 'COMMUNE:75056', territory_ids = ARRAY['COMMUNE:75056', 'DEPARTEMENT:75', 'REGION:11'] WHERE id = $1", [paris]);
-    await hub.sql("projects", "UPDATE project SET territory_id = 'COMMUNE:97120', territory_ids = ARRAY['COMMUNE:97120', 'DEPARTEMENT:971', 'REGION:01'] WHERE id = $1", [harbour]);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
-
   it("shows national staff the counts of every département on the map and in the table; a département opens its filtered list by keyboard", async () => {
-    const { page, outside } = await openSignedIn(browser, hub.origin, NADIA, { viewport: { width: 1400, height: 1000 } });
+    const { page, outside } = await openSignedIn(suite.browser, suite.hub.origin, NADIA, { viewport: { width: 1400, height: 1000 } });
     await page.getByRole("link", { name: "Carte des projets" }).click();
     expect(new URL(page.url()).hash).toBe("#/carte-des-projets");
     await page.getByRole("heading", { level: 1, name: "Carte des projets" }).waitFor();
@@ -79,8 +64,8 @@ describe("the map of projects in Chromium", () => {
       ["Guadeloupe", "971", "1"],
     ]);
     expect(await textOf(page, ".map-table tfoot")).toContain("Total (chaque projet une fois) 4");
-    await noSeriousViolation(page, "map");
-    await page.screenshot({ path: join(SHOTS, "60-carte-projets.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "map");
+    await readmeScreenshot(page, "60-carte-projets.png");
 
     // The list's filters: a theme.
     await page.getByLabel("Thème", { exact: true }).selectOption({ label: "Eau et milieux aquatiques" });
@@ -90,8 +75,8 @@ describe("the map of projects in Chromium", () => {
       ["Puy-de-Dôme", "63", "1"],
       ["Guadeloupe", "971", "1"],
     ]);
-    await noSeriousViolation(page, "map, filtered");
-    await page.screenshot({ path: join(SHOTS, "61-carte-projets-filtre.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "map, filtered");
+    await readmeScreenshot(page, "61-carte-projets-filtre.png");
 
     // By keyboard: from the filters' last button, Tab reaches the map's first département, Entrée opens its list.
     await page.getByRole("button", { name: "Effacer" }).focus();
@@ -104,8 +89,8 @@ describe("the map of projects in Chromium", () => {
     await page.getByRole("link", { name: "Réseau d'eau des Vergnes" }).waitFor();
     expect(await page.getByTestId("project-row").count()).toBe(1);
     expect(await page.getByLabel("Thème", { exact: true }).inputValue()).toBe("eau");
-    await noSeriousViolation(page, "list of a département");
-    await page.screenshot({ path: join(SHOTS, "62-carte-liste-departement.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "list of a département");
+    await readmeScreenshot(page, "62-carte-liste-departement.png");
     // Without the territory, the theme stays.
     await page.getByRole("button", { name: "Retirer ce territoire" }).click();
     await page.getByRole("link", { name: "Port de plaisance" }).waitFor();
@@ -123,7 +108,7 @@ describe("the map of projects in Chromium", () => {
   });
 
   it("shows a DDT agent its département's projects, at 320 px too; a collectivité has no map", async () => {
-    const { page, outside } = await openSignedIn(browser, hub.origin, JULIEN);
+    const { page, outside } = await openSignedIn(suite.browser, suite.hub.origin, JULIEN);
     await page.getByRole("link", { name: "Carte des projets" }).click();
     await page.getByTestId("map-total").getByText("2 projets dans 1 département.").waitFor();
     expect(await tableRows(page)).toEqual([["Puy-de-Dôme", "63", "2"]]);
@@ -131,13 +116,13 @@ describe("the map of projects in Chromium", () => {
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect((await page.locator("svg.departement-map").boundingBox())!.width).toBeLessThanOrEqual(320);
-    await noSeriousViolation(page, "map, 320 px");
-    await page.screenshot({ path: join(SHOTS, "63-carte-projets-320px.png"), fullPage: true });
+    await expectNoSeriousViolation(page, "map, 320 px");
+    await readmeScreenshot(page, "63-carte-projets-320px.png");
     expect(outside).toEqual([]);
 
-    const collectivite = await openSignedIn(browser, hub.origin, CAMILLE);
+    const collectivite = await openSignedIn(suite.browser, suite.hub.origin, CAMILLE);
     expect(await collectivite.page.getByRole("link", { name: "Carte des projets" }).count()).toBe(0);
-    await collectivite.page.goto(`${hub.origin}/#/carte-des-projets`);
+    await collectivite.page.goto(`${suite.hub.origin}/#/carte-des-projets`);
     await collectivite.page.getByText("Cette vue est réservée aux agents de l'État et de l'ANCT.").waitFor();
   });
 });

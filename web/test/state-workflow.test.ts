@@ -1,6 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
-import { launchChromium, screenshot, signIn, textOf, watchOutside } from "./support/browser";
+import type { Page } from "playwright-core";
+import { CAMILLE, JULIEN } from "@hub/testing";
+import { screenshot, signIn, textOf, watchOutside } from "./support/browser";
+import { browserSuite } from "./support/suite";
 
 /**
  * The project lifecycle in the built web app, in a real headless Chromium: the State's inbox
@@ -8,15 +9,11 @@ import { launchChromium, screenshot, signIn, textOf, watchOutside } from "./supp
  * fiche (exactly `viewerCan.transitions`) with their forms, and internal notes.
  */
 describe("State workflow in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
+  const suite = browserSuite({
+    people: { camille: CAMILLE, julien: JULIEN },
+  });
+  const { call } = suite;
 
-  const call = async <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await hub.query<T>(query, variables, t[who]);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
   const createProject = async (title: string, programmes: string[] = []) => {
     const input = { title, territoryId: "COMMUNE:63113", themes: ["eau"], programmes, phase: "IDEE" };
     return (await call<{ createProject: { id: string } }>("camille", `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, { i: input })).createProject.id;
@@ -42,18 +39,6 @@ describe("State workflow in Chromium", () => {
     ABANDON: "Abandonner",
   };
 
-  beforeAll(async () => {
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.julien = await hub.token(JULIEN);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    // beforeAll may have failed before starting either: close what it started.
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
-
   /** The lifecycle buttons shown under the fiche's title. */
   const stepButtons = (page: Page) => page.getByRole("group", { name: "Étapes du projet" }).getByRole("button").allInnerTexts();
   // Its text, not as shown (a DSFR badge is upper case on screen).
@@ -61,13 +46,13 @@ describe("State workflow in Chromium", () => {
 
   it("shows a submitted project live in Julien's inbox; he qualifies it, writes an internal note and takes it", async () => {
     const programme = "Programme du test de la boîte";
-    const page = await browser.newPage();
-    const outside = watchOutside(page, hub.origin);
+    const page = await suite.browser.newPage();
+    const outside = watchOutside(page, suite.hub.origin);
     // The inbox's subscription (no project, no territory), as the page sends it.
     const subscribed = new Promise<void>((resolve) =>
       page.on("websocket", (socket) => socket.on("framesent", (frame) => typeof frame.payload === "string" && frame.payload.includes("InboxActivity") && resolve())),
     );
-    await page.goto(hub.origin);
+    await page.goto(suite.hub.origin);
     await signIn(page, JULIEN);
     await page.getByRole("link", { name: "Projets à traiter" }).click();
     expect(new URL(page.url()).hash).toBe("#/a-traiter");
@@ -164,7 +149,7 @@ describe("State workflow in Chromium", () => {
     expect(julienView.project.comments.edges.map((edge) => edge.node)).toContainEqual({ body: note, internal: true });
 
     // The inbox shows the priority; once Julien takes the project, it leaves the inbox.
-    await page.goto(`${hub.origin}/#/a-traiter`);
+    await page.goto(`${suite.hub.origin}/#/a-traiter`);
     await page.getByLabel("Programme").fill(programme);
     await page.getByRole("button", { name: "Filtrer" }).click();
     await row.filter({ hasText: "Haute" }).waitFor();
@@ -193,16 +178,16 @@ describe("State workflow in Chromium", () => {
   it("lets Camille submit or abandon her draft, a motif required to abandon; she has no inbox", async () => {
     const title = "Aménagement du square Lecoq";
     const id = await createProject(title);
-    const page = await browser.newPage();
-    const outside = watchOutside(page, hub.origin);
+    const page = await suite.browser.newPage();
+    const outside = watchOutside(page, suite.hub.origin);
     const accessAnswered = page.waitForResponse((response) => response.request().postData()?.includes("query Viewer") ?? false);
-    await page.goto(hub.origin);
+    await page.goto(suite.hub.origin);
     await signIn(page, CAMILLE);
     await page.getByTestId("project-row").first().waitFor();
     await accessAnswered;
     expect(await page.getByRole("link", { name: "Projets à traiter" }).count()).toBe(0);
 
-    await page.goto(`${hub.origin}/#/projets/${id}`);
+    await page.goto(`${suite.hub.origin}/#/projets/${id}`);
     await page.getByRole("heading", { name: title }).waitFor();
     await page.getByRole("group", { name: "Étapes du projet" }).waitFor();
     expect(await stepButtons(page)).toEqual(["Déposer le projet", "Abandonner"]);

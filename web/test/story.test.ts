@@ -1,12 +1,9 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, GRIST_DOCUMENT, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { CAMILLE, GRIST_DOCUMENT, JULIEN, NADIA } from "@hub/testing";
 import { formatStatus } from "../src/format";
-import { launchChromium, openSignedIn, seriousAxeViolations, signIn, subscriptionSent, textOf, watchOutside } from "./support/browser";
-
-/** Where the story saves its screenshots (linked from web/README.md); WEB_SCREENSHOTS overrides it. */
-const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
+import { openSignedIn, signIn, subscriptionSent, textOf, watchOutside } from "./support/browser";
+import { browserSuite, expectNoSeriousViolation, readmeScreenshot } from "./support/suite";
 
 /**
  * The whole story in the built web app, in two browser contexts against the real hub: Camille
@@ -16,32 +13,22 @@ const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots"
  * finds no serious or critical violation on any page; each main page is saved as a screenshot.
  */
 describe("the story in Chromium, with axe on each page", () => {
-  let hub: Hub;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
+  const suite = browserSuite();
 
   /** axe on the page as it is, then a full-page screenshot. */
   const check = async (page: Page, name: string) => {
-    expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    await expectNoSeriousViolation(page, name);
+    await readmeScreenshot(page, `${name}.png`);
   };
   const showTab = (page: Page, name: string) => page.getByRole("tab", { name, exact: true }).click();
 
   it("a collectivité creates and submits a project; the DDT sees it live and assigns it; the collectivité follows and prepares a dossier", async () => {
     const title = `Réseau de chaleur du quartier nord ${Date.now()}`;
-    const camille = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const outsideCamille = watchOutside(camille, hub.origin);
+    const camille = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const outsideCamille = watchOutside(camille, suite.hub.origin);
 
     // Sign-in page, then Camille's projects.
-    await camille.goto(hub.origin);
+    await camille.goto(suite.hub.origin);
     await camille.getByRole("button", { name: "Se connecter" }).waitFor();
     await check(camille, "01-connexion");
     await signIn(camille, CAMILLE);
@@ -50,7 +37,7 @@ describe("the story in Chromium, with axe on each page", () => {
     await check(camille, "02-mes-projets");
 
     // Julien's inbox is open, subscribed, before Camille submits.
-    const { page: julien, outside: outsideJulien } = await openSignedIn(browser, hub.origin, JULIEN);
+    const { page: julien, outside: outsideJulien } = await openSignedIn(suite.browser, suite.hub.origin, JULIEN);
     const subscribed = subscriptionSent(julien, "InboxActivity");
     await julien.getByRole("link", { name: "Projets à traiter" }).first().click();
     await julien.getByRole("heading", { name: /Projets à traiter/ }).waitFor();
@@ -129,10 +116,10 @@ describe("the story in Chromium, with axe on each page", () => {
     await julien.locator(".fiche-title .status", { hasText: "Attribué" }).waitFor({ timeout: 10_000 });
     await julien.getByTestId("assignees").getByText("Amélie Garnier").waitFor();
     expect(await textOf(julien, '[data-testid="assignees"]')).toContain("Thème suivi : Énergies / Déchets");
-    const assignees = await hub.query<{ project: { assignees: { theme: string | null; person: { name: string } | null }[] } }>(
+    const assignees = await suite.hub.query<{ project: { assignees: { theme: string | null; person: { name: string } | null }[] } }>(
       `query($id: ID!) { project(id: $id) { assignees { theme person { name } } } }`,
       { id: projectId },
-      await hub.token(JULIEN),
+      await suite.hub.token(JULIEN),
     );
     expect(assignees.data?.project.assignees).toEqual([{ theme: "energies-dechets", person: { name: "Amélie Garnier" } }]);
 
@@ -197,7 +184,7 @@ describe("the story in Chromium, with axe on each page", () => {
 
     // The ANCT dashboard counts it: France, then the région, the département, the commune.
     // The CSV export is saved from a blob: URL of the page's own origin.
-    const { page: nadia, outside: outsideNadia } = await openSignedIn(browser, hub.origin, NADIA, { allowBlobs: true });
+    const { page: nadia, outside: outsideNadia } = await openSignedIn(suite.browser, suite.hub.origin, NADIA, { allowBlobs: true });
     await nadia.getByRole("link", { name: "Tableau de bord" }).first().click();
     await nadia.getByRole("heading", { name: "Tableau de bord" }).waitFor();
     await nadia.getByTestId("dashboard-territories").waitFor();
@@ -205,7 +192,11 @@ describe("the story in Chromium, with axe on each page", () => {
     await nadia.getByRole("link", { name: "Auvergne-Rhône-Alpes" }).click();
     await nadia.getByRole("link", { name: "Puy-de-Dôme" }).click();
     await nadia.locator(".fr-breadcrumb").getByText("Puy-de-Dôme").waitFor();
-    const expected = await hub.query<{ territory: { stats: { projectCount: number } | null } }>(`{ territory(id: "COMMUNE:63113") { stats { projectCount } } }`, {}, await hub.token(NADIA));
+    const expected = await suite.hub.query<{ territory: { stats: { projectCount: number } | null } }>(
+      `{ territory(id: "COMMUNE:63113") { stats { projectCount } } }`,
+      {},
+      await suite.hub.token(NADIA),
+    );
     const count = expected.data!.territory.stats!.projectCount;
     expect(count).toBeGreaterThanOrEqual(1);
     const clermont = nadia.getByTestId("dashboard-territories").getByRole("row").filter({ hasText: "Clermont-Ferrand" }).first();
@@ -216,10 +207,10 @@ describe("the story in Chromium, with axe on each page", () => {
     type Figures = { portfolio: { currentAt: string; projectCount: number; inactiveProjectCount: number; byStatus: { status: string; count: number }[] } };
     const figures = async (filter: Record<string, string>) =>
       (
-        await hub.query<Figures>(
+        await suite.hub.query<Figures>(
           `query ($filter: PortfolioFilter) { portfolio(filter: $filter) { currentAt projectCount inactiveProjectCount byStatus { status count } } }`,
           { filter },
-          await hub.token(NADIA),
+          await suite.hub.token(NADIA),
         )
       ).data!.portfolio;
     const department = await figures({ territoryId: "DEPARTEMENT:63" });

@@ -5,6 +5,7 @@
  * secret) that collect every problem and know the hub's modes; a schema library (zod, envalid)
  * would add a dependency for less, and most stop at the first problem or need their errors rewritten.
  */
+import { readTracingConfig, type TracingConfig } from "./tracing/config";
 export type Env = Record<string, string | undefined>;
 
 export type Reader<T> = (env: Env, problems: string[]) => T;
@@ -148,6 +149,11 @@ export interface CommonConfig {
   internalTokenSecret: string;
   /** HOST: the interface to listen on (default 127.0.0.1; 0.0.0.0 in containers). */
   host: string;
+  /**
+   * OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS,
+   * see docs/observability.md): absent unless an endpoint is set; nothing is sent then.
+   */
+  tracing?: TracingConfig;
 }
 
 export type Shape<T> = { [K in keyof T]: Reader<T[K]> };
@@ -164,6 +170,8 @@ export function readServiceConfig<T extends object>(shape: (mode: HubMode) => Sh
     internalTokenSecret: secret("INTERNAL_TOKEN_SECRET", mode, DEV_INTERNAL_SECRET)(env, problems),
     host: str("HOST", "127.0.0.1")(env, problems),
   };
+  const tracing = readTracingConfig(env, problems);
+  if (tracing) common.tracing = tracing;
   if (mode !== "production" && !isLoopback(common.host)) {
     problems.push(`HUB_MODE=${mode} listens on a loopback HOST only (got "${common.host}"): its sign-in and secrets are public; use HUB_MODE=production with secrets of your own`);
   }

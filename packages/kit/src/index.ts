@@ -18,4 +18,5 @@ export * from "./server";
 export * from "./service";
 export * from "./subgraph-client";
 export * from "./subscriptions";
+export * from "./tracing";
 export * from "./viewer";

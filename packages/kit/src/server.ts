@@ -11,6 +11,7 @@ import { formatError } from "./errors";
 import { jsonErrorHandler } from "./http-errors";
 import { serveSubscriptions } from "./subscriptions";
 import { createLogger, type Logger } from "./logger";
+import { createTracer, requestSpan, serverSpans, traceStatements, type Tracer } from "./tracing";
 import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
 
 export interface SubgraphServerOptions<C> {
@@ -30,6 +31,15 @@ export interface SubgraphServerOptions<C> {
   readProfile?: (viewer: Viewer) => Viewer;
   /** Released when the service stops (listeners, timers). */
   onClose?: () => Promise<void>;
+  /** Traces (null: off): a span per request, child of the gateway's `traceparent`, and its SQL statements beneath. */
+  tracer?: Tracer | null;
+}
+
+/** The operation a subgraph request runs, for its span: `query Name`, `mutation Name`... */
+function operationLabel(body: unknown): { type: string; name: string | null } {
+  const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
+  const type = typeof query === "string" ? (/^\s*(query|mutation|subscription)\b/.exec(query)?.[1] ?? "query") : "query";
+  return { type, name: typeof operationName === "string" && operationName !== "" ? operationName : null };
 }
 
 /** A service ready to listen: its express app and what to release when it stops. */
@@ -66,6 +76,13 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
 
   const app = express();
   app.disable("x-powered-by");
+  const tracer = options.tracer ?? null;
+  // Every traced call but /health gets a span (the REST routes' file transfers, exports, /graphql).
+  const spans = serverSpans(tracer, true);
+  app.use((request, response, next) => {
+    if (request.path === "/health") next();
+    else void spans(request, response, next);
+  });
   app.get("/health", async (_request, response) => {
     try {
       await options.database.dataSource.query("SELECT 1");
@@ -79,7 +96,18 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
     "/graphql",
     express.json({ limit: "1mb" }),
     // After the body is read (its stream events would lose the scope): the rest of the request runs in it.
-    (_request: express.Request, _response: express.Response, next: express.NextFunction) => statementScope.run({ service: false }, next),
+    (request: express.Request, response: express.Response, next: express.NextFunction) => {
+      const span = requestSpan(response);
+      if (!tracer || !span) {
+        statementScope.run({ service: false }, next);
+        return;
+      }
+      const { type, name } = operationLabel(request.body);
+      span.name = name ? `${type} ${name}` : type;
+      span.setAttribute("graphql.operation.type", type).setAttribute("graphql.operation.name", name);
+      // The span is active again (the body's stream events lost it), with the statement scope.
+      statementScope.run({ service: false }, () => tracer.withSpan(span, next));
+    },
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const token = req.headers[INTERNAL_TOKEN_HEADER];
@@ -114,6 +142,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
       await options.onClose?.();
       await apollo.stop();
       await options.database.dataSource.destroy();
+      await tracer?.shutdown();
     },
   };
 }
@@ -178,7 +207,9 @@ export interface SubgraphDefinition<C> {
 /** Opens the subgraph's database (migrations), runs its start-up work and builds its app. Does not listen. */
 export async function createSubgraph<C extends object>(config: SubgraphConfig, definition: SubgraphDefinition<C>, quiet = false): Promise<ServiceApp> {
   const logger = createLogger(definition.name, quiet);
+  const tracer = createTracer(config.tracing, definition.name, logger);
   const database = await openDatabase({ url: config.databaseUrl, entities: definition.entities, migrations: definition.migrations });
+  if (tracer) traceStatements(database.dataSource, tracer);
   try {
     await definition.prepare?.(database, logger);
   } catch (error) {
@@ -198,5 +229,6 @@ export async function createSubgraph<C extends object>(config: SubgraphConfig, d
     readProfile: definition.readProfile,
     onClose: definition.onClose,
     extend: routes ? (app) => routes(app, database) : undefined,
+    tracer,
   });
 }

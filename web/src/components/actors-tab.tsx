@@ -1,4 +1,4 @@
-import { formatDate } from '../format';
+import { formatDate, organizationName } from '../format';
 import type { ProjectFiche } from '../project-fiche-query';
 import { useThemes } from '../themes';
 import type { Viewer } from '../use-viewer';
@@ -28,7 +28,7 @@ export function ActorsTab({ project, viewer, onChanged }: ActorsTabProps) {
   return (
     <>
       <h2>Porteur</h2>
-      <p>{project.owner.name}</p>
+      <p>{organizationName(project.owner)}</p>
       <h2>Agents qui suivent le projet</h2>
       {project.assignees.length === 0 ? (
         <p>Aucun agent n'est encore attribué à ce projet.</p>
@@ -48,7 +48,9 @@ export function ActorsTab({ project, viewer, onChanged }: ActorsTabProps) {
         </ul>
       )}
       <h2 className="fr-mt-4w">Organisations associées</h2>
-      {project.actors.length === 0 ? (
+      {project.actors === null ? (
+        <p>Organisations associées indisponibles pour le moment : réessayez plus tard.</p>
+      ) : project.actors.length === 0 ? (
         <p>Aucune organisation associée (experts, opérateurs).</p>
       ) : (
         <ul className="items" data-testid="actors">

@@ -1,7 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import type { BoardCard } from '../board-operations';
 import { moveNeeds } from '../board-moves';
-import { formatDateTime, formatPriority, formatStatus } from '../format';
+import { formatDateTime, formatPriority, formatStatus, territoryName } from '../format';
 import { PRIORITIES } from '../transitions';
 import { ficheHash } from '../use-hash-route';
 
@@ -63,7 +63,7 @@ export function BoardCardView({ card, statuses, droppedOn, busy, onMove, onCance
       <h3 className="fr-text--md fr-mb-1v" id={`${id}-title`}>
         <a href={ficheHash(card.id)}>{card.title}</a>
       </h3>
-      <p className="fr-text--sm fr-mb-1v">{card.territory.name}</p>
+      <p className="fr-text--sm fr-mb-1v">{territoryName(card.territory)}</p>
       <p className="fr-text--sm fr-mb-1v">Priorité : {card.priority ? formatPriority(card.priority) : 'à qualifier'}</p>
       <p className="fr-text--sm fr-mb-1v">Dernière activité : {formatDateTime(card.updatedAt)}</p>
       {card.blockedReason && <p className="fr-badge fr-badge--sm fr-badge--warning fr-mb-1v">Bloqué</p>}

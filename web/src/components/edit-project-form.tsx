@@ -19,7 +19,7 @@ function draftOfProject(project: ProjectFiche): ProjectDraft {
     budget: project.budgetEuros === null ? '' : String(project.budgetEuros),
     startDate: project.startDate ?? '',
     endDate: project.endDate ?? '',
-    otherCommunes: project.territories.slice(1).map(({ id, name }) => ({ id, name })),
+    otherCommunes: (project.territories ?? []).slice(1).map(({ id, name }) => ({ id, name })),
   };
 }
 
@@ -36,6 +36,8 @@ export function EditProjectForm({ project, onSaved, onCancel }: EditProjectFormP
   const [{ fetching }, update] = useMutation(UPDATE_PROJECT_MUTATION);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  // Null while people-territories cannot answer: saving would clear the other communes.
+  const territoriesUnknown = project.territories === null;
 
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,6 +45,7 @@ export function EditProjectForm({ project, onSaved, onCancel }: EditProjectFormP
       setShowErrors(true);
       return;
     }
+    if (territoriesUnknown) return;
     setError(null);
     const result = await update({ id: project.id, version: project.version, input: fieldsInput(draft) });
     if (result.error && isConflict(result.error)) setConflict(true);
@@ -55,9 +58,9 @@ export function EditProjectForm({ project, onSaved, onCancel }: EditProjectFormP
       {conflict && <ConflictAlert onReload={onSaved} />}
       <ProjectFields part="project" value={draft} onChange={setDraft} showErrors={showErrors} />
       <ProjectFields part="budget" value={draft} onChange={setDraft} showErrors={showErrors} />
-      <Alert message={error} />
+      <Alert message={territoriesUnknown ? 'Les communes du projet sont indisponibles pour le moment : réessayez plus tard pour l’enregistrer.' : error} />
       <div className="button-row">
-        <Button type="submit" disabled={fetching || conflict}>
+        <Button type="submit" disabled={fetching || conflict || territoriesUnknown}>
           Enregistrer
         </Button>
         <Button type="button" priority="secondary" onClick={onCancel}>

@@ -147,7 +147,7 @@ export function FundingTab({ projectId, canApply }: FundingTabProps) {
             <tbody>
               {applications.map((application) => (
                 <tr key={application.id}>
-                  <td>{data?.fundingProcedures.find((procedure) => procedure.key === application.procedure)?.name ?? application.procedure}</td>
+                  <td>{data?.fundingProcedures?.find((procedure) => procedure.key === application.procedure)?.name ?? application.procedure}</td>
                   <td>
                     <a href={application.dossierUrl} target="_blank" rel="noopener noreferrer" title={`Dossier n° ${application.dossierNumber} - nouvelle fenêtre`}>
                       n° {application.dossierNumber}

@@ -1,4 +1,4 @@
-import { formatDate, formatPriority, formatStatus } from '../format';
+import { formatDate, formatPriority, formatStatus, territoryName } from '../format';
 import type { InboxNode } from '../inbox-query';
 import { ficheHash } from '../use-hash-route';
 import { UnreadBadge } from './unread-badge';
@@ -11,7 +11,7 @@ export function InboxRow({ project }: { project: InboxNode }) {
       <td>
         <a href={href}>{project.title}</a> <UnreadBadge count={project.unreadCount} />
       </td>
-      <td>{project.territory.name}</td>
+      <td>{territoryName(project.territory)}</td>
       <td>{formatDate(project.submittedAt ?? project.createdAt)}</td>
       <td>
         <span className={`status status-${project.status.toLowerCase()}`}>{formatStatus(project.status)}</span>

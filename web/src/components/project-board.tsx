@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MOVE_PROJECT_CARD_MUTATION, PROJECT_BOARD_QUERY, type BoardCard, type MoveCardInput } from '../board-operations';
 import { explainRefusedMove, moveNeeds } from '../board-moves';
-import { formatStatus } from '../format';
+import { formatStatus, territoryName } from '../format';
 import { describeError } from '../graphql-errors';
 import type { Viewer } from '../use-viewer';
 import { Alert } from './alert';
@@ -91,7 +91,7 @@ export function ProjectBoard({ viewer }: { viewer: Viewer }) {
       {board && (
         <>
           <p data-testid="board-total">
-            {board.territory.name} : {board.totalCount} projet{board.totalCount > 1 ? 's' : ''}
+            {territoryName(board.territory)} : {board.totalCount} projet{board.totalCount > 1 ? 's' : ''}
           </p>
           {board.totalCount === 0 && <p className="muted">Aucun projet déposé sur ce territoire pour l'instant.</p>}
           <div className="board">

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { territoryName } from '../format';
 import { describeError } from '../graphql-errors';
 import { EMPTY_FILL, mapClasses, type MapClass } from '../map/map-scale';
 import type { ProjectFilter } from '../project-list-query';
@@ -48,7 +49,7 @@ export function ProjectMapPage() {
   const [filter, setFilter] = useState<ProjectFilter>({});
   const [{ data, fetching, error }] = useQuery({ query: PROJECT_MAP_QUERY, variables: { filter } });
   const map = data?.projectMap;
-  const counts = useMemo(() => new Map<string, DepartementCount>((map?.departements ?? []).map((d) => [d.code, { code: d.code, name: d.departement.name, count: d.count }])), [map]);
+  const counts = useMemo(() => new Map<string, DepartementCount>((map?.departements ?? []).map((d) => [d.code, { code: d.code, name: territoryName(d.departement), count: d.count }])), [map]);
   const classes = useMemo(() => mapClasses(Math.max(0, ...[...counts.values()].map((c) => c.count))), [counts]);
   const hrefOf = (code: string) =>
     listHash({

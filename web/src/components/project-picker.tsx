@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { territoryName } from '../format';
 import { PROJECT_PICK_QUERY } from '../recommendation-operations';
 import { SearchPicker, type Picked, type PickerResults } from './search-picker';
 
@@ -6,7 +7,7 @@ export type PickedProject = Picked;
 
 function useProjects(search: string): PickerResults {
   const [{ data, fetching, error }] = useQuery({ query: PROJECT_PICK_QUERY, variables: { search }, pause: search.length < 2, requestPolicy: 'network-only' });
-  const options = (data?.projects.edges ?? []).map(({ node }) => ({ id: node.id, title: node.title, detail: node.territory.name }));
+  const options = (data?.projects.edges ?? []).map(({ node }) => ({ id: node.id, title: node.title, detail: territoryName(node.territory) }));
   return { options, fetching, error };
 }
 

@@ -1,4 +1,4 @@
-import { formatDate } from '../format';
+import { formatDate, organizationName, territoryName } from '../format';
 import type { ProjectNode } from '../project-list-query';
 import { ficheHash } from '../use-hash-route';
 import { StatusBadge } from './status-badge';
@@ -13,10 +13,10 @@ export function ProjectRow({ project }: { project: ProjectNode }) {
         <a href={ficheHash(project.id)}>{project.title}</a> <UnreadBadge count={project.unreadCount} />
       </td>
       <td>
-        {territory.name}
-        {territory.departement && <span className="muted"> ({territory.departement.name})</span>}
+        {territoryName(territory)}
+        {territory?.departement && <span className="muted"> ({territory.departement.name})</span>}
       </td>
-      <td>{owner.name}</td>
+      <td>{organizationName(owner)}</td>
       <td>
         <StatusBadge status={project.status} />
       </td>

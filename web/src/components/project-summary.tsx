@@ -1,4 +1,4 @@
-import { formatDate, formatDay, formatEuros, formatPhase, formatPriority } from '../format';
+import { formatDate, formatDay, formatEuros, formatPhase, formatPriority, organizationName, TERRITORIES_UNAVAILABLE } from '../format';
 import type { ProjectFiche } from '../project-fiche-query';
 import { FicheField } from './fiche-field';
 import { useThemes } from '../themes';
@@ -13,8 +13,8 @@ function datesOf({ startDate, endDate }: ProjectFiche): string | null {
 /** "Présentation": the project's description and main fields. */
 export function ProjectSummary({ project }: { project: ProjectFiche }) {
   const { themeLabel } = useThemes();
-  const main = project.territories.at(0);
-  const others = project.territories.slice(1);
+  const main = project.territories?.at(0);
+  const others = project.territories?.slice(1) ?? [];
   return (
     <section aria-labelledby="presentation-title">
       <h2 id="presentation-title">Présentation</h2>
@@ -22,18 +22,20 @@ export function ProjectSummary({ project }: { project: ProjectFiche }) {
       <dl className="fiche-fields">
         <FicheField label="Phase">{formatPhase(project.phase)}</FicheField>
         <FicheField label="Territoires concernés">
-          {main && (
-            <ul className="plain">
-              <li>
-                {main.name} <span className="muted">(principal)</span>
-              </li>
-              {others.map((territory) => (
-                <li key={territory.id}>{territory.name}</li>
-              ))}
-            </ul>
-          )}
+          {project.territories === null
+            ? TERRITORIES_UNAVAILABLE
+            : main && (
+                <ul className="plain">
+                  <li>
+                    {main.name} <span className="muted">(principal)</span>
+                  </li>
+                  {others.map((territory) => (
+                    <li key={territory.id}>{territory.name}</li>
+                  ))}
+                </ul>
+              )}
         </FicheField>
-        <FicheField label="Porteur">{project.owner.name}</FicheField>
+        <FicheField label="Porteur">{organizationName(project.owner)}</FicheField>
         <FicheField label="Thèmes">
           {project.themes.length > 0 && (
             <ul className="tags">

@@ -1,4 +1,5 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { territoryNames } from '../format';
 import { formatResourceKind, formatResourceStatus } from '../library-labels';
 import type { ResourceEdge } from '../resource-operations';
 import { useThemes } from '../themes';
@@ -23,7 +24,7 @@ export function ResourceCard({ resource }: { resource: ResourceEdge['node'] }) {
         )}{' '}
         <span className="muted">
           {resource.provider?.name ? `${resource.provider.name} · ` : ''}
-          {resource.national ? 'Toute la France' : resource.territories.map((t) => t.name).join(', ')}
+          {resource.national ? 'Toute la France' : territoryNames(resource.territories)}
         </span>
       </p>
       <p className="fr-mb-1w">{resource.summary}</p>

@@ -1,5 +1,5 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime, territoryNames } from '../format';
 import { formatResourceKind, formatResourceStatus } from '../library-labels';
 import { safeHref } from '../markdown';
 import type { ResourceSheet } from '../resource-operations';
@@ -24,7 +24,7 @@ export function ResourceDetails({ resource }: { resource: ResourceSheet }) {
       <dl className="fiche-fields">
         <FicheField label="Type">{formatResourceKind(resource.kind)}</FicheField>
         <FicheField label="Fournisseur">{resource.provider?.name ?? 'Non renseigné'}</FicheField>
-        <FicheField label="Territoires">{resource.national ? 'Toute la France' : resource.territories.map((t) => t.name).join(', ')}</FicheField>
+        <FicheField label="Territoires">{resource.national ? 'Toute la France' : territoryNames(resource.territories)}</FicheField>
         <FicheField label="Thèmes">{resource.themes.length > 0 ? resource.themes.map(themeLabel).join(', ') : 'Aucun'}</FicheField>
         <FicheField label="Version">
           {resource.version}, du {formatDateTime(resource.updatedAt)}

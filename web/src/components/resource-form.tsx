@@ -27,7 +27,9 @@ export function ResourceForm({ resource, onDone, onCancel }: ResourceFormProps) 
   const [body, setBody] = useState(resource?.body ?? '');
   const [kind, setKind] = useState<string>(resource?.kind ?? 'GUIDE');
   const [chosenThemes, setChosenThemes] = useState<string[]>(resource?.themes ?? []);
-  const [territories, setTerritories] = useState(resource?.territories.map(({ id, name }) => ({ id, name })) ?? []);
+  const [territories, setTerritories] = useState(resource?.territories?.map(({ id, name }) => ({ id, name })) ?? []);
+  // Null while people-territories cannot answer: saving would clear them.
+  const territoriesUnknown = resource !== undefined && resource.territories === null;
   const [url, setUrl] = useState(resource?.url ?? '');
   const [showErrors, setShowErrors] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +46,7 @@ export function ResourceForm({ resource, onDone, onCancel }: ResourceFormProps) 
       setShowErrors(true);
       return;
     }
+    if (territoriesUnknown) return;
     setError(null);
     const fields = {
       title: title.trim(),
@@ -134,9 +137,9 @@ export function ResourceForm({ resource, onDone, onCancel }: ResourceFormProps) 
         />
       </fieldset>
       <Input label="Lien (facultatif)" nativeInputProps={{ id: 'resource-url', type: 'url', value: url, onChange: (e) => setUrl(e.target.value), placeholder: 'https://' }} />
-      <Alert message={error} />
+      <Alert message={territoriesUnknown ? 'Les départements de la fiche sont indisponibles pour le moment : réessayez plus tard pour l’enregistrer.' : error} />
       <div className="button-row">
-        <Button type="submit" disabled={creating || updating || conflict}>
+        <Button type="submit" disabled={creating || updating || conflict || territoriesUnknown}>
           {resource ? 'Enregistrer' : 'Enregistrer le brouillon'}
         </Button>
         {onCancel ? (

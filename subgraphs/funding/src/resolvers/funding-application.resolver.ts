@@ -9,7 +9,11 @@ import { FundingProcedure, PrepareFundingApplicationResult } from "../types/fund
 
 @Resolver(() => FundingApplication)
 export class FundingApplicationResolver {
-  @Query(() => [FundingProcedure], { description: "The Démarches Simplifiées démarches the hub can pre-fill (Fonds vert, DETR, DSIL, FNADT...)." })
+  @Query(() => [FundingProcedure], {
+    nullable: true,
+    description:
+      "The Démarches Simplifiées démarches the hub can pre-fill (Fonds vert, DETR, DSIL, FNADT...). Asked beside a project (its Financements tab): null, with an error naming the funding subgraph, when that subgraph cannot answer, so that the project still answers.",
+  })
   fundingProcedures(@Ctx() { viewer, applications }: Context): FundingProcedure[] {
     authorize(viewer, "funding:read");
     return applications.services.procedures.map((p) => ({

@@ -3,7 +3,7 @@ import { loadThemes } from "@hub/reference";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { FundingKind, FundingOpportunity } from "../types/funding.types";
-import { FundedProject, FundingOpportunityFilter } from "../types/project.types";
+import { FundedProject, FundingOpportunityFilter, territoryIdsOf } from "../types/project.types";
 import { rankedOpportunities, readOpportunityPage, toOpportunity, todayInFrance } from "../services/funding.service";
 
 export const FundingOpportunityConnection = connectionType("FundingOpportunity", FundingOpportunity);
@@ -61,7 +61,7 @@ export class ProjectFundingResolver {
     authorize(context.viewer, "funding:read");
     const page = readOpportunityPage(args.first, args.after);
     if (project.themes.length === 0) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
-    const territoryIds = [project.territory.id, ...project.territories.map((t) => t.id)];
+    const territoryIds = territoryIdsOf(project);
     return rankedOpportunities({ territoryIds, themes: project.themes, phase: project.phase, kind: args.kind ?? null }, page, context, todayInFrance());
   }
 }

@@ -86,7 +86,10 @@ export class ResourceResolver {
     return importEngineeringAids(dataSource, aidesTerritoires, new Date());
   }
 
-  @FieldResolver(() => [TerritoryRef], { description: "Régions and départements where it applies; empty for all of France." })
+  @FieldResolver(() => [TerritoryRef], {
+    nullable: true,
+    description: "Régions and départements where it applies; empty for all of France. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
+  })
   territories(@Root() resource: Resource): TerritoryRef[] {
     return resource.territoryIds.map((id) => ({ id }));
   }

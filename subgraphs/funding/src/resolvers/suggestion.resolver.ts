@@ -5,7 +5,7 @@ import { Resource } from "../entities/library.entity";
 import { SuggestionDiscard, SuggestionRule } from "../entities/suggestion.entity";
 import { canRead } from "../services/library.service";
 import { createSuggestionRule, deleteSuggestionRule, discardSuggestion, requireRecommender, suggestionsFor, updateSuggestionRule } from "../services/suggestion.service";
-import { FundedProject, PersonRef, TerritoryRef } from "../types/project.types";
+import { FundedProject, PersonRef, TerritoryRef, territoryIdsOf } from "../types/project.types";
 import { ResourceSuggestion, SuggestionRuleInput } from "../types/suggestion.types";
 
 @Resolver(() => SuggestionRule)
@@ -48,7 +48,10 @@ export class SuggestionRuleResolver {
     return discardSuggestion(context, { projectId, resourceId, reason }, new Date());
   }
 
-  @FieldResolver(() => [TerritoryRef], { description: "Régions and départements it applies in; empty: all of France." })
+  @FieldResolver(() => [TerritoryRef], {
+    nullable: true,
+    description: "Régions and départements it applies in; empty: all of France. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
+  })
   territories(@Root() rule: SuggestionRule): TerritoryRef[] {
     return rule.territoryIds.map((id) => ({ id }));
   }
@@ -86,7 +89,7 @@ export class ProjectSuggestionsResolver {
   @Directive('@requires(fields: "themes territory { id } territories { id } tags recommendedResourceIds")')
   async suggestedResources(@Root() project: FundedProject, @Ctx() context: Context): Promise<ResourceSuggestion[]> {
     await requireRecommender(context, project.id);
-    const territoryIds = [project.territory.id, ...project.territories.map((t) => t.id)];
+    const territoryIds = territoryIdsOf(project);
     const suggestions = await suggestionsFor(context, project.id, { themes: project.themes, tags: project.tags, territoryIds }, project.recommendedResourceIds, new Date());
     return suggestions.map((s) => ({ ...s, matchedTerritories: s.matchedTerritoryIds.map((id) => ({ id })) }));
   }

@@ -119,7 +119,10 @@ export class ResourceVersion {
   @Field(() => [String])
   themes!: string[];
 
-  @Field(() => [TerritoryRef])
+  @Field(() => [TerritoryRef], {
+    nullable: true,
+    description: "Régions and départements where it applied; empty for all of France. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
+  })
   territories!: TerritoryRef[];
 
   @Field(() => ResourceKind)

@@ -46,13 +46,15 @@ export class FundedProject {
   @Directive("@external")
   phase!: ProjectPhase;
 
-  @Field(() => TerritoryRef)
+  // Nullable as in projects, which resolves them (a reference to people-territories' territories):
+  // the values projects sends are never null.
+  @Field(() => TerritoryRef, { nullable: true })
   @Directive("@external")
-  territory!: TerritoryRef;
+  territory!: TerritoryRef | null;
 
-  @Field(() => [TerritoryRef])
+  @Field(() => [TerritoryRef], { nullable: true })
   @Directive("@external")
-  territories!: TerritoryRef[];
+  territories!: TerritoryRef[] | null;
 
   @Field(() => [String])
   @Directive("@external")
@@ -61,6 +63,11 @@ export class FundedProject {
   @Field(() => [ID])
   @Directive("@external")
   recommendedResourceIds!: string[];
+}
+
+/** The ids of a project's territories (@required from projects), the main one first. */
+export function territoryIdsOf(project: Pick<FundedProject, "territory" | "territories">): string[] {
+  return [...(project.territory ? [project.territory.id] : []), ...(project.territories ?? []).map((t) => t.id)];
 }
 
 @InputType({ description: "What to look for: where, on which themes, at which phase, which kind of aid." })

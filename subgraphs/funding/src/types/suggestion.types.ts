@@ -32,7 +32,11 @@ export class ResourceSuggestion {
   @Field(() => [String], { description: "The project's themes the rules matched." })
   matchedThemes!: string[];
 
-  @Field(() => [TerritoryRef], { description: "The rules' territories (régions, départements) the project is in; empty when only national rules matched." })
+  @Field(() => [TerritoryRef], {
+    nullable: true,
+    description:
+      "The rules' territories (régions, départements) the project is in; empty when only national rules matched. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
+  })
   matchedTerritories!: TerritoryRef[];
 
   @Field(() => [SuggestionRule], { description: "The rules that suggest it." })

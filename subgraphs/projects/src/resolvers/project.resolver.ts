@@ -109,12 +109,18 @@ export class ProjectResolver {
     return addComment(dataSource, viewer, { projectId, body, internal });
   }
 
-  @FieldResolver(() => TerritoryRef, { description: "The main territory concerned, where the project is carried: a commune or an EPCI." })
+  @FieldResolver(() => TerritoryRef, {
+    nullable: true,
+    description: "The main territory concerned, where the project is carried: a commune or an EPCI. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
+  })
   territory(@Root() project: Project): TerritoryRef {
     return { id: project.territoryId };
   }
 
-  @FieldResolver(() => [TerritoryRef], { description: "Every territory concerned: the main one first, then the other communes." })
+  @FieldResolver(() => [TerritoryRef], {
+    nullable: true,
+    description: "Every territory concerned: the main one first, then the other communes. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
+  })
   territories(@Root() project: Project): TerritoryRef[] {
     return [project.territoryId, ...project.otherCommuneIds].map((id) => ({ id }));
   }
@@ -132,7 +138,10 @@ export class ProjectResolver {
     };
   }
 
-  @FieldResolver(() => OrganizationRef, { description: "The collectivité carrying the project." })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: "The collectivité carrying the project. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
+  })
   owner(@Root() project: Project): OrganizationRef {
     return { id: project.ownerId };
   }
@@ -188,7 +197,10 @@ export class ProjectResolver {
     return loaders.assignees.load(project.id);
   }
 
-  @FieldResolver(() => [OrganizationRef], { description: "Organisations associated with it (experts, operators)." })
+  @FieldResolver(() => [OrganizationRef], {
+    nullable: true,
+    description: "Organisations associated with it (experts, operators). Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
+  })
   async actors(@Root() project: Project, @Ctx() { loaders }: Context): Promise<OrganizationRef[]> {
     return (await loaders.actors.load(project.id)).map((a) => ({ id: a.organizationId }));
   }

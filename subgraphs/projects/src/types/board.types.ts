@@ -20,7 +20,7 @@ export class BoardColumn {
 
 @ObjectType({ description: "The board of a territory's projects by status, for State agents: move a card with moveProjectCard." })
 export class ProjectBoard {
-  @Field(() => TerritoryRef)
+  @Field(() => TerritoryRef, { nullable: true, description: "The territory of the board. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer." })
   territory!: TerritoryRef;
 
   @Field(() => Int, { description: "Projects on the board, every column together." })

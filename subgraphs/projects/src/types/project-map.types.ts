@@ -6,7 +6,7 @@ export class DepartementProjectCount {
   @Field({ description: "The département's INSEE code (63, 2A, 971...)." })
   code!: string;
 
-  @Field(() => TerritoryRef, { description: "The département (DEPARTEMENT:<code>)." })
+  @Field(() => TerritoryRef, { nullable: true, description: "The département (DEPARTEMENT:<code>). Null, with an error naming the people-territories subgraph, when that subgraph cannot answer." })
   departement!: TerritoryRef;
 
   @Field(() => Int, { description: "Projects you see there that match the filter (a project over several départements counts in each)." })
