@@ -8,7 +8,7 @@ describe("readGatewayConfig: operation and WebSocket limits", () => {
     const config = readGatewayConfig(DEV);
     expect([config.limits, config.webSocket]).toEqual([
       { maxDepth: 12, maxAliases: 30, maxRootFields: 20, maxDirectives: 50, maxTokens: 5000, maxCost: 10_000, defaultPageSize: 20, listFactor: 10 },
-      { maxPayloadBytes: 262_144, initTimeoutMs: 3000, maxSubscriptionsPerConnection: 50, maxSubscriptionsPerViewer: 200, maxBufferedBytes: 4_194_304 },
+      { maxPayloadBytes: 262_144, initTimeoutMs: 3000, maxSubscriptionsPerConnection: 50, maxSubscriptionsPerViewer: 200, maxSubscriptionsPerApiKey: 500, maxBufferedBytes: 4_194_304 },
     ]);
   });
 
@@ -61,5 +61,50 @@ describe("readGatewayConfig: rate limits, the gateway's database, hot reload", (
     expect(readGatewayConfig({ ...DEV, RATE_LIMITS: "off" }).rateLimits).toBeNull();
     expect(() => readGatewayConfig({ ...PRODUCTION, RATE_LIMITS: "off" })).toThrow("RATE_LIMITS=off is refused in production");
     expect(() => readGatewayConfig({ ...DEV, RATE_LIMIT_PERSON_PER_MINUTE: "0" })).toThrow("RATE_LIMIT_PERSON_PER_MINUTE must be an integer between 1 and 1000000");
+  });
+});
+
+describe("readGatewayConfig: Redis and the gateway's database in production", () => {
+  const STRONG = "r".repeat(32);
+
+  it("keeps buckets without Redis by default, and reads REDIS_URL and REDIS_KEY_PREFIX", () => {
+    expect(readGatewayConfig(PRODUCTION)).toMatchObject({ redisUrl: null, redisKeyPrefix: "hub:" });
+    expect(readGatewayConfig({ ...DEV, REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "hub-a:" })).toMatchObject({ redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "hub-a:" });
+    expect(readGatewayConfig({ ...PRODUCTION, REDIS_URL: `rediss://:${STRONG}@cache.internal:6380/0` }).redisUrl).toBe(`rediss://:${STRONG}@cache.internal:6380/0`);
+    expect(readGatewayConfig({ ...PRODUCTION, REDIS_URL: `redis://gateway:${STRONG}@cache.internal` }).redisUrl).toBe(`redis://gateway:${STRONG}@cache.internal`);
+  });
+
+  it("refuses in production a REDIS_URL without a password, with a short or a published one", () => {
+    expect(() => readGatewayConfig({ ...PRODUCTION, REDIS_URL: "redis://cache.internal:6379" })).toThrow("REDIS_URL has no password: production requires one of at least 32 characters");
+    expect(() => readGatewayConfig({ ...PRODUCTION, REDIS_URL: "redis://gateway@cache.internal:6379" })).toThrow("REDIS_URL has no password");
+    expect(() => readGatewayConfig({ ...PRODUCTION, REDIS_URL: "redis://:short-password@cache.internal" })).toThrow("REDIS_URL has a password shorter than 32 characters");
+    expect(() => readGatewayConfig({ ...PRODUCTION, REDIS_URL: "redis://:xxxxxxxx-DEV-ONLY-xxxxxxxxxxxxxxxxxxxxxxxxxx@cache.internal" })).toThrow(
+      "REDIS_URL has a development or test password published in the repository",
+    );
+    // Outside production a local Redis without a password is fine.
+    expect(readGatewayConfig({ ...DEV, REDIS_URL: "redis://127.0.0.1:6379" }).redisUrl).toBe("redis://127.0.0.1:6379");
+  });
+
+  it("refuses a REDIS_URL that is not a Redis URL, in any mode", () => {
+    expect(() => readGatewayConfig({ ...DEV, REDIS_URL: "http://cache:6379" })).toThrow("REDIS_URL must be a redis:// or rediss:// URL (got http://)");
+    expect(() => readGatewayConfig({ ...DEV, REDIS_URL: "not a url" })).toThrow('REDIS_URL must be a URL (got "not a url")');
+  });
+
+  it("checks GATEWAY_DATABASE_URL's password in production as the subgraphs' DATABASE_URL: none (certificate, .pgpass) or a strong one", () => {
+    expect(readGatewayConfig({ ...PRODUCTION, GATEWAY_DATABASE_URL: "postgres://gateway@db/gateway" }).databaseUrl).toBe("postgres://gateway@db/gateway");
+    expect(readGatewayConfig({ ...PRODUCTION, GATEWAY_DATABASE_URL: `postgres://gateway:${STRONG}@db/gateway` }).databaseUrl).toBe(`postgres://gateway:${STRONG}@db/gateway`);
+    expect(() => readGatewayConfig({ ...PRODUCTION, GATEWAY_DATABASE_URL: "postgres://gateway:short@db/gateway" })).toThrow("GATEWAY_DATABASE_URL has a password shorter than 32 characters");
+    expect(() => readGatewayConfig({ ...PRODUCTION, GATEWAY_DATABASE_URL: "postgres://postgres:postgres@db/gateway" })).toThrow(
+      "GATEWAY_DATABASE_URL has a development or test password published in the repository",
+    );
+    expect(() => readGatewayConfig({ ...DEV, GATEWAY_DATABASE_URL: "mysql://db/gateway" })).toThrow("GATEWAY_DATABASE_URL must be a postgres:// or postgresql:// URL (got mysql://)");
+    // Outside production, the local servers' passwords are fine.
+    expect(readGatewayConfig({ ...DEV, GATEWAY_DATABASE_URL: "postgres://postgres:postgres@127.0.0.1/gateway" }).databaseUrl).toBe("postgres://postgres:postgres@127.0.0.1/gateway");
+  });
+
+  it("lists the Redis and database problems with the others at once", () => {
+    expect(() => readGatewayConfig({ ...PRODUCTION, REDIS_URL: "redis://cache", GATEWAY_DATABASE_URL: "postgres://gw:short@db/gateway", RATE_LIMITS: "off" })).toThrow(
+      "invalid configuration: RATE_LIMITS=off is refused in production; GATEWAY_DATABASE_URL has a password shorter than 32 characters; REDIS_URL has no password: production requires one of at least 32 characters",
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, int, oneOf, optional, readServiceConfig, secret, str, url, type CommonConfig, type Env } from "@hub/kit";
+import { checkUrlPassword, DEFAULT_PAGE_SIZE, int, oneOf, optional, readServiceConfig, secret, str, url, type CommonConfig, type Env, type HubMode, type Reader } from "@hub/kit";
 import { dirname, join } from "node:path";
 import type { ProConnectOptions } from "./auth/proconnect.route";
 import type { OperationLimits } from "./limits";
@@ -67,9 +67,19 @@ export interface GatewayConfig extends CommonConfig {
   rateLimits: RateLimits | null;
   /**
    * GATEWAY_DATABASE_URL: the gateway's own PostgreSQL database, where the rate-limit buckets are
-   * shared by every replica; unset, each replica counts for itself, in memory.
+   * shared by every replica (or while Redis fails, with REDIS_URL); unset, and without REDIS_URL,
+   * each replica counts for itself, in memory. In production its password, if it has one, is
+   * checked like DATABASE_URL's.
    */
   databaseUrl: string | null;
+  /**
+   * REDIS_URL (redis:// or rediss://): when set, the rate-limit buckets and cost budgets are kept
+   * in Redis, shared by every replica, PostgreSQL (GATEWAY_DATABASE_URL) then memory taking over
+   * while it fails. In production it must carry a password of at least 32 characters.
+   */
+  redisUrl: string | null;
+  /** REDIS_KEY_PREFIX (default "hub:"): before every key the gateway writes in Redis. */
+  redisKeyPrefix: string;
   /**
    * TRUSTED_DOCUMENTS_DIR (default: the gateway package's trusted-documents folder): the
    * programmes' manifests of registered operations (*.json), loaded at start beside the web app's.
@@ -92,8 +102,13 @@ export interface WebSocketLimits {
   initTimeoutMs: number;
   /** WS_MAX_SUBSCRIPTIONS_PER_CONNECTION (default 50). */
   maxSubscriptionsPerConnection: number;
-  /** WS_MAX_SUBSCRIPTIONS_PER_VIEWER (default 200): across connections, by person, else remote address. */
+  /**
+   * WS_MAX_SUBSCRIPTIONS_PER_VIEWER (default 200): live subscriptions of one person (else one remote
+   * address) across its connections, on this replica.
+   */
   maxSubscriptionsPerViewer: number;
+  /** WS_MAX_SUBSCRIPTIONS_PER_API_KEY (default 500): live subscriptions of one programme key across its connections, on this replica. */
+  maxSubscriptionsPerApiKey: number;
   /** WS_MAX_BUFFERED_BYTES (default 4 MiB): a client that lets more pile up unread is closed with 1013. */
   maxBufferedBytes: number;
 }
@@ -169,7 +184,23 @@ function readWebSocketLimits(env: Env, problems: string[]): WebSocketLimits {
     initTimeoutMs: int("WS_INIT_TIMEOUT_MS", 3000, 100, 600_000)(env, problems),
     maxSubscriptionsPerConnection: int("WS_MAX_SUBSCRIPTIONS_PER_CONNECTION", 50, 1, 1_000_000)(env, problems),
     maxSubscriptionsPerViewer: int("WS_MAX_SUBSCRIPTIONS_PER_VIEWER", 200, 1, 1_000_000)(env, problems),
+    maxSubscriptionsPerApiKey: int("WS_MAX_SUBSCRIPTIONS_PER_API_KEY", 500, 1, 1_000_000)(env, problems),
     maxBufferedBytes: int("WS_MAX_BUFFERED_BYTES", 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024)(env, problems),
+  };
+}
+
+/**
+ * An optional URL whose password is a secret: in production checked like the others (see
+ * checkUrlPassword); `passwordRequired` refuses a URL without one there.
+ */
+function urlWithSecret(name: string, mode: HubMode, protocols: string[], passwordRequired: boolean): Reader<string | null> {
+  return (env, problems) => {
+    if (!optional(name)(env, problems)) return null;
+    const value = url(name)(env, problems);
+    const protocol = URL.canParse(value) ? new URL(value).protocol : null;
+    if (protocol !== null && !protocols.includes(protocol)) problems.push(`${name} must be a ${protocols.map((p) => `${p}//`).join(" or ")} URL (got ${protocol}//)`);
+    if (mode === "production") checkUrlPassword(name, value, problems, passwordRequired);
+    return value;
   };
 }
 
@@ -219,7 +250,10 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       apolloTelemetry: oneOf("HUB_APOLLO_TELEMETRY", ["enabled", "disabled"] as const, "disabled"),
       limits: (e, problems) => readLimits(e, problems, mode),
       rateLimits: (e, problems) => readRateLimits(e, problems, mode),
-      databaseUrl: (e, problems) => (optional("GATEWAY_DATABASE_URL")(e, problems) ? url("GATEWAY_DATABASE_URL")(e, problems) : null),
+      databaseUrl: urlWithSecret("GATEWAY_DATABASE_URL", mode, ["postgres:", "postgresql:"], false),
+      // Redis has no other way to know its clients: production requires a password.
+      redisUrl: urlWithSecret("REDIS_URL", mode, ["redis:", "rediss:"], true),
+      redisKeyPrefix: str("REDIS_KEY_PREFIX", "hub:"),
       trustProxyHops: int("TRUST_PROXY_HOPS", 0, 0, 10),
       trustedDocumentsDir: str("TRUSTED_DOCUMENTS_DIR", join(__dirname, "..", "trusted-documents")),
       webSocket: readWebSocketLimits,

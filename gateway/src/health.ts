@@ -18,17 +18,20 @@ export interface HealthSources {
   supergraphLoaded: () => boolean;
   /** The gateway's live subscriptions. */
   subscriptions: () => { subscribers: number; upstreams: number };
+  /** Where the rate limits' buckets are: the stores configured, and the one that answered last (a shared one failing shows here). */
+  rateLimitStore?: () => { configured: string[]; current: string };
 }
 
 /**
- * GET /health, liveness: 200 whenever the process serves, with its live subscriptions; it calls
- * nothing. GET /ready, readiness: 200 when the supergraph is loaded and every subgraph answers
+ * GET /health, liveness: 200 whenever the process serves, with its live subscriptions and the
+ * store its rate limits use (a failing Redis or database is not a reason to restart it: the next
+ * store takes over); it calls nothing. GET /ready, readiness: 200 when the supergraph is loaded and every subgraph answers
  * its own /health, else 503 saying what is missing.
  */
 export function healthRouter(sources: HealthSources, timeoutMs = 2000): express.Router {
   const router = express.Router();
   router.get("/health", (_request, response) => {
-    response.json({ status: "ok", subscriptions: sources.subscriptions() });
+    response.json({ status: "ok", subscriptions: sources.subscriptions(), ...(sources.rateLimitStore ? { rateLimits: sources.rateLimitStore() } : {}) });
   });
   router.get("/ready", async (_request, response) => {
     const names = Object.keys(sources.subgraphUrls);

@@ -24,12 +24,13 @@ import { introspectionPlugin } from "./introspection";
 import { limitsPlugin } from "./limits";
 import { assignRequestId, createGatewayLogger, GatewayMetrics, metricsRouter, observabilityPlugin, tracingPlugin } from "./observability";
 import { PersistedQueryStore, TrustedDocuments, trustedDocumentsPlugin } from "./persisted";
-import { clientAddress, PostgresBuckets, RateLimiter } from "./rate-limits";
+import { clientAddress, openBuckets, RateLimiter } from "./rate-limits";
 import { securityHeaders } from "./security-headers";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source";
 import { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 import { watchedSupergraph } from "./supergraph-watch";
 import { attachWebSocket } from "./websocket";
+import { SubscriptionSlots } from "./websocket-limits";
 
 export type { GatewayContext } from "./subgraph-data-source";
 
@@ -47,6 +48,14 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const { json: log, logger } = createGatewayLogger(quiet ? "error" : config.logLevel);
   const supergraphSdl = readSupergraphSdl(config);
+  // Live subscriptions per connection and per caller (the WebSocket's caps, read by /metrics too).
+  const slots = new SubscriptionSlots({
+    perConnection: config.webSocket.maxSubscriptionsPerConnection,
+    perViewer: config.webSocket.maxSubscriptionsPerViewer,
+    perApiKey: config.webSocket.maxSubscriptionsPerApiKey,
+  });
+  // Where the rate limits' buckets are (the stores are opened below).
+  const rateLimitStore = () => ({ configured: buckets.configured, current: buckets.current });
   // OpenTelemetry traces when an OTLP endpoint is configured (docs/observability.md); else null, nothing sent.
   const tracer = createTracer(config.tracing, "gateway", logger);
   // One data source per subgraph, shared by queries and federated subscriptions.
@@ -54,6 +63,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const metrics: GatewayMetrics = new GatewayMetrics(
     () => subscriptions.stats(),
     () => Object.entries(dataSources).map(([name, source]) => ({ subgraph: name, state: source.circuitState })),
+    { rateLimitStore, subscribers: () => slots.stats() },
   );
   const dataSource = (name: string, url: string) =>
     new SubgraphDataSource({
@@ -83,8 +93,9 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       return dataSource(name, url);
     },
   });
-  // Per-caller token buckets, shared by the replicas through the gateway's database when it has one.
-  const rateLimiter = new RateLimiter(config.rateLimits, config.databaseUrl ? await PostgresBuckets.open(config.databaseUrl) : null, logger, metrics.rateLimitRefusal.bind(metrics));
+  // Per-caller token buckets, shared by the replicas through Redis or the gateway's database when configured.
+  const buckets = await openBuckets(config, logger, metrics.rateLimitStoreFallback.bind(metrics));
+  const rateLimiter = new RateLimiter(config.rateLimits, buckets, metrics.rateLimitRefusal.bind(metrics));
   // Registered operations: the web app's (written at its build) and the programmes' manifests.
   const trusted = new TrustedDocuments(TrustedDocuments.files(config.webDist, config.trustedDocumentsDir), logger);
   const formatError = gatewayFormatError(config.subgraphUrls, logger.warn, config.mode === "production");
@@ -154,7 +165,15 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     }),
   );
   app.use(metricsRouter(metrics, config.metricsToken, config.mode));
-  app.use(healthRouter({ subgraphUrls: config.subgraphUrls, supergraphLoaded: () => apiSchema !== null, subscriptions: () => subscriptions.stats() }));
+  app.use(
+    healthRouter({
+      subgraphUrls: config.subgraphUrls,
+      supergraphLoaded: () => apiSchema !== null,
+      subscriptions: () => subscriptions.stats(),
+      // Shown when there is a shared store to fall from.
+      rateLimitStore: buckets.configured.length > 1 ? rateLimitStore : undefined,
+    }),
+  );
   app.use(
     devTokenRouter({
       enabled: config.mode === "development",
@@ -216,6 +235,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
         rateLimiter,
         trustProxyHops: config.trustProxyHops,
         trusted,
+        slots,
         tracer,
       });
     },

@@ -15,7 +15,7 @@ import { clientAddress, rateLimited, type RateLimiter } from "./rate-limits";
 import type { GatewayContext } from "./server";
 import type { FederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 import type { Deliver } from "./subscriptions/shared-upstream";
-import { limitBufferedOutput, subscriberKey, SubscriptionSlots } from "./websocket-limits";
+import { limitBufferedOutput, subscriberOf, type Subscriber, type SubscriptionSlots } from "./websocket-limits";
 
 /** The context of an operation over WebSocket: the viewer, and where a subscription's events go. */
 interface SocketContext extends GatewayContext {
@@ -47,6 +47,8 @@ export interface WebSocketOptions {
   trustProxyHops: number;
   /** Registered operations, for keys that run those only (sent in full over WebSocket). */
   trusted: TrustedDocuments;
+  /** Live subscriptions per connection and per caller (WS_MAX_SUBSCRIPTIONS_*), also read by /metrics. */
+  slots: SubscriptionSlots;
   /** Traces (null: off): a span for each subscription, from subscribe to its end. */
   tracer?: Tracer | null;
 }
@@ -119,7 +121,14 @@ export function attachWebSocket(
         if (!credential) return false;
         ctx.extra.viewer = credential.viewer;
         ctx.extra.credential = credential;
-        // A caller past its rate gets no connection (4429; graphql-ws's own 4403 then finds it closing).
+        // A caller past its rate, or holding all the subscriptions its cap allows, gets no
+        // connection (4429; graphql-ws's own 4403 then finds it closing).
+        const caller = subscriberOfSocket(ctx.extra, options.trustProxyHops);
+        if (options.slots.full(caller)) {
+          const { max, per } = options.slots.capOf(caller);
+          ctx.extra.socket.close(CLOSE_RATE_LIMITED, `Too many subscriptions: at most ${max} per ${per}`);
+          return false;
+        }
         return (await overRate(ctx.extra)) === null;
       },
       // Each operation re-checks the credential first (a suspended person's socket closes with
@@ -175,13 +184,18 @@ export function attachWebSocket(
   };
 }
 
+/** Who a socket's subscriptions count for (its key, person or address behind TRUST_PROXY_HOPS). */
+function subscriberOfSocket(extra: Extra & ConnectionExtra, trustProxyHops: number): Subscriber {
+  return subscriberOf(extra.credential, clientAddress(extra.request, trustProxyHops));
+}
+
 /**
  * What every operation over WebSocket goes through before anything runs: parsing with the
  * token limit, graphql-js validation and the gateway's limits (subscriptions do not pass
  * through Apollo), the subscription caps; and the masking of every error sent back.
  */
 function operationHooks(currentSchema: () => GraphQLSchema | null, options: WebSocketOptions): Hooks {
-  const slots = new SubscriptionSlots(options.webSocket.maxSubscriptionsPerConnection, options.webSocket.maxSubscriptionsPerViewer);
+  const slots = options.slots;
   const format = (error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError => {
     if (!(error instanceof GraphQLError)) return error;
     // `http` (a status for Apollo over HTTP) means nothing here.
@@ -189,7 +203,7 @@ function operationHooks(currentSchema: () => GraphQLSchema | null, options: WebS
     return options.formatError({ ...error.toJSON(), extensions }, error);
   };
   return {
-    onSubscribe: (ctx, id, payload: SubscribePayload) => {
+    onSubscribe: async (ctx, id, payload: SubscribePayload) => {
       const schema = currentSchema();
       if (!schema) return [new GraphQLError("The schema is not loaded yet", { extensions: { code: "UPSTREAM_UNAVAILABLE" } })];
       let document: DocumentNode;
@@ -202,12 +216,24 @@ function operationHooks(currentSchema: () => GraphQLSchema | null, options: WebS
       // A key limited to registered operations: its text must be one of them.
       if (ctx.extra.credential?.programme?.trustedOperationsOnly && !options.trusted.has(sha256(payload.query))) return [notInList(sha256(payload.query))];
       const variables = payload.variables ?? undefined;
-      const errors = validateOperation(schema, document, variables, limitsFor(options.limits, { programme: ctx.extra.credential?.programme }));
+      let cost = 0;
+      const programme = ctx.extra.credential?.programme ?? null;
+      const errors = validateOperation(schema, document, variables, limitsFor(options.limits, { programme }), (part) => (cost += part));
       // graphql-js's own validation errors carry no code: Apollo's name for them over HTTP.
       if (errors.length > 0) return errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })));
       if (getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION) {
-        const refused = slots.acquire(ctx.extra, id, subscriberKey(ctx.extra.viewer, ctx.extra.request));
+        const caller = subscriberOfSocket(ctx.extra, options.trustProxyHops);
+        const refused = slots.acquire(ctx.extra, id, caller);
         if (refused) return [refused];
+        // A subscription's cost is taken from its key's budget per minute once, when it starts
+        // (queries and mutations over the socket pay theirs in Apollo's limits plugin): past the
+        // budget, the socket closes with 4429 as for them.
+        const overBudget = programme ? await options.rateLimiter.spendCost(programme, cost, "ws") : null;
+        if (overBudget) {
+          slots.release(ctx.extra, id);
+          ctx.extra.socket.close(CLOSE_RATE_LIMITED, overBudget.message);
+          return [overBudget];
+        }
       }
       return { schema, document, operationName: payload.operationName, variableValues: variables };
     },

@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from "graphql";
 import WebSocket from "ws";
-import { CAMILLE, type Hub, JULIEN, RawClient, startHub, wsOperation } from "@hub/testing";
+import { CAMILLE, type Hub, JULIEN, NADIA, RawClient, startHub, wsOperation } from "@hub/testing";
 
 const LIVE = `subscription { projectActivity(territoryId: "DEPARTEMENT:63") { id } }`;
 
@@ -20,6 +20,12 @@ async function health(hub: Hub): Promise<{ subscribers: number; upstreams: numbe
   return ((await (await fetch(`${hub.origin}/health`)).json()) as { subscriptions: { subscribers: number; upstreams: number } }).subscriptions;
 }
 
+/** A sample of the hub's /metrics (`name{labels}`), or 0 when absent. */
+async function metric(hub: Hub, series: string): Promise<number> {
+  const line = (await (await fetch(`${hub.origin}/metrics`)).text()).split("\n").find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.split(" ")[1]) : 0;
+}
+
 async function subscribers(hub: Hub, count: number): Promise<void> {
   // The gateway's own count, polled: the protocol has no acknowledgement of a subscribe.
   while ((await health(hub)).subscribers !== count) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -35,6 +41,7 @@ describe("WebSocket limits", () => {
         WS_INIT_TIMEOUT_MS: "300",
         WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: "2",
         WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "3",
+        WS_MAX_SUBSCRIPTIONS_PER_API_KEY: "2",
         WS_MAX_BUFFERED_BYTES: "65536",
       },
     });
@@ -89,6 +96,90 @@ describe("WebSocket limits", () => {
     expect([second, third].map((c) => c.messages.filter((m) => m.type === "error").map((m) => m.id))).toEqual([["e"], []]);
     second.socket.close();
     third.socket.close();
+    await subscribers(hub, 0);
+  });
+
+  it("refuses a new connection of a person holding all the subscriptions its cap allows with 4429, and counts callers in /metrics", async () => {
+    const first = new RawClient(hub.gatewayUrl);
+    await first.init(julien);
+    for (const id of ["a", "b"]) first.send({ id, type: "subscribe", payload: { query: LIVE } });
+    const second = new RawClient(hub.gatewayUrl);
+    await second.init(julien);
+    second.send({ id: "c", type: "subscribe", payload: { query: LIVE } });
+    await subscribers(hub, 3);
+    expect(await metric(hub, 'hub_gateway_subscription_callers{caller="person"}')).toBe(1);
+    expect(await metric(hub, 'hub_gateway_subscriptions_per_caller_max{caller="person"}')).toBe(3);
+    // At its cap: a third connection is closed at connection_init, the open ones go on.
+    const third = new RawClient(hub.gatewayUrl);
+    await third.opened();
+    third.send({ type: "connection_init", payload: { authorization: `Bearer ${julien}` } });
+    expect(await third.closedWith).toEqual({ code: 4429, reason: "Too many subscriptions: at most 3 per viewer" });
+    expect(first.socket.readyState).toBe(WebSocket.OPEN);
+    // One completed: room again.
+    second.send({ id: "c", type: "complete" });
+    await subscribers(hub, 2);
+    const fourth = new RawClient(hub.gatewayUrl);
+    await fourth.init(julien);
+    for (const client of [first, second, fourth]) client.socket.close();
+    await subscribers(hub, 0);
+    expect(await metric(hub, 'hub_gateway_subscription_callers{caller="person"}')).toBe(0);
+  });
+
+  it("caps a programme key's subscriptions across its connections (WS_MAX_SUBSCRIPTIONS_PER_API_KEY), per key in /metrics", async () => {
+    const nadia = await hub.token(NADIA);
+    const created = await hub.query<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+      `mutation { createApiKey(input: { name: "Programme live", scopes: ["projects:read"] }) { key apiKey { id } } }`,
+      {},
+      nadia,
+    );
+    expect(created.errors).toBeUndefined();
+    const { key, apiKey } = created.data!.createApiKey;
+    const first = new RawClient(hub.gatewayUrl);
+    await first.init(key);
+    first.send({ id: "a", type: "subscribe", payload: { query: LIVE } });
+    const second = new RawClient(hub.gatewayUrl);
+    await second.init(key);
+    second.send({ id: "b", type: "subscribe", payload: { query: LIVE } });
+    await subscribers(hub, 2);
+    // The key's cap (2), not the viewer's (3), across connections: a coded error, the connection stays open.
+    second.send({ id: "c", type: "subscribe", payload: { query: LIVE } });
+    await second.until((m) => m.some((x) => x.id === "c"));
+    expect(second.messages.filter((m) => m.id === "c")).toEqual([
+      { id: "c", type: "error", payload: [{ message: "At most 2 subscriptions per API key", extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } }] },
+    ]);
+    expect(second.socket.readyState).toBe(WebSocket.OPEN);
+    expect(await metric(hub, `hub_gateway_api_key_subscriptions_active{api_key="${apiKey.id}"}`)).toBe(2);
+    // A new connection of the key is refused with 4429.
+    const third = new RawClient(hub.gatewayUrl);
+    await third.opened();
+    third.send({ type: "connection_init", payload: { authorization: `Bearer ${key}` } });
+    expect(await third.closedWith).toEqual({ code: 4429, reason: "Too many subscriptions: at most 2 per API key" });
+    first.socket.close();
+    second.socket.close();
+    await subscribers(hub, 0);
+    expect(await metric(hub, `hub_gateway_api_key_subscriptions_active{api_key="${apiKey.id}"}`)).toBe(0);
+  });
+
+  it("takes a subscription's cost from its key's budget per minute when it starts: past it, 4429 and COST_BUDGET_EXCEEDED", async () => {
+    const nadia = await hub.token(NADIA);
+    // A subscription of one activity with its id costs 1 (one object): room for one a minute.
+    const created = await hub.query<{ createApiKey: { key: string } }>(
+      `mutation { createApiKey(input: { name: "Programme frugal", scopes: ["projects:read"], costPerMinute: 1 }) { key } }`,
+      {},
+      nadia,
+    );
+    expect(created.errors).toBeUndefined();
+    const { key } = created.data!.createApiKey;
+    const client = new RawClient(hub.gatewayUrl);
+    await client.init(key);
+    client.send({ id: "a", type: "subscribe", payload: { query: LIVE } });
+    await subscribers(hub, 1);
+    client.send({ id: "b", type: "subscribe", payload: { query: LIVE } });
+    const closed = await client.closedWith;
+    expect(closed.code).toBe(4429);
+    expect(closed.reason).toMatch(/^Cost budget of 1 a minute spent: retry in \d+ s$/);
+    expect(await metric(hub, 'hub_gateway_rate_limit_refusals_total{caller="key",transport="ws",limit="cost"}')).toBe(1);
+    // Its slots are given back with the socket.
     await subscribers(hub, 0);
   });
 

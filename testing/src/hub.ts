@@ -156,7 +156,8 @@ export interface HubOptions {
   /**
    * Gateway settings read as from the environment: operation and WebSocket limits (QUERY_*, WS_*),
    * SUBGRAPH_TIMEOUT_MS, METRICS_TOKEN, SUPERGRAPH_PATH and SUPERGRAPH_WATCH_MS, TRUSTED_DOCUMENTS_DIR, RATE_LIMITS and
-   * RATE_LIMIT_* (default here: a million a minute, so that only the tests that set them meet them).
+   * RATE_LIMIT_* (default here: a million a minute, so that only the tests that set them meet them),
+   * REDIS_URL and REDIS_KEY_PREFIX (rate limits in Redis).
    */
   gatewayEnv?: Record<string, string>;
   /**
@@ -287,6 +288,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         ...generous,
         ...options.gatewayEnv,
       });
+    // Redis for the rate limits when the test gives REDIS_URL (else PostgreSQL or memory), read as the gateway reads it.
+    const { redisUrl, redisKeyPrefix } = readGatewayConfig({ HUB_MODE: "test", ...options.gatewayEnv });
     const gatewayDatabaseUrl = options.gatewayDatabase ? withDatabase(serverUrl(), `${testDatabasePrefix()}${suffix}_gateway`) : null;
     if (gatewayDatabaseUrl) stops.splice(1, 0, () => dropDatabases([gatewayDatabaseUrl]));
     // One gateway replica (the hub's, or another on the same database: startGateway).
@@ -315,6 +318,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           logLevel,
           rateLimits,
           databaseUrl: gatewayDatabaseUrl,
+          redisUrl,
+          redisKeyPrefix,
           trustProxyHops,
           trustedDocumentsDir,
         },

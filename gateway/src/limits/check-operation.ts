@@ -18,8 +18,14 @@ export function checkOperation(
   return validate(schema, document, rules);
 }
 
-/** graphql-js's own validation, then ours: for WebSocket operations, which Apollo does not see first. */
-export function validateOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: OperationLimits | null): readonly GraphQLError[] {
+/** graphql-js's own validation, then ours: for WebSocket operations, which Apollo does not see first. `onCost` is told the measured cost. */
+export function validateOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  limits: OperationLimits | null,
+  onCost?: (cost: number) => void,
+): readonly GraphQLError[] {
   const errors = validate(schema, document, specifiedRules);
-  return errors.length > 0 ? errors : checkOperation(schema, document, variables, limits);
+  return errors.length > 0 ? errors : checkOperation(schema, document, variables, limits, onCost);
 }

@@ -3,6 +3,16 @@ import { timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
 import type { CircuitState } from "@hub/kit";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { StoreName } from "../rate-limits";
+import type { SubscriberStats } from "../websocket-limits";
+
+/** What the metrics read at each scrape besides subscriptions and circuits. */
+export interface MetricSources {
+  /** The rate limits' stores, configured and the one that answered last. */
+  rateLimitStore?: () => { configured: StoreName[]; current: StoreName };
+  /** Live subscriptions by caller. */
+  subscribers?: () => SubscriberStats;
+}
 
 /** At most this many distinct operation names are labelled; the others count as "other" (callers choose names). */
 const MAX_OPERATION_NAMES = 100;
@@ -10,7 +20,8 @@ const MAX_OPERATION_NAMES = 100;
 /**
  * The gateway's Prometheus metrics, in a registry of its own: GraphQL requests, their errors and
  * latency by operation; calls to each subgraph and their latency, queries that shared a call in
- * flight, calls refused by an open circuit and each circuit's state; live subscriptions; rate-limit refusals.
+ * flight, calls refused by an open circuit and each circuit's state; live subscriptions, also by caller;
+ * rate-limit refusals and the store the buckets are in.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -67,7 +78,60 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  constructor(subscriptions: () => { subscribers: number; upstreams: number }, circuits: () => { subgraph: string; state: CircuitState }[] = () => []) {
+  private readonly storeFallbacks = new Counter({
+    name: "hub_gateway_rate_limit_store_fallbacks_total",
+    help: "Rate-limit takes that a store (redis, postgres) could not answer, failing or skipped while failing, and the next store answered",
+    labelNames: ["store"] as const,
+    registers: [this.registry],
+  });
+
+  constructor(subscriptions: () => { subscribers: number; upstreams: number }, circuits: () => { subgraph: string; state: CircuitState }[] = () => [], sources: MetricSources = {}) {
+    const { rateLimitStore, subscribers } = sources;
+    if (rateLimitStore) {
+      new Gauge({
+        name: "hub_gateway_rate_limit_store",
+        help: "1 for the store that answered the last rate-limit take (redis, postgres, memory), 0 for the other configured ones: a shared store at 0 is failing",
+        labelNames: ["store"] as const,
+        registers: [this.registry],
+        collect() {
+          const { configured, current } = rateLimitStore();
+          for (const store of configured) this.set({ store }, store === current ? 1 : 0);
+        },
+      });
+    }
+    if (subscribers) {
+      const kinds = ["key", "person", "ip"] as const;
+      new Gauge({
+        name: "hub_gateway_subscription_callers",
+        help: "Callers holding live subscriptions on this replica, by kind (key, person, ip)",
+        labelNames: ["caller"] as const,
+        registers: [this.registry],
+        collect() {
+          const stats = subscribers();
+          for (const caller of kinds) this.set({ caller }, stats.callers[caller]);
+        },
+      });
+      new Gauge({
+        name: "hub_gateway_subscriptions_per_caller_max",
+        help: "The most live subscriptions one caller of each kind (key, person, ip) holds on this replica (against WS_MAX_SUBSCRIPTIONS_PER_*)",
+        labelNames: ["caller"] as const,
+        registers: [this.registry],
+        collect() {
+          const stats = subscribers();
+          for (const caller of kinds) this.set({ caller }, stats.most[caller]);
+        },
+      });
+      new Gauge({
+        name: "hub_gateway_api_key_subscriptions_active",
+        help: "Live subscriptions of each programme key on this replica, by key id",
+        labelNames: ["api_key"] as const,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const [apiKey, count] of Object.entries(subscribers().apiKeys)) this.set({ api_key: apiKey }, count);
+        },
+      });
+    }
     new Gauge({
       name: "hub_gateway_subgraph_circuit_open",
       help: "1 while a subgraph's circuit refuses calls (open or half-open), 0 when closed",
@@ -116,6 +180,11 @@ export class GatewayMetrics {
   /** A request refused by the rate limits. */
   rateLimitRefusal(caller: "key" | "person" | "ip", transport: "http" | "ws", limit: "rate" | "cost"): void {
     this.rateLimited.inc({ caller, transport, limit });
+  }
+
+  /** A rate-limit take that `store` could not answer (the next store did). */
+  rateLimitStoreFallback(store: StoreName): void {
+    this.storeFallbacks.inc({ store });
   }
 
   /** One call to a subgraph. */

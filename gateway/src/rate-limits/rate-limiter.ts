@@ -1,9 +1,8 @@
-import type { Logger } from "@hub/kit";
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { Credential } from "../auth/session";
 import type { ProgrammeKey } from "../auth/api-keys";
-import { MemoryBuckets, type BucketShape, type Buckets, type Take } from "./buckets";
+import type { BucketShape, Buckets, Take } from "./buckets";
 
 /** Requests per minute by kind of caller (RATE_LIMIT_* variables); null: rate limits off (RATE_LIMITS=off). */
 export interface RateLimits {
@@ -64,18 +63,15 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
 }
 
 /**
- * Per-caller token buckets (a request takes one token): in PostgreSQL when the gateway has a
- * database, so that every replica draws from the same bucket, else in this process. When
- * PostgreSQL fails, this replica's own buckets take over (limits stay on) until it answers again.
+ * Per-caller token buckets (a request takes one token), kept in the first store that answers
+ * (FallbackBuckets: Redis when REDIS_URL is set, then the gateway's PostgreSQL database, then this
+ * process's memory), so that every replica draws from the same bucket while a shared store
+ * answers, and limits stay on when none does.
  */
 export class RateLimiter {
-  private readonly local = new MemoryBuckets();
-  private warned = false;
-
   constructor(
     private readonly limits: RateLimits | null,
-    private readonly shared: Buckets | null,
-    private readonly logger: Logger,
+    private readonly buckets: Buckets,
     /** Told of every refusal (the metrics). */
     private readonly onRefused: (kind: CallerKind, transport: Transport, limit: "rate" | "cost") => void = () => undefined,
   ) {}
@@ -110,17 +106,8 @@ export class RateLimiter {
     return costBudgetExceeded(cost, perMinute, Math.ceil(take.retryAfterMs / 1000));
   }
 
-  /** From the shared buckets, or this replica's own while the database fails. */
-  private async take(key: string, shape: BucketShape, amount: number): Promise<Take> {
-    try {
-      const take = this.shared ? await this.shared.take(key, shape, amount) : await this.local.take(key, shape, amount);
-      this.warned = false;
-      return take;
-    } catch (error) {
-      if (!this.warned) this.logger.warn(`rate limits: the gateway database failed (${(error as Error).message}); this replica counts alone until it answers`);
-      this.warned = true;
-      return this.local.take(key, shape, amount);
-    }
+  private take(key: string, shape: BucketShape, amount: number): Promise<Take> {
+    return this.buckets.take(key, shape, amount);
   }
 
   /** Throws RATE_LIMITED (HTTP 429, Retry-After) when the caller has no token left. */
@@ -130,6 +117,6 @@ export class RateLimiter {
   }
 
   close(): Promise<void> {
-    return this.shared?.close() ?? Promise.resolve();
+    return this.buckets.close();
   }
 }

@@ -217,13 +217,25 @@ export function databaseUrlReader(prefix: string, databaseName: string, mode: Hu
  * accepted: the server may authenticate by certificate, peer or PGPASSWORD/.pgpass.
  */
 function checkDatabasePassword(name: string, value: string, problems: string[]): void {
+  checkUrlPassword(name, value, problems);
+}
+
+/**
+ * The password a URL carries (a database's, Redis's), checked as production checks secrets: never
+ * one published in this repository, at least 32 characters. `required`: a URL without one is
+ * refused too (a server with no other way to authenticate its clients, such as Redis).
+ */
+export function checkUrlPassword(name: string, value: string, problems: string[], required = false): void {
   let password: string;
   try {
     password = decodeURIComponent(new URL(value).password);
   } catch {
     return; // url() has said it is not a URL
   }
-  if (password === "") return;
+  if (password === "") {
+    if (required) problems.push(`${name} has no password: production requires one of at least ${MIN_SECRET_LENGTH} characters`);
+    return;
+  }
   if (isPublicSecret(password)) problems.push(`${name} has a development or test password published in the repository: give the role a password of your own`);
   else if (password.length < MIN_SECRET_LENGTH) problems.push(`${name} has a password shorter than ${MIN_SECRET_LENGTH} characters`);
 }
