@@ -25,9 +25,9 @@ export function createLibraryLoaders(dataSource: DataSource) {
       () => dataSource.getRepository(SuggestionRule).find({ order: { createdAt: "ASC", id: "ASC" } }),
       () => "all",
     ),
-    /** The suggestions discarded for each project, oldest first. */
+    /** The suggestions discarded for each project, oldest first, those restored included (`restoredAt`). */
     suggestionDiscards: groupLoader<string, SuggestionDiscard>(
-      (ids) => dataSource.getRepository(SuggestionDiscard).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { discardedAt: "ASC" } }),
+      (ids) => dataSource.getRepository(SuggestionDiscard).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { discardedAt: "ASC", id: "ASC" } }),
       (d) => d.projectId,
     ),
   };
