@@ -5,6 +5,7 @@ import { SuggestionDiscard, SuggestionRule } from "../entities/suggestion.entity
 import { canWrite, ownerOnCreate } from "../rules/library-writers";
 import { suggest, validateRule, type ProjectProfile, type Suggestion } from "../rules/suggestions";
 import type { SuggestionRuleInput } from "../types/suggestion.types";
+import { ruleFilterKey } from "./rule-prefilter";
 
 export const DISCARD_REASON_MAX = 2000;
 
@@ -73,9 +74,12 @@ export async function requireRecommender(context: Context, projectId: string): P
   if (!rights.recommend) throw forbidden("Only the State of its département, ANCT and the experts associated with it see and handle a project's suggestions");
 }
 
-/** The resources the rules suggest to a project, without those recommended to it or discarded. */
+/**
+ * The resources the rules suggest to a project, without those recommended to it or discarded: the
+ * rules that may match are selected in SQL (rule-prefilter.ts), then checked by `suggest`.
+ */
 export async function suggestionsFor(context: Context, projectId: string, profile: ProjectProfile, recommended: readonly string[], now: Date): Promise<Suggestion[]> {
-  const [rules, discards] = await Promise.all([context.loaders.suggestionRules.load("all"), context.loaders.suggestionDiscards.load(projectId)]);
+  const [rules, discards] = await Promise.all([context.loaders.matchingRules.load(ruleFilterKey(profile)), context.loaders.suggestionDiscards.load(projectId)]);
   const ids = [...new Set(rules.flatMap((r) => r.resourceIds))];
   const resources = new Map((await context.loaders.resource.loadMany(ids)).flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r] as const] : [])));
   const discarded = discards.filter((d) => !d.restoredAt).map((d) => d.resourceId);
