@@ -25,6 +25,7 @@ import { runReportingBench } from "./reporting-bench";
 import { machine, printHeader } from "./machine";
 import type { BenchOutcome } from "./report";
 import { runResourcesBench } from "./resources-bench";
+import { runSuggestionsBench } from "./suggestions-bench";
 import { runSearchBench } from "./search-bench";
 import { DATABASE_BENCHMARKS, HUB_BENCHMARKS, PROJECTS_HUB_BENCHMARKS, readSettings, REPORTING_HUB_BENCHMARKS, type BenchmarkName } from "./settings";
 import { runStatementsBench } from "./statements-bench";
@@ -123,6 +124,10 @@ async function main(): Promise<number> {
         if (hubBenches.includes("resources")) {
           const fundingDatabase = session.startedByBench ? fundingDatabaseUrl(settings.dataDir, settings.databaseUrl, HUB_POSTGRES_PORT) : null;
           await run("resources", () => runResourcesBench(session.gatewayUrl, fundingDatabase, settings));
+        }
+        if (hubBenches.includes("suggestions")) {
+          const fundingDatabase = session.startedByBench ? fundingDatabaseUrl(settings.dataDir, settings.databaseUrl, HUB_POSTGRES_PORT) : null;
+          await run("suggestions", () => runSuggestionsBench(session.gatewayUrl, fundingDatabase, settings));
         }
         if (hubBenches.includes("limits")) await run("limits", () => runLimitsBench(session.gatewayUrl, ROOT, settings));
       } finally {

@@ -3,10 +3,10 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** The benchmarks, in the order they run (whatever the order in BENCH_ONLY). */
-export const BENCHMARKS = ["import", "statements", "board", "federated", "gateway", "funding", "search", "resources", "limits", "subscriptions", "inbox", "reporting"] as const;
+export const BENCHMARKS = ["import", "statements", "board", "federated", "gateway", "funding", "search", "resources", "suggestions", "limits", "subscriptions", "inbox", "reporting"] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 /** The benchmarks that need the hub (started by the bench unless BENCH_HUB_URL is set), on .data/bench. */
-export const HUB_BENCHMARKS: readonly BenchmarkName[] = ["federated", "gateway", "funding", "search", "resources", "limits"];
+export const HUB_BENCHMARKS: readonly BenchmarkName[] = ["federated", "gateway", "funding", "search", "resources", "suggestions", "limits"];
 /** The benchmarks that need the hub with 1,000 submitted projects, on .data/bench-projects (seeded once, kept). */
 export const PROJECTS_HUB_BENCHMARKS: readonly BenchmarkName[] = ["subscriptions", "inbox"];
 /** The benchmarks that need the hub with a seeded national portfolio, on .data/bench-reporting (seeded once, kept). */

@@ -347,6 +347,14 @@ const TOUR: Step[] = [
     variables: (ids) => ({ projectId: ids.projectId, resourceId: ids.resourceId }),
   },
   {
+    name: "the DDT restores the suggestion it discarded",
+    as: "julien",
+    query: `mutation Restore($projectId: ID!, $resourceId: ID!) {
+      restoreSuggestion(projectId: $projectId, resourceId: $resourceId) { id restoredAt restoredBy { id } }
+    }`,
+    variables: (ids) => ({ projectId: ids.projectId, resourceId: ids.resourceId }),
+  },
+  {
     name: "the fiche's état des lieux, tags and suggestions",
     as: "julien",
     query: `query Suggestions($projectId: ID!) {
@@ -358,6 +366,7 @@ const TOUR: Step[] = [
         questionnaireAnswers(history: true) { id }
         suggestedResources { resource { id } matchedTags matchedThemes matchedTerritories { id } rules { id } explanation }
         discardedSuggestions { reason }
+        history: discardedSuggestions(history: true) { id restoredAt }
       }
     }`,
     variables: (ids) => ({ projectId: ids.projectId }),

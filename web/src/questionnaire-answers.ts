@@ -1,23 +1,31 @@
 import type { AnswerInput, Question, QuestionSet, StoredAnswer } from './questionnaire-operations';
 
-/** An answer as the form holds it: choice values, words (TEXT questions), a comment. */
+/** A document of the project's documents attached to an answer. */
+export interface AnswerDocument {
+  id: string;
+  name: string;
+  url: string;
+}
+
+/** An answer as the form holds it: choice values, words (TEXT questions), a comment, a document. */
 export interface DraftAnswer {
   choices: string[];
   text: string;
   comment: string;
+  document: AnswerDocument | null;
 }
 
 export type DraftAnswers = Record<string, DraftAnswer>;
 
-export const EMPTY_ANSWER: DraftAnswer = { choices: [], text: '', comment: '' };
+export const EMPTY_ANSWER: DraftAnswer = { choices: [], text: '', comment: '', document: null };
 
 export function questionsOf(sets: readonly QuestionSet[]): Question[] {
   return sets.flatMap((set) => set.questions);
 }
 
-/** The drafts of stored answers. */
+/** The drafts of stored answers (a document deleted since is no longer there). */
 export function draftsOf(answers: readonly StoredAnswer[]): DraftAnswers {
-  return Object.fromEntries(answers.map((a) => [a.questionId, { choices: [...a.choices], text: a.text ?? '', comment: a.comment ?? '' }]));
+  return Object.fromEntries(answers.map((a) => [a.questionId, { choices: [...a.choices], text: a.text ?? '', comment: a.comment ?? '', document: a.document ? { ...a.document } : null }]));
 }
 
 /** The questions shown given the answers (as the API decides): a conditional one when its parent is shown and answered with one of its values. */
@@ -49,14 +57,14 @@ export function carryOver(sets: readonly QuestionSet[], previous: DraftAnswers):
     if (!(question.id in previous)) continue;
     const answer = previous[question.id];
     const choices = answer.choices.filter((value) => question.choices.some((c) => c.value === value));
-    const moved = { choices: question.kind === 'SINGLE_CHOICE' ? choices.slice(0, 1) : choices, text: question.kind === 'TEXT' ? answer.text : '', comment: answer.comment };
+    const moved = { choices: question.kind === 'SINGLE_CHOICE' ? choices.slice(0, 1) : choices, text: question.kind === 'TEXT' ? answer.text : '', comment: answer.comment, document: answer.document };
     if (!isEmpty(moved)) kept[question.id] = moved;
   }
   return pruneHidden(sets, kept);
 }
 
 export function isEmpty(answer: DraftAnswer): boolean {
-  return answer.choices.length === 0 && !answer.text.trim() && !answer.comment.trim();
+  return answer.choices.length === 0 && !answer.text.trim() && !answer.comment.trim() && !answer.document;
 }
 
 /** The input that saves one question's answer (an empty one removes it). */
@@ -66,6 +74,7 @@ export function answerInput(question: Question, answer: DraftAnswer): AnswerInpu
     choices: question.kind === 'TEXT' ? [] : answer.choices,
     text: question.kind === 'TEXT' ? answer.text.trim() || null : null,
     comment: answer.comment.trim() || null,
+    documentId: answer.document?.id ?? null,
   };
 }
 

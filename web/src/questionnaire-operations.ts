@@ -63,6 +63,11 @@ export const PROJECT_QUESTIONNAIRES_QUERY = graphql(`
           choices
           text
           comment
+          document {
+            id
+            name
+            url
+          }
           answeredAt
         }
       }
@@ -106,6 +111,11 @@ export const ANSWER_QUESTIONNAIRE_MUTATION = graphql(`
         choices
         text
         comment
+        document {
+          id
+          name
+          url
+        }
         answeredAt
       }
     }

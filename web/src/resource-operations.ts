@@ -104,21 +104,27 @@ export const RESOURCE_SHEET_QUERY = graphql(
 export type ResourceSheet = ResultOf<typeof RESOURCE_SHEET_QUERY>['resource'];
 export type ResourceContact = ResourceSheet['contacts'][number];
 
-/** Organisations of the contact book, by name (a sheet's provider). */
+/** The contact book by words, best match first (a sheet's provider and contacts, a recommendation's contact); `kind` narrows it. */
 export const CONTACT_SEARCH_QUERY = graphql(`
   query ContactSearch($search: String, $kind: ContactKind) {
-    contacts(search: $search, kind: $kind, first: 10) {
+    contacts(search: $search, kind: $kind, first: 8) {
       edges {
         node {
           id
           kind
           name
           role
+          organization {
+            id
+            name
+          }
         }
       }
     }
   }
 `);
+
+export type ContactKind = NonNullable<VariablesOf<typeof CONTACT_SEARCH_QUERY>['kind']>;
 
 export const CREATE_RESOURCE_MUTATION = graphql(`
   mutation CreateResource($input: ResourceInput!) {
@@ -128,14 +134,24 @@ export const CREATE_RESOURCE_MUTATION = graphql(`
   }
 `);
 
-export const UPDATE_RESOURCE_MUTATION = graphql(`
-  mutation UpdateResource($id: ID!, $version: Int!, $input: ResourceUpdateInput!) {
-    updateResource(id: $id, version: $version, input: $input) {
-      id
-      version
+/** Edits a sheet; answers its version, provider and contacts (the cache shows them before the sheet is read again). */
+export const UPDATE_RESOURCE_MUTATION = graphql(
+  `
+    mutation UpdateResource($id: ID!, $version: Int!, $input: ResourceUpdateInput!) {
+      updateResource(id: $id, version: $version, input: $input) {
+        id
+        version
+        provider {
+          ...ContactFields
+        }
+        contacts {
+          ...ContactFields
+        }
+      }
     }
-  }
-`);
+  `,
+  [CONTACT_FIELDS],
+);
 
 export const SET_RESOURCE_STATUS_MUTATION = graphql(`
   mutation SetResourceStatus($id: ID!, $version: Int!, $status: ResourceStatus!) {

@@ -1,3 +1,14 @@
+/** The document an upload created (the answer of the gateway: 201 with its id, name, type, size, SHA-256). */
+export interface UploadedDocument {
+  id: string;
+  name: string;
+}
+
+/** Where the gateway serves a document (what `Document.url` answers). */
+export function documentUrl(id: string): string {
+  return `/documents/${encodeURIComponent(id)}`;
+}
+
 /** Why an upload was refused, in French, from the HTTP status the gateway answers. */
 const BY_STATUS: Record<number, string> = {
   400: 'fichier ou nom de fichier invalide',
@@ -10,9 +21,10 @@ const BY_STATUS: Record<number, string> = {
 
 /**
  * Sends a file to `POST /projects/<id>/documents?name=<its name>` (the file as the body, with its
- * type) with the session's token. Throws an Error whose message is user-facing (French).
+ * type) with the session's token; answers the document created (its id and name). Throws an Error
+ * whose message is user-facing (French).
  */
-export async function uploadDocument(projectId: string, file: File, token: string): Promise<void> {
+export async function uploadDocument(projectId: string, file: File, token: string): Promise<UploadedDocument> {
   let response: Response;
   try {
     response = await fetch(`/projects/${encodeURIComponent(projectId)}/documents?name=${encodeURIComponent(file.name)}`, {
@@ -24,4 +36,7 @@ export async function uploadDocument(projectId: string, file: File, token: strin
     throw new Error('Envoi impossible : connexion au serveur perdue, réessayez.');
   }
   if (!response.ok) throw new Error(`Envoi impossible : ${BY_STATUS[response.status] ?? `erreur du serveur (${response.status}), réessayez plus tard`}.`);
+  const body = (await response.json().catch(() => null)) as Partial<UploadedDocument> | null;
+  if (typeof body?.id !== 'string') throw new Error('Envoi impossible : réponse inattendue du serveur, réessayez.');
+  return { id: body.id, name: typeof body.name === 'string' ? body.name : file.name };
 }

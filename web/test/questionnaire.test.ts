@@ -25,7 +25,7 @@ interface StoredAnswer {
  * hub: Camille answers the demo questionnaire of her project's theme (a conditional question
  * appears, disappears and comes back with the answer it depends on), each answer saved as she
  * goes (checked in SQL); a new version published meanwhile is explained and reloaded; Louis (an analyst, who may not edit) reads the answers. Julien (DDT 63) sees the library's suggestions
- * with their explanation, recommends one and discards another; the list follows each.
+ * with their explanation, recommends one, discards another and restores it ("Rétablir"); the lists follow each.
  */
 describe("état des lieux questionnaire and suggestions in Chromium", () => {
   let hub: Hub;
@@ -252,6 +252,28 @@ describe("état des lieux questionnaire and suggestions in Chromium", () => {
     );
     expect(discarded.project.suggestedResources).toEqual([]);
     expect(discarded.project.discardedSuggestions).toEqual([{ reason: "La commune a déjà un conseiller du SIEG.", resource: { id: advice }, discardedBy: { name: "Julien Bernard" } }]);
+
+    // "Suggestions écartées" lists it (who, why); "Rétablir" suggests it again, the discard kept in the history.
+    const discardedList = suggestions.getByTestId("discarded-suggestions");
+    await discardedList.getByTestId("discarded-suggestion").filter({ hasText: adviceTitle }).waitFor();
+    expect(await discardedList.innerText()).toContain("par Julien Bernard : La commune a déjà un conseiller du SIEG.");
+    expect(await seriousAxeViolations(julien)).toEqual([]);
+    await shot(julien, "50-suggestions-ecartees");
+    await discardedList.getByRole("button", { name: `Rétablir « ${adviceTitle} »` }).click();
+    await adviceCard.waitFor();
+    await discardedList.waitFor({ state: "detached" });
+    await suggestions.getByRole("status").getByText(`Suggestion « ${adviceTitle} » rétablie.`).waitFor();
+    const restored = await call<{
+      project: { suggestedResources: { resource: { id: string } }[]; discardedSuggestions: unknown[]; history: { reason: string; restoredAt: string | null; restoredBy: { name: string } | null }[] };
+    }>(
+      "julien",
+      `query($id: ID!) { project(id: $id) { suggestedResources { resource { id } } discardedSuggestions { id } history: discardedSuggestions(history: true) { reason restoredAt restoredBy { name } } } }`,
+      { id: projectId },
+    );
+    expect(restored.project.suggestedResources.map((s) => s.resource.id)).toEqual([advice]);
+    expect(restored.project.discardedSuggestions).toEqual([]);
+    expect(restored.project.history).toMatchObject([{ reason: "La commune a déjà un conseiller du SIEG.", restoredBy: { name: "Julien Bernard" } }]);
+    expect(restored.project.history[0].restoredAt).not.toBeNull();
     expect(await seriousAxeViolations(julien)).toEqual([]);
     await julien.setViewportSize({ width: 320, height: 800 });
     expect(await julien.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

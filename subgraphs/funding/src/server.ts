@@ -10,6 +10,8 @@ import { Contact, Resource, ResourceVersionRow } from "./entities/library.entity
 import { Perimeter } from "./entities/perimeter.entity";
 import { SuggestionDiscard, SuggestionRule } from "./entities/suggestion.entity";
 import { Suggestions1768711000000 } from "./migrations/1768711000000-suggestions";
+import { SuggestionRestore1768860000000 } from "./migrations/1768860000000-suggestion-restore";
+import { SuggestionRulePrefilter1768860000001 } from "./migrations/1768860000001-suggestion-rule-prefilter";
 import { createLoaders } from "./loaders";
 import { createApplicationContext } from "./loaders/funding-application.loader";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
@@ -26,7 +28,15 @@ import type { ApplicationServices } from "./services/funding-application.service
 import { ProjectGate } from "./services/project-gate.service";
 
 export const ENTITIES = [Perimeter, AidSearchEntry, CachedAid, FundingApplication, DsSyncCursor, ActivityOutboxEntry, Contact, Resource, ResourceVersionRow, SuggestionRule, SuggestionDiscard];
-export const MIGRATIONS = [Initial1764331200000, AidCache1767000000000, FundingApplications1767400000000, Library1768400000000, Suggestions1768711000000];
+export const MIGRATIONS = [
+  Initial1764331200000,
+  AidCache1767000000000,
+  FundingApplications1767400000000,
+  Library1768400000000,
+  Suggestions1768711000000,
+  SuggestionRestore1768860000000,
+  SuggestionRulePrefilter1768860000001,
+];
 
 export interface FundingServer extends ServiceApp {
   /** The process's Aides-Territoires client (its stats and circuit breaker, for tests and the bench). */

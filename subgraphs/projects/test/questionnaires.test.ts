@@ -109,6 +109,45 @@ describe("the état des lieux questionnaires and the suggestions they make, thro
     ).toEqual(["NOT_FOUND"]);
   });
 
+  it("attaches one of the project's documents to an answer, and no other project's", async () => {
+    const upload = async (id: string, name: string) => {
+      const response = await fetch(`${hub.origin}/projects/${id}/documents?name=${encodeURIComponent(name)}`, {
+        method: "POST",
+        headers: { "content-type": "text/plain", authorization: `Bearer ${t.camille}` },
+        body: "Audit énergétique 2023",
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const other = await hub.query<{ createProject: { id: string } }>(`mutation { createProject(input: { title: "Gymnase", territoryId: "COMMUNE:63113" }) { id } }`, {}, t.camille);
+    const foreign = await upload(other.data!.createProject.id, "autre.txt");
+    const refused = await answer("camille", v1, [{ questionId: "remarques", text: "Audit prévu en 2027", documentId: foreign }]);
+    expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await answer("camille", v1, [{ questionId: "remarques", text: "Audit prévu en 2027", documentId: "nope" }]))).toEqual(["BAD_USER_INPUT"]);
+    const own = await upload(projectId, "audit.txt");
+    const WITH_DOCUMENT = `mutation($input: AnswerQuestionnaireInput!) { answerQuestionnaire(input: $input) { answers { questionId text document { id name } } } }`;
+    const attached = await hub.query<{ answerQuestionnaire: { answers: { questionId: string; text: string | null; document: { id: string; name: string } | null }[] } }>(
+      WITH_DOCUMENT,
+      { input: { projectId, questionnaireVersionId: v1, answers: [{ questionId: "remarques", text: "Audit prévu en 2027", documentId: own }] } },
+      t.camille,
+    );
+    expect(attached.errors).toBeUndefined();
+    expect(attached.data!.answerQuestionnaire.answers.find((a) => a.questionId === "remarques")).toEqual({
+      questionId: "remarques",
+      text: "Audit prévu en 2027",
+      document: { id: own, name: "audit.txt" },
+    });
+    // Without documentId, the answer no longer names it (the document stays in the project's).
+    const detached = await hub.query<{ answerQuestionnaire: { answers: { questionId: string; document: { id: string } | null }[] } }>(
+      WITH_DOCUMENT,
+      { input: { projectId, questionnaireVersionId: v1, answers: [{ questionId: "remarques", text: "Audit prévu en 2027" }] } },
+      t.camille,
+    );
+    expect(detached.data!.answerQuestionnaire.answers.find((a) => a.questionId === "remarques")!.document).toBeNull();
+    const [kept] = await hub.sql<{ n: number }>("projects", "SELECT count(*)::int AS n FROM document WHERE id = $1", [own]);
+    expect(kept.n).toBe(1);
+  });
+
   it("keeps the answers to a version readable after a new version, and carries over what still fits", async () => {
     const edited = {
       ...V1,

@@ -4,9 +4,11 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { EMPTY_ANSWER, type DraftAnswer } from '../questionnaire-answers';
+import { AnswerDocumentField } from './answer-document';
 import type { Question } from '../questionnaire-operations';
 
 interface QuestionFieldProps {
+  projectId: string;
   /** Unique in the page (the questionnaire version's id): two themes' questionnaires may share question ids. */
   idPrefix: string;
   question: Question;
@@ -18,8 +20,8 @@ interface QuestionFieldProps {
   disabled: boolean;
 }
 
-/** One question of a questionnaire: radio buttons, checkboxes or words, and an optional comment. */
-export function QuestionField({ idPrefix, question, answer = EMPTY_ANSWER, onChange, onBlur, disabled }: QuestionFieldProps) {
+/** One question of a questionnaire: radio buttons, checkboxes or words, an optional comment and an optional document. */
+export function QuestionField({ projectId, idPrefix, question, answer = EMPTY_ANSWER, onChange, onBlur, disabled }: QuestionFieldProps) {
   const [commenting, setCommenting] = useState(answer.comment !== '');
   const id = `question-${idPrefix}-${question.id}`;
   const hint = question.help ?? undefined;
@@ -74,6 +76,7 @@ export function QuestionField({ idPrefix, question, answer = EMPTY_ANSWER, onCha
           </Button>
         )
       )}
+      <AnswerDocumentField projectId={projectId} id={id} document={answer.document} disabled={disabled} onChange={(document) => onChange({ ...answer, document }, true)} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useMutation } from 'urql';
 import { formatDateTime } from '../format';
 import { describeError, isConflict } from '../graphql-errors';
-import { answerInput, carryOver, draftsOf, pruneHidden, questionsOf, shownQuestions, type DraftAnswer, type DraftAnswers } from '../questionnaire-answers';
+import { EMPTY_ANSWER, answerInput, carryOver, draftsOf, pruneHidden, questionsOf, shownQuestions, type DraftAnswer, type DraftAnswers } from '../questionnaire-answers';
 import { ANSWER_QUESTIONNAIRE_MUTATION, type QuestionnaireResponse, type QuestionnaireVersion } from '../questionnaire-operations';
 import { Alert } from './alert';
 import { QuestionField } from './question-field';
@@ -51,7 +51,7 @@ export function QuestionnaireForm({ projectId, themeLabel, current, response, ca
     dirty.current.delete(questionId);
     pending.current += 1;
     setState({ kind: 'saving' });
-    const result = await answer({ input: { projectId, questionnaireVersionId: current.id, answers: [answerInput(question, draft ?? { choices: [], text: '', comment: '' })] } });
+    const result = await answer({ input: { projectId, questionnaireVersionId: current.id, answers: [answerInput(question, draft ?? EMPTY_ANSWER)] } });
     pending.current -= 1;
     if (result.error) {
       setState(isConflict(result.error) ? { kind: 'conflict' } : { kind: 'error', message: describeError(result.error) });
@@ -105,6 +105,7 @@ export function QuestionnaireForm({ projectId, themeLabel, current, response, ca
                   .map((question) => (
                     <QuestionField
                       key={question.id}
+                      projectId={projectId}
                       idPrefix={current.id}
                       question={question}
                       answer={answers[question.id]}

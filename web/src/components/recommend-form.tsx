@@ -8,6 +8,7 @@ import { describeError } from '../graphql-errors';
 import { RECOMMEND_MUTATION, type RecommendInput } from '../recommendation-operations';
 import { ficheHash } from '../use-hash-route';
 import { Alert } from './alert';
+import { ContactPicker, type PickedContact } from './contact-picker';
 import { ProjectPicker, type PickedProject } from './project-picker';
 import { ResourcePicker, type PickedResource } from './resource-picker';
 
@@ -27,13 +28,17 @@ const PRIORITIES = [
   { value: 'LOW', label: 'Basse' },
 ];
 
-/** "Recommander": a resource (or free advice) to a project, with why, what to do, a contact, a deadline, a priority; published or kept as a draft. */
+/**
+ * "Recommander": a resource (or free advice) to a project, with why, what to do, a contact (from the
+ * contact book, searched as you type, and/or in words), a deadline, a priority; published or kept as a draft.
+ */
 export function RecommendForm({ resource: fixedResource, project: fixedProject, onCancel, onDone }: RecommendFormProps) {
   const [project, setProject] = useState<PickedProject | null>(fixedProject ?? null);
   const [resource, setResource] = useState<PickedResource | null>(fixedResource ?? null);
   const [title, setTitle] = useState(fixedResource?.title ?? '');
   const [why, setWhy] = useState('');
   const [whatToDo, setWhatToDo] = useState('');
+  const [contact, setContact] = useState<PickedContact | null>(null);
   const [contactText, setContactText] = useState('');
   const [deadline, setDeadline] = useState('');
   const [priority, setPriority] = useState('NORMAL');
@@ -59,6 +64,7 @@ export function RecommendForm({ resource: fixedResource, project: fixedProject, 
       title: title.trim(),
       why: why.trim() || null,
       whatToDo: whatToDo.trim() || null,
+      contactId: contact?.id ?? null,
       contactText: contactText.trim() || null,
       deadline: deadline || null,
       priority: priority as RecommendInput['priority'],
@@ -118,9 +124,22 @@ export function RecommendForm({ resource: fixedResource, project: fixedProject, 
       <Input label="Intitulé" nativeInputProps={{ id: 'recommend-title-input', value: title, maxLength: 200, onChange: (e) => setTitle(e.target.value) }} />
       <Input label="Pourquoi" textArea nativeTextAreaProps={{ id: 'recommend-why', value: why, rows: 3, maxLength: 5000, onChange: (e) => setWhy(e.target.value) }} />
       <Input label="Que faire" textArea nativeTextAreaProps={{ id: 'recommend-what', value: whatToDo, rows: 3, maxLength: 5000, onChange: (e) => setWhatToDo(e.target.value) }} />
+      <fieldset className="fr-fieldset" data-testid="recommend-contact-book">
+        <legend className="fr-fieldset__legend">Contact du carnet d'adresses (facultatif)</legend>
+        {contact ? (
+          <p>
+            Contact : <strong>{contact.title}</strong>{' '}
+            <Button type="button" size="small" priority="tertiary" onClick={() => setContact(null)}>
+              Retirer le contact
+            </Button>
+          </p>
+        ) : (
+          <ContactPicker label="Chercher un contact" hintText="Une personne ou une organisation, par son nom" inputId="recommend-contact-search" kind="ANY" onPick={setContact} />
+        )}
+      </fieldset>
       <Input
         label="Contact"
-        hintText="Une personne, un service, un numéro"
+        hintText="Ou en quelques mots : une personne, un service, un numéro"
         nativeInputProps={{ id: 'recommend-contact', value: contactText, maxLength: 500, onChange: (e) => setContactText(e.target.value) }}
       />
       <Input label="Échéance (facultatif)" nativeInputProps={{ id: 'recommend-deadline', type: 'date', value: deadline, onChange: (e) => setDeadline(e.target.value) }} />

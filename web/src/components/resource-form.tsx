@@ -10,6 +10,7 @@ import { useThemes } from '../themes';
 import { LIBRARY_HASH, resourceHash } from '../use-hash-route';
 import { Alert } from './alert';
 import { ConflictAlert } from './conflict-alert';
+import { ContactPicker } from './contact-picker';
 import { TerritorySearch } from './territory-search';
 
 interface ResourceFormProps {
@@ -19,7 +20,14 @@ interface ResourceFormProps {
   onCancel?: () => void;
 }
 
-/** "Nouvelle fiche" or "Modifier la fiche": title, summary, Markdown body, kind, themes, départements, link; an edit is sent with the version read. */
+/** A sheet may name at most this many contacts (the API's limit). */
+const MAX_CONTACTS = 20;
+
+/**
+ * "Nouvelle fiche" or "Modifier la fiche": title, summary, Markdown body, kind, themes, départements,
+ * the provider organisation and the contacts (from the contact book, searched as you type), link; an
+ * edit is sent with the version read.
+ */
 export function ResourceForm({ resource, onDone, onCancel }: ResourceFormProps) {
   const { themes } = useThemes();
   const [title, setTitle] = useState(resource?.title ?? '');
@@ -31,6 +39,8 @@ export function ResourceForm({ resource, onDone, onCancel }: ResourceFormProps) 
   // Null while people-territories cannot answer: saving would clear them.
   const territoriesUnknown = resource !== undefined && resource.territories === null;
   const [url, setUrl] = useState(resource?.url ?? '');
+  const [provider, setProvider] = useState(resource?.provider ? { id: resource.provider.id, name: resource.provider.name } : null);
+  const [contacts, setContacts] = useState(resource?.contacts.map(({ id, name }) => ({ id, name })) ?? []);
   const [showErrors, setShowErrors] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -56,6 +66,8 @@ export function ResourceForm({ resource, onDone, onCancel }: ResourceFormProps) 
       themes: chosenThemes,
       territoryIds: territories.map((t) => t.id),
       url: url.trim() || null,
+      providerId: provider?.id ?? null,
+      contactIds: contacts.map((c) => c.id),
     };
     if (resource) {
       const result = await update({ id: resource.id, version: resource.version, input: fields });
@@ -135,6 +147,50 @@ export function ResourceForm({ resource, onDone, onCancel }: ResourceFormProps) 
           kind="DEPARTEMENT"
           onPick={(t) => setTerritories((previous) => (previous.some((p) => p.id === t.id) ? previous : [...previous, { id: t.id, name: t.name }]))}
         />
+      </fieldset>
+      <fieldset className="fr-fieldset" data-testid="resource-provider">
+        <legend className="fr-fieldset__legend">Organisation qui la propose (facultatif)</legend>
+        {provider ? (
+          <p>
+            Fournisseur : <strong>{provider.name}</strong>{' '}
+            <Button type="button" size="small" priority="tertiary" onClick={() => setProvider(null)}>
+              Retirer le fournisseur
+            </Button>
+          </p>
+        ) : (
+          <ContactPicker
+            label="Chercher l'organisation"
+            hintText="Dans le carnet d'adresses : Cerema, ADEME, DDT…"
+            inputId="resource-provider-search"
+            kind="ORGANIZATION"
+            onPick={(picked) => setProvider({ id: picked.id, name: picked.title })}
+          />
+        )}
+      </fieldset>
+      <fieldset className="fr-fieldset" data-testid="resource-contacts">
+        <legend className="fr-fieldset__legend">Contacts (facultatif, {MAX_CONTACTS} au plus)</legend>
+        {contacts.length > 0 && (
+          <ul>
+            {contacts.map((c) => (
+              <li key={c.id}>
+                {c.name}{' '}
+                <Button type="button" size="small" priority="tertiary" onClick={() => setContacts((previous) => previous.filter((p) => p.id !== c.id))}>
+                  Retirer {c.name}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {contacts.length < MAX_CONTACTS && (
+          <ContactPicker
+            key={contacts.length}
+            label="Ajouter un contact"
+            hintText="Une personne ou une organisation du carnet d'adresses, par son nom"
+            inputId="resource-contact-search"
+            kind="ANY"
+            onPick={(picked) => setContacts((previous) => (previous.some((p) => p.id === picked.id) ? previous : [...previous, { id: picked.id, name: picked.title }]))}
+          />
+        )}
       </fieldset>
       <Input label="Lien (facultatif)" nativeInputProps={{ id: 'resource-url', type: 'url', value: url, onChange: (e) => setUrl(e.target.value), placeholder: 'https://' }} />
       <Alert message={territoriesUnknown ? 'Les départements de la fiche sont indisponibles pour le moment : réessayez plus tard pour l’enregistrer.' : error} />

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { describeError } from '../graphql-errors';
 import { PROJECT_RECOMMEND_RIGHT_QUERY, PROJECT_SUGGESTIONS_QUERY, type ResourceSuggestion } from '../suggestion-operations';
 import { Alert } from './alert';
+import { DiscardedSuggestions } from './discarded-suggestions';
 import { RecommendForm } from './recommend-form';
 import { SuggestionCard } from './suggestion-card';
 
@@ -17,7 +18,8 @@ interface SuggestionsPanelProps {
 /**
  * "Suggestions" for those who may recommend to the project (`viewerCan.recommend`): the library's
  * resources its état des lieux, themes and territory call for, each with why; "Recommander" opens
- * the recommend form with the resource, "Écarter" records a reason. The list follows each.
+ * the recommend form with the resource, "Écarter" records a reason; the suggestions discarded are
+ * listed below with "Rétablir". The lists follow each.
  */
 export function SuggestionsPanel({ project, liveVersion, onRecommended }: SuggestionsPanelProps) {
   const [{ data: rights }] = useQuery({ query: PROJECT_RECOMMEND_RIGHT_QUERY, variables: { projectId: project.id }, requestPolicy: 'cache-and-network' });
@@ -26,6 +28,7 @@ export function SuggestionsPanel({ project, liveVersion, onRecommended }: Sugges
   const [recommending, setRecommending] = useState<ResourceSuggestion | null>(null);
   const [announce, setAnnounce] = useState('');
   const suggestions = data?.project.suggestedResources ?? [];
+  const discarded = data?.project.discardedSuggestions ?? [];
 
   useEffect(() => {
     if (liveVersion > 0 && mayRecommend) refetch({ requestPolicy: 'network-only' });
@@ -69,6 +72,14 @@ export function SuggestionsPanel({ project, liveVersion, onRecommended }: Sugges
           }}
         />
       ))}
+      <DiscardedSuggestions
+        projectId={project.id}
+        discarded={discarded}
+        onRestored={(title) => {
+          setAnnounce(`Suggestion « ${title} » rétablie.`);
+          reload();
+        }}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 /**
  * A rule of the library: projects with one of its tags, on one of its themes, in one of its
@@ -51,14 +51,22 @@ export class SuggestionRule {
   updatedAt!: Date;
 }
 
-/** A suggestion the State side discarded for a project: no longer suggested to it. */
+/**
+ * A suggestion the State side discarded for a project: no longer suggested to it while in force.
+ * Restoring it keeps the row (who restored it, when): the history stays whole, and at most one
+ * discard per project and resource is in force (a partial unique index).
+ */
 @Entity("suggestion_discard")
-@ObjectType({ description: "A suggestion discarded for a project: who, when, why. The resource is no longer suggested to it." })
+@ObjectType({ description: "A suggestion discarded for a project: who, when, why, and who restored it and when. While in force (not restored), the resource is no longer suggested to it." })
 export class SuggestionDiscard {
-  @PrimaryColumn("uuid", { name: "project_id" })
+  @PrimaryGeneratedColumn("uuid")
+  @Field(() => ID)
+  id!: string;
+
+  @Column("uuid", { name: "project_id" })
   projectId!: string;
 
-  @PrimaryColumn("uuid", { name: "resource_id" })
+  @Column("uuid", { name: "resource_id" })
   resourceId!: string;
 
   @Column("uuid", { name: "discarded_by", nullable: true })
@@ -71,4 +79,11 @@ export class SuggestionDiscard {
   @Column("timestamptz", { name: "discarded_at" })
   @Field()
   discardedAt!: Date;
+
+  @Column("uuid", { name: "restored_by", nullable: true })
+  restoredBy!: string | null;
+
+  @Column("timestamptz", { name: "restored_at", nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it was restored (suggested again); null while the discard is in force." })
+  restoredAt!: Date | null;
 }

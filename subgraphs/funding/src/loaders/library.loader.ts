@@ -2,6 +2,7 @@ import { groupLoader, isUuid, rowLoader } from "@hub/kit";
 import { In, type DataSource } from "typeorm";
 import { Contact, Resource, ResourceVersionRow } from "../entities/library.entity";
 import { SuggestionDiscard, SuggestionRule } from "../entities/suggestion.entity";
+import { prefilterRules } from "../services/rule-prefilter";
 
 export type LibraryLoaders = ReturnType<typeof createLibraryLoaders>;
 
@@ -25,9 +26,17 @@ export function createLibraryLoaders(dataSource: DataSource) {
       () => dataSource.getRepository(SuggestionRule).find({ order: { createdAt: "ASC", id: "ASC" } }),
       () => "all",
     ),
-    /** The suggestions discarded for each project, oldest first. */
+    /** The rules that may match a project, by its prefilter key (services/rule-prefilter.ts): one statement per batch of projects. */
+    matchingRules: (() => {
+      const pairs = groupLoader<string, { key: string; rule: SuggestionRule }>(
+        (keys) => prefilterRules(dataSource, keys),
+        (p) => p.key,
+      );
+      return { load: async (key: string) => (await pairs.load(key)).map((p) => p.rule) };
+    })(),
+    /** The suggestions discarded for each project, oldest first, those restored included (`restoredAt`). */
     suggestionDiscards: groupLoader<string, SuggestionDiscard>(
-      (ids) => dataSource.getRepository(SuggestionDiscard).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { discardedAt: "ASC" } }),
+      (ids) => dataSource.getRepository(SuggestionDiscard).find({ where: { projectId: In(ids.filter(isUuid)) }, order: { discardedAt: "ASC", id: "ASC" } }),
       (d) => d.projectId,
     ),
   };

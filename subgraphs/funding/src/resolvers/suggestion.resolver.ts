@@ -4,7 +4,7 @@ import type { Context } from "../context";
 import { Resource } from "../entities/library.entity";
 import { SuggestionDiscard, SuggestionRule } from "../entities/suggestion.entity";
 import { canRead } from "../services/library.service";
-import { createSuggestionRule, deleteSuggestionRule, discardSuggestion, requireRecommender, suggestionsFor, updateSuggestionRule } from "../services/suggestion.service";
+import { createSuggestionRule, deleteSuggestionRule, discardSuggestion, requireRecommender, restoreSuggestion, suggestionsFor, updateSuggestionRule } from "../services/suggestion.service";
 import { FundedProject, PersonRef, TerritoryRef, territoryIdsOf } from "../types/project.types";
 import { ResourceSuggestion, SuggestionRuleInput } from "../types/suggestion.types";
 
@@ -48,6 +48,14 @@ export class SuggestionRuleResolver {
     return discardSuggestion(context, { projectId, resourceId, reason }, new Date());
   }
 
+  @Mutation(() => SuggestionDiscard, {
+    description:
+      "Restores a discarded suggestion for a project (who may discard it): the discard is kept in the history with who restored it and when, and the resource is suggested again if the rules still call for it. NOT_FOUND when it was not discarded, CONFLICT when already restored.",
+  })
+  restoreSuggestion(@Arg("projectId", () => ID) projectId: string, @Arg("resourceId", () => ID) resourceId: string, @Ctx() context: Context): Promise<SuggestionDiscard> {
+    return restoreSuggestion(context, { projectId, resourceId }, new Date());
+  }
+
   @FieldResolver(() => [TerritoryRef], {
     nullable: true,
     description: "Régions and départements it applies in; empty: all of France. Null, with an error naming the people-territories subgraph, when that subgraph cannot answer.",
@@ -77,6 +85,11 @@ export class SuggestionDiscardResolver {
   discardedBy(@Root() discard: SuggestionDiscard, @Ctx() { viewer }: Context): PersonRef | null {
     return discard.discardedBy && canSeePersonalData(viewer) ? { id: discard.discardedBy } : null;
   }
+
+  @FieldResolver(() => PersonRef, { nullable: true, description: "Who restored it (null while in force, and for viewers without personal data)." })
+  restoredBy(@Root() discard: SuggestionDiscard, @Ctx() { viewer }: Context): PersonRef | null {
+    return discard.restoredBy && canSeePersonalData(viewer) ? { id: discard.restoredBy } : null;
+  }
 }
 
 @Resolver(() => FundedProject)
@@ -94,9 +107,17 @@ export class ProjectSuggestionsResolver {
     return suggestions.map((s) => ({ ...s, matchedTerritories: s.matchedTerritoryIds.map((id) => ({ id })) }));
   }
 
-  @FieldResolver(() => [SuggestionDiscard], { nullable: true, description: "Suggestions discarded for the project, oldest first. For the State side (FORBIDDEN for others)." })
-  async discardedSuggestions(@Root() project: FundedProject, @Ctx() context: Context): Promise<SuggestionDiscard[]> {
+  @FieldResolver(() => [SuggestionDiscard], {
+    nullable: true,
+    description: "Suggestions discarded for the project and still discarded, oldest first; with `history`, those restored since too (`restoredAt`). For the State side (FORBIDDEN for others).",
+  })
+  async discardedSuggestions(
+    @Root() project: FundedProject,
+    @Ctx() context: Context,
+    @Arg("history", () => Boolean, { nullable: true, defaultValue: false, description: "Also the discards restored since." }) history: boolean,
+  ): Promise<SuggestionDiscard[]> {
     await requireRecommender(context, project.id);
-    return context.loaders.suggestionDiscards.load(project.id);
+    const discards = await context.loaders.suggestionDiscards.load(project.id);
+    return history ? discards : discards.filter((d) => !d.restoredAt);
   }
 }

@@ -5,6 +5,7 @@ import { SuggestionDiscard, SuggestionRule } from "../entities/suggestion.entity
 import { canWrite, ownerOnCreate } from "../rules/library-writers";
 import { suggest, validateRule, type ProjectProfile, type Suggestion } from "../rules/suggestions";
 import type { SuggestionRuleInput } from "../types/suggestion.types";
+import { ruleFilterKey } from "./rule-prefilter";
 
 export const DISCARD_REASON_MAX = 2000;
 
@@ -73,12 +74,16 @@ export async function requireRecommender(context: Context, projectId: string): P
   if (!rights.recommend) throw forbidden("Only the State of its département, ANCT and the experts associated with it see and handle a project's suggestions");
 }
 
-/** The resources the rules suggest to a project, without those recommended to it or discarded. */
+/**
+ * The resources the rules suggest to a project, without those recommended to it or discarded: the
+ * rules that may match are selected in SQL (rule-prefilter.ts), then checked by `suggest`.
+ */
 export async function suggestionsFor(context: Context, projectId: string, profile: ProjectProfile, recommended: readonly string[], now: Date): Promise<Suggestion[]> {
-  const [rules, discards] = await Promise.all([context.loaders.suggestionRules.load("all"), context.loaders.suggestionDiscards.load(projectId)]);
+  const [rules, discards] = await Promise.all([context.loaders.matchingRules.load(ruleFilterKey(profile)), context.loaders.suggestionDiscards.load(projectId)]);
   const ids = [...new Set(rules.flatMap((r) => r.resourceIds))];
   const resources = new Map((await context.loaders.resource.loadMany(ids)).flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r] as const] : [])));
-  return suggest(profile, rules, resources, new Set([...recommended, ...discards.map((d) => d.resourceId)]), now);
+  const discarded = discards.filter((d) => !d.restoredAt).map((d) => d.resourceId);
+  return suggest(profile, rules, resources, new Set([...recommended, ...discarded]), now);
 }
 
 /** Records that the State side discarded a suggestion for a project (who, when, why): it is no longer suggested. */
@@ -89,10 +94,46 @@ export async function discardSuggestion(context: Context, input: { projectId: st
   if (reason.length > DISCARD_REASON_MAX) throw badInput(`reason must be at most ${DISCARD_REASON_MAX} characters`, "reason");
   const resource = await context.loaders.resource.load(input.resourceId.toLowerCase());
   if (!resource) throw notFound(`No resource ${input.resourceId}`);
-  const rows = await context.dataSource.query<{ project_id: string }[]>(
-    `INSERT INTO suggestion_discard (project_id, resource_id, discarded_by, reason, discarded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING project_id`,
+  const rows = await context.dataSource.query<{ id: string }[]>(
+    `INSERT INTO suggestion_discard (project_id, resource_id, discarded_by, reason, discarded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
     [input.projectId.toLowerCase(), resource.id, context.viewer.personId, reason, now],
   );
   if (rows.length === 0) throw conflict("This suggestion was already discarded for this project");
-  return Object.assign(new SuggestionDiscard(), { projectId: input.projectId.toLowerCase(), resourceId: resource.id, discardedBy: context.viewer.personId, reason, discardedAt: now });
+  return Object.assign(new SuggestionDiscard(), {
+    id: rows[0].id,
+    projectId: input.projectId.toLowerCase(),
+    resourceId: resource.id,
+    discardedBy: context.viewer.personId,
+    reason,
+    discardedAt: now,
+    restoredBy: null,
+    restoredAt: null,
+  });
+}
+
+/**
+ * Restores a discarded suggestion (the State side, as for discarding): the discard in force gets
+ * who restored it and when, and stays in the history; the resource is suggested again when the
+ * rules still call for it. NOT_FOUND when it was never discarded, CONFLICT when already restored.
+ */
+export async function restoreSuggestion(context: Context, input: { projectId: string; resourceId: string }, now: Date): Promise<SuggestionDiscard> {
+  await requireRecommender(context, input.projectId);
+  if (!isUuid(input.resourceId)) throw badInput(`"${input.resourceId.slice(0, 60)}" is not a resource id`, "resourceId");
+  const projectId = input.projectId.toLowerCase();
+  const resourceId = input.resourceId.toLowerCase();
+  const repository = context.dataSource.getRepository(SuggestionDiscard);
+  const result = await repository
+    .createQueryBuilder()
+    .update()
+    .set({ restoredBy: context.viewer.personId, restoredAt: now })
+    .where("project_id = :projectId AND resource_id = :resourceId AND restored_at IS NULL", { projectId, resourceId })
+    .returning("id")
+    .execute();
+  const restored = (result.raw as { id: string }[]).at(0);
+  if (!restored) {
+    const earlier = await repository.countBy({ projectId, resourceId });
+    if (earlier > 0) throw conflict("This suggestion was already restored for this project");
+    throw notFound(`The resource ${input.resourceId} was not discarded for this project`);
+  }
+  return repository.findOneByOrFail({ id: restored.id });
 }
