@@ -14,6 +14,7 @@ import { RollupStorage1767610000000 } from "./migrations/1767610000000-rollup-st
 import { GristSync1767700000000 } from "./migrations/1767700000000-grist-sync";
 import { FactFilterIndexes1767800000000 } from "./migrations/1767800000000-fact-filter-indexes";
 import { PortfolioHistograms1768000000000 } from "./migrations/1768000000000-portfolio-histograms";
+import { ParisTime1768850000000 } from "./migrations/1768850000000-paris-time";
 import { exportRoutes } from "./routes/export.route";
 import { buildReportingSchema } from "./schema";
 import { ActivityWake } from "./services/activity-wake.service";
@@ -21,7 +22,15 @@ import { GristSyncService } from "./services/grist-sync.service";
 import { JournalConsumer } from "./services/journal-consumer.service";
 
 export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup, PortfolioHistogram, GristSync];
-export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000, GristSync1767700000000, FactFilterIndexes1767800000000, PortfolioHistograms1768000000000];
+export const MIGRATIONS = [
+  Initial1764331200000,
+  PortfolioReadModel1767600000000,
+  RollupStorage1767610000000,
+  GristSync1767700000000,
+  FactFilterIndexes1767800000000,
+  PortfolioHistograms1768000000000,
+  ParisTime1768850000000,
+];
 
 /**
  * Opens the database (migrations) and builds the app; the journal consumer and its wake-up run

@@ -2,7 +2,7 @@ import { authorize, hasKeyLimits, type Viewer } from "@hub/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import { exportFilterCondition, validateExportFilter, type ExportFilter } from "../rules/export-filter";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
-import { BucketTotals, histogramIndex, histogramKey, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
+import { BucketTotals, histogramIndex, histogramKey, inactiveBefore, LAST_ACTIVITY_DIMENSION, parisDay, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS, TIME_ZONE } from "../rules/portfolio-buckets";
 import { factsInLimits, seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
 import { portfolioFigures, seriesPoints, type PortfolioFigures, type SeriesPoint } from "../rules/portfolio-shape";
 import { figuresCacheOf, readModelVersion } from "./figures-cache";
@@ -34,7 +34,7 @@ function territoryOnly(filter: PortfolioQuery): boolean {
   return !filter.programme && !filter.theme && !filter.status && !filter.phase && !filter.from && !filter.to;
 }
 
-const isInactive = (fact: Fact, before: string) => !FINAL_STATUSES.includes(fact.status) && fact.lastActivityAt.slice(0, 10) < before;
+const isInactive = (fact: Fact, before: string) => !FINAL_STATUSES.includes(fact.status) && parisDay(fact.lastActivityAt) < before;
 
 /**
  * The rollups of several territories (their day histograms as arrays, one row each), their
@@ -100,18 +100,19 @@ function addHistogram(totals: BucketTotals, dimension: string, first: number, co
 
 /** Whole days from one step to the next, as `daysBetween` (null when either is missing, never negative). */
 const days = (from: string, to: string) => `CASE WHEN f.${to} < f.${from} THEN '0' ELSE floor(extract(epoch FROM f.${to} - f.${from}) / 86400)::int::text END`;
-const utc = (column: string, format: string) => `to_char(f.${column} AT TIME ZONE 'UTC', '${format}')`;
+/** A date column as a month or day in Paris, as `parisMonth`/`parisDay`. */
+const paris = (column: string, format: string) => `to_char(f.${column} AT TIME ZONE '${TIME_ZONE}', '${format}')`;
 
 /** The key of each single-valued dimension of `factBuckets`, as SQL on project_fact aliased `f`. */
 const DIMENSION_KEYS: Record<string, string> = {
   all: "''",
   status: "f.status",
   phase: "f.phase",
-  created_month: utc("created_at", "YYYY-MM"),
-  submitted_month: utc("submitted_at", "YYYY-MM"),
-  qualified_month: utc("qualified_at", "YYYY-MM"),
-  assigned_month: utc("assigned_at", "YYYY-MM"),
-  funding_decided_month: utc("funding_decided_at", "YYYY-MM"),
+  created_month: paris("created_at", "YYYY-MM"),
+  submitted_month: paris("submitted_at", "YYYY-MM"),
+  qualified_month: paris("qualified_at", "YYYY-MM"),
+  assigned_month: paris("assigned_at", "YYYY-MM"),
+  funding_decided_month: paris("funding_decided_at", "YYYY-MM"),
   days_to_qualification: days("submitted_at", "qualified_at"),
   days_to_assignment: days("submitted_at", "assigned_at"),
   days_to_funding_decision: days("submitted_at", "funding_decided_at"),
@@ -147,7 +148,7 @@ async function fromFacts(manager: EntityManager, viewer: Viewer, filter: Portfol
       WHERE b.key IS NOT NULL GROUP BY b.dimension, b.key
      UNION ALL
      SELECT NULL, 'inactive', '', count(*)::int, 0, 0, 0 FROM m f
-      WHERE NOT f.status = ANY(${finals}::text[]) AND ${utc("last_activity_at", "YYYY-MM-DD")} < ${before}`,
+      WHERE NOT f.status = ANY(${finals}::text[]) AND ${paris("last_activity_at", "YYYY-MM-DD")} < ${before}`,
     params,
   );
   const totals = new BucketTotals();
