@@ -52,7 +52,11 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       migrations: MIGRATIONS,
       schema: buildReportingSchema().schema,
       prepare: ({ dataSource }, logger) => {
-        const journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { pollMs: config.pollMs, pageSize: config.journalPageSize });
+        const journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, {
+          pollMs: config.pollMs,
+          pageSize: config.journalPageSize,
+          batchSize: config.journalBatchSize,
+        });
         journal.start();
         const wake = new ActivityWake(config.projectsUrl, config.internalTokenSecret, () => void journal.kick(), logger);
         wake.start();

@@ -43,6 +43,8 @@ export interface JournalConsumerOptions {
   pollMs?: number;
   /** Activities per page of the journal (default 500, the journal's maximum). */
   pageSize?: number;
+  /** Activities projected per transaction, read as pages, the next batch read ahead (default 5000). */
+  batchSize?: number;
 }
 
 /** The journal offset, "0" before the first page. */
@@ -92,9 +94,10 @@ function eventOf(node: JournalNode): JournalEvent {
 /**
  * Projects the projects subgraph's activity journal into the read model, in the background:
  * started with the server, it catches up at once (after any downtime), then whenever
- * `kick` is called (the live wake-up, `ActivityWake`) and every `pollMs` in case a wake-up is lost. Each page is projected, rolled up and its offset stored in ONE
- * transaction, under an advisory lock, after checking that the offset is still the one the
- * page was read from: a page is applied exactly once, whatever the replicas, crashes or
+ * `kick` is called (the live wake-up, `ActivityWake`) and every `pollMs` in case a wake-up is lost. Each batch
+ * (`batchSize` activities, read as pages, the next batch read ahead) is projected, rolled up
+ * and its offset stored in ONE transaction, under an advisory lock, after checking that the
+ * offset is still the one the batch was read from: a batch is applied exactly once, whatever the replicas, crashes or
  * restarts. A replayed activity changes nothing either (facts keep their last activity id).
  */
 export class JournalConsumer {
@@ -104,6 +107,7 @@ export class JournalConsumer {
   private closed = false;
   private readonly pollMs: number;
   private readonly pageSize: number;
+  private readonly batchSize: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -114,6 +118,7 @@ export class JournalConsumer {
   ) {
     this.pollMs = options.pollMs ?? 5000;
     this.pageSize = options.pageSize ?? 500;
+    this.batchSize = options.batchSize ?? 5000;
   }
 
   start(): void {
@@ -123,7 +128,7 @@ export class JournalConsumer {
     void this.kick();
   }
 
-  /** Stops looking for activities and waits for the page being written, if any. */
+  /** Stops looking for activities and waits for the batch being written, if any. */
   async stop(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
@@ -160,7 +165,7 @@ export class JournalConsumer {
     void this.kick();
   }
 
-  /** Reads the journal until it is exhausted (`readJournal` of the kit: each page, its projection and its offset in one transaction, under the read model's lock). */
+  /** Reads the journal until it is exhausted (`readJournal` of the kit: each batch, its projection and its offset in one transaction, under the read model's lock). */
   private async catchUp(): Promise<void> {
     await readJournal<JournalNode>({
       dataSource: this.dataSource,
@@ -170,19 +175,28 @@ export class JournalConsumer {
       secret: this.secret,
       query: JOURNAL_QUERY,
       pageSize: this.pageSize,
+      batchSize: this.batchSize,
       apply: (manager, nodes) => project(manager, nodes.map(eventOf)),
       stopped: () => this.closed,
     });
   }
 }
 
-/** Projects one page of the journal: facts, funding applications and the rollup deltas. */
+/** Projects one batch of the journal: facts, funding applications and the rollup deltas (a project changed many times counts once, from its fact before the batch to its fact after). */
 async function project(manager: EntityManager, events: JournalEvent[]): Promise<void> {
   const projectIds = [...new Set(events.map((e) => e.project.id))];
   const before = await loadFacts(manager, projectIds);
   const applications = await loadApplications(manager, projectIds);
   const facts = new Map(before);
   const changedApplications = new Map<string, ApplicationFact>();
+  // Each project's applications by id (a batch holds thousands of events: no scan of them all per event).
+  const byProject = new Map<string, Map<string, ApplicationFact>>();
+  const applicationsOf = (projectId: string) => {
+    let map = byProject.get(projectId);
+    if (!map) byProject.set(projectId, (map = new Map<string, ApplicationFact>()));
+    return map;
+  };
+  for (const application of applications.values()) applicationsOf(application.projectId).set(application.applicationId, application);
   for (const event of events) {
     const applicationId = typeof event.payload?.applicationId === "string" ? event.payload.applicationId : null;
     if (applicationId) {
@@ -191,9 +205,11 @@ async function project(manager: EntityManager, events: JournalEvent[]): Promise<
       if (next && next !== previous) {
         applications.set(applicationId, next);
         changedApplications.set(applicationId, next);
+        if (previous && previous.projectId !== next.projectId) applicationsOf(previous.projectId).delete(applicationId);
+        applicationsOf(next.projectId).set(applicationId, next);
       }
     }
-    const ofProject = [...applications.values()].filter((a) => a.projectId === event.project.id);
+    const ofProject = [...applicationsOf(event.project.id).values()];
     facts.set(event.project.id, projectFact(facts.get(event.project.id), event, ofProject));
   }
   const changes = projectIds.map((id) => ({ before: before.get(id), after: facts.get(id) as Fact })).filter((c) => c.before !== c.after);
