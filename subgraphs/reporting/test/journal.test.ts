@@ -62,11 +62,13 @@ describe("reporting consumes the activity journal in the background", () => {
     expect(codes(await hub.query(`mutation { rebuildPortfolio }`, {}, camille))).toEqual(["FORBIDDEN"]);
     expect(codes(await hub.query(`mutation { rebuildPortfolio }`, {}, julien))).toEqual(["FORBIDDEN"]);
     expect(codes(await hub.query(`mutation { rebuildPortfolio }`))).toEqual(["UNAUTHENTICATED"]);
-    const before = { rollups: await rollups(hub), facts: await hub.sql("reporting", "SELECT * FROM project_fact ORDER BY project_id") };
+    const summaries = () => hub.sql("reporting", "SELECT territory_id, figures FROM portfolio_summary ORDER BY territory_id");
+    const before = { rollups: await rollups(hub), facts: await hub.sql("reporting", "SELECT * FROM project_fact ORDER BY project_id"), summaries: await summaries() };
+    expect(before.summaries.length).toBeGreaterThan(3);
     const nadia = await hub.token(NADIA);
     expect(await hub.query(`mutation { rebuildPortfolio }`, {}, nadia)).toEqual({ status: 200, data: { rebuildPortfolio: "0" } });
     const latest = await hub.reportingCaughtUp();
-    expect({ rollups: await rollups(hub), facts: await hub.sql("reporting", "SELECT * FROM project_fact ORDER BY project_id") }).toEqual(before);
+    expect({ rollups: await rollups(hub), facts: await hub.sql("reporting", "SELECT * FROM project_fact ORDER BY project_id"), summaries: await summaries() }).toEqual(before);
     expect((await portfolio(julien)).currentAt).toBe(latest);
   });
 

@@ -28,8 +28,6 @@ async function rebucket(queryRunner: QueryRunner, zone: string): Promise<void> {
              WHERE f.status NOT IN ('DRAFT', 'COMPLETED', 'ABANDONED')
              GROUP BY 1, 2) AS d
      GROUP BY territory_id`);
-  // A new version of the read model: replicas still running drop the figures they kept (see figures-cache.ts).
-  await queryRunner.query(`UPDATE journal_offset SET last_id = last_id`);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { projectApplication, projectFact, type ApplicationFact, type Fact, type JournalEvent } from "../rules/fact-projection";
 import { rollupDeltas } from "../rules/portfolio-buckets";
 import { applyRollupDeltas, loadApplications, loadFacts, saveApplications, saveFacts } from "./fact-store.service";
+import { refreshSummaries } from "./summary-store.service";
 
 const JOURNAL_QUERY = `query ReportingJournal($after: String, $first: Int) {
   activities(after: $after, first: $first) {
@@ -158,7 +159,7 @@ export class JournalConsumer {
   async rebuild(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await lockJournal(manager, READ_MODEL_LOCK);
-      await manager.query(`TRUNCATE project_fact, funding_application_fact, portfolio_rollup, portfolio_histogram`);
+      await manager.query(`TRUNCATE project_fact, funding_application_fact, portfolio_rollup, portfolio_histogram, portfolio_summary`);
       await manager.query(`INSERT INTO journal_offset (name, last_id) VALUES ($1, 0) ON CONFLICT (name) DO UPDATE SET last_id = 0`, [CONSUMER_NAME]);
     });
     this.logger.info("portfolio read model emptied: replaying the journal from zero");
@@ -182,7 +183,7 @@ export class JournalConsumer {
   }
 }
 
-/** Projects one batch of the journal: facts, funding applications and the rollup deltas (a project changed many times counts once, from its fact before the batch to its fact after). */
+/** Projects one batch of the journal: facts, funding applications, the rollup deltas and the stored figures of the territories they touch (a project changed many times counts once, from its fact before the batch to its fact after). */
 async function project(manager: EntityManager, events: JournalEvent[]): Promise<void> {
   const projectIds = [...new Set(events.map((e) => e.project.id))];
   const before = await loadFacts(manager, projectIds);
@@ -218,5 +219,7 @@ async function project(manager: EntityManager, events: JournalEvent[]): Promise<
     changes.map((c) => c.after),
   );
   await saveApplications(manager, [...changedApplications.values()]);
-  await applyRollupDeltas(manager, rollupDeltas(changes));
+  const deltas = rollupDeltas(changes);
+  await applyRollupDeltas(manager, deltas);
+  await refreshSummaries(manager, [...new Set(deltas.map((d) => d.territoryId))]);
 }
