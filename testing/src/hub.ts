@@ -169,6 +169,8 @@ export interface HubOptions {
   fundingCacheSeconds?: number;
   /** REPORTING_JOURNAL_PAGE of the reporting subgraph (default 500, as in production). */
   reportingJournalPage?: number;
+  /** REPORTING_JOURNAL_BATCH of the reporting subgraph (default 5000, as in production). */
+  reportingJournalBatch?: number;
   /** REPORTING_POLL_MS of the reporting subgraph (default 50: tests do not wait for a poll). */
   reportingPollMs?: number;
   /** GRIST_SYNC_SECONDS of the reporting subgraph (default 0: scheduled syncs run only when a test says so). */
@@ -259,6 +261,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       projectsUrl: "",
       pollMs: options.reportingPollMs ?? 50,
       journalPageSize: options.reportingJournalPage ?? 500,
+      journalBatchSize: options.reportingJournalBatch ?? 5000,
       peopleTerritoriesUrl: "",
       publicUrl: "https://hub.example.fr",
       grist: { url: `http://127.0.0.1:${grist.port}/api`, apiKey: GRIST_API_KEY },

@@ -14,6 +14,8 @@ export interface ReportingConfig extends SubgraphConfig {
   pollMs: number;
   /** Activities read per page of the journal (REPORTING_JOURNAL_PAGE, default 500, 1 to 500). */
   journalPageSize: number;
+  /** Activities projected per transaction, read as pages with the next batch read ahead (REPORTING_JOURNAL_BATCH, default 5000, 1 to 50000). */
+  journalBatchSize: number;
   /** The people-territories subgraph, for organisation names in exports (PEOPLE_TERRITORIES_URL, default http://127.0.0.1:4002/graphql). */
   peopleTerritoriesUrl: string;
   /** Where the web app is served, for the links to project fiches in exports (PUBLIC_URL, default http://localhost:4000). */
@@ -38,12 +40,13 @@ function gristReader(mode: SubgraphConfig["mode"]): Reader<GristSettings | null>
   };
 }
 
-/** REPORTING_PORT (4004), REPORTING_DATABASE_URL or DATABASE_URL (database reporting), PROJECTS_URL, REPORTING_POLL_MS, REPORTING_JOURNAL_PAGE, PEOPLE_TERRITORIES_URL, PUBLIC_URL, GRIST_*. */
+/** REPORTING_PORT (4004), REPORTING_DATABASE_URL or DATABASE_URL (database reporting), PROJECTS_URL, REPORTING_POLL_MS, REPORTING_JOURNAL_PAGE, REPORTING_JOURNAL_BATCH, PEOPLE_TERRITORIES_URL, PUBLIC_URL, GRIST_*. */
 export function readReportingConfig(env: Env = process.env): ReportingConfig {
   return readSubgraphConfig("REPORTING", "reporting", 4004, env, (mode) => ({
     projectsUrl: url("PROJECTS_URL", "http://127.0.0.1:4001/graphql"),
     pollMs: int("REPORTING_POLL_MS", 5000, 50, 600_000),
     journalPageSize: int("REPORTING_JOURNAL_PAGE", 500, 1, 500),
+    journalBatchSize: int("REPORTING_JOURNAL_BATCH", 5000, 1, 50_000),
     peopleTerritoriesUrl: url("PEOPLE_TERRITORIES_URL", "http://127.0.0.1:4002/graphql"),
     publicUrl: url("PUBLIC_URL", "http://localhost:4000"),
     grist: gristReader(mode),

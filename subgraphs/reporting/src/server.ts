@@ -6,6 +6,7 @@ import { FundingApplicationFact } from "./entities/funding-application-fact.enti
 import { GristSync } from "./entities/grist-sync.entity";
 import { PortfolioHistogram } from "./entities/portfolio-histogram.entity";
 import { PortfolioRollup } from "./entities/portfolio-rollup.entity";
+import { PortfolioSummary } from "./entities/portfolio-summary.entity";
 import { JournalOffset, ProjectFact } from "./entities/project-fact.entity";
 import { createLoaders } from "./loaders";
 import { Initial1764331200000 } from "./migrations/1764331200000-initial";
@@ -14,14 +15,25 @@ import { RollupStorage1767610000000 } from "./migrations/1767610000000-rollup-st
 import { GristSync1767700000000 } from "./migrations/1767700000000-grist-sync";
 import { FactFilterIndexes1767800000000 } from "./migrations/1767800000000-fact-filter-indexes";
 import { PortfolioHistograms1768000000000 } from "./migrations/1768000000000-portfolio-histograms";
+import { ParisTime1768850000000 } from "./migrations/1768850000000-paris-time";
+import { PortfolioSummary1768860000000 } from "./migrations/1768860000000-portfolio-summary";
 import { exportRoutes } from "./routes/export.route";
 import { buildReportingSchema } from "./schema";
 import { ActivityWake } from "./services/activity-wake.service";
 import { GristSyncService } from "./services/grist-sync.service";
 import { JournalConsumer } from "./services/journal-consumer.service";
 
-export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup, PortfolioHistogram, GristSync];
-export const MIGRATIONS = [Initial1764331200000, PortfolioReadModel1767600000000, RollupStorage1767610000000, GristSync1767700000000, FactFilterIndexes1767800000000, PortfolioHistograms1768000000000];
+export const ENTITIES = [ProjectFact, JournalOffset, FundingApplicationFact, PortfolioRollup, PortfolioHistogram, PortfolioSummary, GristSync];
+export const MIGRATIONS = [
+  Initial1764331200000,
+  PortfolioReadModel1767600000000,
+  RollupStorage1767610000000,
+  GristSync1767700000000,
+  FactFilterIndexes1767800000000,
+  PortfolioHistograms1768000000000,
+  ParisTime1768850000000,
+  PortfolioSummary1768860000000,
+];
 
 /**
  * Opens the database (migrations) and builds the app; the journal consumer and its wake-up run
@@ -43,7 +55,11 @@ export function createReportingServer(config: ReportingConfig, quiet = false): P
       migrations: MIGRATIONS,
       schema: buildReportingSchema().schema,
       prepare: ({ dataSource }, logger) => {
-        const journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, { pollMs: config.pollMs, pageSize: config.journalPageSize });
+        const journal = new JournalConsumer(dataSource, config.projectsUrl, config.internalTokenSecret, logger, {
+          pollMs: config.pollMs,
+          pageSize: config.journalPageSize,
+          batchSize: config.journalBatchSize,
+        });
         journal.start();
         const wake = new ActivityWake(config.projectsUrl, config.internalTokenSecret, () => void journal.kick(), logger);
         wake.start();

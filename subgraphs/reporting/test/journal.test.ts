@@ -62,11 +62,13 @@ describe("reporting consumes the activity journal in the background", () => {
     expect(codes(await hub.query(`mutation { rebuildPortfolio }`, {}, camille))).toEqual(["FORBIDDEN"]);
     expect(codes(await hub.query(`mutation { rebuildPortfolio }`, {}, julien))).toEqual(["FORBIDDEN"]);
     expect(codes(await hub.query(`mutation { rebuildPortfolio }`))).toEqual(["UNAUTHENTICATED"]);
-    const before = { rollups: await rollups(hub), facts: await hub.sql("reporting", "SELECT * FROM project_fact ORDER BY project_id") };
+    const summaries = () => hub.sql("reporting", "SELECT territory_id, figures FROM portfolio_summary ORDER BY territory_id");
+    const before = { rollups: await rollups(hub), facts: await hub.sql("reporting", "SELECT * FROM project_fact ORDER BY project_id"), summaries: await summaries() };
+    expect(before.summaries.length).toBeGreaterThan(3);
     const nadia = await hub.token(NADIA);
     expect(await hub.query(`mutation { rebuildPortfolio }`, {}, nadia)).toEqual({ status: 200, data: { rebuildPortfolio: "0" } });
     const latest = await hub.reportingCaughtUp();
-    expect({ rollups: await rollups(hub), facts: await hub.sql("reporting", "SELECT * FROM project_fact ORDER BY project_id") }).toEqual(before);
+    expect({ rollups: await rollups(hub), facts: await hub.sql("reporting", "SELECT * FROM project_fact ORDER BY project_id"), summaries: await summaries() }).toEqual(before);
     expect((await portfolio(julien)).currentAt).toBe(latest);
   });
 
@@ -83,9 +85,9 @@ describe("reporting consumes the activity journal in the background", () => {
 
 describe("reporting stopped in the middle of the journal", () => {
   let hub: Hub;
-  // One activity per page, so that a stop falls between two pages of the journal.
+  // Batches of two activities read one per page (read-ahead between batches), so that a stop falls between two batches of the journal.
   beforeAll(async () => {
-    hub = await startHub({ reportingJournalPage: 1 });
+    hub = await startHub({ reportingJournalPage: 1, reportingJournalBatch: 2 });
   });
   afterAll(() => hub.stop());
 
@@ -102,7 +104,7 @@ describe("reporting stopped in the middle of the journal", () => {
     const [{ latest }] = await hub.sql<{ latest: string }>("projects", "SELECT max(id)::text AS latest FROM activity");
     await hub.startSubgraph("reporting");
     // Wait for the consumer to be inside the journal, then stop it there: stopping lets the
-    // page being written finish (one activity), so it stops before the end.
+    // batch being written finish (two activities), so it stops before the end.
     let seen = 0n;
     while (seen === 0n) {
       const rows = await hub.sql<{ offset: string }>("reporting", "SELECT last_id::text AS offset FROM journal_offset");
@@ -119,6 +121,56 @@ describe("reporting stopped in the middle of the journal", () => {
       { status: "SUBMITTED", count: 5 },
       { status: "QUALIFIED", count: 3 },
     ]);
+    expect(await rollups(hub)).toEqual(await rollupsFromFacts(hub));
+  });
+});
+
+describe("reporting crashing in the middle of a batch", () => {
+  let hub: Hub;
+  // Batches of six activities, read as pages of two.
+  beforeAll(async () => {
+    hub = await startHub({ reportingJournalPage: 2, reportingJournalBatch: 6 });
+  });
+  afterAll(() => hub.stop());
+
+  it("loses the whole batch, then applies it once: nothing lost, nothing counted twice", async () => {
+    const steps = projectSteps(hub);
+    const camille = await hub.token(CAMILLE);
+    const julien = await hub.token(JULIEN);
+    // Once a first batch is stored, every write of the rollups fails, after the batch's facts were
+    // written in the same transaction: a crash in the middle of the second batch, at each attempt
+    // (set up while reporting runs: its database is reached through it).
+    await hub.sql("reporting", "CREATE TABLE crash_switch (on_purpose boolean)");
+    await hub.sql("reporting", "INSERT INTO crash_switch VALUES (true)");
+    await hub.sql(
+      "reporting",
+      `CREATE FUNCTION crash_mid_batch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+         IF EXISTS (SELECT 1 FROM crash_switch) AND (SELECT last_id FROM journal_offset) > 0 THEN RAISE EXCEPTION 'crash in the middle of a batch'; END IF;
+         RETURN NULL; END $$`,
+    );
+    await hub.sql("reporting", "CREATE TRIGGER crash_mid_batch BEFORE INSERT OR UPDATE ON portfolio_rollup FOR EACH STATEMENT EXECUTE FUNCTION crash_mid_batch()");
+    await hub.stopSubgraph("reporting");
+    for (let i = 0; i < 6; i++) await steps.step(camille, await steps.create(camille, { title: `Projet ${i}`, themes: ["eau"] }), "SUBMIT");
+    const ids = (await hub.sql<{ id: string }>("projects", "SELECT id::text AS id FROM activity ORDER BY activity.id")).map((r) => r.id);
+    expect(ids).toHaveLength(12);
+    await hub.startSubgraph("reporting");
+    const state = async () => ({
+      offset: (await hub.sql<{ offset: string }>("reporting", "SELECT last_id::text AS offset FROM journal_offset")).at(0)?.offset ?? "0",
+      facts: (await hub.sql<{ n: number }>("reporting", "SELECT count(*)::int AS n FROM project_fact"))[0].n,
+    });
+    for (let waited = 0; (await state()).offset !== ids[5]; waited += 20) {
+      if (waited > 15_000) throw new Error(`the first batch was never stored: ${JSON.stringify(await state())}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // The consumer tries the second batch again at each poll (50 ms) and crashes each time.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await state()).toEqual({ offset: ids[5], facts: 3 });
+    expect(await rollups(hub)).toEqual(await rollupsFromFacts(hub));
+    await hub.sql("reporting", "DELETE FROM crash_switch");
+    expect(await hub.reportingCaughtUp()).toBe(ids[11]);
+    expect(await state()).toEqual({ offset: ids[11], facts: 6 });
+    const response = await hub.query<{ portfolio: Figures }>(PORTFOLIO, { f: {} }, julien);
+    expect(response.data!.portfolio).toEqual({ currentAt: ids[11], projectCount: 6, byStatus: [{ status: "SUBMITTED", count: 6 }] });
     expect(await rollups(hub)).toEqual(await rollupsFromFacts(hub));
   });
 });

@@ -1,5 +1,5 @@
 import { FRANCE, projectApplication, projectFact, type ApplicationFact, type Fact, type JournalEvent, type ProjectSnapshot } from "./fact-projection";
-import { BucketTotals, daysBetween, factBuckets, histogramIndex, histogramKey, inactiveBefore, rollupDeltas } from "./portfolio-buckets";
+import { BucketTotals, daysBetween, factBuckets, histogramIndex, histogramKey, inactiveBefore, parisDay, parisMonth, rollupDeltas } from "./portfolio-buckets";
 import { medianOf, monthsBetween, portfolioFigures, seriesPoints } from "./portfolio-shape";
 
 const snapshot: ProjectSnapshot = {
@@ -97,8 +97,20 @@ describe("rollups", () => {
     expect(factBuckets(base).find((b) => b.dimension === "last_activity_day")?.key).toBe("2026-01-05");
     expect(factBuckets({ ...base, status: "COMPLETED" }).some((b) => b.dimension === "last_activity_day")).toBe(false);
     expect(inactiveBefore(new Date("2026-04-10T12:00:00Z"))).toBe("2026-01-10");
+    // 22:30 UTC on 9 April is already 10 April in Paris.
+    expect(inactiveBefore(new Date("2026-04-09T22:30:00Z"))).toBe("2026-01-10");
     expect(daysBetween("2026-01-10T09:00:00Z", "2026-01-20T08:59:00Z")).toBe(9);
     expect(daysBetween(null, "2026-01-20T08:59:00Z")).toBeNull();
+  });
+
+  it("dates buckets in Paris, summer and winter time", () => {
+    expect(parisDay("2026-03-31T21:30:00Z")).toBe("2026-03-31");
+    expect(parisMonth("2026-03-31T22:30:00Z")).toBe("2026-04");
+    expect(parisMonth("2025-12-31T22:59:00Z")).toBe("2025-12");
+    expect(parisMonth("2025-12-31T23:00:00Z")).toBe("2026-01");
+    const buckets = factBuckets({ ...base, createdAt: "2026-03-31T22:30:00Z", lastActivityAt: "2025-12-31T23:30:00Z" });
+    expect(buckets.find((b) => b.dimension === "created_month")?.key).toBe("2026-04");
+    expect(buckets.find((b) => b.dimension === "last_activity_day")?.key).toBe("2026-01-01");
   });
 
   it("stores the day dimensions at subscripts: whole days of a delay, days since 1970 for a day", () => {

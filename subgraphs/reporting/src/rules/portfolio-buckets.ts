@@ -2,8 +2,8 @@ import { FINAL_STATUSES, type Fact } from "./fact-projection";
 
 /**
  * The buckets a fact adds to each territory of its chain: the portfolio's dimensions, a month
- * per step (for series), a histogram of the days between steps (for exact medians) and the
- * day of the last activity of projects still open (for the count of inactive ones). The same
+ * per step in Paris (for series), a histogram of the days between steps (for exact medians) and the
+ * day in Paris of the last activity of projects still open (for the count of inactive ones). The same
  * function feeds the rollups at write time and the read-time aggregates (filters, drafts).
  */
 
@@ -29,6 +29,21 @@ export const LAST_ACTIVITY_DIMENSION = "last_activity_day";
 export const INACTIVE_DAYS = 90;
 
 const DAY_MS = 86_400_000;
+
+/** The French State's calendar: a step is dated by its day in Paris (summer and winter time), not in UTC. */
+export const TIME_ZONE = "Europe/Paris";
+const PARIS_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The day (YYYY-MM-DD) of an instant in Paris: 31 March at 23:30 in Paris (21:30 UTC) is 31 March, 1 April at 00:30 (22:30 UTC the day before) is 1 April. */
+export function parisDay(instant: string | Date): string {
+  const parts = Object.fromEntries(PARIS_DAY.formatToParts(typeof instant === "string" ? new Date(instant) : instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The month (YYYY-MM) of an instant in Paris. */
+export function parisMonth(instant: string): string {
+  return parisDay(instant).slice(0, 7);
+}
 
 /**
  * Dimensions whose keys are days, stored as histograms (`portfolio_histogram`, one row per
@@ -70,21 +85,23 @@ export function factBuckets(fact: Fact): Bucket[] {
   for (const theme of fact.themes) add("theme", theme);
   for (const programme of fact.programmes) add("programme", programme);
   add("phase", fact.phase);
-  add("created_month", fact.createdAt.slice(0, 7));
-  add("submitted_month", fact.submittedAt?.slice(0, 7) ?? null);
-  add("qualified_month", fact.qualifiedAt?.slice(0, 7) ?? null);
-  add("assigned_month", fact.assignedAt?.slice(0, 7) ?? null);
-  add("funding_decided_month", fact.fundingDecidedAt?.slice(0, 7) ?? null);
+  // Months and days in Paris; delays are elapsed whole days (24 hours), whatever the time zone.
+  const month = (instant: string | null) => (instant ? parisMonth(instant) : null);
+  add("created_month", month(fact.createdAt));
+  add("submitted_month", month(fact.submittedAt));
+  add("qualified_month", month(fact.qualifiedAt));
+  add("assigned_month", month(fact.assignedAt));
+  add("funding_decided_month", month(fact.fundingDecidedAt));
   add("days_to_qualification", daysBetween(fact.submittedAt, fact.qualifiedAt));
   add("days_to_assignment", daysBetween(fact.submittedAt, fact.assignedAt));
   add("days_to_funding_decision", daysBetween(fact.submittedAt, fact.fundingDecidedAt));
-  if (!FINAL_STATUSES.includes(fact.status)) add(LAST_ACTIVITY_DIMENSION, fact.lastActivityAt.slice(0, 10));
+  if (!FINAL_STATUSES.includes(fact.status)) add(LAST_ACTIVITY_DIMENSION, parisDay(fact.lastActivityAt));
   return buckets;
 }
 
-/** The first day (YYYY-MM-DD) on which a last activity no longer makes a project inactive, as of `now`. */
+/** The first day (YYYY-MM-DD, in Paris) on which a last activity no longer makes a project inactive, as of `now`: 90 calendar days before today in Paris. */
 export function inactiveBefore(now: Date): string {
-  return new Date(now.getTime() - INACTIVE_DAYS * DAY_MS).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${parisDay(now)}T00:00:00Z`) - INACTIVE_DAYS * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Sums of buckets, by dimension and key. */

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { projectApplication, projectFact, type ApplicationFact, type Fact, type JournalEvent } from "../rules/fact-projection";
 import { rollupDeltas } from "../rules/portfolio-buckets";
 import { applyRollupDeltas, loadApplications, loadFacts, saveApplications, saveFacts } from "./fact-store.service";
+import { refreshSummaries } from "./summary-store.service";
 
 const JOURNAL_QUERY = `query ReportingJournal($after: String, $first: Int) {
   activities(after: $after, first: $first) {
@@ -43,6 +44,8 @@ export interface JournalConsumerOptions {
   pollMs?: number;
   /** Activities per page of the journal (default 500, the journal's maximum). */
   pageSize?: number;
+  /** Activities projected per transaction, read as pages, the next batch read ahead (default 5000). */
+  batchSize?: number;
 }
 
 /** The journal offset, "0" before the first page. */
@@ -92,9 +95,10 @@ function eventOf(node: JournalNode): JournalEvent {
 /**
  * Projects the projects subgraph's activity journal into the read model, in the background:
  * started with the server, it catches up at once (after any downtime), then whenever
- * `kick` is called (the live wake-up, `ActivityWake`) and every `pollMs` in case a wake-up is lost. Each page is projected, rolled up and its offset stored in ONE
- * transaction, under an advisory lock, after checking that the offset is still the one the
- * page was read from: a page is applied exactly once, whatever the replicas, crashes or
+ * `kick` is called (the live wake-up, `ActivityWake`) and every `pollMs` in case a wake-up is lost. Each batch
+ * (`batchSize` activities, read as pages, the next batch read ahead) is projected, rolled up
+ * and its offset stored in ONE transaction, under an advisory lock, after checking that the
+ * offset is still the one the batch was read from: a batch is applied exactly once, whatever the replicas, crashes or
  * restarts. A replayed activity changes nothing either (facts keep their last activity id).
  */
 export class JournalConsumer {
@@ -104,6 +108,7 @@ export class JournalConsumer {
   private closed = false;
   private readonly pollMs: number;
   private readonly pageSize: number;
+  private readonly batchSize: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -114,6 +119,7 @@ export class JournalConsumer {
   ) {
     this.pollMs = options.pollMs ?? 5000;
     this.pageSize = options.pageSize ?? 500;
+    this.batchSize = options.batchSize ?? 5000;
   }
 
   start(): void {
@@ -123,7 +129,7 @@ export class JournalConsumer {
     void this.kick();
   }
 
-  /** Stops looking for activities and waits for the page being written, if any. */
+  /** Stops looking for activities and waits for the batch being written, if any. */
   async stop(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
@@ -153,14 +159,14 @@ export class JournalConsumer {
   async rebuild(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await lockJournal(manager, READ_MODEL_LOCK);
-      await manager.query(`TRUNCATE project_fact, funding_application_fact, portfolio_rollup, portfolio_histogram`);
+      await manager.query(`TRUNCATE project_fact, funding_application_fact, portfolio_rollup, portfolio_histogram, portfolio_summary`);
       await manager.query(`INSERT INTO journal_offset (name, last_id) VALUES ($1, 0) ON CONFLICT (name) DO UPDATE SET last_id = 0`, [CONSUMER_NAME]);
     });
     this.logger.info("portfolio read model emptied: replaying the journal from zero");
     void this.kick();
   }
 
-  /** Reads the journal until it is exhausted (`readJournal` of the kit: each page, its projection and its offset in one transaction, under the read model's lock). */
+  /** Reads the journal until it is exhausted (`readJournal` of the kit: each batch, its projection and its offset in one transaction, under the read model's lock). */
   private async catchUp(): Promise<void> {
     await readJournal<JournalNode>({
       dataSource: this.dataSource,
@@ -170,19 +176,28 @@ export class JournalConsumer {
       secret: this.secret,
       query: JOURNAL_QUERY,
       pageSize: this.pageSize,
+      batchSize: this.batchSize,
       apply: (manager, nodes) => project(manager, nodes.map(eventOf)),
       stopped: () => this.closed,
     });
   }
 }
 
-/** Projects one page of the journal: facts, funding applications and the rollup deltas. */
+/** Projects one batch of the journal: facts, funding applications, the rollup deltas and the stored figures of the territories they touch (a project changed many times counts once, from its fact before the batch to its fact after). */
 async function project(manager: EntityManager, events: JournalEvent[]): Promise<void> {
   const projectIds = [...new Set(events.map((e) => e.project.id))];
   const before = await loadFacts(manager, projectIds);
   const applications = await loadApplications(manager, projectIds);
   const facts = new Map(before);
   const changedApplications = new Map<string, ApplicationFact>();
+  // Each project's applications by id (a batch holds thousands of events: no scan of them all per event).
+  const byProject = new Map<string, Map<string, ApplicationFact>>();
+  const applicationsOf = (projectId: string) => {
+    let map = byProject.get(projectId);
+    if (!map) byProject.set(projectId, (map = new Map<string, ApplicationFact>()));
+    return map;
+  };
+  for (const application of applications.values()) applicationsOf(application.projectId).set(application.applicationId, application);
   for (const event of events) {
     const applicationId = typeof event.payload?.applicationId === "string" ? event.payload.applicationId : null;
     if (applicationId) {
@@ -191,9 +206,11 @@ async function project(manager: EntityManager, events: JournalEvent[]): Promise<
       if (next && next !== previous) {
         applications.set(applicationId, next);
         changedApplications.set(applicationId, next);
+        if (previous && previous.projectId !== next.projectId) applicationsOf(previous.projectId).delete(applicationId);
+        applicationsOf(next.projectId).set(applicationId, next);
       }
     }
-    const ofProject = [...applications.values()].filter((a) => a.projectId === event.project.id);
+    const ofProject = [...applicationsOf(event.project.id).values()];
     facts.set(event.project.id, projectFact(facts.get(event.project.id), event, ofProject));
   }
   const changes = projectIds.map((id) => ({ before: before.get(id), after: facts.get(id) as Fact })).filter((c) => c.before !== c.after);
@@ -202,5 +219,7 @@ async function project(manager: EntityManager, events: JournalEvent[]): Promise<
     changes.map((c) => c.after),
   );
   await saveApplications(manager, [...changedApplications.values()]);
-  await applyRollupDeltas(manager, rollupDeltas(changes));
+  const deltas = rollupDeltas(changes);
+  await applyRollupDeltas(manager, deltas);
+  await refreshSummaries(manager, [...new Set(deltas.map((d) => d.territoryId))]);
 }

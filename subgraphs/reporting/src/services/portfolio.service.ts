@@ -2,12 +2,12 @@ import { authorize, hasKeyLimits, type Viewer } from "@hub/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import { exportFilterCondition, validateExportFilter, type ExportFilter } from "../rules/export-filter";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
-import { BucketTotals, histogramIndex, histogramKey, inactiveBefore, LAST_ACTIVITY_DIMENSION, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS } from "../rules/portfolio-buckets";
+import { BucketTotals, histogramIndex, inactiveBefore, LAST_ACTIVITY_DIMENSION, parisDay, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS, TIME_ZONE } from "../rules/portfolio-buckets";
 import { factsInLimits, seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
 import { portfolioFigures, seriesPoints, type PortfolioFigures, type SeriesPoint } from "../rules/portfolio-shape";
-import { figuresCacheOf, readModelVersion } from "./figures-cache";
 import { CONSUMER_NAME, currentOffset } from "./journal-consumer.service";
 import { factOf, FACT_COLUMNS } from "./fact-store.service";
+import { addHistogram, readSummaries } from "./summary-store.service";
 
 /** The portfolio's filter is the exports' (`rules/export-filter.ts`): the same projects, counted or listed. */
 export type PortfolioQuery = ExportFilter;
@@ -34,7 +34,7 @@ function territoryOnly(filter: PortfolioQuery): boolean {
   return !filter.programme && !filter.theme && !filter.status && !filter.phase && !filter.from && !filter.to;
 }
 
-const isInactive = (fact: Fact, before: string) => !FINAL_STATUSES.includes(fact.status) && fact.lastActivityAt.slice(0, 10) < before;
+const isInactive = (fact: Fact, before: string) => !FINAL_STATUSES.includes(fact.status) && parisDay(fact.lastActivityAt) < before;
 
 /**
  * The rollups of several territories (their day histograms as arrays, one row each), their
@@ -52,17 +52,16 @@ async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds:
      SELECT territory_id, 'inactive', '', COALESCE((SELECT sum(c) FROM unnest(counts[:$3::int - 1]) AS c), 0)::int, 0, 0, 0, NULL
        FROM portfolio_histogram WHERE territory_id = ANY($1) AND dimension = '${LAST_ACTIVITY_DIMENSION}'
      UNION ALL
-     SELECT NULL, 'current_at', COALESCE((SELECT last_id::text || ':' || xmin::text FROM journal_offset WHERE name = $4), '0:'), 0, 0, 0, 0, NULL`,
+     SELECT NULL, 'current_at', COALESCE((SELECT last_id::text FROM journal_offset WHERE name = $4), '0'), 0, 0, 0, 0, NULL`,
     [territoryIds, dimensions, histogramIndex(LAST_ACTIVITY_DIMENSION, before), CONSUMER_NAME],
   );
   const figures = territoryIds.map(() => ({ totals: new BucketTotals(), inactive: 0 }));
   // A territory asked twice (a DataLoader never does) shares its entry.
   const totals = new Map(territoryIds.map((id, i) => [id, figures[i]]));
-  // The offset, and the read model's version (see readModelVersion).
-  let version = "0:";
+  let currentAt = "0";
   for (const row of rows) {
     if (row.dimension === "current_at") {
-      version = row.key;
+      currentAt = row.key;
       continue;
     }
     const entry = row.territory_id === null ? undefined : totals.get(row.territory_id);
@@ -88,30 +87,24 @@ async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds:
       }
     }
   }
-  return { currentAt: version.slice(0, version.indexOf(":")), version, figures };
-}
-
-/** A histogram row (`counts[i]` projects at day `first + i`) added as buckets, as the facts' buckets would be. */
-function addHistogram(totals: BucketTotals, dimension: string, first: number, counts: (number | null)[]): void {
-  counts.forEach((count, i) => {
-    if (count) totals.add({ dimension, key: histogramKey(dimension, first + i), count, budget: 0, amountRequested: 0, amountGranted: 0 });
-  });
+  return { currentAt, figures };
 }
 
 /** Whole days from one step to the next, as `daysBetween` (null when either is missing, never negative). */
 const days = (from: string, to: string) => `CASE WHEN f.${to} < f.${from} THEN '0' ELSE floor(extract(epoch FROM f.${to} - f.${from}) / 86400)::int::text END`;
-const utc = (column: string, format: string) => `to_char(f.${column} AT TIME ZONE 'UTC', '${format}')`;
+/** A date column as a month or day in Paris, as `parisMonth`/`parisDay`. */
+const paris = (column: string, format: string) => `to_char(f.${column} AT TIME ZONE '${TIME_ZONE}', '${format}')`;
 
 /** The key of each single-valued dimension of `factBuckets`, as SQL on project_fact aliased `f`. */
 const DIMENSION_KEYS: Record<string, string> = {
   all: "''",
   status: "f.status",
   phase: "f.phase",
-  created_month: utc("created_at", "YYYY-MM"),
-  submitted_month: utc("submitted_at", "YYYY-MM"),
-  qualified_month: utc("qualified_at", "YYYY-MM"),
-  assigned_month: utc("assigned_at", "YYYY-MM"),
-  funding_decided_month: utc("funding_decided_at", "YYYY-MM"),
+  created_month: paris("created_at", "YYYY-MM"),
+  submitted_month: paris("submitted_at", "YYYY-MM"),
+  qualified_month: paris("qualified_at", "YYYY-MM"),
+  assigned_month: paris("assigned_at", "YYYY-MM"),
+  funding_decided_month: paris("funding_decided_at", "YYYY-MM"),
   days_to_qualification: days("submitted_at", "qualified_at"),
   days_to_assignment: days("submitted_at", "assigned_at"),
   days_to_funding_decision: days("submitted_at", "funding_decided_at"),
@@ -147,7 +140,7 @@ async function fromFacts(manager: EntityManager, viewer: Viewer, filter: Portfol
       WHERE b.key IS NOT NULL GROUP BY b.dimension, b.key
      UNION ALL
      SELECT NULL, 'inactive', '', count(*)::int, 0, 0, 0 FROM m f
-      WHERE NOT f.status = ANY(${finals}::text[]) AND ${utc("last_activity_at", "YYYY-MM-DD")} < ${before}`,
+      WHERE NOT f.status = ANY(${finals}::text[]) AND ${paris("last_activity_at", "YYYY-MM-DD")} < ${before}`,
     params,
   );
   const totals = new BucketTotals();
@@ -181,30 +174,16 @@ export async function readTerritoryPortfolios(dataSource: DataSource, viewer: Vi
     const { currentAt, figures } = await snapshot(dataSource, (manager) => fromRollups(manager, viewer, territoryIds, PORTFOLIO_DIMENSIONS));
     return figures.map((f) => portfolioFigures(f.totals, currentAt, f.inactive));
   }
-  return cachedRollupPortfolios(dataSource, viewer, territoryIds);
+  return storedPortfolios(dataSource, territoryIds);
 }
 
 /**
- * Figures without drafts: one primary-key read of the read model's version, then the figures the
- * process kept for that version (FiguresCache); the territories it lacks are read from the rollups
- * in one statement (one snapshot: its figures and its version agree) and kept.
+ * Figures without drafts (every State, national, analyst and programme viewer): the figures kept
+ * at write time in `portfolio_summary`, one row per territory, with the inactive count and the
+ * offset, in one statement (see summary-store.service.ts). No cache: the read is that small.
  */
-async function cachedRollupPortfolios(dataSource: DataSource, viewer: Viewer, territoryIds: readonly string[]): Promise<PortfolioFigures[]> {
-  const cache = figuresCacheOf(dataSource);
-  const before = inactiveBefore(new Date());
-  const keyOf = (territoryId: string) => `${territoryId}\u0000${before}`;
-  const { version } = await readModelVersion(dataSource.manager);
-  const answers = territoryIds.map((id) => cache.get(version, keyOf(id)));
-  const missing = territoryIds.filter((_, i) => !answers[i]);
-  if (missing.length === 0) return answers as PortfolioFigures[];
-  const read = await fromRollups(dataSource.manager, viewer, missing, PORTFOLIO_DIMENSIONS, before);
-  const computed = new Map<string, PortfolioFigures>();
-  missing.forEach((territoryId, i) => {
-    const figures = portfolioFigures(read.figures[i].totals, read.currentAt, read.figures[i].inactive);
-    cache.set(read.version, keyOf(territoryId), figures);
-    computed.set(territoryId, figures);
-  });
-  return territoryIds.map((id, i) => answers[i] ?? (computed.get(id) as PortfolioFigures));
+function storedPortfolios(dataSource: DataSource, territoryIds: readonly string[]): Promise<PortfolioFigures[]> {
+  return readSummaries(dataSource.manager, territoryIds, inactiveBefore(new Date()), CONSUMER_NAME);
 }
 
 /** Month by month: projects created, submitted, qualified, assigned and with a first funding decision, and the amounts granted. */
