@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { CAMILLE, codes, JULIEN, NADIA } from "@hub/testing";
-import { openSignedIn, signIn, textOf, watchOutside } from "./support/browser";
+import { openedDialog, openSignedIn, signIn, textOf, watchOutside } from "./support/browser";
 import { browserSuite, expectNoSeriousViolation, readmeScreenshot } from "./support/suite";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
@@ -50,7 +50,7 @@ describe("document deletion and administration in Chromium", () => {
     // "Annuler" keeps it.
     await page.getByRole("button", { name: "Supprimer « devis ancien.pdf »" }).focus();
     await page.keyboard.press("Enter");
-    await dialog(page, "Supprimer le document").waitFor();
+    await openedDialog(page, "Supprimer le document");
     expect(await textOf(page, "dialog[open]")).toContain("Le document « devis ancien.pdf » sera supprimé du projet");
     await expectNoSeriousViolation(page, "modal de suppression");
     await readmeScreenshot(page, "21-fiche-supprimer-document.png", false);
@@ -61,7 +61,7 @@ describe("document deletion and administration in Chromium", () => {
     // Confirmed: gone from the page, the API, and the journal says so.
     await page.getByRole("button", { name: "Supprimer « devis ancien.pdf »" }).focus();
     await page.keyboard.press("Enter");
-    await dialog(page, "Supprimer le document").waitFor();
+    await openedDialog(page, "Supprimer le document");
     await tabTo(page, "Supprimer définitivement");
     await page.keyboard.press("Enter");
     await page.getByText("Document « devis ancien.pdf » supprimé.").waitFor();
@@ -109,7 +109,7 @@ describe("document deletion and administration in Chromium", () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="person-row"]').length === 1);
     await page.getByRole("button", { name: "Suspendre Julien Bernard" }).focus();
     await page.keyboard.press("Enter");
-    await dialog(page, "Suspendre le compte").waitFor();
+    await openedDialog(page, "Suspendre le compte");
     await expectNoSeriousViolation(page, "modal de suspension");
     await tabTo(page, "Suspendre le compte");
     await page.keyboard.press("Enter");
@@ -172,7 +172,7 @@ describe("document deletion and administration in Chromium", () => {
 
     await row.getByRole("button", { name: "Révoquer la clé « Petites villes de demain »" }).focus();
     await page.keyboard.press("Enter");
-    await dialog(page, "Révoquer la clé").waitFor();
+    await openedDialog(page, "Révoquer la clé");
     await tabTo(page, "Révoquer la clé");
     await page.keyboard.press("Enter");
     await page.getByText("Clé « Petites villes de demain » révoquée").waitFor();

@@ -1,30 +1,19 @@
-import type { Browser, Page } from "playwright-core";
-import { startHub, type Hub } from "@hub/testing";
+import type { Page } from "playwright-core";
+import { CAMILLE } from "@hub/testing";
 import { EXAMPLES } from "../src/explorer/examples";
-import { launchChromium, screenshot, watchOutside } from "./support/browser";
+import { screenshot, watchOutside } from "./support/browser";
+import { browserSuite } from "./support/suite";
 
 const LOUIS = "louis.moreau@anct.demo";
 
 /** The GraphQL explorer at /explorer: GraphiQL bundled by the web workspace, served by the gateway, in headless Chromium. */
 describe("the GraphQL explorer (/explorer)", () => {
-  let hub: Hub;
-  let browser: Browser;
-  let louis: string;
-  beforeAll(async () => {
-    hub = await startHub();
-    const camille = await hub.token("camille.martin@clermont-ferrand.demo");
-    const created = await hub.query<{ createProject: { id: string } }>(
-      `mutation { createProject(input: { title: "Médiathèque", territoryId: "COMMUNE:63113", themes: ["eau"] }) { id } }`,
-      {},
-      camille,
-    );
-    await hub.query(`mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: created.data!.createProject.id }, camille);
-    louis = await hub.token(LOUIS);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
+  const suite = browserSuite({
+    people: { camille: CAMILLE, louis: LOUIS },
+    setUp: async ({ call }) => {
+      const created = await call<{ createProject: { id: string } }>("camille", `mutation { createProject(input: { title: "Médiathèque", territoryId: "COMMUNE:63113", themes: ["eau"] }) { id } }`);
+      await call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: created.createProject.id });
+    },
   });
 
   /** Console errors and CSP violations of a page, as they happen. */
@@ -38,10 +27,10 @@ describe("the GraphQL explorer (/explorer)", () => {
   };
 
   it("loads from this origin only, under the app's policy, signs in and runs a saved example", async () => {
-    const page = await browser.newPage();
-    const outside = watchOutside(page, hub.origin);
+    const page = await suite.browser.newPage();
+    const outside = watchOutside(page, suite.hub.origin);
     const problems = problemsOf(page);
-    const response = await page.goto(`${hub.origin}/explorer`);
+    const response = await page.goto(`${suite.hub.origin}/explorer`);
     expect(response?.status()).toBe(200);
     const policy = response?.headers()["content-security-policy"] ?? "";
     expect(policy).toContain("script-src 'self';");
@@ -79,8 +68,8 @@ describe("the GraphQL explorer (/explorer)", () => {
   });
 
   it("uses the web app's session: signed in there, signed in here", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${hub.origin}/explorer`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.hub.origin}/explorer`);
     await page.getByLabel("Compte de démonstration").selectOption(LOUIS);
     await page.getByText(`Connecté : ${LOUIS}`).waitFor();
     // A reload of the same tab keeps the session, as the app does.
@@ -90,10 +79,10 @@ describe("the GraphQL explorer (/explorer)", () => {
   });
 
   it("serves the API schema with its documentation to signed-in callers only (introspection is off in production)", async () => {
-    const anonymous = await fetch(`${hub.origin}/explorer/schema.graphql`);
+    const anonymous = await fetch(`${suite.hub.origin}/explorer/schema.graphql`);
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
-    const signed = await fetch(`${hub.origin}/explorer/schema.graphql`, { headers: { authorization: `Bearer ${louis}` } });
+    const signed = await fetch(`${suite.hub.origin}/explorer/schema.graphql`, { headers: { authorization: `Bearer ${suite.token("louis")}` } });
     expect(signed.status).toBe(200);
     const sdl = await signed.text();
     expect(sdl).toContain("type Project {");
@@ -104,7 +93,7 @@ describe("the GraphQL explorer (/explorer)", () => {
   });
 
   it.each(EXAMPLES.map((example) => [example.title, example] as const))("answers the saved example « %s » without error for an analyst", async (_title, example) => {
-    const response = await hub.query(example.query, example.variables, louis);
+    const response = await suite.hub.query(example.query, example.variables, suite.token("louis"));
     expect(response.errors).toBeUndefined();
     expect(response.data).toBeTruthy();
   });

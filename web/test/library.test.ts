@@ -1,11 +1,7 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
-import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
-
-/** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
-const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
+import type { Page } from "playwright-core";
+import { CAMILLE, JULIEN } from "@hub/testing";
+import { openedDialog, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
+import { browserSuite, readmeScreenshot } from "./support/suite";
 
 interface Recommendation {
   id: string;
@@ -27,14 +23,10 @@ interface Recommendation {
  * open tab shows live. Each result is checked against the API.
  */
 describe("resource library and recommendations in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
-  const call = async <T>(who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await hub.query<T>(query, variables, t[who]);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
+  const suite = browserSuite({
+    people: { camille: CAMILLE, julien: JULIEN },
+  });
+  const { call } = suite;
   const recommendationsOf = async (projectId: string) =>
     (
       await call<{ project: { recommendations: { edges: { node: Recommendation }[] } } }>(
@@ -43,19 +35,7 @@ describe("resource library and recommendations in Chromium", () => {
         { id: projectId },
       )
     ).project.recommendations.edges.map((edge) => edge.node);
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.julien = await hub.token(JULIEN);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
+  const shot = (page: Page, name: string) => readmeScreenshot(page, `${name}.png`);
 
   it("lets an agent find a sheet, recommend it to a project, and follow the collectivité's answer live", async () => {
     // The DDT's contact book and a published sheet for the Puy-de-Dôme, through the API.
@@ -106,9 +86,9 @@ describe("resource library and recommendations in Chromium", () => {
     await call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: projectId });
 
     // Julien searches the library by words, theme and territory.
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const outside = watchOutside(page, hub.origin);
-    await page.goto(hub.origin);
+    const page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const outside = watchOutside(page, suite.hub.origin);
+    await page.goto(suite.hub.origin);
     await signIn(page, JULIEN);
     // The navigation is complete once the viewer's roles are read (the inbox's link shows).
     await page.getByRole("link", { name: "Projets à traiter" }).first().waitFor();
@@ -181,11 +161,11 @@ describe("resource library and recommendations in Chromium", () => {
     await julienCard.waitFor();
 
     // Camille opens her fiche's tab: the recommendation is there, and read.
-    const camille = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const camilleOutside = watchOutside(camille, hub.origin);
-    await camille.goto(hub.origin);
+    const camille = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const camilleOutside = watchOutside(camille, suite.hub.origin);
+    await camille.goto(suite.hub.origin);
     await signIn(camille, CAMILLE);
-    await camille.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    await camille.goto(`${suite.hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
     await camille.getByRole("heading", { name: projectTitle }).waitFor();
     await camille.getByRole("tab", { name: "Recommandations" }).click();
     const camilleCard = camille.getByTestId("recommendation").filter({ hasText: sheetTitle });
@@ -225,7 +205,7 @@ describe("resource library and recommendations in Chromium", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot(page, "34-recommandations-320px");
-    await page.goto(`${hub.origin}/#/ressources`);
+    await page.goto(`${suite.hub.origin}/#/ressources`);
     await page.getByRole("heading", { name: "Ressources", level: 1 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(outside).toEqual([]);
@@ -245,10 +225,10 @@ describe("resource library and recommendations in Chromium", () => {
     await call("julien", `mutation($i: RecommendInput!) { recommend(input: $i) { id } }`, { i: { projectId, title, why: "Avant les travaux", publish: true } });
 
     // Camille sees it, with neither "Modifier" nor "Supprimer".
-    const camille = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await camille.goto(hub.origin);
+    const camille = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await camille.goto(suite.hub.origin);
     await signIn(camille, CAMILLE);
-    await camille.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    await camille.goto(`${suite.hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
     await camille.getByRole("tab", { name: "Recommandations" }).click();
     const camilleCard = camille.getByTestId("recommendation").filter({ hasText: title });
     await camilleCard.waitFor();
@@ -256,11 +236,11 @@ describe("resource library and recommendations in Chromium", () => {
     expect(await camille.getByRole("button", { name: "Recommander" }).count()).toBe(0);
 
     // Julien edits it from the fiche's tab.
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const outside = watchOutside(page, hub.origin);
-    await page.goto(hub.origin);
+    const page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const outside = watchOutside(page, suite.hub.origin);
+    await page.goto(suite.hub.origin);
     await signIn(page, JULIEN);
-    await page.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    await page.goto(`${suite.hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
     await page.getByRole("tab", { name: "Recommandations" }).click();
     await page.getByRole("button", { name: "Recommander" }).waitFor();
     const card = page.getByTestId("recommendation").filter({ hasText: title });
@@ -287,8 +267,7 @@ describe("resource library and recommendations in Chromium", () => {
 
     // "Supprimer" asks first, in a DSFR modal; confirmed, the recommendation leaves the tab and the API.
     await card.getByRole("button", { name: `Supprimer « ${title} »` }).click();
-    const dialog = page.getByRole("dialog", { name: "Supprimer la recommandation" });
-    await dialog.waitFor();
+    const dialog = await openedDialog(page, "Supprimer la recommandation");
     expect(await dialog.textContent()).toContain(title);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Supprimer la recommandation" }).click();

@@ -1,14 +1,12 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DEMO_QUESTIONNAIRES } from "@hub/projects";
-import { CAMILLE, NADIA, startHub, type Hub } from "@hub/testing";
-import { launchChromium, openSignedIn, seriousAxeViolations, textOf } from "./support/browser";
+import { CAMILLE, NADIA } from "@hub/testing";
+import { openSignedIn, seriousAxeViolations, textOf } from "./support/browser";
+import { browserSuite, readmeScreenshot } from "./support/suite";
 
 const LOUIS = "louis.moreau@anct.demo";
-
-/** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
-const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
 
 const ENERGY = DEMO_QUESTIONNAIRES.find((q) => q.theme === "energies-dechets")!;
 const HEATING = "Comment est-il chauffé ?";
@@ -29,16 +27,12 @@ interface StoredAnswer {
  * answer with its comment and document.
  */
 describe("documents and comments on questionnaire answers in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
-  const call = async <T>(who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await hub.query<T>(query, variables, t[who]);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
+  const suite = browserSuite({
+    people: { camille: CAMILLE, nadia: NADIA },
+  });
+  const { call } = suite;
   const answerOf = async (projectId: string, questionId: string) => {
-    const [row] = await hub.sql<{ answers: StoredAnswer[] } | undefined>("projects", "SELECT answers FROM questionnaire_response WHERE project_id = $1", [projectId]);
+    const [row] = await suite.hub.sql<{ answers: StoredAnswer[] } | undefined>("projects", "SELECT answers FROM questionnaire_response WHERE project_id = $1", [projectId]);
     return row?.answers.find((a) => a.questionId === questionId);
   };
   const eventually = async (check: () => Promise<boolean>) => {
@@ -48,19 +42,7 @@ describe("documents and comments on questionnaire answers in Chromium", () => {
     }
     throw new Error("the answer never reached the database");
   };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.nadia = await hub.token(NADIA);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
+  const shot = (page: Page, name: string) => readmeScreenshot(page, `${name}.png`);
 
   it("attaches a document and a comment to an answer, detaches it, and shows both to readers", async () => {
     await call("nadia", `mutation($input: QuestionnaireInput!) { saveQuestionnaire(input: $input) { currentVersion } }`, { input: ENERGY });
@@ -72,9 +54,9 @@ describe("documents and comments on questionnaire answers in Chromium", () => {
     ).createProject.id;
     await call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: projectId });
 
-    const { page, outside } = await openSignedIn(browser, hub.origin, CAMILLE, { allowBlobs: true });
+    const { page, outside } = await openSignedIn(suite.browser, suite.hub.origin, CAMILLE, { allowBlobs: true });
     const openQuestionnaire = async () => {
-      await page.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+      await page.goto(`${suite.hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
       await page.getByRole("heading", { name: projectTitle }).waitFor();
       await page.getByRole("tab", { name: "État des lieux" }).click();
       await page
@@ -145,8 +127,8 @@ describe("documents and comments on questionnaire answers in Chromium", () => {
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
-    const reader = await openSignedIn(browser, hub.origin, LOUIS);
-    await reader.page.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    const reader = await openSignedIn(suite.browser, suite.hub.origin, LOUIS);
+    await reader.page.goto(`${suite.hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
     await reader.page.getByRole("heading", { name: projectTitle }).waitFor();
     await reader.page.getByRole("tab", { name: "État des lieux" }).click();
     await reader.page.getByTestId("questionnaire-answers").waitFor();

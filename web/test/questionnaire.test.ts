@@ -1,14 +1,10 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DEMO_QUESTIONNAIRES } from "@hub/projects";
-import { CAMILLE, codes, JULIEN, NADIA, startHub, type Hub } from "@hub/testing";
-import { launchChromium, seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
+import { CAMILLE, codes, JULIEN, NADIA } from "@hub/testing";
+import { seriousAxeViolations, signIn, textOf, watchOutside } from "./support/browser";
+import { browserSuite, readmeScreenshot } from "./support/suite";
 
 const LOUIS = "louis.moreau@anct.demo";
-
-/** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
-const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
 
 /** The demo questionnaire of "Énergies / Déchets" (rénovation énergétique des bâtiments publics), as development mode writes it. */
 const ENERGY = DEMO_QUESTIONNAIRES.find((q) => q.theme === "energies-dechets")!;
@@ -28,17 +24,13 @@ interface StoredAnswer {
  * with their explanation, recommends one, discards another and restores it ("Rétablir"); the lists follow each.
  */
 describe("état des lieux questionnaire and suggestions in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
-  const call = async <T>(who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await hub.query<T>(query, variables, t[who]);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
+  const suite = browserSuite({
+    people: { camille: CAMILLE, julien: JULIEN, nadia: NADIA },
+  });
+  const { call, token } = suite;
   /** The project's latest questionnaire response in SQL (its version's number, answers, tags). */
   const storedResponse = async (projectId: string) => {
-    const [row] = await hub.sql<{ version: number; answers: StoredAnswer[]; tags: string[] } | undefined>(
+    const [row] = await suite.hub.sql<{ version: number; answers: StoredAnswer[]; tags: string[] } | undefined>(
       "projects",
       "SELECT v.version, r.answers, r.tags FROM questionnaire_response r JOIN questionnaire_version v ON v.id = r.version_id WHERE r.project_id = $1 ORDER BY v.version DESC LIMIT 1",
       [projectId],
@@ -56,20 +48,7 @@ describe("état des lieux questionnaire and suggestions in Chromium", () => {
     throw new Error("the answers never reached the database");
   };
   // DSFR radio buttons and checkboxes are drawn on their label (the input itself is hidden under it): a person clicks the label.
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.julien = await hub.token(JULIEN);
-    t.nadia = await hub.token(NADIA);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
+  const shot = (page: Page, name: string) => readmeScreenshot(page, `${name}.png`);
 
   it("saves a collectivité's answers as she goes and lets the DDT recommend or discard what they suggest", async () => {
     // The demo questionnaire (ANCT writes it), two published sheets and a rule on the heating's tags.
@@ -101,11 +80,11 @@ describe("état des lieux questionnaire and suggestions in Chromium", () => {
     await call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: projectId });
 
     // Camille opens the fiche's "État des lieux": the questionnaire of her theme.
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const outside = watchOutside(page, hub.origin);
-    await page.goto(hub.origin);
+    const page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const outside = watchOutside(page, suite.hub.origin);
+    await page.goto(suite.hub.origin);
     await signIn(page, CAMILLE);
-    await page.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    await page.goto(`${suite.hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
     await page.getByRole("heading", { name: projectTitle }).waitFor();
     await page.getByRole("tab", { name: "État des lieux" }).click();
     const form = page.getByTestId("questionnaire");
@@ -188,10 +167,10 @@ describe("état des lieux questionnaire and suggestions in Chromium", () => {
     await shot(page, "42-questionnaire-320px");
 
     // Louis (ANCT analyst) sees the project but may not edit it: the answers, read only.
-    const reader = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await reader.goto(hub.origin);
+    const reader = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await reader.goto(suite.hub.origin);
     await signIn(reader, LOUIS);
-    await reader.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    await reader.goto(`${suite.hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
     await reader.getByRole("heading", { name: projectTitle }).waitFor();
     await reader.getByRole("tab", { name: "État des lieux" }).click();
     await reader.getByTestId("questionnaire-answers").waitFor();
@@ -201,11 +180,11 @@ describe("état des lieux questionnaire and suggestions in Chromium", () => {
     expect(readOnly).toContain("Quand les travaux doivent-ils commencer ? Été 2027");
 
     // Julien (DDT 63): the suggestions, each with why.
-    const julien = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const julienOutside = watchOutside(julien, hub.origin);
-    await julien.goto(hub.origin);
+    const julien = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const julienOutside = watchOutside(julien, suite.hub.origin);
+    await julien.goto(suite.hub.origin);
     await signIn(julien, JULIEN);
-    await julien.goto(`${hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
+    await julien.goto(`${suite.hub.origin}/#/projets/${encodeURIComponent(projectId)}`);
     await julien.getByRole("heading", { name: projectTitle }).waitFor();
     await julien.getByRole("tab", { name: "Recommandations" }).click();
     const suggestions = julien.getByTestId("suggestions");
@@ -283,7 +262,7 @@ describe("état des lieux questionnaire and suggestions in Chromium", () => {
     await page.getByRole("tab", { name: "Recommandations" }).click();
     await page.getByTestId("recommendation").filter({ hasText: fundsTitle }).waitFor();
     expect(await page.getByTestId("suggestions").count()).toBe(0);
-    expect(codes(await hub.query(`query($id: ID!) { project(id: $id) { suggestedResources { explanation } } }`, { id: projectId }, t.camille))).toEqual(["FORBIDDEN"]);
+    expect(codes(await suite.hub.query(`query($id: ID!) { project(id: $id) { suggestedResources { explanation } } }`, { id: projectId }, token("camille")))).toEqual(["FORBIDDEN"]);
     expect(outside).toEqual([]);
     expect(julienOutside).toEqual([]);
   }, 300_000);

@@ -1,11 +1,7 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { CAMILLE, JULIEN, startHub, type Hub } from "@hub/testing";
-import { launchChromium, openSignedIn, seriousAxeViolations, textOf } from "./support/browser";
-
-/** Where the screenshots linked from web/README.md are saved; WEB_SCREENSHOTS overrides it. */
-const SHOTS = process.env.WEB_SCREENSHOTS ?? join(__dirname, "..", "screenshots");
+import type { Page } from "playwright-core";
+import { CAMILLE, JULIEN } from "@hub/testing";
+import { openSignedIn, seriousAxeViolations, textOf } from "./support/browser";
+import { browserSuite, readmeScreenshot } from "./support/suite";
 
 type Sheet = { resource: { provider: { id: string } | null; contacts: { id: string }[]; version: number } };
 
@@ -17,27 +13,11 @@ type Sheet = { resource: { provider: { id: string } | null; contacts: { id: stri
  * through the API.
  */
 describe("contact pickers of the resource form and the recommend form in Chromium", () => {
-  let hub: Hub;
-  let browser: Browser;
-  const t: Record<string, string> = {};
-  const call = async <T>(who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await hub.query<T>(query, variables, t[who]);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub();
-    t.camille = await hub.token(CAMILLE);
-    t.julien = await hub.token(JULIEN);
-    browser = await launchChromium();
+  const suite = browserSuite({
+    people: { camille: CAMILLE, julien: JULIEN },
   });
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (hub as Hub | undefined)?.stop();
-  });
+  const { call } = suite;
+  const shot = (page: Page, name: string) => readmeScreenshot(page, `${name}.png`);
 
   it("picks a sheet's provider and contacts, and a recommendation's contact, from the contact book", async () => {
     const stamp = Date.now();
@@ -70,9 +50,9 @@ describe("contact pickers of the resource form and the recommend form in Chromiu
     await call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: projectId });
     const sheetOf = () => call<Sheet>("julien", `query($id: ID!) { resource(id: $id) { version provider { id } contacts { id } } }`, { id: resourceId });
 
-    const { page, outside } = await openSignedIn(browser, hub.origin, JULIEN);
+    const { page, outside } = await openSignedIn(suite.browser, suite.hub.origin, JULIEN);
     const openSheet = async () => {
-      await page.goto(`${hub.origin}/#/ressources/${encodeURIComponent(resourceId)}`);
+      await page.goto(`${suite.hub.origin}/#/ressources/${encodeURIComponent(resourceId)}`);
       await page.getByRole("heading", { name: sheetTitle, level: 1 }).waitFor();
     };
     await openSheet();
