@@ -34,6 +34,26 @@ export const PROJECT_BOARD_QUERY = graphql(`
   }
 `);
 
+/**
+ * The activities of the board's territory, from `after` on: each carries its project's status,
+ * and `src/graphql-cache.ts` reads the boards (and maps) shown again, so a card moved, a project
+ * submitted or assigned elsewhere shows without a reload.
+ */
+export const BOARD_ACTIVITY_SUBSCRIPTION = graphql(`
+  subscription BoardActivity($after: String, $territoryId: ID) {
+    projectActivity(after: $after, territoryId: $territoryId) {
+      id
+      kind
+      project {
+        id
+        status
+        priority
+        updatedAt
+      }
+    }
+  }
+`);
+
 /** Moves a card to another column: the lifecycle step there. */
 export const MOVE_PROJECT_CARD_MUTATION = graphql(`
   mutation MoveProjectCard($input: MoveCardInput!) {

@@ -70,12 +70,15 @@ function updateProjectLists(cache: Cache, projectId: string): void {
   }
 }
 
-/** Every list of people read so far is stale: an invitation adds one, a suspension may take one out of a status filter. */
-function invalidatePeople(cache: Cache): void {
+/** Every result of the root field `name` read so far is stale: read again by the queries that show it. */
+function invalidateAll(cache: Cache, name: string): void {
   for (const field of cache.inspectFields('Query')) {
-    if (field.fieldName === 'people') cache.invalidate('Query', 'people', field.arguments);
+    if (field.fieldName === name) cache.invalidate('Query', name, field.arguments);
   }
 }
+
+/** Every list of people read so far is stale: an invitation adds one, a suspension may take one out of a status filter. */
+const invalidatePeople = (cache: Cache) => invalidateAll(cache, 'people');
 
 const updates: UpdatesConfig = {
   Subscription: {
@@ -86,17 +89,16 @@ const updates: UpdatesConfig = {
       if (!projectId) return;
       updateInboxes(cache, projectId);
       updateProjectLists(cache, projectId);
+      // Boards and maps count and place projects by status: those read so far are read again.
+      invalidateAll(cache, 'projectBoard');
+      invalidateAll(cache, 'projectMap');
       // How many inbox projects hold unread activity: counted by the server, read again.
       cache.invalidate('Query', 'inboxUnreadCount');
     },
   },
   Mutation: {
     /** A new project: the lists of projects are read again. */
-    createProject(_result, _args, cache) {
-      for (const field of cache.inspectFields('Query')) {
-        if (field.fieldName === 'projects') cache.invalidate('Query', 'projects', field.arguments);
-      }
-    },
+    createProject: (_result, _args, cache) => invalidateAll(cache, 'projects'),
     invitePerson: (_result, _args, cache) => invalidatePeople(cache),
     suspendPerson: (_result, _args, cache) => invalidatePeople(cache),
     reactivatePerson: (_result, _args, cache) => invalidatePeople(cache),

@@ -129,4 +129,26 @@ describe("the projects' board in Chromium", () => {
     await camille.getByText("Cette vue est réservée aux agents de l'État et de l'ANCT.").waitFor();
     expect(await textOf(camille)).not.toContain("Déplacer vers");
   });
+  it("follows changes made elsewhere live: a project the collectivité submits joins the open board", async () => {
+    const page = await (await suite.browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
+    await page.goto(suite.hub.origin);
+    await signIn(page, JULIEN);
+    await page.getByRole("link", { name: "Tableau de bord des projets" }).click();
+    await page
+      .getByTestId("board-total")
+      .getByText(/^Puy-de-Dôme : \d+ projets?$/)
+      .waitFor();
+    const heading = page.getByRole("heading", { level: 2, name: /^Déposé \(\d+\)$/ });
+    const before = Number(/\((\d+)\)/.exec(await heading.innerText())![1]);
+
+    // Camille, elsewhere, creates and submits a project: the board shows it without a reload.
+    const title = "Maison de santé des Vergnes";
+    const { createProject } = await suite.call<{ createProject: { id: string } }>("camille", `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, {
+      i: { title, territoryId: "COMMUNE:63113", themes: ["eau"], phase: "IDEE" },
+    });
+    await suite.call("camille", `mutation($id: ID!) { changeProjectStatus(input: { projectId: $id, transition: SUBMIT }) { id } }`, { id: createProject.id });
+    await page.getByRole("heading", { level: 2, name: `Déposé (${before + 1})` }).waitFor({ timeout: 30_000 });
+    await card(page, title).waitFor();
+    expect(await column(page, "Déposé").innerText()).toContain(title);
+  });
 });

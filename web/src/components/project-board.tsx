@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { MOVE_PROJECT_CARD_MUTATION, PROJECT_BOARD_QUERY, type BoardCard, type MoveCardInput } from '../board-operations';
+import { BOARD_ACTIVITY_SUBSCRIPTION, MOVE_PROJECT_CARD_MUTATION, PROJECT_BOARD_QUERY, type BoardCard, type MoveCardInput } from '../board-operations';
 import { explainRefusedMove, moveNeeds } from '../board-moves';
 import { formatStatus, territoryName } from '../format';
 import { describeError } from '../graphql-errors';
+import { useActivityFeed } from '../use-activity-feed';
 import type { Viewer } from '../use-viewer';
 import { Alert } from './alert';
 import { BoardColumnView } from './board-column';
@@ -20,7 +21,8 @@ export function boardDepartements(viewer: Viewer): BoardPlace[] {
 /**
  * "Tableau de bord des projets" (`#/tableau-de-bord-projets`, State agents and ANCT): the
  * projects of a territory by status (`projectBoard`), each column with its count; a card moves
- * by drag and drop or with its "Déplacer vers…" (`moveProjectCard`), a refusal explained.
+ * by drag and drop or with its "Déplacer vers…" (`moveProjectCard`), a refusal explained; kept
+ * current live (the territory's projectActivity: a change made elsewhere moves its card).
  */
 export function ProjectBoard({ viewer }: { viewer: Viewer }) {
   const departements = useMemo(() => boardDepartements(viewer), [viewer]);
@@ -32,6 +34,8 @@ export function ProjectBoard({ viewer }: { viewer: Viewer }) {
   const territoryId = narrowed?.id ?? departement;
   const [{ data, fetching, error }, reload] = useQuery({ query: PROJECT_BOARD_QUERY, variables: { territoryId: territoryId ?? '', cards: CARDS }, pause: !territoryId });
   const [{ fetching: moving }, move] = useMutation(MOVE_PROJECT_CARD_MUTATION);
+  // Changes made elsewhere (another agent, the collectivité) move the cards live.
+  const liveError = useActivityFeed(BOARD_ACTIVITY_SUBSCRIPTION, { territoryId: territoryId ?? null }, !territoryId);
   const board = data?.projectBoard;
   const statuses = board?.columns.map((c) => c.status) ?? [];
 
@@ -88,6 +92,7 @@ export function ProjectBoard({ viewer }: { viewer: Viewer }) {
         message={error ? (error.graphQLErrors.some((e) => e.extensions.code === 'FORBIDDEN') ? "ce territoire n'est pas dans vos départements." : describeError(error)) : null}
         prefix="Tableau indisponible : "
       />
+      <Alert message={liveError} prefix="Mises à jour en direct interrompues (rechargez la page) : " />
       {board && (
         <>
           <p data-testid="board-total">

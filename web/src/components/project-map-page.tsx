@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { BOARD_ACTIVITY_SUBSCRIPTION } from '../board-operations';
 import { territoryName } from '../format';
 import { describeError } from '../graphql-errors';
 import { EMPTY_FILL, mapClasses, type MapClass } from '../map/map-scale';
 import type { ProjectFilter } from '../project-list-query';
 import { PROJECT_MAP_QUERY } from '../project-map-query';
+import { useActivityFeed } from '../use-activity-feed';
 import { listHash } from '../use-hash-route';
 import { Alert } from './alert';
 import { DepartementMap, projets, type DepartementCount } from './departement-map';
@@ -43,11 +45,13 @@ function MapLegend({ classes }: { classes: MapClass[] }) {
  * "Carte des projets" (`#/carte-des-projets`, State agents and ANCT): how many projects the viewer
  * sees in each département (`projectMap`), with the list's filters, on a map of départements
  * (numbers written on it, a colour scale with its legend) and in a table; a département leads to
- * the list of its projects with the same filters.
+ * the list of its projects with the same filters; the counts follow the viewer's projectActivity live.
  */
 export function ProjectMapPage() {
   const [filter, setFilter] = useState<ProjectFilter>({});
   const [{ data, fetching, error }] = useQuery({ query: PROJECT_MAP_QUERY, variables: { filter } });
+  // What the viewer may see changes elsewhere (a project submitted, moved): the counts follow live.
+  const liveError = useActivityFeed(BOARD_ACTIVITY_SUBSCRIPTION, { territoryId: null });
   const map = data?.projectMap;
   const counts = useMemo(() => new Map<string, DepartementCount>((map?.departements ?? []).map((d) => [d.code, { code: d.code, name: territoryName(d.departement), count: d.count }])), [map]);
   const classes = useMemo(() => mapClasses(Math.max(0, ...[...counts.values()].map((c) => c.count))), [counts]);
@@ -68,6 +72,7 @@ export function ProjectMapPage() {
       </p>
       <ProjectFilters prefix="map" label="Filtrer la carte des projets" onApply={setFilter} />
       <Alert message={error ? describeError(error) : null} prefix="Carte indisponible : " />
+      <Alert message={liveError} prefix="Mises à jour en direct interrompues (rechargez la page) : " />
       {fetching && !map && <p aria-live="polite">Chargement…</p>}
       {map && (
         <>

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { useClient, useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
+import { describeError } from './graphql-errors';
+import { LATEST_ACTIVITY_QUERY } from './inbox-activity-subscription';
+
+/**
+ * Keeps a page current from the journal: reads where the journal stands, then runs the
+ * projectActivity `subscription` from there (with `variables`: a project, a territory), so that
+ * no change made after the page's own reads is missed. Its events go through urql's cache, whose
+ * updates (`src/graphql-cache.ts`) write each event's project and make stale what it may change.
+ * Paused while `pause` holds (nothing to follow yet). Returns why the live updates failed, if
+ * they did (the page itself may still be shown).
+ */
+export function useActivityFeed<Variables extends AnyVariables & { after?: string | null }>(
+  subscription: TypedDocumentNode<{ projectActivity: unknown }, Variables>,
+  variables: Omit<Variables, 'after'>,
+  pause = false,
+): string | null {
+  const client = useClient();
+  const [position] = useQuery({ query: LATEST_ACTIVITY_QUERY, requestPolicy: 'network-only', pause });
+  const ready = !pause && !position.fetching && (position.data !== undefined || position.error !== undefined);
+  const after = position.data?.latestActivityId ?? null;
+  const key = JSON.stringify(variables);
+  const [liveError, setLiveError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!ready) return;
+    const live = client.subscription(subscription, { ...(JSON.parse(key) as object), after } as unknown as Variables).subscribe((event) => {
+      setLiveError(event.error && !event.data?.projectActivity ? describeError(event.error) : null);
+    });
+    return () => live.unsubscribe();
+  }, [client, subscription, key, ready, after]);
+
+  return liveError;
+}
