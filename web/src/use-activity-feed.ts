@@ -8,14 +8,15 @@ import { LATEST_ACTIVITY_QUERY } from './inbox-activity-subscription';
  * projectActivity `subscription` from there (with `variables`: a project, a territory), so that
  * no change made after the page's own reads is missed. Its events go through urql's cache, whose
  * updates (`src/graphql-cache.ts`) write each event's project and make stale what it may change.
- * Paused while `pause` holds (nothing to follow yet). Returns why the live updates failed, if
- * they did (the page itself may still be shown).
+ * Paused while `pause` holds (nothing to follow yet). Says when the position is known (`ready`:
+ * a page that must read after it waits for it, as the inbox does) and why the live updates
+ * failed, if they did (`liveError`: the page itself may still be shown).
  */
 export function useActivityFeed<Variables extends AnyVariables & { after?: string | null }>(
   subscription: TypedDocumentNode<{ projectActivity: unknown }, Variables>,
   variables: Omit<Variables, 'after'>,
   pause = false,
-): string | null {
+): { ready: boolean; liveError: string | null } {
   const client = useClient();
   const [position] = useQuery({ query: LATEST_ACTIVITY_QUERY, requestPolicy: 'network-only', pause });
   const ready = !pause && !position.fetching && (position.data !== undefined || position.error !== undefined);
@@ -31,5 +32,5 @@ export function useActivityFeed<Variables extends AnyVariables & { after?: strin
     return () => live.unsubscribe();
   }, [client, subscription, key, ready, after]);
 
-  return liveError;
+  return { ready, liveError };
 }

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { describeError } from './graphql-errors';
-import { INBOX_ACTIVITY_SUBSCRIPTION, LATEST_ACTIVITY_QUERY } from './inbox-activity-subscription';
+import { INBOX_ACTIVITY_SUBSCRIPTION } from './inbox-activity-subscription';
 import { INBOX_QUERY, type InboxFilter, type InboxNode } from './inbox-query';
 import { INBOX_UNREAD_COUNT_QUERY } from './read-mark-operations';
+import { useActivityFeed } from './use-activity-feed';
 
 export interface InboxState {
   rows: InboxNode[];
@@ -23,25 +23,13 @@ export interface InboxState {
  * projectActivity subscription (no project, no territory): each event carries its project, which
  * urql's cache writes, and `src/graphql-cache.ts` moves it in or out of the inbox (a status
  * changed, an assignment, a message: rows come and go, unread counts grow). The journal's
- * position is read first; the inbox is read after it, and the subscription starts after that
- * position: a change made between the read and the subscription is replayed, not missed.
+ * position is read first (`useActivityFeed`); the inbox is read after it, and the subscription
+ * starts after that position: a change made between the read and the subscription is replayed.
  */
 export function useInbox(pageSize: number, filter: InboxFilter): InboxState {
-  const client = useClient();
-  const [position] = useQuery({ query: LATEST_ACTIVITY_QUERY, requestPolicy: 'network-only' });
-  const ready = !position.fetching && (position.data !== undefined || position.error !== undefined);
-  const after = position.data?.latestActivityId ?? null;
+  const { ready, liveError } = useActivityFeed(INBOX_ACTIVITY_SUBSCRIPTION, {});
   const [result] = useQuery({ query: INBOX_QUERY, variables: { first: pageSize, filter }, requestPolicy: 'cache-and-network', pause: !ready });
   const [unread] = useQuery({ query: INBOX_UNREAD_COUNT_QUERY, requestPolicy: 'cache-and-network', pause: !ready });
-  const [liveError, setLiveError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!ready) return;
-    const subscription = client.subscription(INBOX_ACTIVITY_SUBSCRIPTION, { after }).subscribe((event) => {
-      setLiveError(event.error && !event.data?.projectActivity ? describeError(event.error) : null);
-    });
-    return () => subscription.unsubscribe();
-  }, [client, ready, after]);
 
   const forbidden = result.error?.graphQLErrors.some((e) => e.extensions.code === 'FORBIDDEN') ?? false;
   return {

@@ -25,7 +25,7 @@ export interface ProjectListState {
 export function useProjectList(pageSize: number, filter: ProjectFilter): ProjectListState {
   const variables = useMemo(() => ({ filter }), [filter]);
   const list = useLiveList(PROJECT_LIST_QUERY, variables, pageSize, (data) => ({ items: data.projects.edges, pageInfo: data.projects.pageInfo }));
-  const liveError = useActivityFeed(PROJECT_LIST_ACTIVITY_SUBSCRIPTION, {});
+  const { liveError } = useActivityFeed(PROJECT_LIST_ACTIVITY_SUBSCRIPTION, {});
 
   return { edges: list.items, hasNextPage: list.hasNextPage, fetching: list.fetching, error: list.error && describeError(list.error), liveError, loadMore: list.loadMore };
 }

@@ -108,7 +108,7 @@ describe("Démarches Simplifiées client", () => {
     ],
   ] as const)("turns %s into a coded error in French", async (_name, route, fault, expected) => {
     ds.failNext(route, fault);
-    expect(await failure((route === "prefill" && "delayMs" in fault ? impatient : client).prefill(90101, {}))).toEqual(expected);
+    expect(await failure(("delayMs" in fault ? impatient : client).prefill(90101, {}))).toEqual(expected);
   });
 
   it("reports a closed or unknown démarche", async () => {

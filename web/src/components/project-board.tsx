@@ -35,7 +35,7 @@ export function ProjectBoard({ viewer }: { viewer: Viewer }) {
   const [{ data, fetching, error }, reload] = useQuery({ query: PROJECT_BOARD_QUERY, variables: { territoryId: territoryId ?? '', cards: CARDS }, pause: !territoryId });
   const [{ fetching: moving }, move] = useMutation(MOVE_PROJECT_CARD_MUTATION);
   // Changes made elsewhere (another agent, the collectivité) move the cards live.
-  const liveError = useActivityFeed(BOARD_ACTIVITY_SUBSCRIPTION, { territoryId: territoryId ?? null }, !territoryId);
+  const { liveError } = useActivityFeed(BOARD_ACTIVITY_SUBSCRIPTION, { territoryId: territoryId ?? null }, !territoryId);
   const board = data?.projectBoard;
   const statuses = board?.columns.map((c) => c.status) ?? [];
 

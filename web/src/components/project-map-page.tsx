@@ -51,7 +51,7 @@ export function ProjectMapPage() {
   const [filter, setFilter] = useState<ProjectFilter>({});
   const [{ data, fetching, error }] = useQuery({ query: PROJECT_MAP_QUERY, variables: { filter } });
   // What the viewer may see changes elsewhere (a project submitted, moved): the counts follow live.
-  const liveError = useActivityFeed(BOARD_ACTIVITY_SUBSCRIPTION, { territoryId: null });
+  const { liveError } = useActivityFeed(BOARD_ACTIVITY_SUBSCRIPTION, { territoryId: null });
   const map = data?.projectMap;
   const counts = useMemo(() => new Map<string, DepartementCount>((map?.departements ?? []).map((d) => [d.code, { code: d.code, name: territoryName(d.departement), count: d.count }])), [map]);
   const classes = useMemo(() => mapClasses(Math.max(0, ...[...counts.values()].map((c) => c.count))), [counts]);
