@@ -17,6 +17,7 @@ import { FactFilterIndexes1767800000000 } from "./migrations/1767800000000-fact-
 import { PortfolioHistograms1768000000000 } from "./migrations/1768000000000-portfolio-histograms";
 import { ParisTime1768850000000 } from "./migrations/1768850000000-paris-time";
 import { PortfolioSummary1768860000000 } from "./migrations/1768860000000-portfolio-summary";
+import { DraftActorIndex1768870000000 } from "./migrations/1768870000000-draft-actor-index";
 import { exportRoutes } from "./routes/export.route";
 import { buildReportingSchema } from "./schema";
 import { ActivityWake } from "./services/activity-wake.service";
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   PortfolioHistograms1768000000000,
   ParisTime1768850000000,
   PortfolioSummary1768860000000,
+  DraftActorIndex1768870000000,
 ];
 
 /**

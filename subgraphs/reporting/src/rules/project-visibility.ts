@@ -17,22 +17,44 @@ export function seesDrafts(viewer: Viewer): boolean {
   return can(viewer, "project:read") && (hasRole(viewer, "SERVICE") || viewer.organizationId !== null);
 }
 
+/** Pushes `value` to `params`: its placeholder. */
+function placeholder(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}
+
+/** The projects of the viewer's organisation (owner or associated), as SQL on `alias`. */
+function ownCondition(viewer: Viewer, params: unknown[], alias: string): string {
+  if (viewer.organizationId === null) return "false";
+  const organization = placeholder(params, viewer.organizationId);
+  return `(${alias}.owner_id = ${organization} OR ${alias}.actor_organization_ids @> ARRAY[${organization}]::text[])`;
+}
+
+/**
+ * The drafts the viewer may read, as SQL on `alias`, to stand beside `status = 'DRAFT'`: its
+ * organisation's (within its key's limits), all for SERVICE. Only index conditions (the partial
+ * indexes on drafts' owner and associated organisations): a national portfolio, whose territory
+ * holds every fact, reads the viewer's few drafts, not all the drafts of France.
+ */
+export function visibleDraftsCondition(viewer: Viewer, params: unknown[], alias = "f"): string {
+  if (!can(viewer, "project:read")) return "false";
+  if (hasRole(viewer, "SERVICE")) return "true";
+  const mine = ownCondition(viewer, params, alias);
+  return `(${keyLimitsCondition(viewer, params, alias)} AND ${mine})`;
+}
+
 /** The rule as SQL on project_fact aliased `alias`: pushes its parameters to `params`. */
 export function visibleFactsCondition(viewer: Viewer, params: unknown[], alias = "f"): string {
   if (!can(viewer, "project:read")) return "false";
   if (hasRole(viewer, "SERVICE")) return "true";
-  const next = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  let mine = "false";
-  if (viewer.organizationId !== null) {
-    const organization = next(viewer.organizationId);
-    mine = `(${alias}.owner_id = ${organization} OR ${alias}.actor_organization_ids @> ARRAY[${organization}]::text[])`;
-  }
+  const mine = ownCondition(viewer, params, alias);
   let submitted = "false";
   if (hasRole(viewer, "ANCT_NATIONAL", "ANALYST", "PROGRAMME")) submitted = "true";
-  else if (hasRole(viewer, "STATE_AGENT")) submitted = `${alias}.territory_ids && ${next(viewer.departements.map((d) => `DEPARTEMENT:${d}`))}::text[]`;
+  else if (hasRole(viewer, "STATE_AGENT"))
+    submitted = `${alias}.territory_ids && ${placeholder(
+      params,
+      viewer.departements.map((d) => `DEPARTEMENT:${d}`),
+    )}::text[]`;
   return `(${keyLimitsCondition(viewer, params, alias)} AND (${mine} OR (${alias}.status <> 'DRAFT' AND ${submitted})))`;
 }
 

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { exportFilterCondition, validateExportFilter, type ExportFilter } from "../rules/export-filter";
 import { FINAL_STATUSES, FRANCE, type Fact } from "../rules/fact-projection";
 import { BucketTotals, histogramIndex, inactiveBefore, LAST_ACTIVITY_DIMENSION, parisDay, PORTFOLIO_DIMENSIONS, SERIES_DIMENSIONS, TIME_ZONE } from "../rules/portfolio-buckets";
-import { factsInLimits, seesDrafts, visibleFactsCondition } from "../rules/project-visibility";
+import { factsInLimits, seesDrafts, visibleDraftsCondition, visibleFactsCondition } from "../rules/project-visibility";
 import { portfolioFigures, seriesPoints, type PortfolioFigures, type SeriesPoint } from "../rules/portfolio-shape";
 import { CONSUMER_NAME, currentOffset } from "./journal-consumer.service";
 import { factOf, FACT_COLUMNS } from "./fact-store.service";
@@ -74,7 +74,7 @@ async function fromRollups(manager: EntityManager, viewer: Viewer, territoryIds:
     const params: unknown[] = [territoryIds];
     const drafts = (
       await manager.query<Parameters<typeof factOf>[0][]>(
-        `SELECT ${FACT_COLUMNS} FROM project_fact f WHERE f.status = 'DRAFT' AND f.territory_ids && $1 AND ${visibleFactsCondition(viewer, params)}`,
+        `SELECT ${FACT_COLUMNS} FROM project_fact f WHERE f.status = 'DRAFT' AND f.territory_ids && $1 AND ${visibleDraftsCondition(viewer, params)}`,
         params,
       )
     ).map(factOf);
