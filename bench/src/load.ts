@@ -131,3 +131,29 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   const rank = Math.ceil((p / 100) * n);
   return sorted[Math.min(n, Math.max(1, rank)) - 1];
 }
+
+/** One timed request of a paired comparison: its time, and why it failed (null: it did not). */
+export interface TimedSample {
+  ms: number;
+  failure: string | null;
+}
+
+/** The successful samples' p50, p95 and max, with the number of requests and errors. */
+export function latencyStats(samples: readonly TimedSample[]): { requests: number; errors: number; p50: number; p95: number; max: number } {
+  const ok = samples
+    .filter((s) => !s.failure)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
+  return { requests: samples.length, errors: samples.length - ok.length, p50: percentile(ok, 50), p95: percentile(ok, 95), max: ok[ok.length - 1] ?? NaN };
+}
+
+/** Round `round` of a comparison: `a` then `b`, or `b` then `a` every other round, so that neither always runs on the machine the other left. */
+export async function alternately(round: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<void> {
+  if (round % 2 === 0) {
+    await a();
+    await b();
+  } else {
+    await b();
+    await a();
+  }
+}

@@ -6,7 +6,7 @@
 import { loadCog } from "@hub/reference";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
-import { percentile } from "./load";
+import { alternately, latencyStats, percentile } from "./load";
 import { ms, table, times, type BenchOutcome } from "./report";
 import { devSessionToken, graphqlFailure, graphqlOnce } from "./scenarios";
 import type { Settings } from "./settings";
@@ -139,23 +139,10 @@ export async function runResourcesBench(gatewayUrl: string, fundingDatabaseUrl: 
       searches.push({ ms: s.ms, failure: s.failure, hits: s.data?.resources?.totalCount ?? 0 });
     };
     const lookup = async () => lookups.push(await send(LOOKUP, { id: cases[i].filter.territoryId }));
-    if (i % 2 === 0) {
-      await search();
-      await lookup();
-    } else {
-      await lookup();
-      await search();
-    }
+    await alternately(i, search, lookup);
   }
-  const stats = (samples: { ms: number; failure: string | null }[]) => {
-    const ok = samples
-      .filter((s) => !s.failure)
-      .map((s) => s.ms)
-      .sort((a, b) => a - b);
-    return { requests: samples.length, errors: samples.length - ok.length, p50: percentile(ok, 50), p95: percentile(ok, 95), max: ok[ok.length - 1] ?? NaN };
-  };
-  const search = stats(searches);
-  const lookup = stats(lookups);
+  const search = latencyStats(searches);
+  const lookup = latencyStats(lookups);
   const ratio = { p50: search.p50 / lookup.p50, p95: search.p95 / lookup.p95 };
   const hits = searches.map((s) => s.hits).sort((a, b) => a - b);
   console.log(`\n${cases.length} searches and ${cases.length} lookups, one at a time, alternating (${WARMUP_PAIRS} unmeasured pairs before):\n`);

@@ -6,7 +6,7 @@
 import { loadThemes } from "@hub/reference";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
-import { percentile } from "./load";
+import { alternately, latencyStats } from "./load";
 import { ms, table, times, type BenchOutcome } from "./report";
 import { seedSheets } from "./resources-bench";
 import { devSessionToken, graphqlFailure, graphqlOnce } from "./scenarios";
@@ -103,23 +103,10 @@ export async function runSuggestionsBench(gatewayUrl: string, fundingDatabaseUrl
       suggested.push({ ms: s.ms, failure: s.failure, count: s.data?.project?.suggestedResources?.length ?? 0 });
     };
     const lookup = async () => lookups.push(await send(LOOKUP, { id: TERRITORY }));
-    if (i % 2 === 0) {
-      await suggest();
-      await lookup();
-    } else {
-      await lookup();
-      await suggest();
-    }
+    await alternately(i, suggest, lookup);
   }
-  const stats = (samples: { ms: number; failure: string | null }[]) => {
-    const ok = samples
-      .filter((s) => !s.failure)
-      .map((s) => s.ms)
-      .sort((a, b) => a - b);
-    return { requests: samples.length, errors: samples.length - ok.length, p50: percentile(ok, 50), p95: percentile(ok, 95), max: ok[ok.length - 1] ?? NaN };
-  };
-  const suggestion = stats(suggested);
-  const lookup = stats(lookups);
+  const suggestion = latencyStats(suggested);
+  const lookup = latencyStats(lookups);
   const ratio = { p50: suggestion.p50 / lookup.p50, p95: suggestion.p95 / lookup.p95 };
   const count = suggested.find((s) => !s.failure)?.count ?? 0;
   console.log(`\n${requests} suggestion reads and ${requests} lookups, one at a time, alternating (${WARMUP_PAIRS} unmeasured pairs before):\n`);
