@@ -24,7 +24,7 @@ const REACHED: Record<Exclude<SubgraphName, "projects">, { operations: string[];
     operations: ["Inbox", "ProjectBoard", "ProjectFiche", "ProjectList", "ProjectMap", "ProjectPick"],
     fields: ["territory", "territories", "owner", "actors", "departement", "actor", "author", "createdBy", "person", "uploadedBy"],
   },
-  funding: { operations: ["ProjectFunding", "ProjectSuggestions"], fields: ["fundingOpportunities", "fundingApplications", "fundingProcedures", "suggestedResources"] },
+  funding: { operations: ["ProjectFunding", "ProjectSuggestions"], fields: ["fundingOpportunities", "fundingApplications", "fundingProcedures", "suggestedResources", "discardedSuggestions"] },
   // The web app's operations on projects show no statistics (Territory.stats: see keep-answering.test.ts).
   reporting: { operations: [], fields: ["stats"] },
 };
