@@ -82,6 +82,7 @@ export interface AxeViolation {
 
 /** The serious and critical violations axe-core finds on the page as it is now (WCAG 2.1 A and AA rules, and best practices). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await transitionsOver(page);
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
@@ -97,6 +98,22 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 export async function openedDialog(page: Page, name: string): Promise<Locator> {
   const dialog = page.getByRole("dialog", { name });
   await dialog.waitFor();
-  await dialog.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+  await transitionsOver(page);
   return dialog;
+}
+
+/**
+ * Until the page's finite animations and transitions are over (a DSFR modal fading in or out:
+ * axe measures colours as they are on screen, half-transparent mid-fade). Endless ones (a
+ * spinner) are not waited for.
+ */
+export async function transitionsOver(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
 }
