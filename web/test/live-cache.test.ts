@@ -53,6 +53,8 @@ describe("live cache in Chromium", () => {
     const row = julien.getByTestId("inbox-row").filter({ hasText: title });
     await row.waitFor({ timeout: 10_000 });
     expect((await row.innerText()).replace(/\s+/g, " ")).toContain("À qualifier");
+    // Camille's fiche has the submission's answer (its new version) before she edits: no version conflict.
+    await camille.getByRole("button", { name: "Déposer le projet" }).waitFor({ state: "detached", timeout: 10_000 });
 
     // Camille renames it from her fiche: Julien's row follows, written by the event into the cache.
     const inboxReads = julienQueries.filter((name) => name === "Inbox").length;
