@@ -13,6 +13,8 @@ const ORGANIZATION_DESCRIPTION = `{ __type(name: "Query") { fields { name descri
 /** A page whose funding opportunities wait on the Aides-Territoires stand-in. */
 const SLOW_PAGE = `{ projects(first: 2) { edges { node { id fundingOpportunities(first: 1) { edges { node { id } } } } } } }`;
 
+const CREATE = `mutation Create($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
+
 type Fields = GraphQLResponse<{ __type: { fields: { name: string; description: string | null }[] } }>;
 
 describe("supergraph hot reload", () => {
@@ -55,6 +57,9 @@ describe("supergraph hot reload", () => {
 
   it("serves a new supergraph without a restart, finishing requests in flight and keeping sockets open", async () => {
     const token = await hub.token(CAMILLE);
+    // A project whose funding opportunities the slow page asks Aides-Territoires for.
+    const created = await hub.query(CREATE, { input: { title: "Chaufferie bois de l'école", territoryId: "COMMUNE:63113", themes: ["energies-dechets"] } }, token);
+    expect(created.errors).toBeUndefined();
     expect(await organizationDescription()).toBe("One organisation by id. Public information.");
 
     // A socket opened before the reload.
@@ -71,6 +76,7 @@ describe("supergraph hot reload", () => {
 
     // A request in flight during the reload: Aides-Territoires answers it after 4.5 s (its client gives up at 5).
     hub.standIn.inject({ fault: { kind: "slow", delayMs: 4500 }, times: 1 });
+    const faultsBefore = hub.standIn.stats.faultsServed;
     let settled = false;
     const inFlight = hub.query<{ projects: { edges: { node: { fundingOpportunities: unknown } }[] } }>(SLOW_PAGE, {}, token).finally(() => (settled = true));
 
@@ -81,7 +87,10 @@ describe("supergraph hot reload", () => {
     const answered = await inFlight;
     expect(answered.status).toBe(200);
     expect(answered.errors).toBeUndefined();
+    expect(answered.data?.projects.edges.length).toBeGreaterThan(0);
     expect(answered.data?.projects.edges.every((e) => e.node.fundingOpportunities !== null)).toBe(true);
+    // The request did wait on the slow Aides-Territoires across the reload.
+    expect(hub.standIn.stats.faultsServed).toBe(faultsBefore + 1);
 
     // The socket opened before still runs operations, on the new schema.
     const overSocket = await new Promise<unknown>((resolve, reject) => {
