@@ -7,6 +7,7 @@ import { graphql, type ResultOf } from './graphql';
  */
 export const STATUS_COUNTS = graphql(`
   fragment StatusCounts on Portfolio @_unmask {
+    currentAt
     projectCount
     byStatus {
       status

@@ -5,6 +5,16 @@ export function compareActivityIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/** The least of several journal cursors (the one the least current of several figures is at; null: none says). */
+export function oldestCursor(cursors: readonly (string | null | undefined)[]): string | null {
+  return cursors.reduce<string | null>((min, cursor) => (cursor == null ? min : min === null || compareActivityIds(cursor, min) < 0 ? cursor : min), null);
+}
+
+/** The greater of two journal cursors (null: none yet). */
+export function newestCursor(a: string | null, b: string): string {
+  return a === null || compareActivityIds(a, b) < 0 ? b : a;
+}
+
 /** The entries of several lists, each id once (the first seen), oldest first. */
 export function mergeJournal(...lists: readonly (readonly ActivityEntry[])[]): ActivityEntry[] {
   const byId = new Map<string, ActivityEntry>();

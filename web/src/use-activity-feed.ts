@@ -10,12 +10,16 @@ import { LATEST_ACTIVITY_QUERY } from './inbox-activity-subscription';
  * updates (`src/graphql-cache.ts`) write each event's project and make stale what it may change.
  * Paused while `pause` holds (nothing to follow yet). Says when the position is known (`ready`:
  * a page that must read after it waits for it, as the inbox does) and why the live updates
- * failed, if they did (`liveError`: the page itself may still be shown).
+ * failed, if they did (`liveError`: the page itself may still be shown). `onEvent` hears the
+ * position read first, then each event's id (a page whose figures say up to which event they
+ * are current reads them again until they have caught up: the dashboard); give a stable function
+ * (useCallback): another one restarts the subscription.
  */
 export function useActivityFeed<Variables extends AnyVariables & { after?: string | null }>(
   subscription: TypedDocumentNode<{ projectActivity: unknown }, Variables>,
   variables: Omit<Variables, 'after'>,
   pause = false,
+  onEvent?: (activityId: string) => void,
 ): { ready: boolean; liveError: string | null } {
   const client = useClient();
   const [position] = useQuery({ query: LATEST_ACTIVITY_QUERY, requestPolicy: 'network-only', pause });
@@ -25,12 +29,18 @@ export function useActivityFeed<Variables extends AnyVariables & { after?: strin
   const [liveError, setLiveError] = useState<string | null>(null);
 
   useEffect(() => {
+    if (ready && after !== null) onEvent?.(after);
+  }, [ready, after, onEvent]);
+
+  useEffect(() => {
     if (!ready) return;
     const live = client.subscription(subscription, { ...(JSON.parse(key) as object), after } as unknown as Variables).subscribe((event) => {
       setLiveError(event.error && !event.data?.projectActivity ? describeError(event.error) : null);
+      const id = (event.data?.projectActivity as { id?: unknown } | null | undefined)?.id;
+      if (typeof id === 'string') onEvent?.(id);
     });
     return () => live.unsubscribe();
-  }, [client, subscription, key, ready, after]);
+  }, [client, subscription, key, ready, after, onEvent]);
 
   return { ready, liveError };
 }

@@ -1,4 +1,4 @@
-import { compareActivityIds, lastActivityId, mergeJournal } from "../src/journal";
+import { compareActivityIds, newestCursor, oldestCursor, lastActivityId, mergeJournal } from "../src/journal";
 import type { ActivityEntry } from "../src/project-fiche-query";
 
 const entry = (id: string, summary = `activité ${id}`): ActivityEntry => ({ id, at: "2026-01-01T00:00:00Z", kind: "PROJECT_UPDATED", summary, actor: null });
@@ -22,5 +22,18 @@ describe("journal merge", () => {
   it("resumes after the newest id shown, or from the start", () => {
     expect(lastActivityId([entry("9"), entry("10")])).toBe("10");
     expect(lastActivityId([])).toBe("0");
+  });
+});
+
+describe("journal cursors of figures", () => {
+  it("finds the least current of several figures, as numbers, ignoring those that do not say", () => {
+    expect(oldestCursor(["120", "95", null, "1000"])).toBe("95");
+    expect(oldestCursor([undefined, null])).toBeNull();
+  });
+
+  it("keeps the newest event heard of", () => {
+    expect(newestCursor(null, "7")).toBe("7");
+    expect(newestCursor("10", "9")).toBe("10");
+    expect(newestCursor("9", "10")).toBe("10");
   });
 });

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { useQuery } from 'urql';
+import { BOARD_ACTIVITY_SUBSCRIPTION } from '../board-operations';
 import { REGIONS_STATS_QUERY, TERRITORY_STATS_QUERY, type TerritoryStatsRow } from '../dashboard-query';
 import { formatStatus } from '../format';
 import { describeError } from '../graphql-errors';
+import { useActivityFeed } from '../use-activity-feed';
+import { newestCursor, oldestCursor } from '../journal';
+import { useCurrentQuery } from '../use-current-query';
 import { DASHBOARD_HASH } from '../use-hash-route';
 import { Alert } from './alert';
 import { EMPTY_FILTER, PortfolioFilters } from './portfolio-filters';
@@ -19,14 +22,20 @@ const SHOWN_MEMBERS = new Set(['DEPARTEMENT', 'CRTE', 'COMMUNE', 'EPCI']);
  * (drafts count only for the organisations that may see them: a collectivité counts its own,
  * State agents, ANCT and analysts none). Above it, the `portfolio` and
  * `portfolioSeries` of the territory shown under the filter (charts with their data tables), and
- * the CSV export of the same projects.
+ * the CSV export of the same projects. Live: the viewer's projectActivity tells which journal event
+ * is the newest, and the figures are read again until their `currentAt` has reached it.
  */
 export function Dashboard() {
   const [path, setPath] = useState<{ id: string; name: string }[]>([]);
   const [filter, setFilter] = useState(EMPTY_FILTER);
   const current = path.at(-1) ?? null;
-  const [regions] = useQuery({ query: REGIONS_STATS_QUERY, variables: {}, pause: current !== null });
-  const [territory] = useQuery({ query: TERRITORY_STATS_QUERY, variables: { id: current?.id ?? '' }, pause: current === null });
+  const [heard, setHeard] = useState<string | null>(null);
+  const hear = useCallback((id: string) => setHeard((previous) => newestCursor(previous, id)), []);
+  const { liveError } = useActivityFeed(BOARD_ACTIVITY_SUBSCRIPTION, { territoryId: null }, false, hear);
+  const [regions] = useCurrentQuery({ query: REGIONS_STATS_QUERY, variables: {}, pause: current !== null }, heard, (data) =>
+    oldestCursor(data.territories.edges.map((edge) => edge.node.stats?.currentAt)),
+  );
+  const [territory] = useCurrentQuery({ query: TERRITORY_STATS_QUERY, variables: { id: current?.id ?? '' }, pause: current === null }, heard, (data) => data.territory.stats?.currentAt);
   const result = current ? territory : regions;
   const rows: TerritoryStatsRow[] = current
     ? (territory.data?.territory.members.edges.map((edge) => edge.node).filter((node) => SHOWN_MEMBERS.has(node.kind)) ?? [])
@@ -51,8 +60,9 @@ export function Dashboard() {
         currentPageLabel={current?.name ?? 'France'}
         segments={current ? [{ label: 'France', linkProps: goTo([]) }, ...path.slice(0, -1).map((step, index) => ({ label: step.name, linkProps: goTo(path.slice(0, index + 1)) }))] : []}
       />
+      <Alert message={liveError} prefix="Mises à jour en direct interrompues (rechargez la page) : " />
       <PortfolioFilters onApply={setFilter} />
-      <PortfolioPanel territoryId={current?.id ?? null} filter={filter} />
+      <PortfolioPanel territoryId={current?.id ?? null} filter={filter} heard={heard} />
       <h2 className="fr-h4">Projets par territoire</h2>
       <p className="fr-text--lg">Projets (les brouillons ne sont comptés que pour les organisations qui peuvent les voir) : {total === null ? '—' : <strong>{total}</strong>}</p>
       {byStatus.length > 0 && (
@@ -76,7 +86,7 @@ export function Dashboard() {
           </table>
         </div>
       )}
-      {result.fetching && <p aria-live="polite">Chargement…</p>}
+      {result.fetching && !result.data && <p aria-live="polite">Chargement…</p>}
       <Alert message={result.error && describeError(result.error)} prefix="Les chiffres ne peuvent pas être affichés : " />
       {sorted.length > 0 && (
         <div className="fr-table fr-table--no-caption">

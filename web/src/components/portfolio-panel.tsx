@@ -1,10 +1,11 @@
 import { useContext, useState } from 'react';
-import { useQuery } from 'urql';
 import { PORTFOLIO_QUERY } from '../dashboard-query';
 import { downloadDocument } from '../download-document';
 import { formatEuros, formatPhase, formatStatus } from '../format';
 import { describeError } from '../graphql-errors';
 import { SessionTokenContext } from '../session-token-context';
+import { oldestCursor } from '../journal';
+import { useCurrentQuery } from '../use-current-query';
 import { useThemes } from '../themes';
 import { Alert } from './alert';
 import { BarChart } from './bar-chart';
@@ -14,13 +15,13 @@ import { filledFilter, type PortfolioFilterValues } from './portfolio-filters';
 /**
  * The portfolio of a territory (none: France) under the dashboard's filter: counts by status,
  * theme, programme and phase, amounts, medians, inactive projects, the monthly series, and the
- * CSV export of the same projects.
+ * CSV export of the same projects. Read again while behind `heard`, the newest journal event the page has heard of.
  */
-export function PortfolioPanel({ territoryId, filter }: { territoryId: string | null; filter: PortfolioFilterValues }) {
+export function PortfolioPanel({ territoryId, filter, heard }: { territoryId: string | null; filter: PortfolioFilterValues; heard: string | null }) {
   const { themeLabel } = useThemes();
   const token = useContext(SessionTokenContext);
   const variables = { filter: { ...filledFilter(filter), ...(territoryId ? { territoryId } : {}) } };
-  const [result] = useQuery({ query: PORTFOLIO_QUERY, variables });
+  const [result] = useCurrentQuery({ query: PORTFOLIO_QUERY, variables }, heard, (data) => oldestCursor([data.portfolio.currentAt, data.portfolioSeries.currentAt]));
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const portfolio = result.data?.portfolio;
@@ -41,7 +42,7 @@ export function PortfolioPanel({ territoryId, filter }: { territoryId: string | 
 
   return (
     <div data-testid="dashboard-portfolio">
-      {result.fetching && <p aria-live="polite">Chargement…</p>}
+      {result.fetching && !portfolio && <p aria-live="polite">Chargement…</p>}
       <Alert message={result.error && describeError(result.error)} prefix="Les chiffres ne peuvent pas être affichés : " />
       <div className="button-row">
         <button type="button" className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" onClick={() => void exportCsv()} disabled={exporting}>
