@@ -107,9 +107,9 @@ describe("people changed, live", () => {
   });
 
   it("announces an invitation (a pending person) and the invitee's first sign-in (active)", async () => {
-    let seen = watcher.people.length;
+    const seen = watcher.people.length;
     await mutate(nadia, `mutation { invitePerson(input: { email: "${PAUL}", givenName: "Paul", usualName: "Garcia", organizationId: "ANCT:NATIONAL" }) { id } }`);
-    const invited = await watcher.next(seen++);
+    const invited = await watcher.next(seen);
     expect(invited).toMatchObject({ email: PAUL, name: "Paul Garcia", status: "PENDING", memberships: [{ role: "ANCT_NATIONAL", organization: { id: "ANCT:NATIONAL" } }] });
 
     // His first sign-in, as the gateway asks it after ProConnect (an internal mutation).
@@ -119,21 +119,21 @@ describe("people changed, live", () => {
       body: JSON.stringify({ query: `mutation { signInWithProConnect(claims: { sub: "paul-sub", email: "${PAUL}", givenName: "Paul", usualName: "Garcia" }) { refusal } }` }),
     });
     expect(await response.json()).toEqual({ data: { signInWithProConnect: { refusal: null } } });
-    expect(await watcher.next(seen++)).toMatchObject({ id: invited.id, status: "ACTIVE" });
+    expect(await watcher.next(seen + 1)).toMatchObject({ id: invited.id, status: "ACTIVE" });
     paul = await hub.token(PAUL);
     expect(watcher.errors).toEqual([]);
   });
 
   it("announces another administrator's suspension and reactivation, once committed", async () => {
     const julien = await idOf(JULIEN);
-    let seen = watcher.people.length;
+    const seen = watcher.people.length;
     // The list is read the moment the change is heard: it is already committed.
-    const heard = watcher.next(seen++).then(async (person) => ({ person, listed: await statusInList(JULIEN) }));
+    const heard = watcher.next(seen).then(async (person) => ({ person, listed: await statusInList(JULIEN) }));
     await mutate(paul, `mutation($id: ID!) { suspendPerson(id: $id) { id } }`, { id: julien });
     expect(await heard).toEqual({ person: expect.objectContaining({ id: julien, email: JULIEN, name: "Julien Bernard", status: "SUSPENDED" }) as unknown, listed: ["SUSPENDED"] });
 
     await mutate(paul, `mutation($id: ID!) { reactivatePerson(id: $id) { id } }`, { id: julien });
-    expect(await watcher.next(seen++)).toMatchObject({ id: julien, status: "ACTIVE", memberships: [{ role: "STATE_AGENT", organization: { id: "DDT:63" } }] });
+    expect(await watcher.next(seen + 1)).toMatchObject({ id: julien, status: "ACTIVE", memberships: [{ role: "STATE_AGENT", organization: { id: "DDT:63" } }] });
     expect(watcher.errors).toEqual([]);
   });
 
