@@ -445,6 +445,8 @@ describe("every composed field resolves through the gateway", () => {
       "Mutation.acceptInvitation",
       // Over WebSocket, through the gateway: gateway/test/subscriptions.test.ts.
       "Subscription.projectActivity",
+      // Over WebSocket, through the gateway: subgraphs/people-territories/test/people-live.test.ts.
+      "Subscription.personChanged",
       // Needs an uploaded document (a file sent to the gateway's route): subgraphs/projects/test/document-deletion.test.ts.
       "Mutation.deleteDocument",
     ]);

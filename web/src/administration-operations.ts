@@ -1,31 +1,57 @@
 import { graphql, type ResultOf } from './graphql';
 
-/** Every account (ANCT national agents), by name, with its organisations and status: the administration's list of people. */
-export const PEOPLE_QUERY = graphql(`
-  query People($filter: PeopleFilter, $first: Int, $after: String) {
-    people(filter: $filter, first: $first, after: $after) {
-      edges {
-        node {
-          id
-          name
-          email
-          status
-          memberships {
-            role
-            organization {
-              id
-              name
-            }
-          }
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
+/** What a row of the administration's people shows; personChanged carries it too, so the cache holds each row's state. */
+export const ADMINISTERED_PERSON_FIELDS = graphql(`
+  fragment AdministeredPersonFields on Person @_unmask {
+    id
+    name
+    email
+    status
+    memberships {
+      role
+      organization {
+        id
+        name
       }
     }
   }
 `);
+
+/** Every account (ANCT national agents), by name, with its organisations and status: the administration's list of people. */
+export const PEOPLE_QUERY = graphql(
+  `
+    query People($filter: PeopleFilter, $first: Int, $after: String) {
+      people(filter: $filter, first: $first, after: $after) {
+        edges {
+          node {
+            ...AdministeredPersonFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `,
+  [ADMINISTERED_PERSON_FIELDS],
+);
+
+/**
+ * Each account once changed, by anyone (another administrator's suspension, an invitation, a
+ * first sign-in...), as a row shows it: the cache writes it in place, and `src/graphql-cache.ts`
+ * reads again the lists of people it may enter or leave.
+ */
+export const PERSON_CHANGED_SUBSCRIPTION = graphql(
+  `
+    subscription PersonChanged {
+      personChanged {
+        ...AdministeredPersonFields
+      }
+    }
+  `,
+  [ADMINISTERED_PERSON_FIELDS],
+);
 
 export type AdministeredPerson = ResultOf<typeof PEOPLE_QUERY>['people']['edges'][number]['node'];
 

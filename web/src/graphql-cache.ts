@@ -1,4 +1,5 @@
 import { cacheExchange, type Cache, type Data, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache';
+import { PEOPLE_QUERY } from './administration-operations';
 import { EMBEDDED_TYPES, KEY_FIELDS } from './cache-keys';
 import { INBOX_QUERY, INBOX_ROW_FIELDS, type InboxData, type InboxNode } from './inbox-query';
 import { PROJECT_LIST_FIELDS, PROJECT_LIST_QUERY } from './project-list-query';
@@ -80,6 +81,27 @@ function invalidateAll(cache: Cache, name: string): void {
 /** Every list of people read so far is stale: an invitation adds one, a suspension may take one out of a status filter. */
 const invalidatePeople = (cache: Cache) => invalidateAll(cache, 'people');
 
+/**
+ * A changed person (personChanged: another administrator's change, an invitation, a first
+ * sign-in), already written in the cache, in each list of people read so far. Listed in a list
+ * without criterion: nothing to do, the row shows its new state in place (its place, by name,
+ * does not change with its status). Otherwise the list is made stale and graphcache reads it
+ * alone again (the server decides what a filter keeps and where a name falls): a person not
+ * listed (a new invitation, or a change of one beyond the pages shown), or a listed one in a
+ * filtered list it may have left.
+ */
+function updatePeopleLists(cache: Cache, personId: string): void {
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName !== 'people') continue;
+    const variables = field.arguments as { filter?: Record<string, unknown> | null; first?: number | null; after?: string | null };
+    const data = cache.readQuery({ query: PEOPLE_QUERY, variables: { filter: variables.filter ?? null, first: variables.first ?? null, after: variables.after ?? null } });
+    if (!data) continue;
+    const listed = data.people.edges.some((edge) => edge.node.id === personId);
+    if (listed && !hasCriterion(variables.filter)) continue;
+    cache.invalidate('Query', 'people', field.arguments);
+  }
+}
+
 const updates: UpdatesConfig = {
   Subscription: {
     /** An activity (the fiche's or the inbox's events): its project's fields are already written; the lists follow. */
@@ -94,6 +116,11 @@ const updates: UpdatesConfig = {
       invalidateAll(cache, 'projectMap');
       // How many inbox projects hold unread activity: counted by the server, read again.
       cache.invalidate('Query', 'inboxUnreadCount');
+    },
+    /** An account changed (the administration's people): its fields are already written; the lists follow. */
+    personChanged(result: Data, _args, cache) {
+      const personId = (result.personChanged as { id?: string } | null)?.id;
+      if (personId) updatePeopleLists(cache, personId);
     },
   },
   Mutation: {

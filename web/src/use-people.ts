@@ -17,7 +17,8 @@ export interface PeopleState {
 /**
  * The accounts matching `filter`, `pageSize` more at a time ("Voir plus"), through urql's cache:
  * a suspension or a reactivation writes the person's new status in place, and any of them or an
- * invitation invalidates the lists of people (`src/graphql-cache.ts`), read again at once.
+ * invitation invalidates the lists of people (`src/graphql-cache.ts`), read again at once; so do
+ * the changes made elsewhere that personChanged brings (`use-person-changes.ts`).
  */
 export function usePeople(filter: PeopleFilter, pageSize: number): PeopleState {
   const variables = useMemo(() => ({ filter }), [filter]);

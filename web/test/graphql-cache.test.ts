@@ -1,7 +1,7 @@
 import { Client, makeResult, type Exchange, type Operation, type OperationResult } from "@urql/core";
 import { filter, fromValue, makeSubject, mergeMap, pipe, subscribe, type Source, type Subject } from "wonka";
 import { createCacheExchange } from "../src/graphql-cache";
-import { PEOPLE_QUERY, SUSPEND_PERSON_MUTATION } from "../src/administration-operations";
+import { PEOPLE_QUERY, PERSON_CHANGED_SUBSCRIPTION, SUSPEND_PERSON_MUTATION } from "../src/administration-operations";
 import { PROJECT_LIST_ACTIVITY_SUBSCRIPTION, PROJECT_LIST_QUERY, type ProjectListData } from "../src/project-list-query";
 
 /** A project as the list's rows and events carry it, with the typenames the cache needs. */
@@ -146,5 +146,52 @@ describe("urql's cache and the lists of projects and people", () => {
     await client.mutation(SUSPEND_PERSON_MUTATION, { id: "u1" }).toPromise();
     await until(() => active.data?.people.edges.length === 0);
     expect(server.sent.filter((name) => name === "People")).toHaveLength(2);
+  });
+
+  it("writes a person changed elsewhere in place, and reads again the lists a person may enter or leave", async () => {
+    const julien = { id: "u1", name: "Julien Bernard", email: "julien.bernard@ddt63.demo", status: "ACTIVE" };
+    let accounts = [julien];
+    const asRow = (account: typeof julien) => ({
+      __typename: "Person",
+      ...account,
+      memberships: [{ __typename: "Membership", role: "STATE_AGENT", organization: { __typename: "Organization", id: "DDT:63", name: "DDT 63" } }],
+    });
+    const server = fakeServer((operation) => {
+      const wanted = (operation.variables as { filter?: { status?: string | null } }).filter?.status;
+      const people = accounts.filter((account) => !wanted || wanted === account.status).map(asRow);
+      return {
+        people: { __typename: "PersonConnection", edges: people.map((node) => ({ __typename: "PersonEdge", node })), pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null } },
+      };
+    });
+    const client = new Client({ url: "http://hub.test/graphql", exchanges: [createCacheExchange(), server.exchange] });
+    const all = watch(client.query(PEOPLE_QUERY, { filter: {}, first: 50, after: null }, { requestPolicy: "cache-and-network" }));
+    const suspended = watch(client.query(PEOPLE_QUERY, { filter: { status: "SUSPENDED" }, first: 50, after: null }, { requestPolicy: "cache-and-network" }));
+    await until(() => all.data?.people.edges.length === 1 && suspended.data?.people.edges.length === 0);
+    pipe(
+      client.subscription(PERSON_CHANGED_SUBSCRIPTION, {}),
+      subscribe(() => undefined),
+    );
+    const reads = () => server.sent.filter((name) => name === "People").length;
+    const changed = (account: typeof julien) =>
+      server.events.next(makeResult(client.createRequestOperation("subscription", { key: 2, query: PERSON_CHANGED_SUBSCRIPTION, variables: {} }), { data: { personChanged: asRow(account) } }));
+    const rows = (data: typeof all.data) => data?.people.edges.map((edge) => `${edge.node.name} (${edge.node.status})`);
+    expect(reads()).toBe(2);
+
+    // Suspended by another administrator: in place in the unfiltered list (not read again); the
+    // list of suspended accounts, which he may enter, is read again and shows him.
+    accounts = [{ ...julien, status: "SUSPENDED" }];
+    changed(accounts[0]);
+    await until(() => rows(all.data)?.[0] === "Julien Bernard (SUSPENDED)");
+    await until(() => rows(suspended.data)?.length === 1);
+    expect(rows(suspended.data)).toEqual(["Julien Bernard (SUSPENDED)"]);
+    expect(reads()).toBe(3);
+
+    // A new invitation (a person no list holds): the unfiltered list is read again and shows her.
+    const ines = { id: "u2", name: "Inès Faure", email: "ines.faure@ddt63.demo", status: "PENDING" };
+    accounts = [ines, accounts[0]];
+    changed(ines);
+    await until(() => rows(all.data)?.length === 2);
+    expect(rows(all.data)).toEqual(["Inès Faure (PENDING)", "Julien Bernard (SUSPENDED)"]);
+    expect(rows(suspended.data)).toEqual(["Julien Bernard (SUSPENDED)"]);
   });
 });

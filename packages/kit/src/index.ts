@@ -11,6 +11,7 @@ export * from "./jwt";
 export * from "./loaders";
 export * from "./logger";
 export * from "./pagination";
+export * from "./pg-listener";
 export * from "./policy";
 export * from "./retry-after";
 export * from "./schema";

@@ -6,3 +6,4 @@ export { buildMap, describeImport, ensureMap, importMap } from "./services/cog-i
 export { normalizeName } from "./lib/names";
 export type { BulkResult } from "./lib/sync-table";
 export { consumeJournal } from "./services/notification-consumer.service";
+export { announcePersonChanged, PERSON_CHANNEL } from "./services/person-feed.service";

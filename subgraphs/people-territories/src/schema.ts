@@ -5,6 +5,7 @@ import { FollowedThemesResolver } from "./resolvers/followed-themes.resolver";
 import { InvitationResolver, PersonInvitationsResolver } from "./resolvers/invitation.resolver";
 import { OrganizationResolver } from "./resolvers/organization.resolver";
 import { MembershipResolver, PersonResolver } from "./resolvers/person.resolver";
+import { PersonSubscriptionResolver } from "./resolvers/person-subscription.resolver";
 import { NotificationPreferenceResolver } from "./resolvers/notification.resolver";
 import { PROJECT_PEOPLE_RESOLVERS } from "./resolvers/project-people.resolver";
 import { SessionResolver } from "./resolvers/session.resolver";
@@ -20,6 +21,7 @@ export function buildPeopleTerritoriesSchema() {
       OrganizationResolver,
       PersonResolver,
       MembershipResolver,
+      PersonSubscriptionResolver,
       ApiKeyResolver,
       SessionResolver,
       InvitationResolver,

@@ -1,5 +1,6 @@
 import { createSubgraph, type ServiceApp } from "@hub/kit";
 import type { PeopleTerritoriesConfig } from "./config";
+import type { Context } from "./context";
 import { ApiKey } from "./entities/api-key.entity";
 import { Invitation } from "./entities/invitation.entity";
 import { Membership } from "./entities/membership.entity";
@@ -21,6 +22,7 @@ import { buildPeopleTerritoriesSchema } from "./schema";
 import { ensureMap } from "./services/cog-import.service";
 import { seedDemoAccounts } from "./demo/demo-accounts";
 import { Notifier } from "./services/notifier.service";
+import { PersonFeed } from "./services/person-feed.service";
 
 export const ENTITIES = [Territory, TerritoryLink, Organization, Person, Membership, ApiKey, Invitation, Notification, JournalOffset];
 export const MIGRATIONS = [
@@ -37,12 +39,13 @@ export const MIGRATIONS = [
 
 /**
  * Opens the database (migrations), imports the map when the reference data changed, creates
- * the demo accounts outside production, starts the notifications' background work and builds
- * the app. Does not listen.
+ * the demo accounts outside production, starts the live feed of changed people (personChanged)
+ * and the notifications' background work, and builds the app. Does not listen.
  */
 export function createPeopleTerritoriesServer(config: PeopleTerritoriesConfig, quiet = false): Promise<ServiceApp> {
   let notifier: Notifier | null = null;
-  return createSubgraph(
+  let personFeed: PersonFeed | null = null;
+  return createSubgraph<Context>(
     config,
     {
       name: "people-territories",
@@ -55,13 +58,24 @@ export function createPeopleTerritoriesServer(config: PeopleTerritoriesConfig, q
           const created = await seedDemoAccounts(dataSource);
           if (created > 0) logger.info(`${created} demo accounts created`);
         }
+        personFeed = new PersonFeed(dataSource, config.databaseUrl, logger);
+        await personFeed.start();
         if (config.notifyPollMs > 0) {
           notifier = new Notifier(dataSource, config, logger);
           notifier.start();
         }
       },
-      createContext: ({ dataSource }, viewer) => ({ viewer, dataSource, loaders: createLoaders(dataSource) }),
-      onClose: async () => notifier?.stop(),
+      createContext: ({ dataSource }, viewer) => {
+        if (!personFeed) throw new Error("people-territories: a request before prepare() started the person feed");
+        return { viewer, dataSource, loaders: createLoaders(dataSource), personFeed };
+      },
+      // personChanged, over graphql-ws. No readProfile: a person's own fields (invitations,
+      // notificationFrequency) depend on who reads, so only the same viewer shares an execution.
+      subscriptions: true,
+      onClose: async () => {
+        await notifier?.stop();
+        await personFeed?.stop();
+      },
     },
     quiet,
   );

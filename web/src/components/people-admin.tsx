@@ -9,6 +9,7 @@ import { REACTIVATE_PERSON_MUTATION, SUSPEND_PERSON_MUTATION, type AdministeredP
 import { describeError } from '../graphql-errors';
 import type { FoundOrganization } from '../state-operations';
 import { usePeople, type PeopleFilter } from '../use-people';
+import { usePersonChanges } from '../use-person-changes';
 import { Alert } from './alert';
 import { OrganizationSearch } from './organization-search';
 
@@ -22,13 +23,16 @@ const STATUS_BADGE: Record<string, string> = { ACTIVE: 'fr-badge--success', PEND
 /**
  * "Personnes": every account, searched by name or email, filtered by status and by organisation
  * (`OrganizationSearch`, applied once chosen), suspended (after confirmation) or reactivated. The
- * list follows suspensions, reactivations and invitations through urql's cache (`usePeople`).
+ * list follows suspensions, reactivations and invitations through urql's cache (`usePeople`),
+ * those made elsewhere included (`usePersonChanges`: another administrator's, live).
  */
 export function PeopleAdmin({ viewerId }: { viewerId: string | null }) {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
   const [organization, setOrganization] = useState<FoundOrganization | null>(null);
   const [filter, setFilter] = useState<PeopleFilter>({});
+  // Subscribed once for the section, whatever the filter: the cache updates every list.
+  const { liveError } = usePersonChanges();
   const filterOf = (chosen: FoundOrganization | null): PeopleFilter => ({ search: search.trim() || null, status: (status || null) as PeopleFilter['status'], organizationId: chosen?.id ?? null });
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
@@ -72,6 +76,7 @@ export function PeopleAdmin({ viewerId }: { viewerId: string | null }) {
           </Button>
         </div>
       </form>
+      <Alert message={liveError} prefix="Mises à jour en direct interrompues (rechargez la page) : " />
       {/* A new filter: a new list, read from its first page. */}
       <PeopleTable key={JSON.stringify(filter)} filter={filter} viewerId={viewerId} />
     </section>

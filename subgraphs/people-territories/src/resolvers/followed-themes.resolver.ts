@@ -2,6 +2,7 @@ import { forbidden, hasRole, isAuthenticated, unauthenticated } from "@hub/kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../context";
 import { Person } from "../entities/person.entity";
+import { announcePersonChanged } from "../services/person-feed.service";
 import { validateFollowedThemes } from "../rules/followed-themes";
 
 @Resolver(() => Person)
@@ -14,9 +15,14 @@ export class FollowedThemesResolver {
     if (!isAuthenticated(viewer)) throw unauthenticated("Sign in to choose the themes you follow");
     if (!viewer.personId || !hasRole(viewer, "STATE_AGENT")) throw forbidden("Only State agents follow themes (projects are assigned to them by theme)");
     const followed = validateFollowedThemes(themes);
-    const repository = dataSource.getRepository(Person);
-    await repository.update({ id: viewer.personId }, { themes: followed });
-    const person = await repository.findOneBy({ id: viewer.personId });
+    const personId = viewer.personId;
+    const person = await dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Person);
+      await repository.update({ id: personId }, { themes: followed });
+      const updated = await repository.findOneBy({ id: personId });
+      if (updated) await announcePersonChanged(manager, personId);
+      return updated;
+    });
     if (!person) throw forbidden("Only people follow themes");
     return person;
   }

@@ -5,6 +5,7 @@ import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { AccountStatus, Person } from "../entities/person.entity";
 import { roleFor } from "./identity.service";
+import { announcePersonChanged } from "./person-feed.service";
 
 export interface InviteData {
   email: string;
@@ -48,11 +49,13 @@ export async function invitePerson(dataSource: DataSource, viewer: Viewer, input
     if (!known) {
       const person = await people.save(people.create({ email, givenName, usualName, status: AccountStatus.PENDING, invitedBy: viewer.personId }));
       await manager.getRepository(Membership).insert({ personId: person.id, organizationId: organization.id, role });
+      await announcePersonChanged(manager, person.id);
       return invitations.save(invitations.create({ personId: person.id, organizationId: organization.id, role, invitedBy: viewer.personId, acceptedAt: new Date() }));
     }
     if (await manager.getRepository(Membership).existsBy({ personId: known.id, organizationId: organization.id })) throw alreadyThere();
     const pending = await manager.query<unknown[]>(`SELECT 1 FROM invitation WHERE person_id = $1 AND organization_id = $2 AND accepted_at IS NULL`, [known.id, organization.id]);
     if (pending.length > 0) throw alreadyThere();
+    await announcePersonChanged(manager, known.id);
     return invitations.save(invitations.create({ personId: known.id, organizationId: organization.id, role, invitedBy: viewer.personId, acceptedAt: null }));
   });
 }
@@ -68,6 +71,7 @@ export async function acceptInvitation(dataSource: DataSource, viewer: Viewer, i
     await manager.getRepository(Invitation).save(invitation);
     const memberships = manager.getRepository(Membership);
     await memberships.createQueryBuilder().insert().values({ personId: invitation.personId, organizationId: invitation.organizationId, role: invitation.role }).orIgnore().execute();
+    await announcePersonChanged(manager, invitation.personId);
     return memberships.findOneByOrFail({ personId: invitation.personId, organizationId: invitation.organizationId });
   });
 }

@@ -3,6 +3,7 @@ import { canSeePerson } from "../rules/person-visibility";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "../loaders";
 import { AccountStatus, Person } from "../entities/person.entity";
+import { announcePersonChanged } from "./person-feed.service";
 
 /** A person the viewer may see, or null: an invisible person is indistinguishable from none. */
 export async function visiblePerson(loaders: Loaders, viewer: Viewer, id: string): Promise<Person | null> {
@@ -19,7 +20,7 @@ export async function suspendPerson(dataSource: DataSource, loaders: Loaders, vi
   if (!person) throw notFound(`No person ${id.slice(0, 60)}`);
   if (viewer.personId === person.id) throw badInput("You cannot suspend your own account", "id");
   person.status = AccountStatus.SUSPENDED;
-  return dataSource.getRepository(Person).save(person);
+  return savePerson(dataSource, person);
 }
 
 /**
@@ -33,7 +34,16 @@ export async function reactivatePerson(dataSource: DataSource, loaders: Loaders,
   if (!person) throw notFound(`No person ${id.slice(0, 60)}`);
   if (person.status !== AccountStatus.SUSPENDED) throw conflict(`The account of ${person.email} is not suspended`);
   person.status = person.sub === null && person.invitedBy !== null ? AccountStatus.PENDING : AccountStatus.ACTIVE;
-  return dataSource.getRepository(Person).save(person);
+  return savePerson(dataSource, person);
+}
+
+/** Saves a changed account and announces it, in one transaction. */
+function savePerson(dataSource: DataSource, person: Person): Promise<Person> {
+  return dataSource.transaction(async (manager) => {
+    const saved = await manager.getRepository(Person).save(person);
+    await announcePersonChanged(manager, saved.id);
+    return saved;
+  });
 }
 
 export const MAX_PEOPLE_PAGE = 100;

@@ -4,6 +4,7 @@ import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { AccountStatus, Person } from "../entities/person.entity";
 import { identityOfPerson, roleFromSiret, type PersonIdentity } from "./identity.service";
+import { announcePersonChanged } from "./person-feed.service";
 
 export interface ProConnectClaims {
   sub: string;
@@ -59,6 +60,7 @@ export async function signInWithProConnect(dataSource: DataSource, claims: ProCo
       if (!role) return "INVITATION_REQUIRED";
       person = people.create({ email, givenName: claims.givenName ?? "", usualName: claims.usualName ?? "", status: AccountStatus.ACTIVE, sub: claims.sub });
     }
+    const before = person.id ? JSON.stringify([person.email, person.sub, person.status, person.givenName, person.usualName]) : null;
     // ProConnect knows the current email: follow it, unless another account already uses it.
     if (person.email !== email && !(await people.findOneBy({ email }))) person.email = email;
     person.sub ??= claims.sub;
@@ -66,9 +68,20 @@ export async function signInWithProConnect(dataSource: DataSource, claims: ProCo
     if (claims.givenName) person.givenName = claims.givenName;
     if (claims.usualName) person.usualName = claims.usualName;
     person = await people.save(person);
+    let changed = before !== JSON.stringify([person.email, person.sub, person.status, person.givenName, person.usualName]);
     if (organization && role) {
-      await manager.getRepository(Membership).createQueryBuilder().insert().values({ personId: person.id, organizationId: organization.id, role }).orIgnore().execute();
+      const joined = await manager
+        .getRepository(Membership)
+        .createQueryBuilder()
+        .insert()
+        .values({ personId: person.id, organizationId: organization.id, role })
+        .orIgnore()
+        .returning("person_id")
+        .execute();
+      if (Array.isArray(joined.raw) && joined.raw.length > 0) changed = true;
     }
+    // A new account, a first sign-in (an invitee becomes active), a new name or organisation: the administration hears it.
+    if (changed) await announcePersonChanged(manager, person.id);
     return { person, siretOnlyByInvitation: organization !== null && role === null };
   });
   if (typeof outcome === "string") return { identity: null, refusal: outcome };

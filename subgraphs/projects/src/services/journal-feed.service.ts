@@ -1,5 +1,4 @@
-import { canSeeInternalNotes, type Logger, type Viewer } from "@hub/kit";
-import { Client } from "pg";
+import { canSeeInternalNotes, PgListener, type Logger, type Viewer } from "@hub/kit";
 import type { Activity } from "../entities/activity.entity";
 import { JOURNAL_CHANNEL } from "./activity.service";
 import { canSeeProject, factsOf } from "../rules/visibility";
@@ -19,24 +18,27 @@ const FETCH = `SELECT a.id::text AS id, a.at, a.kind, a.project_id AS "projectId
   FROM activity a JOIN project p ON p.id = a.project_id WHERE a.id > $1::bigint ORDER BY a.id LIMIT 1000`;
 
 /**
- * The live journal of one replica: a dedicated connection LISTENs for appends made by any
- * replica (NOTIFY at commit), reads what is new once, and hands it to every subscriber. A
- * slow poll covers a missed notification; a dropped connection is re-opened.
+ * The live journal of one replica: a dedicated connection (the kit's PgListener) LISTENs for
+ * appends made by any replica (NOTIFY at commit), reads what is new once, and hands it to every
+ * subscriber. A slow poll covers a missed notification; a dropped connection is re-opened, then
+ * read from.
  */
 export class JournalFeed {
   private last = "0";
   private readonly listeners = new Set<(entries: FeedEntry[]) => void>();
-  private client: Client | null = null;
+  private readonly listener: PgListener;
   private fetching: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
-    private readonly databaseUrl: string,
+    databaseUrl: string,
     private readonly logger: Logger,
     private readonly pollMs = 5000,
-  ) {}
+  ) {
+    this.listener = new PgListener({ databaseUrl, channel: JOURNAL_CHANNEL, logger, name: "journal feed", onNotification: () => this.wake(), onReconnect: () => this.wake() });
+  }
 
   /** The id of the newest entry handed out. */
   get position(): string {
@@ -44,7 +46,7 @@ export class JournalFeed {
   }
 
   async start(): Promise<void> {
-    const client = await this.connect();
+    const client = await this.listener.start();
     const { rows } = await client.query<{ last: string }>("SELECT COALESCE(max(id), 0)::text AS last FROM activity");
     this.last = rows[0].last;
     this.timer = setInterval(() => this.wake(), this.pollMs);
@@ -60,37 +62,12 @@ export class JournalFeed {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     await this.fetching?.catch(() => undefined);
-    await this.client?.end().catch(() => undefined);
-  }
-
-  private async connect(): Promise<Client> {
-    const client = new Client({ connectionString: this.databaseUrl });
-    client.on("notification", () => this.wake());
-    client.on("error", (error) => {
-      this.logger.warn(`journal feed connection lost: ${error.message}; reconnecting`);
-      this.client = null;
-      void this.reconnect();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${JOURNAL_CHANNEL}`);
-    this.client = client;
-    return client;
-  }
-
-  private async reconnect(): Promise<void> {
-    for (let attempt = 0; !this.closed && !this.client; attempt++) {
-      try {
-        await this.connect();
-        this.wake();
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 100 * 2 ** attempt)));
-      }
-    }
+    await this.listener.stop();
   }
 
   /** Reads new entries; calls made while reading cause one more read. */
   private wake(): void {
-    if (this.closed || !this.client) return;
+    if (this.closed || !this.listener.client) return;
     if (this.fetching) {
       this.again = true;
       return;
@@ -108,7 +85,7 @@ export class JournalFeed {
 
   private async fetch(): Promise<void> {
     for (;;) {
-      const client = this.client;
+      const client = this.listener.client;
       if (!client) return;
       const { rows } = await client.query<FeedEntry>(FETCH, [this.last]);
       if (rows.length === 0) return;
