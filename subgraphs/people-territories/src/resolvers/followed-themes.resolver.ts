@@ -2,7 +2,7 @@ import { forbidden, hasRole, isAuthenticated, unauthenticated } from "@hub/kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../context";
 import { Person } from "../entities/person.entity";
-import { announcePersonChanged } from "../services/person-feed.service";
+import { updatePerson } from "../services/person.service";
 import { validateFollowedThemes } from "../rules/followed-themes";
 
 @Resolver(() => Person)
@@ -15,14 +15,7 @@ export class FollowedThemesResolver {
     if (!isAuthenticated(viewer)) throw unauthenticated("Sign in to choose the themes you follow");
     if (!viewer.personId || !hasRole(viewer, "STATE_AGENT")) throw forbidden("Only State agents follow themes (projects are assigned to them by theme)");
     const followed = validateFollowedThemes(themes);
-    const personId = viewer.personId;
-    const person = await dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(Person);
-      await repository.update({ id: personId }, { themes: followed });
-      const updated = await repository.findOneBy({ id: personId });
-      if (updated) await announcePersonChanged(manager, personId);
-      return updated;
-    });
+    const person = await updatePerson(dataSource, viewer.personId, { themes: followed });
     if (!person) throw forbidden("Only people follow themes");
     return person;
   }

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql"
 import type { Context } from "../context";
 import { NotificationFrequency } from "../entities/notification.entity";
 import { Person } from "../entities/person.entity";
-import { announcePersonChanged } from "../services/person-feed.service";
+import { updatePerson } from "../services/person.service";
 
 @Resolver(() => Person)
 export class NotificationPreferenceResolver {
@@ -16,14 +16,7 @@ export class NotificationPreferenceResolver {
   async setNotificationFrequency(@Arg("frequency", () => NotificationFrequency) frequency: NotificationFrequency, @Ctx() { viewer, dataSource }: Context): Promise<Person> {
     if (!isAuthenticated(viewer)) throw unauthenticated("Sign in to choose your notifications");
     if (!viewer.personId) throw forbidden("Only people receive notifications (not API keys)");
-    const personId = viewer.personId;
-    const person = await dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(Person);
-      await repository.update({ id: personId }, { notificationFrequency: frequency });
-      const updated = await repository.findOneBy({ id: personId });
-      if (updated) await announcePersonChanged(manager, personId);
-      return updated;
-    });
+    const person = await updatePerson(dataSource, viewer.personId, { notificationFrequency: frequency });
     if (!person) throw forbidden("Only people receive notifications");
     return person;
   }

@@ -37,6 +37,20 @@ export async function reactivatePerson(dataSource: DataSource, loaders: Loaders,
   return savePerson(dataSource, person);
 }
 
+/**
+ * Changes fields of one account and announces it, in one transaction: the account as saved, or
+ * null when there is none (nothing announced then).
+ */
+export function updatePerson(dataSource: DataSource, personId: string, changes: Partial<Pick<Person, "themes" | "notificationFrequency">>): Promise<Person | null> {
+  return dataSource.transaction(async (manager) => {
+    const repository = manager.getRepository(Person);
+    await repository.update({ id: personId }, changes);
+    const updated = await repository.findOneBy({ id: personId });
+    if (updated) await announcePersonChanged(manager, personId);
+    return updated;
+  });
+}
+
 /** Saves a changed account and announces it, in one transaction. */
 function savePerson(dataSource: DataSource, person: Person): Promise<Person> {
   return dataSource.transaction(async (manager) => {

@@ -60,7 +60,7 @@ export async function signInWithProConnect(dataSource: DataSource, claims: ProCo
       if (!role) return "INVITATION_REQUIRED";
       person = people.create({ email, givenName: claims.givenName ?? "", usualName: claims.usualName ?? "", status: AccountStatus.ACTIVE, sub: claims.sub });
     }
-    const before = person.id ? JSON.stringify([person.email, person.sub, person.status, person.givenName, person.usualName]) : null;
+    const before = person.id ? shownFields(person) : null;
     // ProConnect knows the current email: follow it, unless another account already uses it.
     if (person.email !== email && !(await people.findOneBy({ email }))) person.email = email;
     person.sub ??= claims.sub;
@@ -68,7 +68,7 @@ export async function signInWithProConnect(dataSource: DataSource, claims: ProCo
     if (claims.givenName) person.givenName = claims.givenName;
     if (claims.usualName) person.usualName = claims.usualName;
     person = await people.save(person);
-    let changed = before !== JSON.stringify([person.email, person.sub, person.status, person.givenName, person.usualName]);
+    let changed = before !== shownFields(person);
     if (organization && role) {
       const joined = await manager
         .getRepository(Membership)
@@ -88,4 +88,9 @@ export async function signInWithProConnect(dataSource: DataSource, claims: ProCo
   const identity = await identityOfPerson(dataSource, outcome.person);
   if (identity) return { identity: { ...ANONYMOUS, ...identity }, refusal: null };
   return { identity: null, refusal: outcome.siretOnlyByInvitation ? "INVITATION_REQUIRED" : "NO_ORGANIZATION" };
+}
+
+/** What a sign-in may change of an account that the administration shows, to compare before and after. */
+function shownFields(person: Person): string {
+  return JSON.stringify([person.email, person.sub, person.status, person.givenName, person.usualName]);
 }
