@@ -10,7 +10,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { monotonicUs, readProfile, summarizeProfile, type ProfileSummary, type Window } from "./cpu-profile";
 import { startHiveGateway, startOurGateway, type GatewayProcess } from "./gateway-processes";
-import { cpuSeconds } from "./hub-processes";
+import { cpuSeconds, machineCpuSeconds } from "./hub-processes";
 import { runPhase, summarize, type RequestSpec } from "./load";
 import { ms, table, times, type BenchOutcome } from "./report";
 import { demoViewer, devSessionToken, endpoints, FEDERATED_QUERY, graphqlFailure, graphqlOnce, internalHeaders } from "./scenarios";
@@ -47,6 +47,10 @@ interface Round {
   errors: number;
   /** CPU milliseconds the gateway process used per request (user + system, from /proc). */
   cpuMsPerRequest: number;
+  /** CPU milliseconds the whole machine used per request (every process: the gateway, the subgraphs, PostgreSQL, the load generator). */
+  machineCpuMsPerRequest: number;
+  /** Of which the bench process's own (the load generator). */
+  loadCpuMsPerRequest: number;
   /** The machine's 1-minute load average when the phase ended. */
   load: number;
   /** When it ran (the monotonic clock, µs): the samples of a CPU profile that count for it. */
@@ -130,8 +134,12 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
           const pid = gatewayOf(key).pid;
           const fromUs = monotonicUs();
           const cpuBefore = cpuSeconds(pid);
+          const machineBefore = machineCpuSeconds();
+          const loadBefore = process.cpuUsage();
           const measured = await runPhase(request, { ...phase, durationMs: settings.seconds * 1000 });
           const cpu = cpuSeconds(pid) - cpuBefore;
+          const machine = machineCpuSeconds() - machineBefore;
+          const load = process.cpuUsage(loadBefore);
           for (const [message, count] of Object.entries(measured.errorSamples)) failures.push(`${name}, ${mix.name}, ${key}: ${count}× ${message}`);
           const s = summarize(measured);
           return {
@@ -141,6 +149,8 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
             requests: s.requests,
             errors: s.errors,
             cpuMsPerRequest: (cpu * 1000) / Math.max(1, s.requests),
+            machineCpuMsPerRequest: (machine * 1000) / Math.max(1, s.requests),
+            loadCpuMsPerRequest: (load.user + load.system) / 1000 / Math.max(1, s.requests),
             load: loadavg()[0],
             window: { fromUs, toUs: monotonicUs() },
           };
@@ -167,6 +177,8 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
       console.log(`\nours vs our gateway before the change (${settings.gatewayBefore}), same run:\n`);
       console.log(beforeTable(rows));
     }
+    console.log(`\nthe machine's CPU per request (ms, every process), split: the gateway, the load generator (this bench), the rest (subgraphs, PostgreSQL, anything else):\n`);
+    console.log(machineTable(rows));
     const missed = rows.filter((r) => !meetsTarget(r)).map((r) => `${r.scenario}, ${r.viewers}`);
     console.log(`\ntarget (ours ≥ ${TARGET_RPS_RATIO}× Hive's req/s and p50 ≤ Hive's): ${missed.length === 0 ? "met on every scenario" : `NOT met by ${missed.join("; ")}`}`);
 
@@ -209,7 +221,15 @@ function median(values: number[]): number {
 
 function medians(rounds: Round[]): Side {
   const of = (key: keyof Side) => median(rounds.map((r) => r[key]));
-  return { rps: of("rps"), p50: of("p50"), p95: of("p95"), errors: rounds.reduce((sum, r) => sum + r.errors, 0), cpuMsPerRequest: of("cpuMsPerRequest") };
+  return {
+    rps: of("rps"),
+    p50: of("p50"),
+    p95: of("p95"),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    cpuMsPerRequest: of("cpuMsPerRequest"),
+    machineCpuMsPerRequest: of("machineCpuMsPerRequest"),
+    loadCpuMsPerRequest: of("loadCpuMsPerRequest"),
+  };
 }
 
 function meetsTarget(row: Row): boolean {
@@ -249,6 +269,15 @@ function gatewayTable(rows: Row[]): string {
   return table(
     ["scenario", "viewers", ...comparedHeaders("Hive", true), "target"],
     rows.map((r) => [r.scenario, r.viewers, ...compared(r.ours, r.hive, true), meetsTarget(r) ? "met" : "NOT met"]),
+  );
+}
+
+function machineTable(rows: Row[]): string {
+  const split = (side: Side) => [ms(side.machineCpuMsPerRequest), ms(side.cpuMsPerRequest), ms(side.loadCpuMsPerRequest), ms(side.machineCpuMsPerRequest - side.cpuMsPerRequest - side.loadCpuMsPerRequest)];
+  const sides = (r: Row): [string, Side][] => [["ours", r.ours], ...(r.before ? [["before", r.before] as [string, Side]] : []), ["Hive", r.hive]];
+  return table(
+    ["scenario", "viewers", "through", "machine", "gateway", "load", "rest"],
+    rows.flatMap((r) => sides(r).map(([name, side]) => [r.scenario, r.viewers, name, ...split(side)])),
   );
 }
 

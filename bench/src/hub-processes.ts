@@ -61,9 +61,7 @@ export function rssKiB(pid: number | null): number {
 }
 
 let clockTicks: number | null = null;
-/** CPU seconds (user + system) `pid` has used so far, or NaN. */
-export function cpuSeconds(pid: number | null): number {
-  if (pid === null) return NaN;
+function ticksPerSecond(): number {
   if (clockTicks === null) {
     try {
       clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8", timeout: 5000 }).trim()) || 100;
@@ -71,8 +69,26 @@ export function cpuSeconds(pid: number | null): number {
       clockTicks = 100;
     }
   }
+  return clockTicks;
+}
+
+/** CPU seconds (user + system) `pid` has used so far, or NaN. */
+export function cpuSeconds(pid: number | null): number {
+  if (pid === null) return NaN;
   const s = stat(pid);
-  return s ? s.ticks / clockTicks : NaN;
+  return s ? s.ticks / ticksPerSecond() : NaN;
+}
+
+/** CPU seconds the whole machine has spent busy so far (every CPU, every process: /proc/stat's first line without idle and iowait), or NaN. */
+export function machineCpuSeconds(): number {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already in user).
+    const busy = fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + (fields[7] ?? 0);
+    return busy / ticksPerSecond();
+  } catch {
+    return NaN;
+  }
 }
 
 /** The pids below `rootPid` (children, grandchildren, …) whose command name is `comm` (e.g. "postgres"). */

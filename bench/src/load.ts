@@ -1,6 +1,10 @@
 // The load generator: a closed loop of C workers, each sending one request, waiting for the
 // whole response, then sending the next. Bounded by a deadline and by a request count; each
 // request is bounded by its own timeout, so a phase never outlives deadline + timeout.
+// Requests go through Node's own HTTP client on one kept-alive connection per worker: fetch
+// (undici behind the WHATWG API: Headers, AbortSignal, streams) cost this process as much CPU
+// per request as the gateway under test, CPU the processes measured then did not get.
+import { Agent, request as httpRequest } from "node:http";
 import { performance } from "node:perf_hooks";
 
 /** One kind of request, sent over and over. */
@@ -54,6 +58,8 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
     else if (Object.keys(errorSamples).length < MAX_DISTINCT_ERRORS) errorSamples[key] = 1;
   };
 
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const url = new URL(spec.url);
   const worker = async (index: number) => {
     while (issued < options.maxRequests && performance.now() < deadline) {
       const body = spec.bodies && spec.bodies.length > 0 ? spec.bodies[issued % spec.bodies.length] : spec.body;
@@ -61,16 +67,10 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
       const t0 = performance.now();
       let failure: string | null;
       try {
-        const response = await fetch(spec.url, {
-          method: "POST",
-          headers: spec.headers(index),
-          body,
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-        const text = await response.text();
-        failure = spec.check(response.status, text);
+        const response = await post(agent, url, { "content-type": "application/json", ...spec.headers(index) }, body, options.timeoutMs);
+        failure = spec.check(response.status, response.body);
       } catch (error) {
-        failure = describeFetchError(error);
+        failure = error instanceof Error ? `${error.message}${"code" in error && error.code ? ` (${String(error.code)})` : ""}` : String(error);
       }
       const latency = performance.now() - t0;
       if (failure === null) latencies[ok++] = latency;
@@ -78,17 +78,33 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
     }
   };
 
-  await Promise.all(Array.from({ length: options.concurrency }, (_, index) => worker(index)));
+  try {
+    await Promise.all(Array.from({ length: options.concurrency }, (_, index) => worker(index)));
+  } finally {
+    agent.destroy();
+  }
   return { requests: ok + errors, errors, elapsedMs: performance.now() - started, latencies: latencies.slice(0, ok), errorSamples };
 }
 
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === "TimeoutError") return "request timed out";
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return `${error.message}${cause ? ` (${cause.code ?? cause.message})` : ""}`;
-  }
-  return String(error);
+/** One POST and its whole answer as text; fails with "request timed out" after `timeoutMs` (the socket is closed). */
+function post(agent: Agent, url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") });
+      });
+      response.on("error", reject);
+    });
+    const timer = setTimeout(() => request.destroy(new Error("request timed out")), timeoutMs);
+    request.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    request.end(body);
+  });
 }
 
 /** The figures of a measured phase. Latencies in ms; percentiles over successful requests. */
