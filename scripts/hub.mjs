@@ -195,7 +195,10 @@ export function spawnService(name, workspace, env, { prefix = true } = {}) {
   // The IPC channel closes if this script dies, and the service then stops itself.
   // A variable set to undefined in `env` is removed (the subgraphs never see the admin DATABASE_URL).
   const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined));
-  const child = spawn(process.execPath, [join(ROOT, workspace, "dist", "main.js")], {
+  // HUB_CPU_PROFILE_DIR: each service runs under `node --cpu-prof` and writes <name>.cpuprofile there when it stops.
+  const profileDir = process.env.HUB_CPU_PROFILE_DIR;
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, workspace, "dist", "main.js")], {
     cwd: ROOT,
     env: merged,
     stdio: ["ignore", "pipe", "pipe", "ipc"],

@@ -10,7 +10,8 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { monotonicUs, readProfile, summarizeProfile, type ProfileSummary, type Window } from "./cpu-profile";
 import { startHiveGateway, startOurGateway, type GatewayProcess } from "./gateway-processes";
-import { cpuSeconds, machineCpuSeconds } from "./hub-processes";
+import { cpuSeconds, descendantsNamed, findServicePid, machineCpuSeconds } from "./hub-processes";
+import { HUB_PORT } from "./hub-process";
 import { runPhase, summarize, type RequestSpec } from "./load";
 import { ms, table, times, type BenchOutcome } from "./report";
 import { demoViewer, devSessionToken, endpoints, FEDERATED_QUERY, graphqlFailure, graphqlOnce, internalHeaders } from "./scenarios";
@@ -36,7 +37,17 @@ export interface GatewayBenchHub {
   /** The hub's gateway: the dev sign-in of the demo accounts. */
   gatewayUrl: string;
   root: string;
+  /** The start.mjs the bench spawned (undefined for a hub already running): whose subgraphs and PostgreSQL's CPU is split out. */
+  startPid: number | undefined;
 }
+
+/** The subgraphs' scripts and ports, to find their processes. */
+const SUBGRAPH_PROCESSES = [
+  ["subgraphs/projects/dist/main.js", HUB_PORT.projects],
+  ["subgraphs/people-territories/dist/main.js", HUB_PORT.peopleTerritories],
+  ["subgraphs/funding/dist/main.js", HUB_PORT.funding],
+  ["subgraphs/reporting/dist/main.js", HUB_PORT.reporting],
+] as const;
 
 /** One measured phase of one gateway. */
 interface Round {
@@ -51,6 +62,10 @@ interface Round {
   machineCpuMsPerRequest: number;
   /** Of which the bench process's own (the load generator). */
   loadCpuMsPerRequest: number;
+  /** Of which the four subgraphs' processes (NaN when not found). */
+  subgraphsCpuMsPerRequest: number;
+  /** Of which the hub's PostgreSQL (its server and backends, when the bench started the hub; else NaN). */
+  postgresCpuMsPerRequest: number;
   /** The machine's 1-minute load average when the phase ended. */
   load: number;
   /** When it ran (the monotonic clock, µs): the samples of a CPU profile that count for it. */
@@ -111,6 +126,7 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
     ];
 
     console.log([...gateways].map(([key, g]) => `${key}: ${g.url} (pid ${g.pid})`).join("; "));
+    const subgraphPids = SUBGRAPH_PROCESSES.map(([script, port]) => findServicePid(script, hub.startPid, port));
     console.log("\nchecking that they answer the same:");
     for (const { name, query, variables } of queries) {
       const answers = await Promise.all(contenders.map((key) => graphqlOnce(gatewayOf(key).url, headersOf(key, 1)(), query, variables)));
@@ -135,11 +151,16 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
           const fromUs = monotonicUs();
           const cpuBefore = cpuSeconds(pid);
           const machineBefore = machineCpuSeconds();
+          const postgres = hub.startPid === undefined ? [] : descendantsNamed(hub.startPid, "postgres");
+          // PostgreSQL's processes alive at the start; one that ends during the round counts for nothing (NaN at either end).
+          const hubCpu = () => ({ subgraphs: subgraphPids.reduce<number>((sum, subgraph) => sum + cpuSeconds(subgraph), 0), postgres: postgres.map(cpuSeconds) });
+          const hubBefore = hubCpu();
           const loadBefore = process.cpuUsage();
           const measured = await runPhase(request, { ...phase, durationMs: settings.seconds * 1000 });
           const cpu = cpuSeconds(pid) - cpuBefore;
           const machine = machineCpuSeconds() - machineBefore;
           const load = process.cpuUsage(loadBefore);
+          const hubAfter = hubCpu();
           for (const [message, count] of Object.entries(measured.errorSamples)) failures.push(`${name}, ${mix.name}, ${key}: ${count}× ${message}`);
           const s = summarize(measured);
           return {
@@ -151,6 +172,8 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
             cpuMsPerRequest: (cpu * 1000) / Math.max(1, s.requests),
             machineCpuMsPerRequest: (machine * 1000) / Math.max(1, s.requests),
             loadCpuMsPerRequest: (load.user + load.system) / 1000 / Math.max(1, s.requests),
+            subgraphsCpuMsPerRequest: ((hubAfter.subgraphs - hubBefore.subgraphs) * 1000) / Math.max(1, s.requests),
+            postgresCpuMsPerRequest: hub.startPid === undefined ? NaN : (hubAfter.postgres.reduce((sum, after, i) => sum + (after - hubBefore.postgres[i] || 0), 0) * 1000) / Math.max(1, s.requests),
             load: loadavg()[0],
             window: { fromUs, toUs: monotonicUs() },
           };
@@ -177,7 +200,7 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
       console.log(`\nours vs our gateway before the change (${settings.gatewayBefore}), same run:\n`);
       console.log(beforeTable(rows));
     }
-    console.log(`\nthe machine's CPU per request (ms, every process), split: the gateway, the load generator (this bench), the rest (subgraphs, PostgreSQL, anything else):\n`);
+    console.log(`\nthe machine's CPU per request (ms, every process), split: the gateway, the load generator (this bench), the four subgraphs, the hub's PostgreSQL, anything else:\n`);
     console.log(machineTable(rows));
     const missed = rows.filter((r) => !meetsTarget(r)).map((r) => `${r.scenario}, ${r.viewers}`);
     console.log(`\ntarget (ours ≥ ${TARGET_RPS_RATIO}× Hive's req/s and p50 ≤ Hive's): ${missed.length === 0 ? "met on every scenario" : `NOT met by ${missed.join("; ")}`}`);
@@ -229,6 +252,8 @@ function medians(rounds: Round[]): Side {
     cpuMsPerRequest: of("cpuMsPerRequest"),
     machineCpuMsPerRequest: of("machineCpuMsPerRequest"),
     loadCpuMsPerRequest: of("loadCpuMsPerRequest"),
+    subgraphsCpuMsPerRequest: of("subgraphsCpuMsPerRequest"),
+    postgresCpuMsPerRequest: of("postgresCpuMsPerRequest"),
   };
 }
 
@@ -273,10 +298,13 @@ function gatewayTable(rows: Row[]): string {
 }
 
 function machineTable(rows: Row[]): string {
-  const split = (side: Side) => [ms(side.machineCpuMsPerRequest), ms(side.cpuMsPerRequest), ms(side.loadCpuMsPerRequest), ms(side.machineCpuMsPerRequest - side.cpuMsPerRequest - side.loadCpuMsPerRequest)];
+  const split = (side: Side) => {
+    const known = side.cpuMsPerRequest + side.loadCpuMsPerRequest + side.subgraphsCpuMsPerRequest + (side.postgresCpuMsPerRequest || 0);
+    return [side.machineCpuMsPerRequest, side.cpuMsPerRequest, side.loadCpuMsPerRequest, side.subgraphsCpuMsPerRequest, side.postgresCpuMsPerRequest, side.machineCpuMsPerRequest - known].map(ms);
+  };
   const sides = (r: Row): [string, Side][] => [["ours", r.ours], ...(r.before ? [["before", r.before] as [string, Side]] : []), ["Hive", r.hive]];
   return table(
-    ["scenario", "viewers", "through", "machine", "gateway", "load", "rest"],
+    ["scenario", "viewers", "through", "machine", "gateway", "load", "subgraphs", "postgres", "other"],
     rows.flatMap((r) => sides(r).map(([name, side]) => [r.scenario, r.viewers, name, ...split(side)])),
   );
 }

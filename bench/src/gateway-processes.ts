@@ -32,10 +32,11 @@ export interface GatewayStart {
 
 const START_TIMEOUT_MS = 180_000;
 
-/** Our gateway, as the hub runs it (development mode, the bench's rate limits), on `port`. */
+/** Our gateway, as the hub's image runs it (NODE_ENV=production, as Hive's below) but in development mode (the demo sign-in) with the bench's rate limits, on `port`. */
 export function startOurGateway(start: GatewayStart): Promise<GatewayProcess> {
   const { subgraphUrls: urls } = start;
   return startProcess(start.script ? "before" : "ours", start, [start.script ?? join(start.root, "gateway", "dist", "main.js")], `http://127.0.0.1:${start.port}/ready`, {
+    NODE_ENV: "production",
     ...BENCH_RATE_LIMITS,
     ...process.env,
     GATEWAY_PORT: String(start.port),

@@ -82,7 +82,9 @@ export function spawnHub(options: SpawnHubOptions): HubProcess {
     // far above the gateway's default cap of 200 per viewer. Its benchmarks send thousands of
     // requests a minute as one viewer (or anonymously, from one address): the rate limits stay
     // on (their cost is measured) at their highest setting, far above what the load sends.
-    env: { WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "100000", ...BENCH_RATE_LIMITS, ...subgraphUrlsEnv(), ...process.env, HUB_DATA_DIR: options.dataDir, HUB_MODE: "development" },
+    // NODE_ENV=production as in the hub's image (graphql-js and express skip their development
+    // checks); HUB_MODE=development for the demo accounts' sign-in.
+    env: { WS_MAX_SUBSCRIPTIONS_PER_VIEWER: "100000", NODE_ENV: "production", ...BENCH_RATE_LIMITS, ...subgraphUrlsEnv(), ...process.env, HUB_DATA_DIR: options.dataDir, HUB_MODE: "development" },
     stdio: ["ignore", "pipe", "pipe"],
     // Own process group: a terminal Ctrl-C reaches the bench only, which stops the hub in order.
     detached: true,

@@ -115,7 +115,7 @@ async function main(): Promise<number> {
         const session = await openHub(settings, { dataDir: settings.dataDir }, ROOT, join(RESULTS_DIR, "hub.log"), (stop) => (stopHub = cleanups.add("stop the hub", stop)));
         hub = { gatewayUrl: session.gatewayUrl, startedByBench: session.startedByBench, startMs: session.startMs };
         if (hubBenches.includes("federated")) await run("federated", () => runFederatedBench(session.gatewayUrl, settings));
-        if (hubBenches.includes("gateway")) await run("gateway", () => runGatewayBench({ gatewayUrl: session.gatewayUrl, root: ROOT }, settings));
+        if (hubBenches.includes("gateway")) await run("gateway", () => runGatewayBench({ gatewayUrl: session.gatewayUrl, root: ROOT, startPid: session.startPid }, settings));
         if (hubBenches.includes("funding")) {
           const fundingDatabase = session.startedByBench ? fundingDatabaseUrl(settings.dataDir, settings.databaseUrl, HUB_POSTGRES_PORT) : null;
           await run("funding", () => runFundingBench({ gatewayUrl: session.gatewayUrl, standInUrl: `http://127.0.0.1:${HUB_PORT.standIn}`, fundingDatabaseUrl: fundingDatabase }, settings));
