@@ -46,7 +46,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   // @apollo/gateway reports anonymous usage unless told not to: a public service must not.
   // eslint-disable-next-line no-restricted-properties -- a write, read by @apollo/gateway's constructor: the only switch it offers
   if (config.apolloTelemetry !== "enabled") process.env.APOLLO_TELEMETRY_DISABLED = "true";
-  const { json: log, logger } = createGatewayLogger(quiet ? "error" : config.logLevel);
+  const { json: log, logger, close: closeLog } = createGatewayLogger(quiet ? "error" : config.logLevel);
   const supergraphSdl = readSupergraphSdl(config);
   // Live subscriptions per connection and per caller (the WebSocket's caps, read by /metrics too).
   const slots = new SubscriptionSlots({
@@ -146,6 +146,8 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   const authenticate: Authenticate = (header) => credentialFromAuthorization(header, sessionTokens, apiKeys, sessions);
   const app = express();
   app.disable("x-powered-by");
+  // No ETag: a GraphQL answer is not revalidated (hashing each body cost every request a SHA-1).
+  app.disable("etag");
   app.use(securityHeaders);
   app.use(assignRequestId);
   // A span for each GraphQL request and each REST route that calls a subgraph (with tracing on).
@@ -247,6 +249,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
       await rateLimiter.close();
       for (const source of Object.values(dataSources)) source.close();
       await tracer?.shutdown();
+      closeLog();
     },
   };
 }
