@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
@@ -70,7 +70,9 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
     introspection: options.mode !== "production",
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, options.logger.error),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // No cache hints in our schemas (answers depend on the viewer): without the cache-control
+    // plugin, Apollo does not wrap every field's resolver to collect them.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
