@@ -54,8 +54,8 @@ export interface SubgraphDataSourceOptions {
 
 type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
 
-/** Connection-level failures after which a query is worth one more try (the subgraph may not have seen it). */
-const RETRYABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EAI_AGAIN"]);
+/** Connection-level failures after which a query is worth one more try (the subgraph may not have seen it); UND_ERR_SOCKET: undici's "other side closed". */
+const RETRYABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "UND_ERR_SOCKET"]);
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 const RETRY_DELAY_MS = 25;
 
