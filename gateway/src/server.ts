@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createTracer, jsonErrorHandler, requestSpan, serverSpans, type ServiceApp, type Viewer } from "@hub/kit";
+import { createTracer, jsonErrorHandler, requestSpan, serverSpans, VerifiedTokens, type ServiceApp, type Viewer } from "@hub/kit";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
@@ -12,7 +12,6 @@ import { devTokenRouter } from "./auth/dev-token.route";
 import { proConnectRouter } from "./auth/proconnect.route";
 import { credentialFromAuthorization, SESSION_AUDIENCE, type Authenticate } from "./auth/session";
 import { SessionChecker } from "./auth/session-checker";
-import { SessionTokens } from "./auth/session-tokens";
 import type { GatewayConfig } from "./config";
 import { documentsRouter } from "./documents.route";
 import { importsRouter } from "./imports.route";
@@ -142,7 +141,7 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     internalTokenSecret: config.internalTokenSecret,
     cacheMs: config.sessionCheckSeconds * 1000,
   });
-  const sessionTokens = new SessionTokens(config.sessionSecret, SESSION_AUDIENCE);
+  const sessionTokens = new VerifiedTokens(config.sessionSecret, SESSION_AUDIENCE);
   const authenticate: Authenticate = (header) => credentialFromAuthorization(header, sessionTokens, apiKeys, sessions);
   const app = express();
   app.disable("x-powered-by");

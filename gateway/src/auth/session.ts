@@ -1,8 +1,7 @@
-import { ANONYMOUS, isPersonRole, signViewer, unauthenticated, upstreamUnavailable, type Viewer } from "@hub/kit";
+import { ANONYMOUS, isPersonRole, signViewer, unauthenticated, upstreamUnavailable, type VerifiedTokens, type Viewer } from "@hub/kit";
 import type { GraphQLError } from "graphql";
 import type { ApiKeyAuthenticator, ProgrammeKey } from "./api-keys";
 import type { SessionChecker } from "./session-checker";
-import type { SessionTokens } from "./session-tokens";
 
 export const SESSION_AUDIENCE = "hub-session";
 /** Session tokens last a working day, like a ProConnect session. */
@@ -53,7 +52,7 @@ export type Authenticate = (header: unknown) => Promise<Credential>;
  * UNAUTHENTICATED (401) for a malformed, forged, expired or revoked credential, and for a session
  * token claiming a role no person holds (SERVICE, PROGRAMME): those come only from the hub itself.
  */
-export async function credentialFromAuthorization(header: unknown, tokens: SessionTokens, apiKeys: ApiKeyAuthenticator, sessions: SessionChecker): Promise<Credential> {
+export async function credentialFromAuthorization(header: unknown, tokens: VerifiedTokens, apiKeys: ApiKeyAuthenticator, sessions: SessionChecker): Promise<Credential> {
   if (header === undefined || header === null || header === "") return { viewer: ANONYMOUS, expiresAt: null, apiKey: null, programme: null };
   const match = typeof header === "string" ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header) : null;
   if (!match) throw refused();

@@ -20,4 +20,5 @@ export * from "./service";
 export * from "./subgraph-client";
 export * from "./subscriptions";
 export * from "./tracing";
+export * from "./verified-tokens";
 export * from "./viewer";

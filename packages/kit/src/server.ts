@@ -12,7 +12,8 @@ import { jsonErrorHandler } from "./http-errors";
 import { serveSubscriptions } from "./subscriptions";
 import { createLogger, type Logger } from "./logger";
 import { createTracer, requestSpan, serverSpans, traceStatements, type Tracer } from "./tracing";
-import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, verifyViewer, type Viewer } from "./viewer";
+import { VerifiedTokens } from "./verified-tokens";
+import { INTERNAL_AUDIENCE, INTERNAL_TOKEN_HEADER, type Viewer } from "./viewer";
 
 export interface SubgraphServerOptions<C> {
   name: string;
@@ -65,6 +66,8 @@ export interface RunningServer {
  * a valid internal token signed by the gateway, and GET /health.
  */
 export async function createSubgraphApp<C extends object>(options: SubgraphServerOptions<C>): Promise<ServiceApp> {
+  // The gateway reuses a viewer's internal token for a while: its signature is checked once.
+  const internalTokens = new VerifiedTokens(options.internalTokenSecret, INTERNAL_AUDIENCE);
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     introspection: options.mode !== "production",
@@ -113,7 +116,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const token = req.headers[INTERNAL_TOKEN_HEADER];
-        const viewer = typeof token === "string" ? verifyViewer(token, options.internalTokenSecret, INTERNAL_AUDIENCE) : null;
+        const viewer = typeof token === "string" ? (internalTokens.verify(token)?.viewer ?? null) : null;
         if (!viewer) {
           return Promise.reject(
             new GraphQLError("A valid internal token from the gateway is required", {

@@ -1,13 +1,14 @@
-import { ANONYMOUS, signViewer, type Viewer } from "@hub/kit";
-import { SESSION_AUDIENCE } from "./session";
-import { SessionTokens } from "./session-tokens";
+import { VerifiedTokens } from "./verified-tokens";
+import { ANONYMOUS, signViewer, type Viewer } from "./viewer";
+
+const SESSION_AUDIENCE = "hub-session";
 
 const SECRET = "s".repeat(40);
 const julien: Viewer = { ...ANONYMOUS, personId: "6f1c2a47-3d8e-4b7a-9c51-0e2d4f6a8b13", organizationId: "DDT:63", roles: ["STATE_AGENT"], departements: ["63"] };
 
-describe("SessionTokens", () => {
+describe("VerifiedTokens", () => {
   it("gives the token's viewer and expiry, the second time without checking the signature again", () => {
-    const tokens = new SessionTokens(SECRET, SESSION_AUDIENCE);
+    const tokens = new VerifiedTokens(SECRET, SESSION_AUDIENCE);
     const token = signViewer(julien, SECRET, SESSION_AUDIENCE, 3600);
     const first = tokens.verify(token);
     expect(first?.viewer).toEqual(julien);
@@ -18,7 +19,7 @@ describe("SessionTokens", () => {
   });
 
   it("refuses a token past its expiry even though it was accepted before", () => {
-    const tokens = new SessionTokens(SECRET, SESSION_AUDIENCE);
+    const tokens = new VerifiedTokens(SECRET, SESSION_AUDIENCE);
     const token = signViewer(julien, SECRET, SESSION_AUDIENCE, 60);
     const session = tokens.verify(token);
     if (!session) throw new Error("a fresh token was refused");
@@ -29,7 +30,7 @@ describe("SessionTokens", () => {
   });
 
   it("refuses a token altered after one was accepted, signed with another secret, or for another audience", () => {
-    const tokens = new SessionTokens(SECRET, SESSION_AUDIENCE);
+    const tokens = new VerifiedTokens(SECRET, SESSION_AUDIENCE);
     const token = signViewer(julien, SECRET, SESSION_AUDIENCE, 3600);
     expect(tokens.verify(token)).not.toBeNull();
     const [header, , signature] = token.split(".");
@@ -41,7 +42,7 @@ describe("SessionTokens", () => {
   });
 
   it("keeps at most `max` tokens, the least recently used dropped first", () => {
-    const tokens = new SessionTokens(SECRET, SESSION_AUDIENCE, 2);
+    const tokens = new VerifiedTokens(SECRET, SESSION_AUDIENCE, 2);
     const signed = [1, 2, 3].map((ttl) => signViewer(julien, SECRET, SESSION_AUDIENCE, 3600 + ttl));
     const sessions = signed.map((token) => tokens.verify(token));
     // The first was dropped: verified again, a new object; the third is still kept.
