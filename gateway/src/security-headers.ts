@@ -1,4 +1,4 @@
-import type express from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
  * Headers on every response. The web app has no inline script or style (checked on the built
@@ -6,7 +6,7 @@ import type express from "express";
  * let 'self' cover ws:) and the favicon's data: URL. No referrer: links in project texts must not
  * leak a fiche's address.
  */
-export function securityHeaders(request: express.Request, response: express.Response, next: express.NextFunction): void {
+export function securityHeaders(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   const host = request.headers.host;
   const sockets = host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? ` ws://${host} wss://${host}` : "";
   response.setHeader(

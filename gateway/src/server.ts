@@ -2,10 +2,11 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createTracer, jsonErrorHandler, requestSpan, serverSpans, VerifiedTokens, type ServiceApp, type Viewer } from "@hub/kit";
+import { BODY_LIMIT_BYTES, createTracer, jsonErrorHandler, requestSpan, serverSpans, VerifiedTokens, withGraphqlFastLane, type LaneResponse, type ServiceApp, type Viewer } from "@hub/kit";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { ApiKeyAuthenticator } from "./auth/api-keys";
 import { devTokenRouter } from "./auth/dev-token.route";
@@ -153,18 +154,14 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   app.use(["/graphql", "/exports", "/imports", "/documents", "/projects"], serverSpans(tracer));
   // First: every GraphQL request would otherwise walk past each router below (express matches
   // them one by one), none of which serves /graphql.
-  app.use(
-    "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const credential = await authenticate(req.headers.authorization);
-        // Every request counts, even one that will not parse: 429 with Retry-After past the caller's rate.
-        await rateLimiter.admit(credential, clientAddress(req, config.trustProxyHops));
-        return { viewer: credential.viewer, programme: credential.programme, requestId: res.locals.requestId as string, span: requestSpan(res) };
-      },
-    }),
-  );
+  /** An operation's context over HTTP: who calls (authenticated, within its rate), the request's id and span. */
+  const graphqlContext = async (request: IncomingMessage, response: LaneResponse): Promise<GatewayContext> => {
+    const credential = await authenticate(request.headers.authorization);
+    // Every request counts, even one that will not parse: 429 with Retry-After past the caller's rate.
+    await rateLimiter.admit(credential, clientAddress(request, config.trustProxyHops));
+    return { viewer: credential.viewer, programme: credential.programme, requestId: response.locals.requestId as string, span: requestSpan(response) };
+  };
+  app.use("/graphql", express.json({ limit: BODY_LIMIT_BYTES }), expressMiddleware(apollo, { context: ({ req, res }) => graphqlContext(req, res) }));
   app.use(metricsRouter(metrics, config.metricsToken, config.mode));
   app.use(
     healthRouter({
@@ -225,6 +222,21 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
   let closeWebSocket: () => Promise<void> = async () => {};
   return {
     app,
+    // Without tracing, POST /graphql in JSON goes straight to Apollo, past express (the app's
+    // /graphql above serves the rest the same way: GET, other bodies, and every request when traced).
+    handler: tracer
+      ? undefined
+      : withGraphqlFastLane({
+          apollo,
+          app,
+          maxBodyBytes: BODY_LIMIT_BYTES,
+          prepare: (request, response) => {
+            securityHeaders(request, response, () => undefined);
+            assignRequestId(request, response, () => undefined);
+          },
+          context: graphqlContext,
+          log: logger.error,
+        }),
     attach: (server) => {
       closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, authenticate, subscriptions, {
         limits: config.limits,

@@ -1,5 +1,5 @@
-import type { RequestHandler } from "express";
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** The header carrying a request's id: from the caller (when well formed), to every subgraph, and back. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -12,9 +12,9 @@ export function requestIdFrom(given: unknown): string {
 }
 
 /** Gives every HTTP request its id (`response.locals.requestId`) and returns it in the `x-request-id` header. */
-export const assignRequestId: RequestHandler = (request, response, next) => {
+export function assignRequestId(request: IncomingMessage, response: ServerResponse & { locals: Record<string, unknown> }, next: () => void): void {
   const id = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
   response.locals.requestId = id;
   response.setHeader(REQUEST_ID_HEADER, id);
   next();
-};
+}

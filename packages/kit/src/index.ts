@@ -5,6 +5,7 @@ export * from "./circuit-breaker";
 export * from "./context";
 export * from "./database";
 export * from "./errors";
+export * from "./graphql-fast-lane";
 export * from "./http-errors";
 export * from "./journal";
 export * from "./jwt";

@@ -3,11 +3,12 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
-import type { Server } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { HubMode, SubgraphConfig } from "./config";
 import { openDatabase, statementScope, type Database, type DatabaseOptions } from "./database";
 import { formatError } from "./errors";
+import { withGraphqlFastLane } from "./graphql-fast-lane";
 import { jsonErrorHandler } from "./http-errors";
 import { serveSubscriptions } from "./subscriptions";
 import { createLogger, type Logger } from "./logger";
@@ -44,8 +45,13 @@ function operationLabel(body: unknown): { type: string; name: string | null } {
 }
 
 /** A service ready to listen: its express app and what to release when it stops. */
+/** The largest GraphQL request body a service reads (413 beyond). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 export interface ServiceApp {
   app: express.Express;
+  /** The request listener, when not `app` itself (the GraphQL fast lane in front of it: withGraphqlFastLane). */
+  handler?: RequestListener;
   /** Releases everything but the listening socket (Apollo, database pools, timers). */
   close(): Promise<void>;
   /** Called once the HTTP server exists, e.g. to accept WebSocket upgrades on it. */
@@ -68,6 +74,21 @@ export interface RunningServer {
 export async function createSubgraphApp<C extends object>(options: SubgraphServerOptions<C>): Promise<ServiceApp> {
   // The gateway reuses a viewer's internal token for a while: its signature is checked once.
   const internalTokens = new VerifiedTokens(options.internalTokenSecret, INTERNAL_AUDIENCE);
+  /** A request's context: its viewer from the gateway's internal token, or UNAUTHENTICATED (401). */
+  const context = (request: IncomingMessage): Promise<C> => {
+    const token = request.headers[INTERNAL_TOKEN_HEADER];
+    const viewer = typeof token === "string" ? (internalTokens.verify(token)?.viewer ?? null) : null;
+    if (!viewer) {
+      return Promise.reject(
+        new GraphQLError("A valid internal token from the gateway is required", {
+          extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+        }),
+      );
+    }
+    const scope = statementScope.getStore();
+    if (scope) scope.service = viewer.roles.includes("SERVICE");
+    return Promise.resolve(options.createContext(viewer));
+  };
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     introspection: options.mode !== "production",
@@ -99,7 +120,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
   options.extend?.(app);
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: BODY_LIMIT_BYTES }),
     // After the body is read (its stream events would lose the scope): the rest of the request runs in it.
     (request: express.Request, response: express.Response, next: express.NextFunction) => {
       const span = requestSpan(response);
@@ -113,22 +134,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
       // The span is active again (the body's stream events lost it), with the statement scope.
       statementScope.run({ service: false }, () => tracer.withSpan(span, next));
     },
-    expressMiddleware(apollo, {
-      context: ({ req }) => {
-        const token = req.headers[INTERNAL_TOKEN_HEADER];
-        const viewer = typeof token === "string" ? (internalTokens.verify(token)?.viewer ?? null) : null;
-        if (!viewer) {
-          return Promise.reject(
-            new GraphQLError("A valid internal token from the gateway is required", {
-              extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-            }),
-          );
-        }
-        const scope = statementScope.getStore();
-        if (scope) scope.service = viewer.roles.includes("SERVICE");
-        return Promise.resolve(options.createContext(viewer));
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => context(req) }),
   );
   // Malformed or oversized JSON, or any unexpected failure: a JSON answer without detail.
   app.use(jsonErrorHandler(options.logger.error));
@@ -136,6 +142,17 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
   let closeSubscriptions: () => Promise<void> = async () => {};
   return {
     app,
+    // Without tracing, POST /graphql in JSON goes straight to Apollo (the app's /graphql serves the rest the same way).
+    handler: tracer
+      ? undefined
+      : withGraphqlFastLane({
+          apollo,
+          app,
+          maxBodyBytes: BODY_LIMIT_BYTES,
+          context: (request) => context(request),
+          around: (handle) => statementScope.run({ service: false }, handle),
+          log: options.logger.error,
+        }),
     database: options.database,
     attach: options.subscriptions
       ? (server) => {
@@ -158,7 +175,7 @@ export const KEEP_ALIVE_MS = 65_000;
 /** Listens on `port` (0 = any free port); `stop` closes connections, then the service. */
 export async function listen(service: ServiceApp, port: number, host = "127.0.0.1", path = "/graphql"): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = service.app.listen(port, host, () => resolve(listening));
+    const listening = createServer(service.handler ?? service.app).listen(port, host, () => resolve(listening));
     listening.once("error", reject);
   });
   // The gateway's HTTP client keeps idle connections with no time limit. With Node's 5 s

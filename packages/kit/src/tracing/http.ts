@@ -3,7 +3,7 @@ import { parseTraceparent, type Span } from "./span";
 import type { Tracer } from "./tracer";
 
 /** The span of the request being served (set by `serverSpans`), to rename it or add to it. */
-export function requestSpan(response: Response): Span | undefined {
+export function requestSpan(response: { locals: Record<string, unknown> }): Span | undefined {
   return response.locals.span as Span | undefined;
 }
 
