@@ -34,7 +34,7 @@ function notFrom(workspaces, message) {
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/", "**/node_modules/", "**/coverage/", "**/.data/", "bench/results/"],
+    ignores: ["**/dist/", "**/dist-before/", "**/node_modules/", "**/coverage/", "**/.data/", "bench/results/"],
   },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

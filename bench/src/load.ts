@@ -70,7 +70,7 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
         const response = await post(agent, url, { "content-type": "application/json", ...spec.headers(index) }, body, options.timeoutMs);
         failure = spec.check(response.status, response.body);
       } catch (error) {
-        failure = error instanceof Error ? `${error.message}${"code" in error && error.code ? ` (${String(error.code)})` : ""}` : String(error);
+        failure = describeError(error);
       }
       const latency = performance.now() - t0;
       if (failure === null) latencies[ok++] = latency;
@@ -84,6 +84,13 @@ export async function runPhase(spec: RequestSpec, options: PhaseOptions): Promis
     agent.destroy();
   }
   return { requests: ok + errors, errors, elapsedMs: performance.now() - started, latencies: latencies.slice(0, ok), errorSamples };
+}
+
+/** A failed request in words: the error's message, and its system code when it has one (ECONNREFUSED …). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? `${error.message} (${code})` : error.message;
 }
 
 /** One POST and its whole answer as text; fails with "request timed out" after `timeoutMs` (the socket is closed). */

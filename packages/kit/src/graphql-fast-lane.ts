@@ -107,7 +107,7 @@ function readJson(request: IncomingMessage, limit: number): Promise<unknown> {
       if (raw.length === 0) return resolve({});
       // A byte order mark is dropped (as express.json's decoder does); strict mode: only an object or an array.
       const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-      const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/.exec(text)?.[1];
+      const first = /^[ \t\n\r]*([^ \t\n\r])/.exec(text)?.[1];
       try {
         if (first !== "{" && first !== "[") throw new Error("not an object or an array");
         resolve(JSON.parse(text));
