@@ -57,6 +57,8 @@ export function startHiveGateway(start: GatewayStart): Promise<GatewayProcess> {
   return startProcess("Hive", start, [script, String(start.port), supergraph, ...subgraphs], `http://127.0.0.1:${start.port}/readiness`, {
     PATH: process.env.PATH ?? "",
     NODE_ENV: "production",
+    // The same V8 settings as ours and the hub's services, when the run sets any.
+    ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
     // HIVE_LOGGING=debug: Hive's debug log (each subgraph call and its error) in gateway-hive.log.
     ...(process.env.HIVE_LOGGING ? { HIVE_LOGGING: process.env.HIVE_LOGGING } : {}),
   });
