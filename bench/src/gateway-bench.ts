@@ -148,12 +148,12 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
         const measure = async (key: Contender): Promise<Round> => {
           const request = requestOf(key);
           const pid = gatewayOf(key).pid;
+          // PostgreSQL's processes alive at the start (found before the round: the /proc scan is not measured); one that ends during the round counts for nothing (NaN at either end).
+          const postgres = hub.startPid === undefined ? [] : descendantsNamed(hub.startPid, "postgres");
+          const hubCpu = () => ({ subgraphs: subgraphPids.reduce<number>((sum, subgraph) => sum + cpuSeconds(subgraph), 0), postgres: postgres.map(cpuSeconds) });
           const fromUs = monotonicUs();
           const cpuBefore = cpuSeconds(pid);
           const machineBefore = machineCpuSeconds();
-          const postgres = hub.startPid === undefined ? [] : descendantsNamed(hub.startPid, "postgres");
-          // PostgreSQL's processes alive at the start; one that ends during the round counts for nothing (NaN at either end).
-          const hubCpu = () => ({ subgraphs: subgraphPids.reduce<number>((sum, subgraph) => sum + cpuSeconds(subgraph), 0), postgres: postgres.map(cpuSeconds) });
           const hubBefore = hubCpu();
           const loadBefore = process.cpuUsage();
           const measured = await runPhase(request, { ...phase, durationMs: settings.seconds * 1000 });
@@ -163,17 +163,18 @@ export async function runGatewayBench(hub: GatewayBenchHub, settings: Settings):
           const hubAfter = hubCpu();
           for (const [message, count] of Object.entries(measured.errorSamples)) failures.push(`${name}, ${mix.name}, ${key}: ${count}× ${message}`);
           const s = summarize(measured);
+          const msPerRequest = (seconds: number) => (seconds * 1000) / Math.max(1, s.requests);
           return {
             rps: s.rps,
             p50: s.p50,
             p95: s.p95,
             requests: s.requests,
             errors: s.errors,
-            cpuMsPerRequest: (cpu * 1000) / Math.max(1, s.requests),
-            machineCpuMsPerRequest: (machine * 1000) / Math.max(1, s.requests),
-            loadCpuMsPerRequest: (load.user + load.system) / 1000 / Math.max(1, s.requests),
-            subgraphsCpuMsPerRequest: ((hubAfter.subgraphs - hubBefore.subgraphs) * 1000) / Math.max(1, s.requests),
-            postgresCpuMsPerRequest: hub.startPid === undefined ? NaN : (hubAfter.postgres.reduce((sum, after, i) => sum + (after - hubBefore.postgres[i] || 0), 0) * 1000) / Math.max(1, s.requests),
+            cpuMsPerRequest: msPerRequest(cpu),
+            machineCpuMsPerRequest: msPerRequest(machine),
+            loadCpuMsPerRequest: msPerRequest((load.user + load.system) / 1e6),
+            subgraphsCpuMsPerRequest: msPerRequest(hubAfter.subgraphs - hubBefore.subgraphs),
+            postgresCpuMsPerRequest: hub.startPid === undefined ? NaN : msPerRequest(hubAfter.postgres.reduce((sum, after, i) => sum + (after - hubBefore.postgres[i] || 0), 0)),
             load: loadavg()[0],
             window: { fromUs, toUs: monotonicUs() },
           };
