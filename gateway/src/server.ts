@@ -224,19 +224,17 @@ export async function createGatewayServer(config: GatewayConfig, quiet = false):
     app,
     // Without tracing, POST /graphql in JSON goes straight to Apollo, past express (the app's
     // /graphql above serves the rest the same way: GET, other bodies, and every request when traced).
-    handler: tracer
-      ? undefined
-      : withGraphqlFastLane({
-          apollo,
-          app,
-          maxBodyBytes: BODY_LIMIT_BYTES,
-          prepare: (request, response) => {
-            securityHeaders(request, response, () => undefined);
-            assignRequestId(request, response, () => undefined);
-          },
-          context: graphqlContext,
-          log: logger.error,
-        }),
+    handler: withGraphqlFastLane({
+      apollo,
+      app,
+      tracer,
+      prepare: (request, response) => {
+        securityHeaders(request, response, () => undefined);
+        assignRequestId(request, response, () => undefined);
+      },
+      context: graphqlContext,
+      log: logger.error,
+    }),
     attach: (server) => {
       closeWebSocket = attachWebSocket(server, apollo, () => apiSchema, authenticate, subscriptions, {
         limits: config.limits,

@@ -1,6 +1,10 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { httpErrorAnswer } from "./http-errors";
+import type { Tracer } from "./tracing";
+
+/** The largest GraphQL request body a service reads (413 beyond), in the lane and in the app's express.json. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** A response as the express middlewares in front of /graphql see it: Node's, with express's `locals`. */
 export type LaneResponse = ServerResponse & { locals: Record<string, unknown> };
@@ -9,8 +13,8 @@ export interface GraphqlFastLane<C extends BaseContext> {
   apollo: ApolloServer<C>;
   /** The app that serves everything else: other routes, and the /graphql requests the lane leaves (GET, other bodies). */
   app: RequestListener;
-  /** The largest body read (express.json's `limit` on the app's own /graphql). */
-  maxBodyBytes: number;
+  /** The service's tracer: with tracing on there is no lane (the app's middlewares open the spans). */
+  tracer: Tracer | null;
   /** What the app's middlewares do before /graphql, run first (the gateway's security headers and request id). */
   prepare?: (request: IncomingMessage, response: LaneResponse) => void;
   /** The operation's context, as the app's expressMiddleware builds it (it may throw a GraphQLError with an HTTP status). */
@@ -42,9 +46,11 @@ export function takesFastLane(request: IncomingMessage): boolean {
  * to the express app. The lane answers as the app would: the same headers (`prepare`), the same
  * context, the body read with the same limit and strictness (an object or an array; an empty
  * body is `{}`), 413 / 400 in the shape of a GraphQL error for a body too large or not JSON, 500
- * without detail for anything unexpected (jsonErrorHandler's answers).
+ * without detail for anything unexpected (jsonErrorHandler's answers). With tracing on, the app
+ * itself.
  */
 export function withGraphqlFastLane<C extends BaseContext>(lane: GraphqlFastLane<C>): RequestListener {
+  if (lane.tracer) return lane.app;
   return (request, response) => {
     if (!takesFastLane(request)) {
       lane.app(request, response);
@@ -59,7 +65,7 @@ export function withGraphqlFastLane<C extends BaseContext>(lane: GraphqlFastLane
 }
 
 async function serve<C extends BaseContext>(lane: GraphqlFastLane<C>, request: IncomingMessage, response: LaneResponse): Promise<void> {
-  const body = await readJson(request, lane.maxBodyBytes);
+  const body = await readJson(request, BODY_LIMIT_BYTES);
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { HubMode, SubgraphConfig } from "./config";
 import { openDatabase, statementScope, type Database, type DatabaseOptions } from "./database";
 import { formatError } from "./errors";
-import { withGraphqlFastLane } from "./graphql-fast-lane";
+import { BODY_LIMIT_BYTES, withGraphqlFastLane } from "./graphql-fast-lane";
 import { jsonErrorHandler } from "./http-errors";
 import { serveSubscriptions } from "./subscriptions";
 import { createLogger, type Logger } from "./logger";
@@ -45,9 +45,6 @@ function operationLabel(body: unknown): { type: string; name: string | null } {
 }
 
 /** A service ready to listen: its express app and what to release when it stops. */
-/** The largest GraphQL request body a service reads (413 beyond). */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
-
 export interface ServiceApp {
   app: express.Express;
   /** The request listener, when not `app` itself (the GraphQL fast lane in front of it: withGraphqlFastLane). */
@@ -143,16 +140,7 @@ export async function createSubgraphApp<C extends object>(options: SubgraphServe
   return {
     app,
     // Without tracing, POST /graphql in JSON goes straight to Apollo (the app's /graphql serves the rest the same way).
-    handler: tracer
-      ? undefined
-      : withGraphqlFastLane({
-          apollo,
-          app,
-          maxBodyBytes: BODY_LIMIT_BYTES,
-          context: (request) => context(request),
-          around: (handle) => statementScope.run({ service: false }, handle),
-          log: options.logger.error,
-        }),
+    handler: withGraphqlFastLane({ apollo, app, tracer, context, around: (handle) => statementScope.run({ service: false }, handle), log: options.logger.error }),
     database: options.database,
     attach: options.subscriptions
       ? (server) => {
