@@ -4,6 +4,7 @@ export * from "./config";
 export * from "./circuit-breaker";
 export * from "./context";
 export * from "./database";
+export * from "./entity-rows";
 export * from "./errors";
 export * from "./graphql-fast-lane";
 export * from "./http-errors";

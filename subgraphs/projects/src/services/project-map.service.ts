@@ -1,18 +1,19 @@
 import { authorize, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import type { DepartementProjectCount, ProjectMap } from "../types/project-map.types";
-import { projectsQuery, type ProjectFilterData } from "./project-query.service";
+import { projectsWhere, type ProjectFilterData } from "./project-query.service";
 
 const DEPARTEMENT = "DEPARTEMENT:";
 
 /**
  * The map of projects: per département, how many projects the viewer may read match the filter
- * (the list's filter and visibility, `projectsQuery`), and how many in all, each project once.
+ * (the list's filter and visibility, `projectsWhere`), and how many in all, each project once.
  * One statement: the département ids of each project's territories, grouped by code and in total.
  */
 export async function projectMap(dataSource: DataSource, viewer: Viewer, filter: ProjectFilterData): Promise<ProjectMap> {
   authorize(viewer, "project:read");
-  const [matching, params] = projectsQuery(dataSource, viewer, filter).select("p.id", "id").addSelect("p.territory_ids", "territory_ids").getQueryAndParameters();
+  const params: unknown[] = [];
+  const matching = `SELECT p.id, p.territory_ids FROM project p WHERE ${projectsWhere(viewer, filter, params)}`;
   const rows = await dataSource.query<{ code: string | null; total: number; count: number }[]>(
     `SELECT d.code, GROUPING(d.code)::int AS total, count(DISTINCT v.id)::int AS count
        FROM (${matching}) v

@@ -1,6 +1,6 @@
-import { authorize, badInput, countOf, forbidden, hasRole, isUuid, readPage, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
+import { authorize, badInput, countOf, forbidden, hasRole, isUuid, readPage, rowReader, toConnection, type Connection, type Page, type PageArgs, type Viewer } from "@hub/kit";
 import { isTerritoryId } from "@hub/reference";
-import type { DataSource, SelectQueryBuilder } from "typeorm";
+import type { DataSource } from "typeorm";
 import { Project, ProjectStatus } from "../entities/project.entity";
 import { priorityRank, PRIORITY_RANK } from "../rules/priority";
 import {
@@ -57,16 +57,24 @@ function instantOf(value: Date | string | null | undefined, field: string): Date
   return instant;
 }
 
-function applyRanges(query: SelectQueryBuilder<Project>, filter: ProjectFilterData): void {
+/** Adds a value to a statement's parameters; returns its placeholder. */
+function param(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}
+
+function rangeConditions(filter: ProjectFilterData, params: unknown[]): string[] {
+  const where: string[] = [];
   for (const [name, column] of Object.entries(RANGE_COLUMNS) as [keyof typeof RANGE_COLUMNS, string][]) {
     const range = filter[name];
     if (!range) continue;
     const from = instantOf(range.from, `filter.${name}.from`);
     const to = instantOf(range.to, `filter.${name}.to`);
     if (from && to && from.getTime() >= to.getTime()) throw badInput(`filter.${name}: from must be before to`, `filter.${name}`);
-    if (from) query.andWhere(`${column} >= :${name}From::timestamptz`, { [`${name}From`]: from.toISOString() });
-    if (to) query.andWhere(`${column} < :${name}To::timestamptz`, { [`${name}To`]: to.toISOString() });
+    if (from) where.push(`${column} >= ${param(params, from.toISOString())}::timestamptz`);
+    if (to) where.push(`${column} < ${param(params, to.toISOString())}::timestamptz`);
   }
+  return where;
 }
 
 /** The keyset of project lists, newest first: creation instant, then id. */
@@ -74,80 +82,91 @@ export type ProjectKey = [string, string];
 export const isProjectKey = (value: unknown): value is ProjectKey => Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && !Number.isNaN(Date.parse(value[0]));
 export const projectKeyOf = (p: Project): ProjectKey => [p.createdAt.toISOString(), p.id];
 
-/** Applies a filter to a query on `project p`. */
-function applyFilter(query: SelectQueryBuilder<Project>, filter: ProjectFilterData): void {
+/** A filter as SQL conditions on `project p` (BAD_USER_INPUT for a malformed value), its parameters pushed to `params`. */
+function filterConditions(filter: ProjectFilterData, params: unknown[]): string[] {
+  const where: string[] = [];
   if (filter.territoryId) {
     if (!isTerritoryId(filter.territoryId)) {
       throw badInput(`"${filter.territoryId.slice(0, 60)}" is not a territory id`, "filter.territoryId");
     }
-    query.andWhere("p.territory_ids @> ARRAY[:territoryId]::text[]", { territoryId: filter.territoryId });
+    where.push(`p.territory_ids @> ARRAY[${param(params, filter.territoryId)}]::text[]`);
   }
-  if (filter.status) query.andWhere("p.status = :status", { status: filter.status });
-  if (filter.ownerId) query.andWhere("p.owner_id = :ownerId", { ownerId: filter.ownerId });
+  if (filter.status) where.push(`p.status = ${param(params, filter.status)}`);
+  if (filter.ownerId) where.push(`p.owner_id = ${param(params, filter.ownerId)}`);
   if (filter.assigneeId) {
-    if (!isUuid(filter.assigneeId)) return void query.andWhere("false");
-    query.andWhere("EXISTS (SELECT 1 FROM project_assignee pa WHERE pa.project_id = p.id AND pa.person_id = :assigneeId)", { assigneeId: filter.assigneeId });
+    // A person id that is not a uuid has no assignment (and must not reach a uuid comparison).
+    where.push(isUuid(filter.assigneeId) ? `EXISTS (SELECT 1 FROM project_assignee pa WHERE pa.project_id = p.id AND pa.person_id = ${param(params, filter.assigneeId)})` : "false");
   }
-  if (filter.theme) query.andWhere("p.themes @> ARRAY[:theme]::text[]", { theme: validateThemes([filter.theme])[0] });
-  if (filter.programme) query.andWhere("p.programmes @> ARRAY[:programme]::text[]", { programme: validateText(filter.programme, "filter.programme", 80, true) });
+  if (filter.theme) where.push(`p.themes @> ARRAY[${param(params, validateThemes([filter.theme])[0])}]::text[]`);
+  if (filter.programme) where.push(`p.programmes @> ARRAY[${param(params, validateText(filter.programme, "filter.programme", 80, true))}]::text[]`);
   if (filter.search) {
     const search = validateText(filter.search, "filter.search", 100, false);
-    if (search) query.andWhere("p.title ILIKE :search", { search: `%${search.replace(/[%_\\]/g, "\\$&")}%` });
+    if (search) where.push(`p.title ILIKE ${param(params, `%${search.replace(/[%_\\]/g, "\\$&")}%`)}`);
   }
-  if (filter.submittedBefore) query.andWhere("p.submitted_at < :submittedBefore", { submittedBefore: filter.submittedBefore });
-  applyRanges(query, filter);
-}
-
-/** Adds the viewer's visibility (`visibilityCondition`, the SQL form of `canSeeProject`) to a query on `project p`. */
-function applyVisibility(query: SelectQueryBuilder<Project>, viewer: Viewer): void {
-  const params: unknown[] = [];
-  const condition = visibilityCondition(viewer, params);
-  // Rename $n placeholders to named parameters for the query builder.
-  query.andWhere(
-    condition.replace(/\$(\d+)/g, (_m, n: string) => `:visibility${n}`),
-    Object.fromEntries(params.map((value, i) => [`visibility${i + 1}`, value])),
-  );
-}
-
-/** The projects the viewer may read that match the filter, as a query on `project p` (no order, no page). */
-export function projectsQuery(dataSource: DataSource, viewer: Viewer, filter: ProjectFilterData): SelectQueryBuilder<Project> {
-  const query = dataSource.getRepository(Project).createQueryBuilder("p");
-  applyFilter(query, filter);
-  applyVisibility(query, viewer);
-  return query;
-}
-
-/** How many projects a list holds, every page: the same filter and visibility, one statement. */
-export function countProjects(dataSource: DataSource, viewer: Viewer, filter: ProjectFilterData): Promise<number> {
-  return projectsQuery(dataSource, viewer, filter).getCount();
+  if (filter.submittedBefore) where.push(`p.submitted_at < ${param(params, filter.submittedBefore)}`);
+  where.push(...rangeConditions(filter, params));
+  return where;
 }
 
 /**
- * One page of the projects the viewer may read, newest first, as a query on `project p`:
- * the relation loaders run it once per parent (LATERAL).
+ * Which projects a list holds, as the WHERE of a statement on `project p`: the filter, then the
+ * viewer's visibility (`visibilityCondition`, the SQL form of `canSeeProject`); its parameters
+ * pushed to `params` ($1...). Every list of projects (pages, counts, the map, the relations'
+ * pages) is written on it.
  */
-export function projectPageQuery(dataSource: DataSource, viewer: Viewer, page: Page<ProjectKey>, filter: ProjectFilterData): SelectQueryBuilder<Project> {
-  const query = projectsQuery(dataSource, viewer, filter);
-  if (page.after) {
-    query.andWhere("(p.created_at, p.id) < (:afterAt::timestamptz, :afterId::uuid)", { afterAt: page.after[0], afterId: page.after[1] });
-  }
-  return query.orderBy("p.created_at", "DESC").addOrderBy("p.id", "DESC").limit(page.limit);
+export function projectsWhere(viewer: Viewer, filter: ProjectFilterData, params: unknown[]): string {
+  return [...filterConditions(filter, params), visibilityCondition(viewer, params)].join(" AND ");
 }
+
+/** How many projects a list holds, every page: the same filter and visibility, one statement. */
+export async function countProjects(dataSource: DataSource, viewer: Viewer, filter: ProjectFilterData): Promise<number> {
+  const params: unknown[] = [];
+  const where = projectsWhere(viewer, filter, params);
+  const [{ count }] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM project p WHERE ${where}`, params);
+  return count;
+}
+
+/**
+ * One page of the projects the viewer may read, newest first, as a statement on `project p`
+ * selecting `select` (the relation loaders run it once per parent, LATERAL, with their own
+ * `extraCondition` on the parent); its parameters pushed to `params`.
+ */
+export function projectPageStatement(viewer: Viewer, page: Page<ProjectKey>, filter: ProjectFilterData, params: unknown[], select: string, extraCondition: string): string {
+  const where = [projectsWhere(viewer, filter, params), extraCondition];
+  if (page.after) where.push(`(p.created_at, p.id) < (${param(params, page.after[0])}::timestamptz, ${param(params, page.after[1])}::uuid)`);
+  return `SELECT ${select} FROM project p WHERE ${where.join(" AND ")} ORDER BY p.created_at DESC, p.id DESC LIMIT ${param(params, page.limit)}`;
+}
+
+/** The name of the sort key a sorted page selects beside the project's columns (no property of Project has it). */
+const ORDER_KEY = "_orderKey";
 
 /**
  * The page of a sorted list: `expression` then the id, both in `direction`, after the cursor's
  * key (row comparison, so ties on the value are broken by id and no row is skipped or repeated).
  * Returns the projects with their keys, read exactly as SQL sorts them.
  */
-async function sortedPage(query: SelectQueryBuilder<Project>, sort: ProjectSort, page: Page<unknown>, after: OrderKey | null): Promise<{ projects: Project[]; keyOf: (project: Project) => OrderKey }> {
-  const direction = sort.descending ? "DESC" : "ASC";
+async function sortedPage(
+  dataSource: DataSource,
+  viewer: Viewer,
+  filter: ProjectFilterData,
+  sort: ProjectSort,
+  page: Page<unknown>,
+  after: OrderKey | null,
+): Promise<{ projects: Project[]; keyOf: (project: Project) => OrderKey }> {
+  const params: unknown[] = [];
+  const where = [projectsWhere(viewer, filter, params)];
   if (after) {
-    query.andWhere(`(${sort.expression}, p.id) ${sort.descending ? "<" : ">"} (CAST(:afterValue AS ${sort.type}), CAST(:afterId AS uuid))`, { afterValue: after[0], afterId: after[1] });
+    where.push(`(${sort.expression}, p.id) ${sort.descending ? "<" : ">"} (CAST(${param(params, after[0])} AS ${sort.type}), CAST(${param(params, after[1])} AS uuid))`);
   }
-  query.addSelect(sort.text, "order_key").orderBy(sort.expression, direction).addOrderBy("p.id", direction).limit(page.limit);
-  const { entities, raw } = await query.getRawAndEntities<{ order_key: string; p_id: string }>();
-  const keys = new Map(raw.map((row) => [row.p_id, row.order_key]));
-  return { projects: entities, keyOf: (project) => [keys.get(project.id) ?? "", project.id] };
+  const direction = sort.descending ? "DESC" : "ASC";
+  const projects = rowReader(dataSource, Project);
+  const rows = await dataSource.query<Record<string, unknown>[]>(
+    `SELECT ${projects.select("p")}, ${sort.text} AS "${ORDER_KEY}" FROM project p WHERE ${where.join(" AND ")}
+      ORDER BY ${sort.expression} ${direction}, p.id ${direction} LIMIT ${param(params, page.limit)}`,
+    params,
+  );
+  const keys = new Map(rows.map((row) => [row.id as string, row[ORDER_KEY] as string]));
+  return { projects: projects.read(rows), keyOf: (project) => [keys.get(project.id) ?? "", project.id] };
 }
 
 /** How `projects` is asked to sort: an order, or `updatedSince` (the order of a programme keeping its copy in step). */
@@ -170,7 +189,7 @@ export async function listProjects(dataSource: DataSource, viewer: Viewer, args:
   const page = readPage(args, MAX_PROJECT_PAGE, isProjectCursor);
   const after = page.after === null ? null : keyOfCursor(sort, page.after);
   if (page.after !== null && after === null) throw badInput("after is a cursor of another order (or not a cursor of projects)", "after");
-  const { projects, keyOf } = await sortedPage(projectsQuery(dataSource, viewer, full), sort, page, after);
+  const { projects, keyOf } = await sortedPage(dataSource, viewer, full, sort, page, after);
   return toConnection(
     projects,
     page,
@@ -191,24 +210,30 @@ export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageAr
   if (!hasRole(viewer, "STATE_AGENT", "ANCT_NATIONAL")) throw forbidden("The inbox is the State's");
   const page = readPage(args, MAX_PROJECT_PAGE, isInboxKey);
   if (filter.status && filter.status !== ProjectStatus.SUBMITTED && filter.status !== ProjectStatus.QUALIFIED) throw badInput("The inbox holds SUBMITTED and QUALIFIED projects", "filter.status");
-  const inboxQuery = () => {
-    const query = dataSource.getRepository(Project).createQueryBuilder("p").where("p.status IN ('SUBMITTED', 'QUALIFIED')");
-    applyFilter(query, filter);
-    applyVisibility(query, viewer);
-    return query;
-  };
-  const query = inboxQuery();
-  query.addSelect(PRIORITY_RANK, "rank");
+  const inboxWhere = (params: unknown[]) => `p.status IN ('SUBMITTED', 'QUALIFIED') AND ${projectsWhere(viewer, filter, params)}`;
+  const params: unknown[] = [];
+  const where = [inboxWhere(params)];
   // Projects submitted before submission dates were recorded count from their creation.
   const submitted = "COALESCE(p.submitted_at, p.created_at)";
   if (page.after) {
-    query.andWhere(`(${PRIORITY_RANK}, ${submitted}, p.id) > (:rank, :at::timestamptz, :id::uuid)`, { rank: page.after[0], at: page.after[1], id: page.after[2] });
+    where.push(`(${PRIORITY_RANK}, ${submitted}, p.id) > (${param(params, page.after[0])}, ${param(params, page.after[1])}::timestamptz, ${param(params, page.after[2])}::uuid)`);
   }
-  const rows = await query.orderBy("rank", "ASC").addOrderBy(submitted, "ASC").addOrderBy("p.id", "ASC").limit(page.limit).getMany();
+  const projects = rowReader(dataSource, Project);
+  const rows = projects.read(
+    await dataSource.query(
+      `SELECT ${projects.select("p")} FROM project p WHERE ${where.join(" AND ")}
+        ORDER BY ${PRIORITY_RANK} ASC, ${submitted} ASC, p.id ASC LIMIT ${param(params, page.limit)}`,
+      params,
+    ),
+  );
   return toConnection(
     rows,
     page,
     (p): InboxKey => [priorityRank(p), (p.submittedAt ?? p.createdAt).toISOString(), p.id],
-    countOf(rows, page, () => inboxQuery().getCount()),
+    countOf(rows, page, async () => {
+      const countParams: unknown[] = [];
+      const [{ count }] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM project p WHERE ${inboxWhere(countParams)}`, countParams);
+      return count;
+    }),
   );
 }

@@ -1,8 +1,8 @@
-import { authorize, countOf, isUuid, readPage, toConnection, type Connection, type Page, type PageArgs, type ParentCount, type Viewer } from "@hub/kit";
+import { authorize, countOf, isUuid, readPage, rowReader, toConnection, type Connection, type Page, type PageArgs, type ParentCount, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Project } from "../entities/project.entity";
 import { instantText } from "../rules/project-order";
-import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageQuery, projectsQuery, type ProjectFilterData, type ProjectKey } from "./project-query.service";
+import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageStatement, projectsWhere, type ProjectFilterData, type ProjectKey } from "./project-query.service";
 
 /** Whose projects: a territory's (or any territory inside it), an organisation's, a person's (assigned). */
 export type ProjectRelation = "territory" | "owner" | "assignee";
@@ -50,24 +50,17 @@ export async function fetchRelatedProjects(dataSource: DataSource, viewer: Viewe
   const ids = relation === "assignee" ? parents.filter(isUuid) : [...parents];
   if (ids.length === 0) return [];
   const { page, filter } = readPageKey(pageKey);
-  const [inner, params]: [string, unknown[]] = projectPageQuery(dataSource, viewer, page, filter)
-    .select("p.*")
-    .addSelect(instantText("p.created_at"), "relatedKey")
-    .andWhere(BELONGS[relation])
-    .getQueryAndParameters();
+  const projects = rowReader(dataSource, Project);
+  const params: unknown[] = [];
+  const inner = projectPageStatement(viewer, page, filter, params, `${projects.select("p")}, ${instantText("p.created_at")} AS "relatedKey"`, BELONGS[relation]);
   const rows: Record<string, unknown>[] = await dataSource.query(
     `SELECT k.parent AS "relatedParent", r.* FROM unnest($${params.length + 1}::text[]) WITH ORDINALITY AS k(parent, position)
        CROSS JOIN LATERAL (${inner}) AS r
-      ORDER BY k.position, r.created_at DESC, r.id DESC`,
+      ORDER BY k.position, r."createdAt" DESC, r.id DESC`,
     [...params, ids],
   );
-  const metadata = dataSource.getMetadata(Project);
-  return rows.map((row) => {
-    // The column conversions `getMany` applies (dates, bigint transformer, jsonb), from the entity's metadata.
-    const project = metadata.create() as Project;
-    for (const column of metadata.columns) column.setEntityValue(project, dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
-    return { parent: row.relatedParent as string, project, key: [row.relatedKey as string, project.id] };
-  });
+  const read = projects.read(rows);
+  return rows.map((row, i) => ({ parent: row.relatedParent as string, project: read[i], key: [row.relatedKey as string, read[i].id] }));
 }
 
 /** How many projects each parent holds for the viewer (the same filter and visibility), in one SQL statement. */
@@ -75,7 +68,8 @@ export async function countRelatedProjects(dataSource: DataSource, viewer: Viewe
   const ids = relation === "assignee" ? parents.filter(isUuid) : [...parents];
   if (ids.length === 0) return [];
   const { filter } = readPageKey(countKey);
-  const [inner, params]: [string, unknown[]] = projectsQuery(dataSource, viewer, filter).select("count(*)::int").andWhere(BELONGS[relation]).getQueryAndParameters();
+  const params: unknown[] = [];
+  const inner = `SELECT count(*)::int FROM project p WHERE ${projectsWhere(viewer, filter, params)} AND ${BELONGS[relation]}`;
   return dataSource.query(`SELECT k.parent, (${inner}) AS count FROM unnest($${params.length + 1}::text[]) AS k(parent)`, [...params, ids]);
 }
 
