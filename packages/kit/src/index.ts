@@ -17,6 +17,7 @@ export * from "./pg-listener";
 export * from "./policy";
 export * from "./retry-after";
 export * from "./schema";
+export * from "./selection";
 export * from "./server";
 export * from "./service";
 export * from "./subgraph-client";

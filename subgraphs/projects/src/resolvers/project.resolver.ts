@@ -1,5 +1,6 @@
-import { authorize, badInput, can, canSeeInternalNotes, notFound, PageArgs, type Connection } from "@hub/kit";
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { authorize, badInput, can, canSeeInternalNotes, notFound, PageArgs, selectedFields, type Connection } from "@hub/kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Activity } from "../entities/activity.entity";
 import { ActionStatus, ProjectAction } from "../entities/action.entity";
@@ -24,6 +25,9 @@ import { addComment, applyTransition, associateOrganization, blockProject, unblo
 import { ActivityConnection, CommentConnection, ProjectConnection } from "../types/connections.types";
 import { CreateProjectInput, DiagnosticInput, ProjectFieldsInput, ProjectFilter, ProjectOrderInput, TransitionInput } from "../types/project-inputs.types";
 
+/** Where a connection's nodes are selected. */
+const NODE = ["edges", "node"];
+
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => Project, { description: "One project by id (NOT_FOUND when it does not exist or is not yours to see)." })
@@ -45,13 +49,19 @@ export class ProjectResolver {
     @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
     @Arg("orderBy", () => ProjectOrderInput, { nullable: true, description: "Default: CREATED DESC. Cursors are valid for the order they were read in only." }) orderBy?: ProjectOrderInput,
     @Arg("updatedSince", () => Date, { nullable: true, description: "Projects changed since this instant (included), ordered by their last change; not with orderBy." }) updatedSince?: Date,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Connection<Project>> {
-    return listProjects(dataSource, viewer, page, filter ?? {}, { orderBy, updatedSince });
+    return listProjects(dataSource, viewer, page, filter ?? {}, { orderBy, updatedSince }, info && selectedFields(info, NODE));
   }
 
   @Query(() => ProjectConnection, { description: "The State's inbox: submitted and qualified projects of your départements, by priority then age." })
-  inbox(@Args() page: PageArgs, @Ctx() { dataSource, viewer }: Context, @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter): Promise<Connection<Project>> {
-    return inbox(dataSource, viewer, page, filter ?? {});
+  inbox(
+    @Args() page: PageArgs,
+    @Ctx() { dataSource, viewer }: Context,
+    @Arg("filter", () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+    @Info() info?: GraphQLResolveInfo,
+  ): Promise<Connection<Project>> {
+    return inbox(dataSource, viewer, page, filter ?? {}, info && selectedFields(info, NODE));
   }
 
   @Mutation(() => Project, { description: "Creates a draft project on a commune of the caller's collectivité." })

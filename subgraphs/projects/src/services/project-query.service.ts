@@ -17,6 +17,7 @@ import {
   type ProjectSort,
   type SortDirection,
 } from "../rules/project-order";
+import { propertiesFor, type ProjectProperty } from "../rules/project-columns";
 import { validateText, validateThemes } from "../rules/project-fields";
 import { visibilityCondition } from "../rules/visibility";
 
@@ -152,6 +153,7 @@ async function sortedPage(
   sort: ProjectSort,
   page: Page<unknown>,
   after: OrderKey | null,
+  properties: ProjectProperty[] | undefined,
 ): Promise<{ projects: Project[]; keyOf: (project: Project) => OrderKey }> {
   const params: unknown[] = [];
   const where = [projectsWhere(viewer, filter, params)];
@@ -161,7 +163,7 @@ async function sortedPage(
   const direction = sort.descending ? "DESC" : "ASC";
   const projects = rowReader(dataSource, Project);
   const rows = await dataSource.query<Record<string, unknown>[]>(
-    `SELECT ${projects.select("p")}, ${sort.text} AS "${ORDER_KEY}" FROM project p WHERE ${where.join(" AND ")}
+    `SELECT ${projects.select("p", properties)}, ${sort.text} AS "${ORDER_KEY}" FROM project p WHERE ${where.join(" AND ")}
       ORDER BY ${sort.expression} ${direction}, p.id ${direction} LIMIT ${param(params, page.limit)}`,
     params,
   );
@@ -176,10 +178,23 @@ export interface ListOrder {
 }
 
 /**
+ * The fields selected on a list's nodes (`selectedFields(info, ["edges", "node"])`): the list
+ * reads only the columns they need (`propertiesFor`). Every column when not given.
+ */
+export type NodeFields = Iterable<string> | undefined;
+
+/**
  * Projects the viewer may read, in `orderBy` (newest first by default) or, with `updatedSince`,
  * those updated since that instant in the order of their last change, with keyset pagination.
  */
-export async function listProjects(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}, listOrder: ListOrder = {}): Promise<Connection<Project>> {
+export async function listProjects(
+  dataSource: DataSource,
+  viewer: Viewer,
+  args: PageArgs,
+  filter: ProjectFilterData = {},
+  listOrder: ListOrder = {},
+  nodeFields?: NodeFields,
+): Promise<Connection<Project>> {
   authorize(viewer, "project:read");
   if (listOrder.updatedSince && listOrder.orderBy) throw badInput("updatedSince has its own order (by last change): leave orderBy out", "orderBy");
   if (listOrder.updatedSince && filter.updated) throw badInput("updatedSince and filter.updated both bound the update instant: give one", "updatedSince");
@@ -189,7 +204,7 @@ export async function listProjects(dataSource: DataSource, viewer: Viewer, args:
   const page = readPage(args, MAX_PROJECT_PAGE, isProjectCursor);
   const after = page.after === null ? null : keyOfCursor(sort, page.after);
   if (page.after !== null && after === null) throw badInput("after is a cursor of another order (or not a cursor of projects)", "after");
-  const { projects, keyOf } = await sortedPage(dataSource, viewer, full, sort, page, after);
+  const { projects, keyOf } = await sortedPage(dataSource, viewer, full, sort, page, after, nodeFields && propertiesFor(nodeFields, []));
   return toConnection(
     projects,
     page,
@@ -199,13 +214,15 @@ export async function listProjects(dataSource: DataSource, viewer: Viewer, args:
 }
 
 type InboxKey = [number, string, string];
+/** What an inbox cursor is made of (besides the id). */
+const INBOX_KEY_PROPERTIES: ProjectProperty[] = ["priority", "submittedAt", "createdAt"];
 const isInboxKey = (value: unknown): value is InboxKey => Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "string" && typeof value[2] === "string";
 
 /**
  * The State's inbox: submitted and qualified projects of the viewer's départements (all of
  * them for national agents), highest priority first, then the oldest intentions first.
  */
-export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}): Promise<Connection<Project>> {
+export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageArgs, filter: ProjectFilterData = {}, nodeFields?: NodeFields): Promise<Connection<Project>> {
   authorize(viewer, "project:write");
   if (!hasRole(viewer, "STATE_AGENT", "ANCT_NATIONAL")) throw forbidden("The inbox is the State's");
   const page = readPage(args, MAX_PROJECT_PAGE, isInboxKey);
@@ -221,7 +238,7 @@ export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageAr
   const projects = rowReader(dataSource, Project);
   const rows = projects.read(
     await dataSource.query(
-      `SELECT ${projects.select("p")} FROM project p WHERE ${where.join(" AND ")}
+      `SELECT ${projects.select("p", nodeFields && propertiesFor(nodeFields, INBOX_KEY_PROPERTIES))} FROM project p WHERE ${where.join(" AND ")}
         ORDER BY ${PRIORITY_RANK} ASC, ${submitted} ASC, p.id ASC LIMIT ${param(params, page.limit)}`,
       params,
     ),
