@@ -3,6 +3,7 @@ import { directivesRule } from "./directives.rule";
 import { hasNul, invalidCharacter, nulCharacterRule } from "./nul-character.rule";
 import type { OperationLimits } from "./operation-limits";
 import { operationLimitsRule } from "./operation-limits.rule";
+import { scalarLiteralsRule } from "./scalar-literals.rule";
 
 /** The gateway's own checks of a valid document, run before any subgraph is called. */
 export function checkOperation(
@@ -13,7 +14,7 @@ export function checkOperation(
   onCost?: (cost: number) => void,
 ): readonly GraphQLError[] {
   if (hasNul(variables)) return [invalidCharacter()];
-  const rules: ValidationRule[] = [nulCharacterRule];
+  const rules: ValidationRule[] = [nulCharacterRule, scalarLiteralsRule];
   if (limits) rules.push(directivesRule(limits.maxDirectives), operationLimitsRule(limits, variables ?? {}, onCost));
   return validate(schema, document, rules);
 }

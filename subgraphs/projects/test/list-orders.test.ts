@@ -123,6 +123,13 @@ describe("projects: orders, date ranges, totalCount, updatedSince", () => {
     expect(await ask({ orderBy: { field: "BUDGET" } })).toEqual(["BAD_USER_INPUT"]);
     expect(await ask({ filter: { created: { from: "hier" } } })).toEqual(["BAD_USER_INPUT"]);
     expect(await ask({ updatedSince: "2026-13-45" })).toEqual(["BAD_USER_INPUT"]);
+    // The same values written in the operation: refused by the gateway, which reads the subgraphs' DateTimeISO (scalar-literals.rule.ts).
+    for (const args of [`filter: { created: { from: "hier" } }`, `updatedSince: "2026-13-45"`]) {
+      const response = await hub.query(`{ projects(first: 2, ${args}) { totalCount } }`, {}, nadia);
+      expect([args, codes(response), response.errors?.[0].message]).toEqual([args, ["BAD_USER_INPUT"], expect.stringMatching(/^DateTimeISO: /)]);
+    }
+    const valid = await hub.query<{ projects: { totalCount: number } }>(`{ projects(first: 2, filter: { programme: "${TAG}", created: { from: "2026-01-01T00:00:00Z" } }) { totalCount } }`, {}, nadia);
+    expect([valid.errors, valid.data?.projects.totalCount]).toEqual([undefined, 24]);
     // A cursor read in one order, given with another: refused, not silently skipping rows.
     const first = await hub.query<Page>(PAGE, { filter: { programme: TAG }, first: 2, orderBy: { field: "TITLE" } }, nadia);
     const cursor = first.data!.projects.pageInfo.endCursor;
