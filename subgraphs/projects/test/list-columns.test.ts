@@ -134,5 +134,8 @@ describe("lists of projects read the columns their fields need", () => {
     const inboxIds = await walk(inbox("id"));
     expect(inboxIds).toHaveLength(7);
     expect(inboxIds).toEqual(await walk(inbox(`id ${EVERY_COLUMN}`)));
+    // Its count over every page (a page of 2 does not hold them all: counted in SQL).
+    const counted = await subgraph<{ inbox: { totalCount: number } }>(NATIONAL, `query($tag: String!) { inbox(first: 2, filter: { programme: $tag }) { totalCount } }`);
+    expect(counted.inbox.totalCount).toBe(7);
   });
 });

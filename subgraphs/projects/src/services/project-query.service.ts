@@ -119,12 +119,17 @@ export function projectsWhere(viewer: Viewer, filter: ProjectFilterData, params:
   return [...filterConditions(filter, params), visibilityCondition(viewer, params)].join(" AND ");
 }
 
-/** How many projects a list holds, every page: the same filter and visibility, one statement. */
-export async function countProjects(dataSource: DataSource, viewer: Viewer, filter: ProjectFilterData): Promise<number> {
+/** How many projects match a WHERE on `project p`, written by `whereOf` with its parameters: one statement. */
+async function countWhere(dataSource: DataSource, whereOf: (params: unknown[]) => string): Promise<number> {
   const params: unknown[] = [];
-  const where = projectsWhere(viewer, filter, params);
+  const where = whereOf(params);
   const [{ count }] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM project p WHERE ${where}`, params);
   return count;
+}
+
+/** How many projects a list holds, every page: the same filter and visibility, one statement. */
+export function countProjects(dataSource: DataSource, viewer: Viewer, filter: ProjectFilterData): Promise<number> {
+  return countWhere(dataSource, (params) => projectsWhere(viewer, filter, params));
 }
 
 /**
@@ -247,10 +252,6 @@ export async function inbox(dataSource: DataSource, viewer: Viewer, args: PageAr
     rows,
     page,
     (p): InboxKey => [priorityRank(p), (p.submittedAt ?? p.createdAt).toISOString(), p.id],
-    countOf(rows, page, async () => {
-      const countParams: unknown[] = [];
-      const [{ count }] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM project p WHERE ${inboxWhere(countParams)}`, countParams);
-      return count;
-    }),
+    countOf(rows, page, () => countWhere(dataSource, inboxWhere)),
   );
 }
