@@ -9,6 +9,8 @@ const AS_PARSED = new Set<unknown>(["text", "varchar", "character varying", "uui
 
 interface ColumnReader {
   property: string;
+  /** The column's name in SQL. */
+  name: string;
   /** The row's value as the entity holds it. */
   hydrate: (value: unknown) => unknown;
 }
@@ -49,16 +51,16 @@ const built = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, RowReader
 function buildReader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>): RowReader<T> {
   const metadata = dataSource.getMetadata(entity);
   const driver = dataSource.driver;
-  const columns = new Map<string, { name: string; reader: ColumnReader }>();
+  const columns = new Map<string, ColumnReader>();
   for (const column of metadata.columns) {
     if (column.isVirtual) continue;
     if (column.embeddedMetadata || column.relationMetadata) throw new Error(`rowReader: ${metadata.name}.${column.propertyName} is embedded or a relation`);
     const asParsed = AS_PARSED.has(column.type) && !column.transformer;
     const hydrate = asParsed ? (value: unknown) => value : (value: unknown) => driver.prepareHydratedValue(value, column) as unknown;
-    columns.set(column.propertyName, { name: column.databaseName, reader: { property: column.propertyName, hydrate } });
+    columns.set(column.propertyName, { property: column.propertyName, name: column.databaseName, hydrate });
   }
   const all = [...columns.keys()];
-  const readers = [...columns.values()].map(({ reader }) => reader);
+  const readers = [...columns.values()];
 
   return {
     select(alias, properties = all) {
