@@ -133,24 +133,34 @@ export function countProjects(dataSource: DataSource, viewer: Viewer, filter: Pr
 }
 
 /**
- * One page of the projects the viewer may read, newest first, as a statement on `project p`
- * selecting `select` (the relation loaders run it once per parent, LATERAL, with their own
- * `extraCondition` on the parent); its parameters pushed to `params`.
+ * One page of the projects the viewer may read, as a statement on `project p` selecting
+ * `select`: sorted by `sort` (its expression, then the id, both in its direction), after the
+ * key `after` (row comparison, so ties on the value are broken by id and no row is skipped or
+ * repeated), `limit` rows; its parameters pushed to `params`. The relation loaders run it once
+ * per parent (LATERAL), with their own `extraCondition` on the parent.
  */
-export function projectPageStatement(viewer: Viewer, page: Page<ProjectKey>, filter: ProjectFilterData, params: unknown[], select: string, extraCondition: string): string {
+export function sortedPageStatement(
+  viewer: Viewer,
+  filter: ProjectFilterData,
+  sort: ProjectSort,
+  after: OrderKey | null,
+  limit: number,
+  params: unknown[],
+  select: string,
+  extraCondition = "true",
+): string {
   const where = [projectsWhere(viewer, filter, params), extraCondition];
-  if (page.after) where.push(`(p.created_at, p.id) < (${param(params, page.after[0])}::timestamptz, ${param(params, page.after[1])}::uuid)`);
-  return `SELECT ${select} FROM project p WHERE ${where.join(" AND ")} ORDER BY p.created_at DESC, p.id DESC LIMIT ${param(params, page.limit)}`;
+  if (after) {
+    where.push(`(${sort.expression}, p.id) ${sort.descending ? "<" : ">"} (CAST(${param(params, after[0])} AS ${sort.type}), CAST(${param(params, after[1])} AS uuid))`);
+  }
+  const direction = sort.descending ? "DESC" : "ASC";
+  return `SELECT ${select} FROM project p WHERE ${where.join(" AND ")} ORDER BY ${sort.expression} ${direction}, p.id ${direction} LIMIT ${param(params, limit)}`;
 }
 
 /** The name of the sort key a sorted page selects beside the project's columns (no property of Project has it). */
 const ORDER_KEY = "_orderKey";
 
-/**
- * The page of a sorted list: `expression` then the id, both in `direction`, after the cursor's
- * key (row comparison, so ties on the value are broken by id and no row is skipped or repeated).
- * Returns the projects with their keys, read exactly as SQL sorts them.
- */
+/** The page of a sorted list (`sortedPageStatement`), with each project's key, read exactly as SQL sorts them. */
 async function sortedPage(
   dataSource: DataSource,
   viewer: Viewer,
@@ -161,15 +171,9 @@ async function sortedPage(
   properties: ProjectProperty[] | undefined,
 ): Promise<{ projects: Project[]; keyOf: (project: Project) => OrderKey }> {
   const params: unknown[] = [];
-  const where = [projectsWhere(viewer, filter, params)];
-  if (after) {
-    where.push(`(${sort.expression}, p.id) ${sort.descending ? "<" : ">"} (CAST(${param(params, after[0])} AS ${sort.type}), CAST(${param(params, after[1])} AS uuid))`);
-  }
-  const direction = sort.descending ? "DESC" : "ASC";
   const projects = rowReader(dataSource, Project);
   const rows = await dataSource.query<Record<string, unknown>[]>(
-    `SELECT ${projects.select("p", properties)}, ${sort.text} AS "${ORDER_KEY}" FROM project p WHERE ${where.join(" AND ")}
-      ORDER BY ${sort.expression} ${direction}, p.id ${direction} LIMIT ${param(params, page.limit)}`,
+    sortedPageStatement(viewer, filter, sort, after, page.limit, params, `${projects.select("p", properties)}, ${sort.text} AS "${ORDER_KEY}"`),
     params,
   );
   const keys = new Map(rows.map((row) => [row.id as string, row[ORDER_KEY] as string]));

@@ -1,8 +1,8 @@
 import { authorize, countOf, isUuid, readPage, rowReader, toConnection, type Connection, type Page, type PageArgs, type ParentCount, type Viewer } from "@hub/kit";
 import type { DataSource } from "typeorm";
 import { Project } from "../entities/project.entity";
-import { instantText } from "../rules/project-order";
-import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectPageStatement, projectsWhere, type ProjectFilterData, type ProjectKey } from "./project-query.service";
+import { DEFAULT_PROJECT_ORDER, sortOf } from "../rules/project-order";
+import { isProjectKey, MAX_PROJECT_PAGE, projectKeyOf, projectsWhere, sortedPageStatement, type ProjectFilterData, type ProjectKey } from "./project-query.service";
 
 /** Whose projects: a territory's (or any territory inside it), an organisation's, a person's (assigned). */
 export type ProjectRelation = "territory" | "owner" | "assignee";
@@ -14,6 +14,9 @@ export interface RelatedProject {
   /** Its keyset, exact as SQL sorts it (microseconds), the same as the cursors of `projects`. */
   key: ProjectKey;
 }
+
+/** The order of a parent's projects: newest first, as `projects` by default (the same cursors). */
+const NEWEST_FIRST = sortOf(DEFAULT_PROJECT_ORDER);
 
 /** How a project belongs to the parent `k.parent`, on `project p`. */
 const BELONGS: Record<ProjectRelation, string> = {
@@ -52,7 +55,7 @@ export async function fetchRelatedProjects(dataSource: DataSource, viewer: Viewe
   const { page, filter } = readPageKey(pageKey);
   const projects = rowReader(dataSource, Project);
   const params: unknown[] = [];
-  const inner = projectPageStatement(viewer, page, filter, params, `${projects.select("p")}, ${instantText("p.created_at")} AS "relatedKey"`, BELONGS[relation]);
+  const inner = sortedPageStatement(viewer, filter, NEWEST_FIRST, page.after, page.limit, params, `${projects.select("p")}, ${NEWEST_FIRST.text} AS "relatedKey"`, BELONGS[relation]);
   const rows: Record<string, unknown>[] = await dataSource.query(
     `SELECT k.parent AS "relatedParent", r.* FROM unnest($${params.length + 1}::text[]) WITH ORDINALITY AS k(parent, position)
        CROSS JOIN LATERAL (${inner}) AS r
